@@ -1,0 +1,76 @@
+/**
+ * The contract between the job engine and everything around it. The engine is pure: no HTTP, no
+ * timers, no Date.now(), no global faker. Time comes from the injected Clock; randomness from one
+ * seeded Faker per engine. Errors are returned as values, never thrown.
+ */
+import type { AlgorithmRequest, Job, JobCreated, JobStatus } from '../types.js';
+
+/** Where the engine reads the time: epoch milliseconds. */
+export interface Clock {
+  now(): number;
+}
+
+/** A clock the caller moves: tests, `POST /__mock/clock`, and `--speed` build on it. */
+export interface AdjustableClock extends Clock {
+  /** Moves virtual time forward by `ms` (ms >= 0). */
+  advance(ms: number): void;
+}
+
+/** Why an engine operation did not succeed. The HTTP layer maps each kind to one GES envelope. */
+export type EngineError =
+  | { kind: 'graph-not-found'; graph: string }
+  | { kind: 'job-not-found'; jobId: string }
+  | { kind: 'cannot-cancel'; jobId: string }
+  | { kind: 'algorithm-name-empty' }
+  | { kind: 'algorithm-failed-to-start'; algorithmName: string; reason: string }
+  | { kind: 'graph-full'; graph: string; cap: number };
+
+/** An engine answer: a value, or the reason there is none. */
+export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
+
+/** Options of createEngine; every one has a default. */
+export interface EngineOptions {
+  /** Time source. Default: the system clock. */
+  clock?: Clock;
+  /** Seed of the engine's Faker instance: the same seed gives byte-identical state. Default 1. */
+  seed?: number;
+  /** Graphs every project sees. Default ['movie', 'social_network', 'supply_chain']. */
+  graphs?: readonly string[];
+  /** Jobs seeded per graph. Default 60. */
+  jobsPerGraph?: number;
+  /** Most jobs one graph stores; see the engine's README section on capacity. */
+  maxJobsPerGraph?: number;
+}
+
+/** Paging of a list or of a job's result. Already validated by the HTTP layer. */
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** What GET /__mock/state shows. */
+export interface EngineState {
+  now: number;
+  seed: number;
+  projects: number;
+  graphs: { project: string; graph: string; jobCount: number; byStatus: Record<string, number> }[];
+}
+
+/** The stateful GES job engine. */
+export interface Engine {
+  /** A page of the graph's jobs, newest first, and the total. */
+  listJobs(projectId: string, graph: string, page: Page): EngineResult<{ jobs: Job[]; jobCount: number }>;
+  /** One job's status and, once finished, a page of its result. */
+  getJobStatus(projectId: string, graph: string, jobId: string, page: Page): EngineResult<JobStatus>;
+  /** Cancels a running or pending cancellable job. */
+  cancelJob(projectId: string, graph: string, jobId: string): EngineResult<Record<string, never>>;
+  /**
+   * Submits an algorithm. `rawBody` is the request body exactly as received; it becomes the job's
+   * `rawRequest` byte for byte. `request` is its parsed form.
+   */
+  executeAlgorithm(projectId: string, graph: string, rawBody: string, request: AlgorithmRequest): EngineResult<JobCreated>;
+  /** Graphs, counts by status and the clock. */
+  state(): EngineState;
+  /** Drops every job and seeds again (with a new seed when given). */
+  reset(seed?: number): void;
+}

@@ -1,0 +1,27 @@
+/**
+ * The transport-free API layer's shape: adapters (MSW, node:http) turn their requests into an
+ * ApiRequest and write the ApiResponse back. Nothing here knows a socket or a Service Worker.
+ */
+
+/** A request as the API layer sees it. */
+export interface ApiRequest {
+  method: string;
+  /** Path and query, as sent (percent-encoded), e.g. `/ges/v1.0/p/graphs/movie/jobs/status?limit=2`. */
+  url: string;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The body as text; undefined when there is none. */
+  body?: string;
+}
+
+/** What the adapter sends back. `body` is already serialised (JSON or HTML). */
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+  /**
+   * A connection-level fault the adapter must act out instead of answering (WireMock's vocabulary):
+   * reset the connection, or close it with no response at all.
+   */
+  fault?: 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE';
+}

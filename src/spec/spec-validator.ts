@@ -1,0 +1,51 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { openapiDocument } from '../generated/openapi-document.js';
+
+const SPEC_ID = 'https://ges-jobs-kit.local/openapi.json';
+
+/** One reason a value does not match its schema, in the words a report shows. */
+export interface SchemaViolation {
+  /** JSON Pointer into the value, e.g. `/jobs/0/progress`. */
+  path: string;
+  message: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** Validates values against schemas of openapi.yaml with a JSON Schema 2020-12 validator. */
+export interface SpecValidator {
+  /**
+   * Checks `value` against the schema at `pointer`, a JSON Pointer fragment into openapi.yaml such
+   * as `#/components/schemas/JobList` (see getResponseSchemaPointer).
+   */
+  validate(pointer: string, value: unknown): SchemaViolation[];
+}
+
+function toViolation(error: ErrorObject): SchemaViolation {
+  return {
+    path: error.instancePath || '/',
+    message: error.message ?? 'does not match the schema',
+    keyword: error.keyword,
+    params: error.params as Record<string, unknown>,
+  };
+}
+
+/** Builds an Ajv 2020-12 validator that holds the whole spec, so every `#/...` ref resolves. */
+export function createSpecValidator(): SpecValidator {
+  // strict: false because OpenAPI adds keywords JSON Schema does not know (example, x-ges-*).
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addSchema(structuredClone(openapiDocument), SPEC_ID);
+  const cache = new Map<string, ValidateFunction>();
+
+  return {
+    validate(pointer, value) {
+      let fn = cache.get(pointer);
+      if (!fn) {
+        fn = ajv.getSchema(SPEC_ID + pointer);
+        if (!fn) throw new Error(`openapi.yaml has no schema at ${pointer}`);
+        cache.set(pointer, fn);
+      }
+      return fn(value) ? [] : (fn.errors ?? []).map(toViolation);
+    },
+  };
+}
