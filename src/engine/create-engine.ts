@@ -1,0 +1,158 @@
+/**
+ * The GES job engine: lazily created job stores per (project, graph) over deterministic seeded
+ * jobs, whose lifecycles are computed on read from the injected clock. Pure: no HTTP, no timers,
+ * no Date.now(), no Math.random, no global faker.
+ */
+import type { AlgorithmRequest, Job, JobCreated, JobStatus } from '../types.js';
+import { createSystemClock } from '../runtime/system-clock.js';
+import { ALGORITHMS, isGiven } from './algorithms.js';
+import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, Page } from './engine-types.js';
+import { CANCELLED_REASON, type JobPlan } from './job-plan.js';
+import { planSubmittedAlgorithm } from './job-planner.js';
+import { resultData } from './job-results.js';
+import { createJobStore, type JobStore } from './job-store.js';
+import { seedGraph, type GraphSeed } from './seed-graph.js';
+
+/** The graphs every project sees unless options.graphs says otherwise. */
+export const DEFAULT_GRAPHS: readonly string[] = ['movie', 'social_network', 'supply_chain'];
+/** Jobs seeded per graph by default. */
+export const DEFAULT_JOBS_PER_GRAPH = 60;
+/** Most jobs one graph (of one project) holds by default. */
+export const DEFAULT_MAX_JOBS_PER_GRAPH = 100_000;
+
+const ok = <T>(value: T): EngineResult<T> => ({ ok: true, value });
+const fail = (error: EngineError): EngineResult<never> => ({ ok: false, error });
+
+function checkCount(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be an integer >= 0, got ${value}`);
+  return value;
+}
+
+function statusAt(store: JobStore, plan: JobPlan, now: number): Job['status'] {
+  if (store.cancelledAt(plan.jobId) !== undefined) return 'failed';
+  if (now < plan.runAtMs) return 'pending';
+  if (now < plan.endMs) return 'running';
+  return plan.failReason === undefined ? 'success' : 'failed';
+}
+
+/**
+ * Creates an engine. Every well-formed project sees the configured graphs, each seeded with
+ * `jobsPerGraph` jobs derived from (seed, graph name) only, so all projects see the same seeded jobs
+ * and each keeps its own submissions and cancellations.
+ *
+ * Capacity: a graph of one project holds at most `maxJobsPerGraph` jobs (default 100,000, never
+ * below `jobsPerGraph`). A submission at the cap evicts the oldest finished job; when every job is
+ * still pending or running it is refused with `graph-full`.
+ *
+ * Options that make no sense (a negative count) throw a RangeError: they are programming errors,
+ * not user input. Operations never throw; they return EngineResult values.
+ */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const clock = options.clock ?? createSystemClock();
+  const graphs = new Set(options.graphs ?? DEFAULT_GRAPHS);
+  const jobsPerGraph = checkCount('jobsPerGraph', options.jobsPerGraph ?? DEFAULT_JOBS_PER_GRAPH);
+  const cap = Math.max(jobsPerGraph, checkCount('maxJobsPerGraph', options.maxJobsPerGraph ?? DEFAULT_MAX_JOBS_PER_GRAPH));
+
+  let seed = options.seed ?? 1;
+  // Seeded jobs are laid out backwards from this instant, so every project (and every graph first
+  // touched later) sees the same jobs at the same virtual times.
+  let anchor = clock.now();
+  let seeds = new Map<string, GraphSeed>();
+  let projects = new Map<string, Map<string, JobStore>>();
+
+  const storeOf = (projectId: string, graph: string): EngineResult<JobStore> => {
+    if (!graphs.has(graph)) return fail({ kind: 'graph-not-found', graph });
+    let byGraph = projects.get(projectId);
+    if (!byGraph) projects.set(projectId, (byGraph = new Map()));
+    let store = byGraph.get(graph);
+    if (!store) {
+      let graphSeed = seeds.get(graph);
+      if (!graphSeed) seeds.set(graph, (graphSeed = seedGraph(seed, graph, anchor, jobsPerGraph)));
+      byGraph.set(graph, (store = createJobStore(projectId, graph, graphSeed, seed)));
+    }
+    return ok(store);
+  };
+
+  return {
+    listJobs(projectId, graph, page: Page) {
+      const found = storeOf(projectId, graph);
+      if (!found.ok) return found;
+      const store = found.value;
+      return ok({ jobs: store.list(clock.now(), page), jobCount: store.size });
+    },
+
+    getJobStatus(projectId, graph, jobId, page: Page) {
+      const found = storeOf(projectId, graph);
+      if (!found.ok) return found;
+      const store = found.value;
+      const plan = store.find(jobId);
+      if (!plan) return fail({ kind: 'job-not-found', jobId });
+      const now = clock.now();
+      const status = statusAt(store, plan, now);
+      let body: JobStatus;
+      if (status === 'success') body = { status, data: resultData(plan, store.planner.profile, page), result: 'success' };
+      else if (status === 'failed') {
+        const reason = store.cancelledAt(jobId) !== undefined ? CANCELLED_REASON : plan.failReason ?? CANCELLED_REASON;
+        body = { status, errorMessage: reason, result: 'success' };
+      } else body = { status, result: 'success' };
+      return ok(body);
+    },
+
+    cancelJob(projectId, graph, jobId) {
+      const found = storeOf(projectId, graph);
+      if (!found.ok) return found;
+      const store = found.value;
+      const plan = store.find(jobId);
+      const now = clock.now();
+      if (!plan || !plan.cancellable || store.isFinished(plan, now)) return fail({ kind: 'cannot-cancel', jobId });
+      store.cancel(jobId, now);
+      return ok({});
+    },
+
+    executeAlgorithm(projectId, graph, rawBody, request: AlgorithmRequest) {
+      const found = storeOf(projectId, graph);
+      if (!found.ok) return found;
+      const store = found.value;
+      const name: unknown = (request as { algorithmName?: unknown } | null | undefined)?.algorithmName;
+      if (!isGiven(name) || (typeof name === 'string' && name.trim() === '')) return fail({ kind: 'algorithm-name-empty' });
+      if (typeof name !== 'string') {
+        return fail({ kind: 'algorithm-failed-to-start', algorithmName: String(name), reason: 'algorithmName must be a string.' });
+      }
+      const spec = ALGORITHMS.get(name);
+      if (!spec) return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: 'unknown algorithm.' });
+      const rawParams: unknown = (request as { parameters?: unknown }).parameters;
+      if (rawParams !== undefined && rawParams !== null && (typeof rawParams !== 'object' || Array.isArray(rawParams))) {
+        return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: 'parameters must be a JSON object.' });
+      }
+      const parameters = (rawParams ?? {}) as Record<string, unknown>;
+      const missing = spec.required.find((p) => !isGiven(parameters[p]));
+      if (missing) return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: `parameter [${missing}] is required.` });
+
+      const now = clock.now();
+      let plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
+      // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
+      while (store.find(plan.jobId)) plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
+      if (store.insert(plan, now, cap) === 'full') return fail({ kind: 'graph-full', graph, cap });
+      const created: JobCreated = { jobId: plan.jobId, jobType: 1 };
+      return ok(created);
+    },
+
+    state(): EngineState {
+      const now = clock.now();
+      const list: EngineState['graphs'] = [];
+      for (const [project, byGraph] of projects) {
+        for (const [graph, store] of byGraph) {
+          list.push({ project, graph, jobCount: store.size, byStatus: store.countByStatus(now) });
+        }
+      }
+      return { now, seed, projects: projects.size, graphs: list };
+    },
+
+    reset(newSeed?: number) {
+      if (newSeed !== undefined) seed = newSeed;
+      anchor = clock.now();
+      seeds = new Map();
+      projects = new Map();
+    },
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * A job as the engine plans it at submission (or seeding), and its view at any instant. The whole
+ * lifecycle is fixed up front (when it starts running, when it ends, whether it fails and why), so
+ * status and progress are computed on read from the clock: no timers, and the same plan answers the
+ * same at the same virtual time.
+ */
+import type { ImportFileGroup, Job } from '../types.js';
+import { formatChinaTime } from './format-time.js';
+
+/** One import file, planned: when it is read and how many of its lines (or labels) fail. */
+export interface FilePlan {
+  readonly group: 'edgeFiles' | 'vertexFiles' | 'schemaFiles';
+  readonly fileName: string;
+  readonly total: number;
+  readonly failed: number;
+  /** Microseconds since the epoch, inside the job's running span. */
+  readonly startUs: number;
+  readonly endUs: number;
+}
+
+/** Everything that decides how a job looks at any instant. Immutable but for the view cache. */
+export interface JobPlan {
+  readonly jobId: string;
+  readonly taskType: string;
+  readonly rawRequest: string;
+  /** A cancellable kind (ImportGraph, exports, filter queries, index builds, some algorithms). */
+  readonly cancellable: boolean;
+  /** Submission time: the job's startTime, also while pending. */
+  readonly startMs: number;
+  /** Whole seconds of startMs: the list is ordered by this (desc), then jobId (asc). */
+  readonly startSec: number;
+  /** pending until runAtMs, running until endMs. */
+  readonly runAtMs: number;
+  readonly endMs: number;
+  /** Set: the job ends failed with this reason. */
+  readonly failReason: string | undefined;
+  /** Progress a failed job reports (the GES example shows "100" for a rejected parameter). */
+  readonly failProgress: number;
+  /** The algorithm of an Algorithm job, and its parameters as submitted. */
+  readonly algorithm: string | undefined;
+  readonly parameters: Readonly<Record<string, unknown>> | undefined;
+  /** Files an ImportGraph job reads, in reading order; undefined for other task types. */
+  readonly files: readonly FilePlan[] | undefined;
+  /** The frozen view of the finished, never-cancelled job: it never changes, so it is built once. */
+  finishedView?: Job;
+}
+
+/** The reason a cancelled job shows [decision: cancel page, reference §5]. */
+export const CANCELLED_REASON = 'Job was cancelled by the user.';
+
+/** Whether the plan's job has finished at `now` (ignoring cancellation). */
+export function isFinishedAt(plan: JobPlan, now: number): boolean {
+  return now >= plan.endMs;
+}
+
+function progressAt(plan: JobPlan, t: number): number {
+  if (t < plan.runAtMs) return 0;
+  if (t >= plan.endMs) return 100;
+  const span = plan.endMs - plan.runAtMs;
+  const p = Math.floor(((t - plan.runAtMs) / span) * 100);
+  return p < 0 ? 0 : p > 99 ? 99 : p;
+}
+
+type LineStat = {
+  fileName: string;
+  totalLines: number;
+  startTime: number;
+  successfulLines: number;
+  endTime?: number;
+  status: string;
+  failedLines: number;
+};
+type LabelStat = {
+  totalLabels: number;
+  fileName: string;
+  failedLabels: number;
+  startTime: number;
+  successfulLabels: number;
+  endTime?: number;
+  status: string;
+};
+
+function fileStat(file: FilePlan, tUs: number, cancelled: boolean): LineStat | LabelStat {
+  let successful: number;
+  let failed: number;
+  let status: string;
+  let endTime: number | undefined;
+  if (tUs >= file.endUs) {
+    successful = file.total - file.failed;
+    failed = file.failed;
+    status = failed > 0 ? 'failed' : 'success';
+    endTime = file.endUs;
+  } else {
+    const fraction = (tUs - file.startUs) / (file.endUs - file.startUs);
+    const processed = Math.floor(file.total * fraction);
+    const failedSoFar = Math.min(processed, Math.floor(file.failed * fraction));
+    successful = processed - failedSoFar;
+    if (cancelled) {
+      // A cancelled file is done: what was not imported counts as failed, so the counts add up.
+      failed = file.total - successful;
+      status = 'failed';
+      endTime = tUs;
+    } else {
+      failed = failedSoFar;
+      status = 'running';
+    }
+  }
+  // Key order as in the GES seed example.
+  if (file.group === 'schemaFiles') {
+    const stat = { totalLabels: file.total, fileName: file.fileName, failedLabels: failed, startTime: file.startUs, successfulLabels: successful } as LabelStat;
+    if (endTime !== undefined) stat.endTime = endTime;
+    stat.status = status;
+    return stat;
+  }
+  const stat: LineStat = { fileName: file.fileName, totalLines: file.total, startTime: file.startUs, successfulLines: successful } as LineStat;
+  if (endTime !== undefined) stat.endTime = endTime;
+  stat.status = status;
+  stat.failedLines = failed;
+  return stat;
+}
+
+const GROUP_ORDER = ['edgeFiles', 'vertexFiles', 'schemaFiles'] as const;
+
+/** The `files` of an import at time t: only files it has started reading, grouped as GES does. */
+function filesAt(files: readonly FilePlan[], t: number, cancelled: boolean): ImportFileGroup[] {
+  const tUs = t * 1000;
+  const groups: ImportFileGroup[] = [];
+  for (const group of GROUP_ORDER) {
+    const stats: (LineStat | LabelStat)[] = [];
+    for (const file of files) {
+      if (file.group === group && file.startUs <= tUs) stats.push(fileStat(file, tUs, cancelled));
+    }
+    if (stats.length > 0) groups.push({ [group]: stats } as unknown as ImportFileGroup);
+  }
+  return groups;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The job as the list shows it at `now`; `cancelAtMs` when the store cancelled it. Keys are in the
+ * seed example's order: jobId, rawRequest, taskType, canStop, progress, [files], startTime,
+ * [failReason], endTime, status. Finished views are frozen and cached on the plan.
+ */
+export function viewJob(plan: JobPlan, now: number, cancelAtMs?: number): Job {
+  if (cancelAtMs === undefined && now >= plan.endMs) {
+    return (plan.finishedView ??= deepFreeze(buildView(plan, plan.endMs, 'finished')));
+  }
+  if (cancelAtMs !== undefined) return buildView(plan, cancelAtMs, 'cancelled');
+  return buildView(plan, now, now < plan.runAtMs ? 'pending' : 'running');
+}
+
+function buildView(plan: JobPlan, t: number, phase: 'pending' | 'running' | 'finished' | 'cancelled'): Job {
+  const finished = phase === 'finished' || phase === 'cancelled';
+  const failed = phase === 'cancelled' || (phase === 'finished' && plan.failReason !== undefined);
+  let progress: number;
+  if (phase === 'pending') progress = 0;
+  else if (phase === 'cancelled') progress = progressAt(plan, t);
+  else if (phase === 'finished') progress = failed ? plan.failProgress : 100;
+  else progress = progressAt(plan, t);
+
+  const job = {
+    jobId: plan.jobId,
+    rawRequest: plan.rawRequest,
+    taskType: plan.taskType,
+    canStop: !finished && plan.cancellable,
+    progress: String(progress),
+  } as Job;
+  if (plan.files) job.files = phase === 'pending' ? [] : filesAt(plan.files, t, phase === 'cancelled');
+  job.startTime = formatChinaTime(plan.startMs);
+  if (failed) job.failReason = phase === 'cancelled' ? CANCELLED_REASON : plan.failReason!;
+  if (finished) job.endTime = formatChinaTime(t);
+  job.status = phase === 'pending' ? 'pending' : phase === 'running' ? 'running' : failed ? 'failed' : 'success';
+  return job;
+}

@@ -1,0 +1,275 @@
+/**
+ * Plans realistic jobs for one graph: algorithm runs with documented parameters, imports whose file
+ * statistics add up, exports; durations plausible per kind; a mix of outcomes with the failure
+ * reasons the GES pages show. Used both to seed a graph and to plan a submitted algorithm.
+ */
+import { Faker, base, en } from '@faker-js/faker';
+import { ALGORITHMS, ALGORITHM_LIST, ALGORITHM_WEIGHTS, type AlgorithmSpec } from './algorithms.js';
+import { isVertex, sampleMissingVertex, type GraphProfile } from './graph-profiles.js';
+import { CANCELLED_REASON, type FilePlan, type JobPlan } from './job-plan.js';
+import { hashSeed, type Random } from './random.js';
+
+/** Per-graph vocabulary drawn once from a seeded Faker: where its files live. */
+export interface GraphVocabulary {
+  /** The nine digits every jobId of the graph ends with, e.g. `001680206`. */
+  readonly jobIdSuffix: string;
+  /** Directories (local and OBS) that imports read from. */
+  readonly importDirs: readonly string[];
+  /** OBS directories that exports write to. */
+  readonly exportDirs: readonly string[];
+}
+
+/** Draws a graph's vocabulary from its own Faker instance, seeded from (engine seed, graph). */
+export function createGraphVocabulary(seed: number, graph: string): GraphVocabulary {
+  const faker = new Faker({ locale: [en, base], seed: hashSeed(`${seed}:${graph}:vocabulary`)[0] });
+  const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'data';
+  const bucket = `${slug(faker.company.buzzNoun())}-${slug(faker.word.noun())}-${faker.string.alphanumeric({ length: 4, casing: 'lower' })}`;
+  const release = (): string => faker.date.between({ from: '2024-01-01T00:00:00Z', to: '2024-05-20T00:00:00Z' }).toISOString().slice(0, 10).replaceAll('-', '');
+  return {
+    jobIdSuffix: `00${faker.string.numeric({ length: 7, allowLeadingZeros: true })}`,
+    importDirs: ['/data', `/data/${graph}`, '/root/ges-install/auDatas', `obs://${bucket}/${graph}/${release()}`, `obs://${bucket}/${graph}/${release()}`],
+    exportDirs: [`obs://${bucket}/export/${graph}`, `obs://${bucket}/backup/${graph}_${release()}`],
+  };
+}
+
+/** Everything a planner needs about its graph. */
+export interface PlannerContext {
+  readonly profile: GraphProfile;
+  readonly vocabulary: GraphVocabulary;
+  readonly rng: Random;
+}
+
+/** Where a planned job should stand at the anchor instant of seeding. */
+export type SeedPhase = 'pending' | 'running' | 'finished';
+
+/** A log-uniform duration: short runs are common, long ones rare. */
+function duration(rng: Random, range: readonly [number, number]): number {
+  const [min, max] = range;
+  return Math.round(min * Math.pow(max / min, rng.float()));
+}
+
+function logInt(rng: Random, min: number, max: number): number {
+  return Math.round(min * Math.pow(max / min, rng.float()));
+}
+
+function newJobId(ctx: PlannerContext): string {
+  return ctx.rng.uuid() + ctx.vocabulary.jobIdSuffix;
+}
+
+interface Timing {
+  startMs: number;
+  runAtMs: number;
+  endMs: number;
+}
+
+/**
+ * Times a job submitted at startMs so that it stands in `phase` at `anchor`, with a running time
+ * near `runMs` (shortened when it must already have finished).
+ */
+function timeFor(rng: Random, startMs: number, runMs: number, phase: SeedPhase, anchor: number): Timing {
+  if (phase === 'pending') {
+    // Queued behind running jobs: starts running some seconds after the anchor.
+    const runAtMs = Math.max(anchor + rng.int(5_000, 90_000), startMs + 1);
+    return { startMs, runAtMs, endMs: runAtMs + runMs };
+  }
+  const waited = Math.min(rng.int(30, 1_500), Math.max(0, Math.floor((anchor - startMs) / 2)));
+  const runAtMs = startMs + waited;
+  if (phase === 'running') {
+    const elapsed = anchor - runAtMs;
+    const endMs = runAtMs + Math.max(runMs, elapsed + rng.int(5_000, 180_000));
+    return { startMs, runAtMs, endMs };
+  }
+  const latestEnd = anchor - 1;
+  const endMs = Math.max(runAtMs, Math.min(runAtMs + runMs, latestEnd));
+  return { startMs, runAtMs, endMs };
+}
+
+function invalidParameterReason(name: string, parameter: string): string {
+  return `Running algorithm [${name}] error: parameter [${parameter}] is invalid!`;
+}
+
+const RUNTIME_FAILURES = [
+  (name: string) => `Running algorithm [${name}] error: the graph is being modified, please try again later.`,
+  (name: string) => `Running algorithm [${name}] error: memory is insufficient to run the algorithm.`,
+  (name: string) => `Running algorithm [${name}] error: execution timed out.`,
+];
+
+/**
+ * Why a submitted algorithm will fail while running, or undefined: a vertex id not in the graph,
+ * or a k out of its documented range (reference §6: k_hop k is 1–100).
+ */
+export function runtimeFailureOf(spec: AlgorithmSpec, parameters: Readonly<Record<string, unknown>>, profile: GraphProfile): string | undefined {
+  for (const name of spec.vertexParams) {
+    const value = parameters[name];
+    if (value === undefined) continue;
+    const ids = name.endsWith('s') && typeof value === 'string' ? value.split(',').map((s) => s.trim()) : [value];
+    if (ids.length === 0 || !ids.every((id) => isVertex(profile, id))) return invalidParameterReason(spec.name, name);
+  }
+  if ('k' in parameters) {
+    const k = parameters['k'];
+    const max = spec.name === 'k_hop' ? 100 : 1_000_000;
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > max) return invalidParameterReason(spec.name, 'k');
+  }
+  return undefined;
+}
+
+function planAlgorithm(ctx: PlannerContext, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+  const { rng, profile } = ctx;
+  // In-flight jobs are mostly the long, cancellable analytics that keep an engine busy.
+  let spec = ALGORITHM_LIST[rng.weighted(ALGORITHM_WEIGHTS)]!;
+  if (phase !== 'finished' && rng.chance(0.7)) spec = ALGORITHMS.get(rng.pick(['pagerank', 'louvain', 'label_propagation', 'connected_component', 'personalrank']))!;
+  const parameters = spec.sample(rng, profile);
+  let failReason: string | undefined;
+  let failProgress = 100;
+  let runMs = duration(rng, spec.runMs);
+  let cancelled = false;
+  if (phase === 'finished' && rng.chance(0.13)) {
+    const roll = rng.float();
+    if (spec.vertexParams.length > 0 && roll < 0.7) {
+      const param = rng.pick(spec.vertexParams);
+      parameters[param] = sampleMissingVertex(profile, rng);
+      failReason = invalidParameterReason(spec.name, param);
+      runMs = rng.int(5, 400); // rejected as soon as it reads its parameters
+    } else if (spec.cancellable && roll < 0.85) {
+      cancelled = true;
+      failReason = CANCELLED_REASON;
+    } else {
+      failReason = rng.pick(RUNTIME_FAILURES)(spec.name);
+      failProgress = rng.int(1, 95);
+      runMs = Math.max(1, Math.round((runMs * failProgress) / 100));
+    }
+  }
+  const rawRequest = JSON.stringify({ algorithmName: spec.name, parameters });
+  const timing = timeFor(rng, startMs, runMs, phase, anchor);
+  if (cancelled) {
+    // Cancelled part-way: progress is where it stopped.
+    const cut = rng.float();
+    timing.endMs = Math.max(timing.runAtMs, Math.round(timing.runAtMs + (timing.endMs - timing.runAtMs) * cut));
+    failProgress = Math.min(99, Math.floor(cut * 100));
+  }
+  // Parameters are not kept: results re-read them from rawRequest, which keeps 100k seeded jobs small.
+  return makePlan(newJobId(ctx), 'Algorithm', rawRequest, spec.cancellable, timing, failReason, failProgress, spec.name, undefined, undefined);
+}
+
+function planImport(ctx: PlannerContext, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+  const { rng, profile, vocabulary } = ctx;
+  const quiet = rng.chance(0.3); // the engine records some imports with an empty rawRequest [ex]
+  const dir = quiet ? '/root/ges-install/auDatas' : rng.pick(vocabulary.importDirs);
+  const edgeName = `${dir}/${rng.pick(profile.edgeFiles)}`;
+  const vertexName = `${dir}/${rng.pick(profile.vertexFiles)}`;
+  const withSchema = quiet || rng.chance(0.4);
+  const schemaName = `${dir}/${profile.schemaFile}${quiet ? '.bak' : ''}`;
+  let rawRequest = '';
+  if (!quiet) {
+    const body: Record<string, unknown> = {
+      graphName: profile.name,
+      offline: false,
+      edgesetPath: edgeName,
+      vertexsetPath: vertexName,
+      delimiter: ',',
+      trimQuote: '"',
+      vertexsetFormat: 'csv',
+      edgesetFormat: 'csv',
+      parallelEdge: { ignoreLabel: true, action: rng.pick(['allow', 'allow', 'ignore', 'override']) },
+    };
+    if (withSchema) body['schemaPath'] = schemaName;
+    rawRequest = JSON.stringify(body);
+  }
+
+  const timing = timeFor(rng, startMs, duration(rng, [30_000, 900_000]), phase, anchor);
+  const fails = phase === 'finished' && rng.chance(0.15);
+  const vertexLines = logInt(rng, 100, 2_000_000);
+  const edgeLines = logInt(rng, 1_000, 10_000_000);
+  const failedEdges = fails ? rng.int(1, Math.max(1, Math.min(500, Math.floor(edgeLines / 50)))) : 0;
+
+  // Files are read one after another inside the running span: schema, vertices, then edges.
+  const runStartUs = timing.runAtMs * 1000;
+  const spanUs = Math.max(1, (timing.endMs - timing.runAtMs) * 1000);
+  const at = (fraction: number): number => runStartUs + Math.floor(spanUs * fraction);
+  const files: FilePlan[] = [];
+  let cursor = rng.float() * 0.01;
+  if (withSchema) {
+    const end = cursor + 0.01 + rng.float() * 0.03;
+    files.push({ group: 'schemaFiles', fileName: schemaName, total: rng.int(5, 60), failed: 0, startUs: at(cursor), endUs: at(end) });
+    cursor = end + rng.float() * 0.005;
+  }
+  const vertexEnd = cursor + 0.1 + rng.float() * 0.25;
+  files.push({ group: 'vertexFiles', fileName: vertexName, total: vertexLines, failed: 0, startUs: at(cursor), endUs: at(vertexEnd) });
+  cursor = vertexEnd + rng.float() * 0.01;
+  const edgeEnd = Math.min(0.99, cursor + 0.3 + rng.float() * 0.4);
+  files.push({ group: 'edgeFiles', fileName: edgeName, total: edgeLines, failed: failedEdges, startUs: at(cursor), endUs: at(edgeEnd) });
+
+  const failReason = fails ? `Import edge file [${edgeName}] failed: ${failedEdges} of ${edgeLines} lines could not be parsed` : undefined;
+  return makePlan(newJobId(ctx), 'ImportGraph', rawRequest, true, timing, failReason, 100, undefined, undefined, files);
+}
+
+function planExport(ctx: PlannerContext, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+  const { rng, profile, vocabulary } = ctx;
+  const dir = rng.pick(vocabulary.exportDirs);
+  const rawRequest = JSON.stringify({
+    graphExportPath: dir,
+    edgeSetName: `${profile.name}_edges`,
+    vertexSetName: `${profile.name}_vertices`,
+    schemaName: `${profile.name}_schema.xml`,
+  });
+  const timing = timeFor(rng, startMs, duration(rng, [20_000, 300_000]), phase, anchor);
+  const fails = phase === 'finished' && rng.chance(0.1);
+  const failReason = fails ? `Export graph failed: no permission to write to [${dir}].` : undefined;
+  return makePlan(newJobId(ctx), 'ExportGraph', rawRequest, true, timing, failReason, fails ? 0 : 100, undefined, undefined, undefined);
+}
+
+function makePlan(
+  jobId: string,
+  taskType: string,
+  rawRequest: string,
+  cancellable: boolean,
+  timing: Timing,
+  failReason: string | undefined,
+  failProgress: number,
+  algorithm: string | undefined,
+  parameters: Record<string, unknown> | undefined,
+  files: FilePlan[] | undefined,
+): JobPlan {
+  return {
+    jobId,
+    taskType,
+    rawRequest,
+    cancellable,
+    startMs: timing.startMs,
+    startSec: Math.floor(timing.startMs / 1000),
+    runAtMs: timing.runAtMs,
+    endMs: timing.endMs,
+    failReason,
+    failProgress,
+    algorithm,
+    parameters,
+    files,
+  };
+}
+
+/** Plans one seeded job of the graph, submitted at startMs and standing in `phase` at `anchor`. */
+export function planSeedJob(ctx: PlannerContext, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+  const roll = ctx.rng.float();
+  if (roll < 0.8) return planAlgorithm(ctx, startMs, phase, anchor);
+  if (roll < 0.95) return planImport(ctx, startMs, phase, anchor);
+  return planExport(ctx, startMs, phase, anchor);
+}
+
+/**
+ * Plans a submitted algorithm: pending for a moment, then running for a plausible time; it fails
+ * at the end of a short run when a vertex id is not in the graph (the submit itself succeeds).
+ */
+export function planSubmittedAlgorithm(
+  ctx: PlannerContext,
+  spec: AlgorithmSpec,
+  rawBody: string,
+  parameters: Readonly<Record<string, unknown>>,
+  nowMs: number,
+): JobPlan {
+  const { rng } = ctx;
+  const failReason = runtimeFailureOf(spec, parameters, ctx.profile);
+  const runAtMs = nowMs + rng.int(300, 2_000);
+  const runMs = failReason ? rng.int(5, 400) : duration(rng, spec.runMs);
+  const timing = { startMs: nowMs, runAtMs, endMs: runAtMs + runMs };
+  return makePlan(newJobId(ctx), 'Algorithm', rawBody, spec.cancellable, timing, failReason, 100, spec.name, parameters, undefined);
+}

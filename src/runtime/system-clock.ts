@@ -1,0 +1,32 @@
+import type { AdjustableClock } from '../engine/engine-types.js';
+
+/** Options of createSystemClock. */
+export interface SystemClockOptions {
+  /** How many virtual milliseconds pass per real millisecond. Default 1; 60 makes a minute pass per second. */
+  speed?: number;
+  /** Virtual time at creation, epoch ms. Default: the real time at creation. */
+  startMs?: number;
+}
+
+/**
+ * The real clock, optionally sped up and pushed forward: virtual now =
+ * start + (Date.now() - realStart) * speed + advanced. `advance(ms)` adds to the offset, so
+ * `POST /__mock/clock` can jump a running server forward without waiting.
+ * Throws a RangeError for a negative or non-finite speed or step (caller bugs; the CLI and HTTP
+ * layer validate user input first).
+ */
+export function createSystemClock(options: SystemClockOptions = {}): AdjustableClock {
+  const speed = options.speed ?? 1;
+  if (!Number.isFinite(speed) || speed < 0) throw new RangeError(`speed must be a finite number >= 0, got ${speed}`);
+  const realStart = Date.now();
+  const start = options.startMs ?? realStart;
+  if (!Number.isFinite(start)) throw new RangeError(`startMs must be finite, got ${start}`);
+  let advanced = 0;
+  return {
+    now: () => Math.floor(start + (Date.now() - realStart) * speed + advanced),
+    advance(ms: number) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite ms >= 0, got ${ms}`);
+      advanced += ms;
+    },
+  };
+}
