@@ -12,6 +12,11 @@ export interface ApiRequest {
   headers: Readonly<Record<string, string | undefined>>;
   /** The body as text; undefined when there is none. */
   body?: string;
+  /**
+   * Set by an adapter that stopped reading a body over the 1 MiB limit (so `body` is absent): the API
+   * answers 400 GES.8000 wherever it would have read the body.
+   */
+  bodyTooLarge?: boolean;
 }
 
 /** What the adapter sends back. `body` is already serialised (JSON or HTML). */

@@ -1,0 +1,292 @@
+/**
+ * The transport-free GES API: (method, url, headers, body) in, (status, headers, body) out. Adapters
+ * (node:http, MSW) only convert; every decision is here. Order of checks for /ges/ routes:
+ * route → faults → Prefer → auth → parameters → graph existence (engine) → engine.
+ */
+import type { AdjustableClock, Engine, EngineResult, EngineState } from '../engine/engine-types.js';
+import { createEngine } from '../engine/create-engine.js';
+import { createSystemClock } from '../runtime/system-clock.js';
+import { createTokenPolicy } from './check-token.js';
+import { controlPages } from './control-pages.js';
+import { handleControlRoute, type ControlContext, type ControlResult } from './control-routes.js';
+import { preflightHeaders, withCorsOrigin } from './cors-headers.js';
+import { createFaultInjector, parseFaultConfig, type FaultConfig, type FaultDecision, type FaultInjector } from './fault-injector.js';
+import type { ApiRequest, ApiResponse } from './http-types.js';
+import { decodeSegment, matchRoute, splitTarget, type RouteMatch } from './match-route.js';
+import { parseAlgorithmBody } from './parse-algorithm-body.js';
+import { parsePage } from './parse-page.js';
+import { parseQuery, MALFORMED, readParam, type Query } from './parse-query.js';
+import { chooseExample, parsePreferHeader, parsePreferQuery } from './prefer-example.js';
+import { httpErrors, internalError, toGesError, type HttpError } from './to-ges-error.js';
+
+/** Options of createApi; every one has a default. */
+export interface ApiOptions {
+  /** An existing engine. Pass its `clock` too, or POST /__mock/clock cannot move time. */
+  engine?: Engine;
+  /** The engine's clock. Default: the system clock running at `speed`. */
+  clock?: AdjustableClock;
+  /** Virtual-time factor of the default system clock (2 = jobs progress twice as fast). Default 1. */
+  speed?: number;
+  /** Engine seed (same seed, same data) and seed of the fault PRNG. Default 1. */
+  seed?: number;
+  /** Graphs every project sees. Default: the engine's (movie, social_network, supply_chain). */
+  graphs?: readonly string[];
+  /** Jobs seeded per graph. Default: the engine's (60). */
+  jobsPerGraph?: number;
+  /** Most jobs a graph stores. Default: the engine's. */
+  maxJobsPerGraph?: number;
+  /** Accepted X-Auth-Token values: `T` (any project) or `T:project_id`. Default: any non-empty token. */
+  tokens?: readonly string[];
+  /** Echo Origin with credentials and answer preflights. Default true. */
+  cors?: boolean;
+  /** Serve the /__mock/ control routes. Default true. */
+  control?: boolean;
+  /** When set, control routes require header `X-Mock-Control-Token` with this value. */
+  controlToken?: string;
+  /** Faults active from the start (and again after POST /__mock/reset), e.g. the CLI's --latency. */
+  faults?: FaultConfig;
+  /** How latency waits. Default setTimeout; tests inject their own to avoid real time. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Told about unexpected throws (which answer 500). Default: nothing. */
+  onError?: (error: unknown) => void;
+}
+
+/** GET /__mock/state: the engine's state and the faults now in force. */
+export type MockState = EngineState & { faults: FaultConfig };
+
+/** The API: handle requests, and reach the engine, clock and faults behind it. */
+export interface GesApi {
+  /** Answers one request. */
+  handle(request: ApiRequest): Promise<ApiResponse>;
+  /**
+   * The same answer, synchronously when no latency is injected: the node:http adapter uses it to skip
+   * a promise per request.
+   */
+  respond(request: ApiRequest): ApiResponse | Promise<ApiResponse>;
+  readonly engine: Engine;
+  /** The engine's clock, when adjustable (always, unless an engine was passed without one). */
+  readonly clock: AdjustableClock | undefined;
+  /** Fault configuration, as PUT /__mock/faults sets it. */
+  readonly faults: FaultInjector;
+  /** What GET /__mock/state shows. */
+  state(): MockState;
+  /** What POST /__mock/reset does: reseed the engine and restore the starting faults. */
+  reset(seed?: number): void;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const PROJECT_ID = /^[A-Za-z0-9]{1,64}$/;
+const GRAPH_NAME = /^[A-Za-z][A-Za-z0-9_]{3,49}$/;
+const MAX_JOB_ID = 256;
+const NO_DELAY: FaultDecision = Object.freeze({ delayMs: 0 });
+
+type Params = { project: string; graph: string; jobId: string };
+
+/** Builds the API over a new engine (or the one given). */
+export function createApi(options: ApiOptions = {}): GesApi {
+  const seed = options.seed ?? 1;
+  let clock: AdjustableClock | undefined = options.clock;
+  let engine: Engine;
+  if (options.engine) {
+    engine = options.engine;
+  } else {
+    clock ??= createSystemClock({ speed: options.speed ?? 1 });
+    engine = createEngine({
+      clock,
+      seed,
+      ...(options.graphs ? { graphs: options.graphs } : {}),
+      ...(options.jobsPerGraph !== undefined ? { jobsPerGraph: options.jobsPerGraph } : {}),
+      ...(options.maxJobsPerGraph !== undefined ? { maxJobsPerGraph: options.maxJobsPerGraph } : {}),
+    });
+  }
+
+  const initialFaults: FaultConfig = {};
+  if (options.faults) {
+    const parsed = parseFaultConfig(options.faults);
+    if (!parsed.ok) throw new TypeError(`createApi: invalid faults option: ${parsed.message}`);
+    Object.assign(initialFaults, parsed.config);
+  }
+  const faults = createFaultInjector(seed);
+  faults.set(initialFaults);
+
+  const checkToken = createTokenPolicy(options.tokens);
+  const cors = options.cors !== false;
+  const control = options.control !== false;
+  const controlToken = options.controlToken;
+  const sleep = options.sleep ?? defaultSleep;
+  const onError = options.onError;
+
+  // Shared, never mutated: the fast path sends these as they are.
+  const jsonHeaders: Record<string, string> = cors ? { 'content-type': 'application/json', vary: 'Origin' } : { 'content-type': 'application/json' };
+  const headersFor = (request: ApiRequest, base: Record<string, string> = jsonHeaders) =>
+    cors ? withCorsOrigin(base, request.headers.origin) : base;
+
+  const errorResponse = (request: ApiRequest, error: HttpError, extra?: Record<string, string>): ApiResponse => ({
+    status: error.status,
+    headers: extra ? { ...headersFor(request), ...extra } : headersFor(request),
+    body: `{"errorMessage":${JSON.stringify(error.errorMessage)},"errorCode":${JSON.stringify(error.errorCode)},"result":"failed"}`,
+  });
+  const jsonResponse = (request: ApiRequest, status: number, value: unknown): ApiResponse => ({
+    status,
+    headers: headersFor(request),
+    body: JSON.stringify(value),
+  });
+  const fromEngine = <T>(request: ApiRequest, result: EngineResult<T>): ApiResponse =>
+    result.ok ? jsonResponse(request, 200, result.value) : errorResponse(request, toGesError(result.error));
+
+  const state = (): MockState => ({ ...engine.state(), faults: faults.get() });
+  const reset = (newSeed?: number) => {
+    engine.reset(newSeed);
+    faults.set(initialFaults);
+    faults.reseed(newSeed ?? seed);
+  };
+  const controlContext: ControlContext = { clock, faults, state, reset };
+
+  /** Decodes and checks path parameters. */
+  function readParams(route: RouteMatch): { ok: true; params: Params } | { ok: false; error: HttpError } {
+    const project = decodeSegment(route.project);
+    const graph = decodeSegment(route.graph);
+    const jobId = route.jobId === undefined ? '' : decodeSegment(route.jobId);
+    if (project === undefined || graph === undefined || jobId === undefined) {
+      return { ok: false, error: httpErrors.malformed('the path has a malformed percent-escape.') };
+    }
+    if (!PROJECT_ID.test(project)) {
+      return { ok: false, error: httpErrors.malformed('project_id must be 1-64 letters or digits.') };
+    }
+    if (!GRAPH_NAME.test(graph)) {
+      return {
+        ok: false,
+        error: httpErrors.malformed('graph_name must be 4-50 letters, digits or underscores, starting with a letter.'),
+      };
+    }
+    if (route.jobId !== undefined && (jobId.length === 0 || jobId.length > MAX_JOB_ID)) {
+      return { ok: false, error: httpErrors.malformed(`job_id must be 1-${MAX_JOB_ID} characters.`) };
+    }
+    return { ok: true, params: { project, graph, jobId } };
+  }
+
+  /** Runs the operation after faults and Prefer: auth, parameters, engine. */
+  function operate(request: ApiRequest, route: RouteMatch, query: Query): ApiResponse {
+    const verdict = checkToken(request.headers['x-auth-token'], decodeSegment(route.project) ?? route.project);
+    if (verdict !== 'ok') {
+      return errorResponse(request, verdict === 'invalid' ? httpErrors.invalidToken() : httpErrors.invalidResourceAccess());
+    }
+    const read = readParams(route);
+    if (!read.ok) return errorResponse(request, read.error);
+    const { project, graph, jobId } = read.params;
+    switch (route.operationId) {
+      case 'listJobs': {
+        const page = parsePage(query);
+        if (!page.ok) return errorResponse(request, page.error);
+        return fromEngine(request, engine.listJobs(project, graph, page.page));
+      }
+      case 'getJobStatus': {
+        const page = parsePage(query);
+        if (!page.ok) return errorResponse(request, page.error);
+        return fromEngine(request, engine.getJobStatus(project, graph, jobId, page.page));
+      }
+      case 'cancelJob':
+        return fromEngine(request, engine.cancelJob(project, graph, jobId));
+      case 'executeAlgorithm': {
+        const action = readParam(query, 'action_id');
+        if (action !== 'execute-algorithm') {
+          const detail =
+            action === undefined
+              ? 'action_id is required; the only action is execute-algorithm.'
+              : action === MALFORMED || typeof action === 'object'
+                ? 'action_id must be given once, as execute-algorithm.'
+                : 'action_id must be execute-algorithm.';
+          return errorResponse(request, httpErrors.malformed(detail));
+        }
+        const body = parseAlgorithmBody(request.body, request.headers['content-type'], request.bodyTooLarge);
+        if (!body.ok) return errorResponse(request, body.error);
+        return fromEngine(request, engine.executeAlgorithm(project, graph, body.rawBody, body.request));
+      }
+      default: {
+        const unreachable: never = route.operationId;
+        throw new Error(`no handler for ${String(unreachable)}`);
+      }
+    }
+  }
+
+  /** A /ges/ request after routing and fault decision. */
+  function answerOperation(request: ApiRequest, route: RouteMatch, search: string, decision: FaultDecision): ApiResponse {
+    if (decision.fault) return { status: 0, headers: {}, fault: decision.fault };
+    if (decision.error) return errorResponse(request, decision.error, { 'x-mock-fault': decision.error.source });
+    const query = parseQuery(search);
+    const preference = parsePreferHeader(request.headers.prefer) ?? parsePreferQuery(query);
+    if (preference) {
+      const chosen = chooseExample(route.operationId, preference);
+      if (!chosen.ok) return errorResponse(request, chosen.error);
+      return {
+        status: chosen.example.status,
+        headers: { ...headersFor(request), 'x-mock-example': chosen.example.name },
+        body: chosen.example.body,
+      };
+    }
+    return operate(request, route, query);
+  }
+
+  function answerControl(request: ApiRequest, path: string): ApiResponse {
+    if (controlToken !== undefined && request.headers['x-mock-control-token'] !== controlToken && !isPage(request, path)) {
+      return errorResponse(request, httpErrors.invalidControlToken());
+    }
+    const result: ControlResult | undefined = handleControlRoute(controlContext, request.method, path, request.body, request.bodyTooLarge);
+    if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
+    if (result.kind === 'error') return errorResponse(request, result.error);
+    if (result.kind === 'page') {
+      return { status: 200, headers: headersFor(request, { 'content-type': result.contentType, 'cache-control': 'no-store' }), body: result.body };
+    }
+    return jsonResponse(request, result.status, result.value);
+  }
+
+  // Pages are read-only and opened by a browser, which cannot add the control token header.
+  const isPage = (request: ApiRequest, path: string) => request.method === 'GET' && Object.hasOwn(controlPages, path);
+
+  function respond(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
+    try {
+      const { path, search } = splitTarget(request.url);
+      if (request.method === 'OPTIONS' && cors) {
+        return { status: 204, headers: preflightHeaders(request.headers.origin) };
+      }
+      if (control && (path === '/__mock' || path.startsWith('/__mock/'))) return answerControl(request, path);
+      const route = matchRoute(request.method, path);
+      if (!route) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
+      const decision = faults.active ? faults.decide() : NO_DELAY;
+      if (decision.delayMs > 0) {
+        return sleep(decision.delayMs).then(() => safely(request, () => answerOperation(request, route, search, decision)));
+      }
+      return answerOperation(request, route, search, decision);
+    } catch (error) {
+      return failed(request, error);
+    }
+  }
+
+  function safely(request: ApiRequest, run: () => ApiResponse): ApiResponse {
+    try {
+      return run();
+    } catch (error) {
+      return failed(request, error);
+    }
+  }
+
+  function failed(request: ApiRequest, error: unknown): ApiResponse {
+    try {
+      onError?.(error);
+    } catch {
+      // a broken logger must not turn a 500 into a crash
+    }
+    return errorResponse(request, internalError(error));
+  }
+
+  return {
+    respond,
+    handle: async (request) => respond(request),
+    engine,
+    clock,
+    faults,
+    state,
+    reset,
+  };
+}

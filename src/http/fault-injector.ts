@@ -1,0 +1,232 @@
+/**
+ * Injected faults for the /ges/ routes, in WireMock's vocabulary: fixed or uniform delays, a random
+ * error rate, the next N requests failing, and connection faults the adapter acts out. Randomness
+ * comes from a seeded PRNG, so a run with the same seed, faults and requests repeats exactly.
+ */
+import type { ApiResponse } from './http-types.js';
+import { specOperations } from '../spec/spec-examples.js';
+import { createPrng } from './create-prng.js';
+import { GesErrorCode } from './ges-error-codes.js';
+import { httpErrors, type HttpError } from './to-ges-error.js';
+
+/** A connection-level fault: reset the connection, or close it without a response. */
+export type ConnectionFaultKind = NonNullable<ApiResponse['fault']>;
+
+/** The fault configuration, as PUT /__mock/faults takes it and GET shows it (counts as they are now). */
+export interface FaultConfig {
+  /** Delay before every answer: fixed, or uniform in [minMs, maxMs]. */
+  latency?: { fixedMs: number } | { minMs: number; maxMs: number };
+  /** Each request fails with this probability (500 or 503, GES.8602). */
+  errorRate?: { rate: number; status: 500 | 503 };
+  /** The next `count` requests fail with `status` (any documented error status). */
+  nextFailures?: { count: number; status: number; errorCode?: string };
+  /** Requests get no HTTP answer: the next `next` ones, then each with probability `rate`. */
+  connectionFault?: { kind: ConnectionFaultKind; rate?: number; next?: number };
+}
+
+/** What to do with one request. */
+export interface FaultDecision {
+  delayMs: number;
+  /** Answer with this error instead of asking the engine. */
+  error?: HttpError & { source: 'nextFailures' | 'errorRate' };
+  /** Answer with no response at all. */
+  fault?: ConnectionFaultKind;
+}
+
+/** Longest delay accepted: a mock that answers after a minute is already a timeout test. */
+export const MAX_LATENCY_MS = 60_000;
+
+/** Every error status some operation documents (400, 401, 403, 404, 500, 503). */
+export const DOCUMENTED_ERROR_STATUSES: readonly number[] = [
+  ...new Set(specOperations.flatMap((operation) => operation.statuses).map(Number).filter((status) => status >= 400)),
+].sort((a, b) => a - b);
+
+const CONNECTION_FAULTS: readonly string[] = ['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE'];
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isInt = (value: unknown, min: number, max: number): value is number =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+const isRate = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
+
+function onlyKeys(value: Json, allowed: readonly string[], where: string): string | undefined {
+  const extra = Object.keys(value).filter((key) => !allowed.includes(key));
+  return extra.length ? `${where} has unknown field(s) ${extra.join(', ')}; allowed: ${allowed.join(', ')}.` : undefined;
+}
+
+/**
+ * Checks a fault configuration from outside (JSON body or code) and returns a fresh copy, or the
+ * reason it is not valid. Copies are built field by field: user objects are never merged.
+ */
+export function parseFaultConfig(value: unknown): { ok: true; config: FaultConfig } | { ok: false; message: string } {
+  const fail = (message: string) => ({ ok: false as const, message });
+  if (!isObject(value)) return fail('the fault configuration must be a JSON object.');
+  const unknown = onlyKeys(value, ['latency', 'errorRate', 'nextFailures', 'connectionFault'], 'the fault configuration');
+  if (unknown) return fail(unknown);
+  const config: FaultConfig = {};
+
+  if (value.latency !== undefined) {
+    const latency = value.latency;
+    if (isObject(latency) && 'fixedMs' in latency) {
+      const extra = onlyKeys(latency, ['fixedMs'], 'latency');
+      if (extra) return fail(extra);
+      if (!isInt(latency.fixedMs, 0, MAX_LATENCY_MS)) return fail(`latency.fixedMs must be an integer from 0 to ${MAX_LATENCY_MS}.`);
+      config.latency = { fixedMs: latency.fixedMs };
+    } else if (isObject(latency) && 'minMs' in latency) {
+      const extra = onlyKeys(latency, ['minMs', 'maxMs'], 'latency');
+      if (extra) return fail(extra);
+      const { minMs, maxMs } = latency;
+      if (!isInt(minMs, 0, MAX_LATENCY_MS) || !isInt(maxMs, 0, MAX_LATENCY_MS) || minMs > maxMs) {
+        return fail(`latency.minMs and latency.maxMs must be integers with 0 <= minMs <= maxMs <= ${MAX_LATENCY_MS}.`);
+      }
+      config.latency = { minMs, maxMs };
+    } else return fail('latency must be {"fixedMs": n} or {"minMs": a, "maxMs": b}.');
+  }
+
+  if (value.errorRate !== undefined) {
+    const errorRate = value.errorRate;
+    if (!isObject(errorRate)) return fail('errorRate must be {"rate": 0..1, "status": 500|503}.');
+    const extra = onlyKeys(errorRate, ['rate', 'status'], 'errorRate');
+    if (extra) return fail(extra);
+    if (!isRate(errorRate.rate)) return fail('errorRate.rate must be a number from 0 to 1.');
+    const status = errorRate.status ?? 500;
+    if (status !== 500 && status !== 503) return fail('errorRate.status must be 500 or 503.');
+    config.errorRate = { rate: errorRate.rate, status };
+  }
+
+  if (value.nextFailures !== undefined) {
+    const next = value.nextFailures;
+    if (!isObject(next)) return fail('nextFailures must be {"count": n, "status": s, "errorCode"?: "GES.xxxx"}.');
+    const extra = onlyKeys(next, ['count', 'status', 'errorCode'], 'nextFailures');
+    if (extra) return fail(extra);
+    if (!isInt(next.count, 0, 1_000_000)) return fail('nextFailures.count must be an integer from 0 to 1000000.');
+    if (!DOCUMENTED_ERROR_STATUSES.includes(next.status as number)) {
+      return fail(`nextFailures.status must be a documented error status: ${DOCUMENTED_ERROR_STATUSES.join(', ')}.`);
+    }
+    if (next.errorCode !== undefined && (typeof next.errorCode !== 'string' || !/^GES\.\d{4}$/.test(next.errorCode))) {
+      return fail('nextFailures.errorCode must look like GES.8000.');
+    }
+    if (next.count > 0) {
+      config.nextFailures = { count: next.count, status: next.status as number };
+      if (next.errorCode !== undefined) config.nextFailures.errorCode = next.errorCode as string;
+    }
+  }
+
+  if (value.connectionFault !== undefined) {
+    const connection = value.connectionFault;
+    if (!isObject(connection)) return fail('connectionFault must be {"kind": "CONNECTION_RESET_BY_PEER"|"EMPTY_RESPONSE", "rate"?: 0..1, "next"?: n}.');
+    const extra = onlyKeys(connection, ['kind', 'rate', 'next'], 'connectionFault');
+    if (extra) return fail(extra);
+    if (!CONNECTION_FAULTS.includes(connection.kind as string)) {
+      return fail(`connectionFault.kind must be one of ${CONNECTION_FAULTS.join(', ')}.`);
+    }
+    if (connection.rate !== undefined && !isRate(connection.rate)) return fail('connectionFault.rate must be a number from 0 to 1.');
+    if (connection.next !== undefined && !isInt(connection.next, 0, 1_000_000)) {
+      return fail('connectionFault.next must be an integer from 0 to 1000000.');
+    }
+    const fault: NonNullable<FaultConfig['connectionFault']> = { kind: connection.kind as ConnectionFaultKind };
+    // Neither given: every request faults (rate 1), the least surprising reading of "a fault".
+    if (connection.rate === undefined && connection.next === undefined) fault.rate = 1;
+    if (connection.rate !== undefined) fault.rate = connection.rate;
+    if (connection.next !== undefined) fault.next = connection.next;
+    config.connectionFault = fault;
+  }
+  return { ok: true, config };
+}
+
+/** Deep copy of a (valid) configuration, so callers never hold the live counters. */
+const copyConfig = (config: FaultConfig): FaultConfig => JSON.parse(JSON.stringify(config)) as FaultConfig;
+
+/** The error an injected failure of `status` answers with. */
+function injectedError(status: number, errorCode: string | undefined): HttpError {
+  const base =
+    status === 500 || status === 503
+      ? httpErrors.engineUnavailable(status)
+      : status === 401
+        ? httpErrors.invalidToken()
+        : status === 403
+          ? httpErrors.invalidResourceAccess()
+          : status === 404
+            ? { status, errorCode: GesErrorCode.NO_SUCH_API, errorMessage: 'No such API (injected by /__mock/faults).' }
+            : { status, errorCode: GesErrorCode.MALFORMED_PARAMETER, errorMessage: 'Bad request (injected by /__mock/faults).' };
+  return { ...base, status, errorCode: errorCode ?? base.errorCode };
+}
+
+/** Holds the live fault configuration and decides, request by request, what to inject. */
+export interface FaultInjector {
+  /** The configuration now (remaining counts included). */
+  get(): FaultConfig;
+  /** Replaces the configuration (a copy is kept) and restarts the PRNG from the seed. */
+  set(config: FaultConfig): void;
+  /** Removes every fault. */
+  clear(): void;
+  /** Restarts the PRNG from this seed. */
+  reseed(seed: number): void;
+  /** Decides for one /ges/ request; counts down `next`/`count`. */
+  decide(): FaultDecision;
+  /** True when any fault is configured (the fast path skips decide() otherwise). */
+  readonly active: boolean;
+}
+
+const NO_FAULT: FaultDecision = Object.freeze({ delayMs: 0 });
+
+/** Creates an injector with no faults. */
+export function createFaultInjector(seed: number): FaultInjector {
+  let config: FaultConfig = {};
+  let active = false;
+  let seedNow = seed;
+  let random = createPrng(seed);
+
+  const refresh = () => {
+    if (config.nextFailures && config.nextFailures.count <= 0) delete config.nextFailures;
+    const connection = config.connectionFault;
+    if (connection && !connection.next && !connection.rate) delete config.connectionFault;
+    active = Object.keys(config).length > 0;
+  };
+
+  return {
+    get: () => copyConfig(config),
+    set(next) {
+      config = copyConfig(next);
+      random = createPrng(seedNow);
+      refresh();
+    },
+    clear() {
+      config = {};
+      refresh();
+    },
+    reseed(newSeed) {
+      seedNow = newSeed;
+      random = createPrng(newSeed);
+    },
+    get active() {
+      return active;
+    },
+    decide() {
+      if (!active) return NO_FAULT;
+      const decision: FaultDecision = { delayMs: 0 };
+      const latency = config.latency;
+      if (latency) {
+        decision.delayMs =
+          'fixedMs' in latency ? latency.fixedMs : latency.minMs + Math.floor(random() * (latency.maxMs - latency.minMs + 1));
+      }
+      const connection = config.connectionFault;
+      if (connection) {
+        if (connection.next && connection.next > 0) {
+          connection.next -= 1;
+          decision.fault = connection.kind;
+        } else if (connection.rate && random() < connection.rate) {
+          decision.fault = connection.kind;
+        }
+      }
+      if (!decision.fault && config.nextFailures) {
+        config.nextFailures.count -= 1;
+        decision.error = { ...injectedError(config.nextFailures.status, config.nextFailures.errorCode), source: 'nextFailures' };
+      } else if (!decision.fault && config.errorRate && random() < config.errorRate.rate) {
+        decision.error = { ...httpErrors.engineUnavailable(config.errorRate.status), source: 'errorRate' };
+      }
+      refresh();
+      return decision;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The execute-algorithm body: at most 1 MiB, JSON (Content-Type absent or application/json), an
+ * object. Everything else is 400 GES.8000 (openapi.yaml, executeAlgorithm). The empty/unknown
+ * algorithm cases are the engine's (GES.8401 / GES.8402).
+ */
+import type { AlgorithmRequest } from '../types.js';
+import { httpErrors, type HttpError } from './to-ges-error.js';
+
+/** Largest accepted request body, in bytes. The adapters stop reading past it. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** UTF-8 length of a string without Buffer (this layer also runs in browsers). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+        i++;
+      } else bytes += 2;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/** True when a body of this many characters may exceed the limit; cheap pre-check before counting bytes. */
+export function isBodyTooLarge(body: string): boolean {
+  if (body.length <= MAX_BODY_BYTES / 3) return false;
+  return body.length > MAX_BODY_BYTES || utf8Length(body) > MAX_BODY_BYTES;
+}
+
+/** The 400 for a body over the limit; adapters that stop reading early answer with it too. */
+export const bodyTooLargeError = (): HttpError =>
+  httpErrors.malformed(`the request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
+
+/** `application/json`, optionally with parameters (`; charset=utf-8`), in any case. */
+function isJsonContentType(value: string | undefined): boolean {
+  if (value === undefined || value.trim() === '') return true;
+  const type = value.split(';', 1)[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+/**
+ * JSON.parse keeps `"__proto__"` as an own property, which is harmless until someone copies it with
+ * Object.assign or a for-in merge; dropping it here means no consumer of `request` can be polluted.
+ * rawBody keeps it: rawRequest is the body byte for byte.
+ */
+const dropProtoKeys = (key: string, value: unknown) => (key === '__proto__' ? undefined : value);
+
+/** Checks and parses the body; `rawBody` is the text exactly as received. */
+export function parseAlgorithmBody(
+  body: string | undefined,
+  contentType: string | undefined,
+  bodyTooLarge = false,
+): { ok: true; rawBody: string; request: AlgorithmRequest } | { ok: false; error: HttpError } {
+  const rawBody = body ?? '';
+  if (bodyTooLarge || isBodyTooLarge(rawBody)) return { ok: false, error: bodyTooLargeError() };
+  if (!isJsonContentType(contentType)) {
+    return { ok: false, error: httpErrors.malformed('Content-Type must be application/json.') };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawBody, dropProtoKeys);
+  } catch {
+    return { ok: false, error: httpErrors.malformed('the request body is not a JSON object.') };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, error: httpErrors.malformed('the request body is not a JSON object.') };
+  }
+  // algorithmName and parameters are the engine's to judge (GES.8401 / GES.8402).
+  return { ok: true, rawBody, request: parsed as AlgorithmRequest };
+}

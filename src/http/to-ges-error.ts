@@ -1,0 +1,81 @@
+/**
+ * Every error this API answers with, in one place: engine errors (values) and the HTTP layer's own
+ * refusals become an HttpError, and an HttpError becomes the GES envelope
+ * `{errorMessage, errorCode, result: "failed"}`.
+ */
+import type { EngineError } from '../engine/engine-types.js';
+import { GesErrorCode } from './ges-error-codes.js';
+
+/** An error on its way to the wire: status, GES code and message. */
+export interface HttpError {
+  status: number;
+  errorCode: string;
+  errorMessage: string;
+}
+
+const error = (status: number, errorCode: string, errorMessage: string): HttpError => ({ status, errorCode, errorMessage });
+
+/** Maps an engine error to its documented status, code and message. */
+export function toGesError(engineError: EngineError): HttpError {
+  switch (engineError.kind) {
+    case 'graph-not-found':
+      // Exactly the seed's format: "graph : movidde not exist".
+      return error(400, GesErrorCode.GRAPH_NOT_FOUND, `graph : ${engineError.graph} not exist`);
+    case 'job-not-found':
+      return error(400, GesErrorCode.JOB_NOT_FOUND, `can not find job, jobId is ${engineError.jobId}`);
+    case 'cannot-cancel':
+      return error(400, GesErrorCode.CANNOT_CANCEL, `can not find job to cancel, id is ${engineError.jobId}`);
+    case 'algorithm-name-empty':
+      return error(400, GesErrorCode.ALGORITHM_NAME_EMPTY, 'algorithmName or graphName is empty.');
+    case 'algorithm-failed-to-start':
+      return error(
+        400,
+        GesErrorCode.ALGORITHM_FAILED_TO_START,
+        `Algorithm [${engineError.algorithmName}] failed to start: ${engineError.reason}`,
+      );
+    case 'graph-full':
+      // No GES page documents a job cap; "failed to start" is the closest documented answer.
+      return error(
+        400,
+        GesErrorCode.ALGORITHM_FAILED_TO_START,
+        `Algorithm failed to start: too many jobs, graph ${engineError.graph} already holds ${engineError.cap} (cancel or wait for jobs, or POST /__mock/reset).`,
+      );
+    default: {
+      const unknown: never = engineError;
+      return internalError(unknown);
+    }
+  }
+}
+
+/** Paths in messages are cut so that a huge URL cannot make a huge error body. */
+const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)}...` : text);
+
+/** The HTTP layer's own refusals, as templates. */
+export const httpErrors = {
+  /** 404: no API at this method and path. */
+  noSuchApi: (method: string, path: string) => error(404, GesErrorCode.NO_SUCH_API, `No such API: ${clip(method, 20)} ${clip(path)}`),
+  /** 401: the X-Auth-Token header is missing, empty or not accepted. */
+  invalidToken: () => error(401, GesErrorCode.INVALID_TOKEN, 'Invalid token.'),
+  /** 403: the token is valid but bound to another project. */
+  invalidResourceAccess: () =>
+    error(403, GesErrorCode.INVALID_RESOURCE_ACCESS, 'Invalid resource access: the token is not allowed for this project.'),
+  /** 400 GES.8000: a parameter or body of the wrong form. */
+  malformed: (detail: string) => error(400, GesErrorCode.MALFORMED_PARAMETER, `Incorrect parameter format: ${detail}`),
+  /** 400 GES.8005: an integer outside its range. */
+  outOfRange: (detail: string) => error(400, GesErrorCode.PARAMETER_OUT_OF_RANGE, `Parameter error! ${detail}`),
+  /** 401 on a control route: X-Mock-Control-Token missing or wrong. */
+  invalidControlToken: () =>
+    error(401, GesErrorCode.INVALID_TOKEN, 'Invalid control token: send the X-Mock-Control-Token header the mock was started with.'),
+  /** 500/503 GES.8602, as injected by a fault. */
+  engineUnavailable: (status: 500 | 503) =>
+    error(
+      status,
+      GesErrorCode.ENGINE_UNAVAILABLE,
+      status === 503 ? 'The graph engine is unavailable, try again later.' : 'The graph engine is unavailable.',
+    ),
+} as const;
+
+/** An unexpected throw: a 500 envelope that says nothing about the internals. */
+export function internalError(_cause?: unknown): HttpError {
+  return error(500, GesErrorCode.ENGINE_UNAVAILABLE, 'The graph engine is unavailable: internal error of the mock.');
+}

@@ -1,0 +1,91 @@
+/**
+ * node:http over the transport-free API: an IncomingMessage becomes an ApiRequest, the ApiResponse
+ * is written back (or a connection fault acted out). No decisions here, only conversion, plus the
+ * body limit, which must hold while reading so that a huge body never sits in memory.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GesApi } from '../http/create-api.js';
+import type { ApiRequest, ApiResponse } from '../http/http-types.js';
+import { MAX_BODY_BYTES } from '../http/parse-algorithm-body.js';
+
+/** Past this many bytes of a refused body we stop draining and drop the connection. */
+const DISCARD_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+
+type Headers = ApiRequest['headers'];
+
+function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiResponse): void {
+  const socket = req.socket;
+  if (res.destroyed || socket.destroyed) return; // the client left while latency was injected
+  if (response.fault === 'CONNECTION_RESET_BY_PEER') {
+    // A real TCP RST where the platform has it; destroy() alone would be an orderly close.
+    if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+    else socket.destroy();
+    return;
+  }
+  if (response.fault === 'EMPTY_RESPONSE') {
+    socket.end(); // FIN without a single response byte
+    return;
+  }
+  res.writeHead(response.status, response.headers);
+  res.end(response.body);
+}
+
+function answer(api: GesApi, req: IncomingMessage, res: ServerResponse, request: ApiRequest): void {
+  const response = api.respond(request);
+  if (response instanceof Promise) {
+    response.then(
+      (resolved) => writeResponse(req, res, resolved),
+      () => res.destroy(), // respond() never rejects; if it ever did, do not leave the socket hanging
+    );
+  } else {
+    writeResponse(req, res, response);
+  }
+}
+
+/** The request listener for http.createServer. */
+export function toNodeListener(api: GesApi): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    // Node joins repeated headers into one string; only set-cookie stays an array, and nothing reads it.
+    const headers = req.headers as Headers;
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const contentLength = headers['content-length'];
+    if ((contentLength === undefined || contentLength === '0') && headers['transfer-encoding'] === undefined) {
+      answer(api, req, res, { method, url, headers });
+      return;
+    }
+
+    req.on('error', () => {}); // an aborted upload is the client's business, never a crash
+    if (Number(contentLength) > DISCARD_LIMIT_BYTES) {
+      // Too big even to drain: answer now and close the connection behind the answer.
+      res.setHeader('connection', 'close');
+      answer(api, req, res, { method, url, headers, bodyTooLarge: true });
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (refused) {
+        if (received > DISCARD_LIMIT_BYTES) req.socket.destroy();
+        return;
+      }
+      if (received > MAX_BODY_BYTES) {
+        refused = true; // stop buffering; keep draining so the client can read our 400
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (refused) {
+        answer(api, req, res, { method, url, headers, bodyTooLarge: true });
+        return;
+      }
+      const body = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, received).toString('utf8');
+      answer(api, req, res, { method, url, headers, body });
+    });
+  };
+}
