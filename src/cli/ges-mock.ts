@@ -1,0 +1,219 @@
+/**
+ * `ges-mock serve`: the standalone GES mock. The only module that reads argv, writes to the console
+ * and calls process.exit. Flags follow Prism's (--port 4010, --host 127.0.0.1, --seed, --cors).
+ * Exit codes: 0 stopped cleanly, 2 usage or connection error.
+ */
+import { parseArgs } from 'node:util';
+import type { FaultConfig } from '../http/fault-injector.js';
+import { MAX_LATENCY_MS } from '../http/fault-injector.js';
+import { startGesServer, type GesServer } from '../server/start-ges-server.js';
+import { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH } from '../engine/create-engine.js';
+
+const USAGE = `Usage: ges-mock serve [options]
+
+A seeded, stateful mock of Huawei Cloud GES "Listing Jobs" (2.2.13) and the job APIs around it.
+
+Options:
+  --port <n>             port to listen on; 0 picks a free one (default 4010)
+  --host <addr>          interface to bind (default 127.0.0.1; 0.0.0.0 exposes the mock to the network)
+  --seed <n>             seed of the generated jobs: same seed, same jobs (default 1)
+  --jobs <n>             jobs seeded per graph (default ${DEFAULT_JOBS_PER_GRAPH})
+  --graphs <a,b,...>     graph names every project sees (default ${DEFAULT_GRAPHS.join(',')})
+  --speed <x>            virtual-time factor: 60 makes a job minute pass per second (default 1)
+  --latency <ms|min-max> delay every /ges/ answer, fixed or uniformly random (default none)
+  --token <T[:project]>  accept only these X-Auth-Token values, optionally bound to one project_id;
+                         repeatable (default: any non-empty token)
+  --no-cors              do not answer CORS (default: echo Origin, allow credentials)
+  --no-control           no /__mock/ control routes (reset, clock, state, faults)
+  --control-token <T>    control routes require header X-Mock-Control-Token: T
+  -h, --help             show this help
+
+Control routes: POST /__mock/reset {"seed":n}, POST /__mock/clock {"advanceMs":n}, GET /__mock/state,
+PUT|GET|DELETE /__mock/faults. Prism's "Prefer: code=400, example=GraphNotFound" header (or the
+__code/__example query parameters) answers with a documented example.`;
+
+class UsageError extends Error {}
+
+const PROJECT_EXAMPLE = '0123456789abcdef0123456789abcdef';
+const GRAPH_NAME = /^[A-Za-z][A-Za-z0-9_]{3,49}$/;
+
+function integer(name: string, text: string, min: number, max: number): number {
+  if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
+  }
+  return Number(text);
+}
+
+function parseLatency(text: string): FaultConfig['latency'] {
+  const range = /^(\d+)-(\d+)$/.exec(text);
+  if (range) {
+    const minMs = integer('latency', range[1]!, 0, MAX_LATENCY_MS);
+    const maxMs = integer('latency', range[2]!, 0, MAX_LATENCY_MS);
+    if (minMs > maxMs) throw new UsageError(`--latency ${text}: the minimum is above the maximum`);
+    return { minMs, maxMs };
+  }
+  if (!/^\d+$/.test(text)) throw new UsageError(`--latency must be milliseconds (50) or a range (10-200), got "${text}"`);
+  return { fixedMs: integer('latency', text, 0, MAX_LATENCY_MS) };
+}
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  seed: number;
+  jobsPerGraph: number;
+  graphs: string[];
+  speed: number;
+  latency: FaultConfig['latency'] | undefined;
+  tokens: string[];
+  cors: boolean;
+  control: boolean;
+  controlToken: string | undefined;
+}
+
+function parseCommandLine(argv: string[]): { help: true } | { help: false; options: ServeOptions } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      allowNegative: true,
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        seed: { type: 'string', default: '1' },
+        jobs: { type: 'string', default: String(DEFAULT_JOBS_PER_GRAPH) },
+        graphs: { type: 'string', default: DEFAULT_GRAPHS.join(',') },
+        speed: { type: 'string', default: '1' },
+        latency: { type: 'string' },
+        token: { type: 'string', multiple: true, default: [] },
+        cors: { type: 'boolean', default: true },
+        control: { type: 'boolean', default: true },
+        'control-token': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === 'help') return { help: true };
+  if (positionals.length === 0) throw new UsageError('missing command: ges-mock serve [options]');
+  if (positionals[0] !== 'serve') throw new UsageError(`unknown command "${positionals[0]}"; the command is serve`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+
+  const graphs = [...new Set(values.graphs.split(',').map((name) => name.trim()).filter(Boolean))];
+  if (graphs.length === 0) throw new UsageError('--graphs needs at least one graph name');
+  const badGraph = graphs.find((name) => !GRAPH_NAME.test(name));
+  if (badGraph) throw new UsageError(`--graphs: "${badGraph}" is not a GES graph name (4-50 letters, digits, _; starts with a letter)`);
+  const speed = Number(values.speed);
+  if (values.speed.trim() === '' || !Number.isFinite(speed) || speed < 0) {
+    throw new UsageError(`--speed must be a number >= 0, got "${values.speed}"`);
+  }
+  const tokens = values.token;
+  if (tokens.some((token) => token === '' || token.startsWith(':'))) throw new UsageError('--token needs a non-empty token');
+  const controlToken = values['control-token'];
+  if (controlToken !== undefined && controlToken === '') throw new UsageError('--control-token needs a non-empty value');
+  if (values.host.trim() === '') throw new UsageError('--host needs an address');
+
+  return {
+    help: false,
+    options: {
+      port: integer('port', values.port, 0, 65535),
+      host: values.host,
+      seed: integer('seed', values.seed, -(2 ** 31), 2 ** 32 - 1),
+      jobsPerGraph: integer('jobs', values.jobs, 0, 100_000),
+      graphs,
+      speed,
+      latency: values.latency === undefined ? undefined : parseLatency(values.latency),
+      tokens,
+      cors: values.cors,
+      control: values.control,
+      controlToken,
+    },
+  };
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+function banner(server: GesServer, options: ServeOptions): string {
+  const extras = [
+    `seed ${options.seed}`,
+    `${options.graphs.length} graph${options.graphs.length === 1 ? '' : 's'} × ${options.jobsPerGraph} jobs`,
+    ...(options.speed !== 1 ? [`speed ${options.speed}×`] : []),
+    ...(options.latency ? ['fixedMs' in options.latency ? `latency ${options.latency.fixedMs} ms` : `latency ${options.latency.minMs}-${options.latency.maxMs} ms`] : []),
+  ];
+  const firstToken = options.tokens[0];
+  const token = firstToken === undefined ? 'x' : /:[A-Za-z0-9]{1,64}$/.test(firstToken) ? firstToken.slice(0, firstToken.lastIndexOf(':')) : firstToken;
+  const boundProject = firstToken !== undefined && /:([A-Za-z0-9]{1,64})$/.exec(firstToken)?.[1];
+  const project = boundProject || PROJECT_EXAMPLE;
+  const lines = [
+    `ges-mock listening on ${server.url} (${extras.join(', ')})`,
+    `try: curl -H 'X-Auth-Token: ${token}' '${server.url}/ges/v1.0/${project}/graphs/${options.graphs[0]}/jobs/status?limit=2&offset=0'`,
+  ];
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  let command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`ges-mock: ${error.message}\nRun ges-mock --help for the options.\n`);
+    process.exit(2);
+  }
+  if (command.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { options } = command;
+  let server: GesServer;
+  try {
+    server = await startGesServer({
+      port: options.port,
+      host: options.host,
+      seed: options.seed,
+      jobsPerGraph: options.jobsPerGraph,
+      graphs: options.graphs,
+      speed: options.speed,
+      tokens: options.tokens,
+      cors: options.cors,
+      control: options.control,
+      ...(options.controlToken !== undefined ? { controlToken: options.controlToken } : {}),
+      ...(options.latency ? { faults: { latency: options.latency } } : {}),
+      onError: (error) => process.stderr.write(`ges-mock: internal error (answered 500): ${(error as Error)?.stack ?? String(error)}\n`),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = `${options.host}:${options.port}`;
+    const message =
+      code === 'EADDRINUSE'
+        ? `port ${options.port} is already in use on ${options.host}; pick another with --port (--port 0 takes any free port)`
+        : code === 'EACCES'
+          ? `not allowed to listen on ${where}; use a port above 1023`
+          : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+            ? `cannot listen on ${where}: no such local address`
+            : `cannot listen on ${where}: ${(error as Error).message}`;
+    process.stderr.write(`ges-mock: ${message}\n`);
+    process.exit(2);
+  }
+
+  process.stdout.write(`${banner(server, options)}\n`);
+  if (!isLoopback(options.host)) {
+    process.stderr.write(
+      `ges-mock: warning: --host ${options.host} makes the mock reachable from the network` +
+        `${options.tokens.length === 0 ? ', and it accepts any token (restrict with --token)' : ''}.\n`,
+    );
+  }
+
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main(process.argv.slice(2));
