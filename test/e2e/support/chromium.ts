@@ -1,0 +1,55 @@
+/**
+ * Finding and launching the browser for the e2e suite. Always Debian's Chromium (or the one named by
+ * GES_CHROMIUM_PATH), never a browser download. Without one the suite skips loudly; with CI=true a
+ * missing browser fails the run, so CI can never go green without having run the browser tests.
+ */
+import { existsSync } from 'node:fs';
+import { describe, test } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Flags for a headless Chromium in a container with no network beyond localhost. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+/** The Chromium executable to drive, or undefined when none is installed. */
+export function findChromium(): string | undefined {
+  const candidates = [process.env.GES_CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((path): path is string => Boolean(path) && existsSync(path!));
+}
+
+/** Launches headless Chromium at `executablePath`. */
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+}
+
+/**
+ * `describe` for a browser suite: runs `body` with the Chromium path when one is found; otherwise
+ * prints a loud notice and skips, or, with CI=true, registers a failing test instead.
+ */
+export function describeInChromium(name: string, body: (executablePath: string) => void): void {
+  const executablePath = findChromium();
+  if (executablePath) {
+    describe(name, () => body(executablePath));
+    return;
+  }
+  const notice =
+    `\n${'!'.repeat(78)}\n!! NO CHROMIUM: "${name}" did not run.\n` +
+    `!! Install Debian's browser (apt-get install chromium) or set GES_CHROMIUM_PATH.\n${'!'.repeat(78)}\n`;
+  if (process.env.CI === 'true') {
+    describe(name, () => {
+      test('has a Chromium to run in (required when CI=true)', () => {
+        throw new Error(notice);
+      });
+    });
+    return;
+  }
+  console.warn(notice);
+  describe.skip(`${name} (skipped: no Chromium found)`, () => body(''));
+}
