@@ -4,6 +4,9 @@
  * `controlPages` below; the control router serves whatever is listed here.
  */
 import type { MockState } from './create-api.js';
+import { DOCS_PATHS, renderDocsPage } from '../inspector/docs-page.js';
+import { renderInspectorPage } from '../inspector/inspector-page.js';
+import { readRedocBundle } from '../inspector/redoc-bundle.js';
 
 /** What a page may read while rendering. */
 export interface ControlPageContext {
@@ -16,6 +19,8 @@ export type ControlPage = (context: ControlPageContext) => string | { contentTyp
 
 /** Pages by exact path (e.g. '/__mock/', '/__mock/docs'). */
 export const controlPages: Readonly<Record<string, ControlPage>> = {
-  // '/__mock/': renderInspectorPage,
-  // '/__mock/docs': renderDocsPage,
+  '/__mock': () => renderInspectorPage(),
+  '/__mock/': () => renderInspectorPage(),
+  [DOCS_PATHS.page]: () => renderDocsPage(),
+  [DOCS_PATHS.redocScript]: () => ({ contentType: 'text/javascript; charset=utf-8', body: readRedocBundle() }),
 };
