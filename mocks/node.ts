@@ -1,0 +1,22 @@
+/**
+ * msw/node in one call: `setupGesServer()` intercepts the GES job APIs in Node tests and returns the
+ * API behind the handlers, so a test can move its clock, read its state or inject faults.
+ */
+import { setupServer } from 'msw/node';
+import { createApi, type GesApi } from '../src/http/create-api.js';
+import type { Engine } from '../src/engine/engine-types.js';
+import { createGesHandlers, type GesHandlersOptions } from './handlers.js';
+
+/** What setupGesServer returns: the msw server (call listen/close yourself) and the API behind it. */
+export interface GesMswServer {
+  server: ReturnType<typeof setupServer>;
+  api: GesApi;
+  engine: Engine;
+}
+
+/** An msw/node server over the GES handlers; pass `clock: createManualClock()` to control time. */
+export function setupGesServer(options: GesHandlersOptions = {}): GesMswServer {
+  const api = options.api ?? createApi(options);
+  const server = setupServer(...createGesHandlers({ ...options, api }));
+  return { server, api, engine: api.engine };
+}
