@@ -3,11 +3,11 @@
  * jobs, whose lifecycles are computed on read from the injected clock. Pure: no HTTP, no timers,
  * no Date.now(), no Math.random, no global faker.
  */
-import type { AlgorithmRequest, Job, JobCreated, JobStatus } from '../types.js';
+import type { AlgorithmRequest, JobCreated, JobStatus } from '../types.js';
 import { createSystemClock } from '../runtime/system-clock.js';
 import { ALGORITHMS, isGiven } from './algorithms.js';
 import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, Page } from './engine-types.js';
-import { CANCELLED_REASON, type JobPlan } from './job-plan.js';
+import { isView, type JobEntry } from './job-plan.js';
 import { planSubmittedAlgorithm } from './job-planner.js';
 import { resultData } from './job-results.js';
 import { createJobStore, type JobStore } from './job-store.js';
@@ -26,13 +26,6 @@ const fail = (error: EngineError): EngineResult<never> => ({ ok: false, error })
 function checkCount(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be an integer >= 0, got ${value}`);
   return value;
-}
-
-function statusAt(store: JobStore, plan: JobPlan, now: number): Job['status'] {
-  if (store.cancelledAt(plan.jobId) !== undefined) return 'failed';
-  if (now < plan.runAtMs) return 'pending';
-  if (now < plan.endMs) return 'running';
-  return plan.failReason === undefined ? 'success' : 'failed';
 }
 
 /**
@@ -85,16 +78,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;
-      const plan = store.find(jobId);
-      if (!plan) return fail({ kind: 'job-not-found', jobId });
-      const now = clock.now();
-      const status = statusAt(store, plan, now);
+      const entry = store.find(jobId);
+      if (!entry) return fail({ kind: 'job-not-found', jobId });
+      const job = store.view(entry, clock.now());
       let body: JobStatus;
-      if (status === 'success') body = { status, data: resultData(plan, store.planner.profile, page), result: 'success' };
-      else if (status === 'failed') {
-        const reason = store.cancelledAt(jobId) !== undefined ? CANCELLED_REASON : plan.failReason ?? CANCELLED_REASON;
-        body = { status, errorMessage: reason, result: 'success' };
-      } else body = { status, result: 'success' };
+      if (job.status === 'success') {
+        const source = isView(entry) ? { job } : { job, algorithm: entry.algorithm, parameters: entry.parameters };
+        body = { status: job.status, data: resultData(source, store.planner.profile, page), result: 'success' };
+      } else if (job.status === 'failed') {
+        body = { status: job.status, errorMessage: job.failReason ?? '', result: 'success' };
+      } else {
+        body = { status: job.status, result: 'success' };
+      }
       return ok(body);
     },
 
@@ -102,10 +97,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;
-      const plan = store.find(jobId);
+      const entry: JobEntry | undefined = store.find(jobId);
       const now = clock.now();
-      if (!plan || !plan.cancellable || store.isFinished(plan, now)) return fail({ kind: 'cannot-cancel', jobId });
-      store.cancel(jobId, now);
+      if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, now)) return fail({ kind: 'cannot-cancel', jobId });
+      store.cancel(entry, now);
       return ok({});
     },
 

@@ -1,30 +1,32 @@
 /**
  * Formats epoch milliseconds as `yyyy-MM-dd HH:mm:ss` in China time (UTC+8), the form of every GES
- * example. Pure arithmetic on the number: no Date.now(), no time-zone database, no locale.
+ * example, and reads it back. Pure arithmetic on the number: no Date.now(), no time-zone database.
  */
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
+const ZERO = 48;
 
 // Day prefixes repeat for thousands of jobs; caching them keeps seeding 100k jobs cheap.
-const dayPrefixes = new Map<number, string>();
+const dayCodes = new Map<number, number[]>();
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
-}
-
-function dayPrefix(day: number): string {
-  let prefix = dayPrefixes.get(day);
-  if (prefix === undefined) {
-    // toISOString of a whole-day instant is deterministic; it is only the calendar arithmetic.
-    prefix = `${new Date(day * DAY_MS).toISOString().slice(0, 10)} `;
-    if (dayPrefixes.size > 10_000) dayPrefixes.clear();
-    dayPrefixes.set(day, prefix);
+function dayCodesOf(day: number): number[] {
+  let codes = dayCodes.get(day);
+  if (codes === undefined) {
+    // toISOString of a whole-day instant is only calendar arithmetic: deterministic and pure.
+    const text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    codes = Array.from(text, (c) => c.charCodeAt(0));
+    if (dayCodes.size > 10_000) dayCodes.clear();
+    dayCodes.set(day, codes);
   }
-  return prefix;
+  return codes;
 }
 
-/** `2024-05-23 09:54:00` for 1716429240000: the GES list's time format, UTC+8. */
+/**
+ * `2024-05-23 09:54:00` for 1716429240000: the GES list's time format, UTC+8. Built from char
+ * codes so the result is one flat string (a template literal would leave a rope of small strings
+ * behind every one of 100k seeded jobs).
+ */
 export function formatChinaTime(epochMs: number): string {
   const local = Math.floor(epochMs) + CHINA_OFFSET_MS;
   const day = Math.floor(local / DAY_MS);
@@ -32,5 +34,20 @@ export function formatChinaTime(epochMs: number): string {
   const h = Math.floor(secondsOfDay / 3600);
   const m = Math.floor((secondsOfDay % 3600) / 60);
   const s = secondsOfDay % 60;
-  return `${dayPrefix(day)}${pad2(h)}:${pad2(m)}:${pad2(s)}`;
+  const d = dayCodesOf(day);
+  // Nineteen arguments, not apply(): the fastest way V8 offers to make a short flat string.
+  return String.fromCharCode(
+    d[0]!, d[1]!, d[2]!, d[3]!, d[4]!, d[5]!, d[6]!, d[7]!, d[8]!, d[9]!, 32,
+    ZERO + Math.floor(h / 10), ZERO + (h % 10), 58,
+    ZERO + Math.floor(m / 10), ZERO + (m % 10), 58,
+    ZERO + Math.floor(s / 10), ZERO + (s % 10),
+  );
+}
+
+/** The epoch ms of a `yyyy-MM-dd HH:mm:ss` China-time string (whole seconds), or NaN. */
+export function parseChinaTime(text: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!match) return Number.NaN;
+  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
+  return Date.UTC(y, mo - 1, d, h, mi, s) - CHINA_OFFSET_MS;
 }

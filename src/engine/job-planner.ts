@@ -53,7 +53,7 @@ function logInt(rng: Random, min: number, max: number): number {
 }
 
 function newJobId(ctx: PlannerContext): string {
-  return ctx.rng.uuid() + ctx.vocabulary.jobIdSuffix;
+  return ctx.rng.uuid(ctx.vocabulary.jobIdSuffix);
 }
 
 interface Timing {

@@ -4,10 +4,9 @@
  * `path`/`source`/`target`), paged by limit/offset with the counters inside `outputs` as in the
  * GES job-status example.
  */
-import type { JobResultData } from '../types.js';
+import type { Job, JobResultData, LineFileStat } from '../types.js';
 import { ALGORITHMS, type AlgorithmSpec } from './algorithms.js';
 import { vertexAt, type GraphProfile } from './graph-profiles.js';
-import type { JobPlan } from './job-plan.js';
 import { createRandom, hashSeed, type Random } from './random.js';
 import type { Page } from './engine-types.js';
 
@@ -34,14 +33,17 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-function readParameters(plan: JobPlan): Record<string, unknown> {
-  if (plan.parameters) return { ...plan.parameters };
+function readRequest(rawRequest: string): { algorithmName?: unknown; parameters?: unknown } {
   try {
-    const body = JSON.parse(plan.rawRequest) as { parameters?: unknown };
-    return body.parameters && typeof body.parameters === 'object' && !Array.isArray(body.parameters) ? { ...(body.parameters as Record<string, unknown>) } : {};
+    const body: unknown = JSON.parse(rawRequest);
+    return body && typeof body === 'object' ? (body as { algorithmName?: unknown; parameters?: unknown }) : {};
   } catch {
     return {};
   }
+}
+
+function asParameters(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
 }
 
 function firstId(value: unknown): string {
@@ -141,22 +143,33 @@ function page(list: LazyList, { limit, offset }: Page): { items: Entry[]; counte
 type Outputs = NonNullable<JobResultData['outputs']>;
 const asOutputs = (value: Record<string, unknown>): Outputs => value as unknown as Outputs;
 
-/** A page of a finished successful job's result. */
-export function resultData(plan: JobPlan, profile: GraphProfile, paging: Page): JobResultData {
-  const spec = plan.algorithm ? ALGORITHMS.get(plan.algorithm) : undefined;
+/** What the result of a job is computed from: its finished view, and the parameters when known. */
+export interface ResultSource {
+  readonly job: Job;
+  /** The algorithm and parameters as submitted; read back from rawRequest when absent. */
+  readonly algorithm?: string | undefined;
+  readonly parameters?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** A page of a finished successful job's result, the same for the same job and page every time. */
+export function resultData({ job, algorithm, parameters }: ResultSource, profile: GraphProfile, paging: Page): JobResultData {
+  const request = algorithm === undefined || parameters === undefined ? readRequest(job.rawRequest) : {};
+  const name = algorithm ?? (typeof request.algorithmName === 'string' ? request.algorithmName : undefined);
+  const spec = job.taskType === 'Algorithm' && name !== undefined ? ALGORITHMS.get(name) : undefined;
   if (!spec) {
     // Imports and exports report what they moved.
     let total = 0;
     let failed = 0;
-    for (const file of plan.files ?? []) {
-      if (file.group === 'schemaFiles') continue;
-      total += file.total;
-      failed += file.failed;
+    for (const group of job.files ?? []) {
+      for (const file of [...(group.edgeFiles ?? []), ...(group.vertexFiles ?? [])] as LineFileStat[]) {
+        total += file.totalLines;
+        failed += file.failedLines;
+      }
     }
     return { outputs: asOutputs({ totalLines: total, successfulLines: total - failed, failedLines: failed, data_return_size: 0, data_offset: paging.offset, data_total_size: 0 }) };
   }
-  const rng = createRandom(`${plan.jobId}:${hashSeed(plan.rawRequest)[0]}:result`);
-  const params = readParameters(plan);
+  const rng = createRandom(`${job.jobId}:${hashSeed(job.rawRequest)[0]}:result`);
+  const params = parameters ? { ...parameters } : asParameters(request.parameters);
   const { list, extra } = resultList(spec, params, rng, profile);
   const { items, counters } = page(list, paging);
   if (spec.result === 'scalar') return { outputs: asOutputs({ ...extra, ...counters }) };

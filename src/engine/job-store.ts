@@ -1,11 +1,11 @@
 /**
  * The jobs of one (project, graph): the graph's seeded jobs plus this project's submissions, minus
- * evictions, with this project's cancellations. Kept in display order (reversed, oldest first) so a
- * list never sorts and a new job is a push.
+ * evictions, with this project's cancellations. Kept in display order (reversed: oldest first) so
+ * a list never sorts and a new job is a push.
  */
 import type { Job } from '../types.js';
 import type { Page } from './engine-types.js';
-import { viewJob, type JobPlan } from './job-plan.js';
+import { isView, viewJob, type JobEntry, type JobPlan } from './job-plan.js';
 import type { PlannerContext } from './job-planner.js';
 import { createRandom } from './random.js';
 import { isShownBefore, type GraphSeed } from './seed-graph.js';
@@ -14,6 +14,10 @@ interface Cancellation {
   readonly atMs: number;
   view?: Job;
 }
+
+// Every unchanged store of a graph holds the seed's own array: their counts at one instant are equal,
+// so state() over a thousand untouched projects counts each graph once.
+const sharedCounts = new WeakMap<readonly JobEntry[], { now: number; counts: Record<string, number> }>();
 
 /** What a submission did to the store. */
 export type InsertOutcome = 'inserted' | 'full';
@@ -25,15 +29,15 @@ export interface JobStore {
   /** Plans this store's submissions (its own random stream, so projects do not disturb each other). */
   readonly planner: PlannerContext;
   readonly size: number;
+  /** A page in display order: newest second first, then jobId ascending. */
   list(now: number, page: Page): Job[];
-  find(jobId: string): JobPlan | undefined;
+  find(jobId: string): JobEntry | undefined;
   /** The job as shown at `now`, honouring this store's cancellation. */
-  view(plan: JobPlan, now: number): Job;
-  /** When this store cancelled the job, if it did. */
-  cancelledAt(jobId: string): number | undefined;
-  isFinished(plan: JobPlan, now: number): boolean;
-  /** Marks an unfinished job cancelled at `now`; the caller checks that it may be. */
-  cancel(jobId: string, now: number): void;
+  view(entry: JobEntry, now: number): Job;
+  /** Whether the job has finished (or been cancelled) at `now`. */
+  isFinished(entry: JobEntry, now: number): boolean;
+  /** Marks an unfinished plan cancelled at `now`; the caller checks that it may be. */
+  cancel(plan: JobPlan, now: number): void;
   /** Adds a job in display position, evicting the oldest finished job at `cap`. */
   insert(plan: JobPlan, now: number, cap: number): InsertOutcome;
   /** Jobs by status at `now`. */
@@ -42,8 +46,8 @@ export interface JobStore {
 
 /** Creates the store of `project` over a graph's seeded jobs. */
 export function createJobStore(project: string, graph: string, seed: GraphSeed, engineSeed: number): JobStore {
-  let plans = seed.plans as JobPlan[];
-  let shared = true; // plans is the seed's array until the first change
+  let entries = seed.entries as JobEntry[];
+  let shared = true; // entries is the seed's array until the first change (copy-on-write)
   const own = new Map<string, JobPlan>();
   const evicted = new Set<string>();
   const cancellations = new Map<string, Cancellation>();
@@ -53,35 +57,37 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     rng: createRandom(`${engineSeed}:${graph}:${project}:submissions`),
   };
 
-  const writable = (): JobPlan[] => {
+  const writable = (): JobEntry[] => {
     if (shared) {
-      plans = plans.slice();
+      entries = entries.slice();
       shared = false;
     }
-    return plans;
+    return entries;
   };
 
-  const find = (jobId: string): JobPlan | undefined => {
+  const find = (jobId: string): JobEntry | undefined => {
     const mine = own.get(jobId);
     if (mine) return mine;
     if (evicted.has(jobId)) return undefined;
-    return seed.byId.get(jobId);
+    return seed.find(jobId);
   };
 
-  const isFinished = (plan: JobPlan, now: number): boolean => now >= plan.endMs || cancellations.has(plan.jobId);
+  const isFinished = (entry: JobEntry, now: number): boolean =>
+    isView(entry) || now >= entry.endMs || cancellations.has(entry.jobId);
 
-  const view = (plan: JobPlan, now: number): Job => {
+  const view = (entry: JobEntry, now: number): Job => {
+    if (isView(entry)) return entry;
     if (cancellations.size > 0) {
-      const cancelled = cancellations.get(plan.jobId);
-      if (cancelled) return (cancelled.view ??= Object.freeze(viewJob(plan, now, cancelled.atMs)));
+      const cancelled = cancellations.get(entry.jobId);
+      if (cancelled) return (cancelled.view ??= viewJob(entry, now, cancelled.atMs));
     }
-    return viewJob(plan, now);
+    return viewJob(entry, now);
   };
 
   const remove = (index: number): void => {
     const [gone] = writable().splice(index, 1);
     if (!gone) return;
-    if (own.delete(gone.jobId) === false) evicted.add(gone.jobId);
+    if (!own.delete(gone.jobId)) evicted.add(gone.jobId);
     cancellations.delete(gone.jobId);
   };
 
@@ -90,33 +96,30 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     graph,
     planner,
     get size() {
-      return plans.length;
+      return entries.length;
     },
     list(now, { limit, offset }) {
       const jobs: Job[] = [];
-      const last = plans.length - 1 - offset;
+      const last = entries.length - 1 - offset;
       const stop = Math.max(-1, last - limit);
-      const checkCancel = cancellations.size > 0;
       for (let i = last; i > stop; i--) {
-        const plan = plans[i]!;
-        // Hot path for 100k-job pages: a finished job's frozen view, no allocation.
-        const cached = plan.finishedView;
-        jobs.push(cached !== undefined && !(checkCancel && cancellations.has(plan.jobId)) ? cached : view(plan, now));
+        const entry = entries[i]!;
+        // Hot path of 100k-job pages: a finished job is a frozen object, shared, never rebuilt.
+        jobs.push(isView(entry) ? entry : view(entry, now));
       }
       return jobs;
     },
     find,
     view,
-    cancelledAt: (jobId) => cancellations.get(jobId)?.atMs,
     isFinished,
-    cancel(jobId, now) {
-      cancellations.set(jobId, { atMs: now });
+    cancel(plan, now) {
+      cancellations.set(plan.jobId, { atMs: now });
     },
     insert(plan, now, cap) {
-      while (plans.length >= cap) {
+      while (entries.length >= cap) {
         let oldest = -1;
-        for (let i = 0; i < plans.length; i++) {
-          if (isFinished(plans[i]!, now)) {
+        for (let i = 0; i < entries.length; i++) {
+          if (isFinished(entries[i]!, now)) {
             oldest = i;
             break;
           }
@@ -133,16 +136,21 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       return 'inserted';
     },
     countByStatus(now) {
+      const cacheable = shared && cancellations.size === 0;
+      const cached = cacheable ? sharedCounts.get(entries) : undefined;
+      if (cached && cached.now === now) return { ...cached.counts };
       const counts: Record<string, number> = { pending: 0, running: 0, success: 0, failed: 0 };
-      for (const plan of plans) {
+      for (const entry of entries) {
         let status: string;
-        if (cancellations.size > 0 && cancellations.has(plan.jobId)) status = 'failed';
-        else if (now < plan.runAtMs) status = 'pending';
-        else if (now < plan.endMs) status = 'running';
-        else status = plan.failReason === undefined ? 'success' : 'failed';
+        if (isView(entry)) status = entry.status;
+        else if (cancellations.size > 0 && cancellations.has(entry.jobId)) status = 'failed';
+        else if (now < entry.runAtMs) status = 'pending';
+        else if (now < entry.endMs) status = 'running';
+        else status = entry.failReason === undefined ? 'success' : 'failed';
         counts[status] = (counts[status] ?? 0) + 1;
       }
-      return counts;
+      if (cacheable) sharedCounts.set(entries, { now, counts });
+      return { ...counts };
     },
   };
 }

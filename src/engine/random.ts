@@ -18,8 +18,8 @@ export interface Random {
   pick<T>(items: readonly T[]): T;
   /** An index drawn with the given (non-negative, not all zero) weights. */
   weighted(weights: readonly number[]): number;
-  /** A random version-4 UUID, lowercase. */
-  uuid(): string;
+  /** A random version-4 UUID, lowercase, followed by `suffix` (GES appends nine digits). */
+  uuid(suffix?: string): string;
 }
 
 /**
@@ -49,23 +49,34 @@ export function hashSeed(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// Lowercase hex digits as char codes: ids are built from codes into one flat string.
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const DASH = 45;
+const uuidCodes: number[] = [0, 0, 0, 0, 0, 0, 0, 0, DASH, 0, 0, 0, 0, DASH, 0, 0, 0, 0, DASH, 0, 0, 0, 0, DASH, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+// One code buffer per suffix (a graph's nine digits), dashes and suffix written once.
+const suffixCodes = new Map<string, number[]>();
+function codesWithSuffix(suffix: string): number[] {
+  const codes = [...uuidCodes, ...Array.from(suffix, (c) => c.charCodeAt(0))];
+  if (suffixCodes.size > 1000) suffixCodes.clear();
+  suffixCodes.set(suffix, codes);
+  return codes;
+}
 
 /** Creates an sfc32 generator seeded from `text` (see hashSeed). */
 export function createRandom(text: string): Random {
-  let [a, b, c, d] = hashSeed(text);
+  // State in an Int32Array: closure variables holding uint32 values would box a HeapNumber on
+  // every step (they exceed the small-integer range), tripling seeding time through the GC.
+  const state = Int32Array.from(hashSeed(text));
   const uint32 = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
+    const a = state[0]!;
+    const b = state[1]!;
+    const c = state[2]!;
+    const d = (state[3]! + 1) | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    state[0] = b ^ (b >>> 9);
+    state[1] = (c + (c << 3)) | 0;
+    state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    state[3] = d;
     return t >>> 0;
   };
   // Warm up: the first outputs of sfc32 are correlated with the seed words.
@@ -73,9 +84,6 @@ export function createRandom(text: string): Random {
 
   const float = (): number => uint32() / 4294967296;
   const int = (min: number, max: number): number => min + Math.floor(float() * (max - min + 1));
-  const hex4 = (w: number): string =>
-    HEX[(w >>> 24) & 255]! + HEX[(w >>> 16) & 255]! + HEX[(w >>> 8) & 255]! + HEX[w & 255]!;
-
   return {
     uint32,
     float,
@@ -92,17 +100,21 @@ export function createRandom(text: string): Random {
       }
       return weights.length - 1;
     },
-    uuid() {
-      const w1 = uint32();
-      const w2 = uint32();
-      const w3 = ((uint32() & 0x3fffffff) | 0x80000000) >>> 0; // variant 10xx
-      const w4 = uint32();
-      const h1 = hex4(w1);
-      const h2 = hex4(w2);
-      const h3 = hex4(w3);
-      const h4 = hex4(w4);
-      // Version nibble 4 replaces the first hex digit of the third group.
-      return `${h1}-${h2.slice(0, 4)}-4${h2.slice(5, 8)}-${h3.slice(0, 4)}-${h3.slice(4)}${h4}`;
+    uuid(suffix = '') {
+      // 8-4-4-4-12 hex digits; version nibble 4, variant bits 10. Built as char codes, one flat string.
+      const codes = suffix.length === 0 ? uuidCodes : (suffixCodes.get(suffix) ?? codesWithSuffix(suffix));
+      let at = 0;
+      for (let w = 0; w < 4; w++) {
+        let word = uint32();
+        for (let k = 0; k < 8; k++) {
+          if (at === 8 || at === 13 || at === 18 || at === 23) at++;
+          codes[at++] = HEX_CODES[word & 15]!;
+          word >>>= 4;
+        }
+      }
+      codes[14] = 52; // '4'
+      codes[19] = HEX_CODES[8 | (codes[19]! <= 57 ? codes[19]! - 48 : codes[19]! - 87) & 3]!;
+      return String.fromCharCode.apply(null, codes);
     },
   };
 }

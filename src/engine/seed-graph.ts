@@ -4,7 +4,8 @@
  * change it (copy-on-write), so a thousand projects do not cost a thousand copies.
  */
 import { getGraphProfile, type GraphProfile } from './graph-profiles.js';
-import type { JobPlan } from './job-plan.js';
+import { parseChinaTime } from './format-time.js';
+import { finishedViewOf, isView, type JobEntry } from './job-plan.js';
 import { createGraphVocabulary, planSeedJob, type GraphVocabulary, type SeedPhase } from './job-planner.js';
 import { createRandom } from './random.js';
 
@@ -13,15 +14,23 @@ export interface GraphSeed {
   readonly profile: GraphProfile;
   readonly vocabulary: GraphVocabulary;
   /** Oldest first: display order is the reverse, so new jobs are pushed at the end cheaply. */
-  readonly plans: readonly JobPlan[];
-  readonly byId: ReadonlyMap<string, JobPlan>;
+  readonly entries: readonly JobEntry[];
+  /** A seeded job by id (the index is built on the first look-up, not while seeding). */
+  find(jobId: string): JobEntry | undefined;
 }
 
 const DAY_MS = 86_400_000;
 
+/** The whole second a job was submitted in: the list's primary order key. */
+export function startSecOf(entry: JobEntry): number {
+  return isView(entry) ? Math.floor(parseChinaTime(entry.startTime) / 1000) : entry.startSec;
+}
+
 /** Display order: newer second first, then jobId ascending. True when a is shown before b. */
-export function isShownBefore(a: JobPlan, b: JobPlan): boolean {
-  return a.startSec > b.startSec || (a.startSec === b.startSec && a.jobId < b.jobId);
+export function isShownBefore(a: JobEntry, b: JobEntry): boolean {
+  const sa = startSecOf(a);
+  const sb = startSecOf(b);
+  return sa > sb || (sa === sb && a.jobId < b.jobId);
 }
 
 /**
@@ -39,11 +48,15 @@ export function seedGraph(seed: number, graph: string, anchor: number, count: nu
   // Mean gap between submissions: 60 jobs span about a day, 100k jobs about a month.
   const meanGap = Math.min(20 * 60_000, Math.max(1_000, Math.floor((30 * DAY_MS) / Math.max(1, count))));
 
-  const newestFirst: JobPlan[] = new Array(count);
+  const newestFirst: JobEntry[] = [];
+  const secs: number[] = [];
   let t = anchor - rng.int(1_000, 20_000);
   for (let i = 0; i < count; i++) {
     const phase: SeedPhase = i < pending ? 'pending' : i < pending + running ? 'running' : 'finished';
-    newestFirst[i] = planSeedJob(ctx, t, phase, anchor);
+    const plan = planSeedJob(ctx, t, phase, anchor);
+    // A job finished at seeding never changes: keep only its frozen view.
+    newestFirst.push(phase === 'finished' ? finishedViewOf(plan) : plan);
+    secs.push(plan.startSec);
     const inFlight = i + 1 < pending + running;
     if (rng.chance(0.06)) {
       t -= rng.int(0, t % 1000); // a batch: same displayed second, so ties are real
@@ -54,18 +67,25 @@ export function seedGraph(seed: number, graph: string, anchor: number, count: nu
   }
 
   // Oldest first; equal seconds ordered so that display (reversed) has jobId ascending.
-  const plans = newestFirst.reverse();
+  const entries = newestFirst.reverse();
+  secs.reverse();
   let i = 0;
-  while (i < plans.length) {
+  while (i < entries.length) {
     let j = i + 1;
-    while (j < plans.length && plans[j]!.startSec === plans[i]!.startSec) j++;
+    while (j < entries.length && secs[j] === secs[i]) j++;
     if (j - i > 1) {
-      const group = plans.slice(i, j).sort((a, b) => (a.jobId < b.jobId ? 1 : a.jobId > b.jobId ? -1 : 0));
-      for (let k = 0; k < group.length; k++) plans[i + k] = group[k]!;
+      const group = entries.slice(i, j).sort((a, b) => (a.jobId < b.jobId ? 1 : a.jobId > b.jobId ? -1 : 0));
+      for (let k = 0; k < group.length; k++) entries[i + k] = group[k]!;
     }
     i = j;
   }
-  const byId = new Map<string, JobPlan>();
-  for (const plan of plans) byId.set(plan.jobId, plan);
-  return { profile, vocabulary, plans, byId };
+  let byId: Map<string, JobEntry> | undefined;
+  const find = (jobId: string): JobEntry | undefined => {
+    if (!byId) {
+      byId = new Map();
+      for (const entry of entries) byId.set(entry.jobId, entry);
+    }
+    return byId.get(jobId);
+  };
+  return { profile, vocabulary, entries, find };
 }
