@@ -6,10 +6,13 @@
 import { parseArgs } from 'node:util';
 import type { FaultConfig } from '../http/fault-injector.js';
 import { MAX_LATENCY_MS } from '../http/fault-injector.js';
-import { startGesServer, type GesServer } from '../server/start-ges-server.js';
-import { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH } from '../engine/create-engine.js';
+import type { GesServer } from '../server/start-ges-server.js';
 
-const USAGE = `Usage: ges-mock serve [options]
+// The engine (and faker with it) is imported only once the arguments are known to be good, so that
+// usage errors answer at once.
+const loadEngineDefaults = () => import('../engine/create-engine.js');
+
+const usage = (DEFAULT_GRAPHS: readonly string[], DEFAULT_JOBS_PER_GRAPH: number) => `Usage: ges-mock serve [options]
 
 A seeded, stateful mock of Huawei Cloud GES "Listing Jobs" (2.2.13) and the job APIs around it.
 
@@ -60,8 +63,8 @@ interface ServeOptions {
   port: number;
   host: string;
   seed: number;
-  jobsPerGraph: number;
-  graphs: string[];
+  jobsPerGraph: number | undefined;
+  graphs: string[] | undefined;
   speed: number;
   latency: FaultConfig['latency'] | undefined;
   tokens: string[];
@@ -81,8 +84,8 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
         port: { type: 'string', default: '4010' },
         host: { type: 'string', default: '127.0.0.1' },
         seed: { type: 'string', default: '1' },
-        jobs: { type: 'string', default: String(DEFAULT_JOBS_PER_GRAPH) },
-        graphs: { type: 'string', default: DEFAULT_GRAPHS.join(',') },
+        jobs: { type: 'string' },
+        graphs: { type: 'string' },
         speed: { type: 'string', default: '1' },
         latency: { type: 'string' },
         token: { type: 'string', multiple: true, default: [] },
@@ -101,9 +104,9 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
   if (positionals[0] !== 'serve') throw new UsageError(`unknown command "${positionals[0]}"; the command is serve`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
 
-  const graphs = [...new Set(values.graphs.split(',').map((name) => name.trim()).filter(Boolean))];
-  if (graphs.length === 0) throw new UsageError('--graphs needs at least one graph name');
-  const badGraph = graphs.find((name) => !GRAPH_NAME.test(name));
+  const graphs = values.graphs === undefined ? undefined : [...new Set(values.graphs.split(',').map((name) => name.trim()).filter(Boolean))];
+  if (graphs?.length === 0) throw new UsageError('--graphs needs at least one graph name');
+  const badGraph = graphs?.find((name) => !GRAPH_NAME.test(name));
   if (badGraph) throw new UsageError(`--graphs: "${badGraph}" is not a GES graph name (4-50 letters, digits, _; starts with a letter)`);
   const speed = Number(values.speed);
   if (values.speed.trim() === '' || !Number.isFinite(speed) || speed < 0) {
@@ -121,7 +124,7 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
       port: integer('port', values.port, 0, 65535),
       host: values.host,
       seed: integer('seed', values.seed, -(2 ** 31), 2 ** 32 - 1),
-      jobsPerGraph: integer('jobs', values.jobs, 0, 100_000),
+      jobsPerGraph: values.jobs === undefined ? undefined : integer('jobs', values.jobs, 0, 100_000),
       graphs,
       speed,
       latency: values.latency === undefined ? undefined : parseLatency(values.latency),
@@ -135,10 +138,10 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
-function banner(server: GesServer, options: ServeOptions): string {
+function banner(server: GesServer, options: ServeOptions, graphs: readonly string[], jobsPerGraph: number): string {
   const extras = [
     `seed ${options.seed}`,
-    `${options.graphs.length} graph${options.graphs.length === 1 ? '' : 's'} × ${options.jobsPerGraph} jobs`,
+    `${graphs.length} graph${graphs.length === 1 ? '' : 's'} × ${jobsPerGraph} jobs`,
     ...(options.speed !== 1 ? [`speed ${options.speed}×`] : []),
     ...(options.latency ? ['fixedMs' in options.latency ? `latency ${options.latency.fixedMs} ms` : `latency ${options.latency.minMs}-${options.latency.maxMs} ms`] : []),
   ];
@@ -148,7 +151,7 @@ function banner(server: GesServer, options: ServeOptions): string {
   const project = boundProject || PROJECT_EXAMPLE;
   const lines = [
     `ges-mock listening on ${server.url} (${extras.join(', ')})`,
-    `try: curl -H 'X-Auth-Token: ${token}' '${server.url}/ges/v1.0/${project}/graphs/${options.graphs[0]}/jobs/status?limit=2&offset=0'`,
+    `try: curl -H 'X-Auth-Token: ${token}' '${server.url}/ges/v1.0/${project}/graphs/${graphs[0]}/jobs/status?limit=2&offset=0'`,
   ];
   return lines.join('\n');
 }
@@ -162,19 +165,23 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`ges-mock: ${error.message}\nRun ges-mock --help for the options.\n`);
     process.exit(2);
   }
+  const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH } = await loadEngineDefaults();
   if (command.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usage(DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH)}\n`);
     return;
   }
   const { options } = command;
+  const graphs = options.graphs ?? DEFAULT_GRAPHS;
+  const jobsPerGraph = options.jobsPerGraph ?? DEFAULT_JOBS_PER_GRAPH;
+  const { startGesServer } = await import('../server/start-ges-server.js');
   let server: GesServer;
   try {
     server = await startGesServer({
       port: options.port,
       host: options.host,
       seed: options.seed,
-      jobsPerGraph: options.jobsPerGraph,
-      graphs: options.graphs,
+      jobsPerGraph,
+      graphs,
       speed: options.speed,
       tokens: options.tokens,
       cors: options.cors,
@@ -198,7 +205,7 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
 
-  process.stdout.write(`${banner(server, options)}\n`);
+  process.stdout.write(`${banner(server, options, graphs, jobsPerGraph)}\n`);
   if (!isLoopback(options.host)) {
     process.stderr.write(
       `ges-mock: warning: --host ${options.host} makes the mock reachable from the network` +
