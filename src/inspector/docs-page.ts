@@ -11,6 +11,14 @@ export const DOCS_PATHS = {
   redocScript: '/__mock/docs/redoc.standalone.js',
 } as const;
 
+/**
+ * The page may load nothing but its own origin: Redoc's sidebar otherwise fetches its logo from a CDN,
+ * and a docs page of a mock must render the same with no network at all.
+ */
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'";
+
 /** Options of renderDocsPage. */
 export interface DocsPageOptions {
   /** URL of Redoc's standalone bundle. Default DOCS_PATHS.redocScript. */
@@ -42,6 +50,7 @@ export function renderDocsPage(options: DocsPageOptions = {}): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${DOCS_CSP}">
 <title>${title}: API docs</title>
 <style>body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 #ges-docs-fallback{padding:2rem;color:#444}</style>

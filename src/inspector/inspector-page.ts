@@ -109,7 +109,7 @@ td.id{font-family:ui-monospace,monospace;font-size:.75rem}
 .bar{display:inline-block;width:8rem;height:.55rem;background:#e4e7ed;border-radius:4px;overflow:hidden;vertical-align:middle}
 .bar>span{display:block;height:100%;background:#2f6fde;transition:width .3s}
 .bar[data-status=success]>span{background:#1f9254}.bar[data-status=failed]>span{background:#c8372d}
-.graph-error{color:#c8372d;font-size:.85rem}
+.graph-error{color:#c8372d;font-size:.85rem}.progress{white-space:nowrap}
 `;
 
 // Plain ES2017 in a string (no template literals inside): what the browser runs, exactly as written.
@@ -177,7 +177,7 @@ const SCRIPT = String.raw`
     var inner = el('span');
     inner.style.width = value + '%';
     var wrapper = el('span', { className: 'bar', 'data-status': status, title: value + '%' }, [inner]);
-    return el('span', {}, [wrapper, ' ' + value + '%']);
+    return el('span', { className: 'progress' }, [wrapper, ' ' + value + '%']);
   }
   function formatNow(ms) {
     // GES shows China time (UTC+8); so does the inspector, to match startTime in the lists.
@@ -206,8 +206,13 @@ const SCRIPT = String.raw`
         el('td', { className: 'id', text: g.project }), el('td', { text: g.graph }),
         el('td', { text: String(g.jobCount) }), el('td', {}, chips)]);
     }));
+    // The engine lists a graph once a project touched it; the configured ones are shown from the start.
     var graphs = state.graphs.filter(function (g) { return g.project === selectedProject; }).map(function (g) { return g.graph; });
-    return graphs.length ? graphs : config.defaultGraphs;
+    (state.graphNames || config.defaultGraphs).forEach(function (g) { if (graphs.indexOf(g) === -1) graphs.push(g); });
+    return graphs;
+  }
+  function isMissingGraph(result) {
+    return result.error && /GES\.8000/.test(result.error.message) && /not exist/.test(result.error.message);
   }
 
   function listJobs(project, graph) {
@@ -250,7 +255,9 @@ const SCRIPT = String.raw`
           function (error) { return { error: error }; });
       })).then(function (results) {
         var jobs = $('jobs');
-        jobs.replaceChildren.apply(jobs, graphs.map(function (graph, i) { return renderGraphJobs(graph, results[i]); }));
+        // A default graph this mock was not configured with (--graphs) is left out, not shown as an error.
+        var sections = graphs.map(function (graph, i) { return isMissingGraph(results[i]) ? null : renderGraphJobs(graph, results[i]); });
+        jobs.replaceChildren.apply(jobs, sections.filter(Boolean));
         document.body.setAttribute('data-refreshed', String(Date.now()));
       });
     }).catch(function (error) {

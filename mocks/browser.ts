@@ -1,0 +1,27 @@
+/**
+ * msw/browser in one call: `setupGesWorker()` answers the GES job APIs (and /__mock/ control routes)
+ * inside the browser through MSW's Service Worker, and returns the API behind the handlers so the page
+ * or a test can move the clock, read the state or inject faults. The worker script must be served from
+ * the app's public folder: `npx msw init public/`.
+ */
+import { setupWorker } from 'msw/browser';
+import { createApi, type GesApi } from '../src/http/create-api.js';
+import type { Engine } from '../src/engine/engine-types.js';
+import { createGesHandlers, type GesHandlersOptions } from './handlers.js';
+
+/** What setupGesWorker returns: the msw worker (call start/stop yourself) and the API behind it. */
+export interface GesMswWorker {
+  worker: ReturnType<typeof setupWorker>;
+  api: GesApi;
+  engine: Engine;
+}
+
+/**
+ * An msw/browser worker over the GES handlers. The default clock is the system clock (jobs progress
+ * in real time); `api.clock.advance(ms)` or `POST /__mock/clock` moves it forward.
+ */
+export function setupGesWorker(options: GesHandlersOptions = {}): GesMswWorker {
+  const api = options.api ?? createApi(options);
+  const worker = setupWorker(...createGesHandlers({ ...options, api }));
+  return { worker, api, engine: api.engine };
+}
