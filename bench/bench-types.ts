@@ -1,0 +1,147 @@
+/** Shapes of the bench's settings and results (bench/results.json follows BenchResults). */
+import type { ServerLoadFigures } from './lib/clean-load.js';
+import type { ProfileHotspot } from './lib/summarize-profile.js';
+
+/** The five measures of the issue. */
+export const MEASURES = ['smallPage', 'largestPage', 'seeding', 'inProcess', 'contractRun'] as const;
+/** One of the five measures. */
+export type MeasureId = (typeof MEASURES)[number];
+
+/** How hard and how long the bench runs. */
+export interface BenchSettings {
+  mode: 'full' | 'smoke';
+  /** Rounds per measure; each round runs every contender once, in a rotated order. */
+  rounds: number;
+  /** Seconds of load per contender per round (small page). */
+  loadSec: number;
+  /** Seconds of unmeasured load per contender before the first round (JIT, caches). */
+  warmupSec: number;
+  /** Connections of the small-page load. */
+  connections: number;
+  /** Jobs in the one graph of the largest page and of the seeding probe. */
+  largestJobs: number;
+  /** Seconds of one-at-a-time load per contender per round (largest page). */
+  largestLoadSec: number;
+  /** Seconds each in-process loop runs per round. */
+  inProcessSec: number;
+  /** Profile the mock servers with --cpu-prof and rank their hot functions. */
+  profile: boolean;
+  /** Run only these measures (all when absent). */
+  only?: readonly MeasureId[];
+}
+
+/** A measure that could not be taken says why instead of giving figures. */
+export interface MeasureError {
+  error: string;
+}
+
+/** Small page: the mock beside Prism and the bare server. */
+export interface SmallPageResult {
+  path: string;
+  connections: number;
+  prismCommand: string;
+  rounds: { order: string[]; mock: ServerLoadFigures; prism: ServerLoadFigures; bare: ServerLoadFigures }[];
+  /** Medians of the rounds, requests per second. */
+  reqPerSec: { mock: number; prism: number; bare: number };
+  /** Medians of the per-round ratios (so drift within a round cancels). */
+  mockOverPrism: number;
+  mockOverBare: number;
+  /**
+   * The same comparison by the servers' own CPU time per request (Linux): what the req/s ratios would
+   * be if each server, not the load generator, were the bottleneck. Medians of per-round ratios.
+   */
+  byCpu?: { usPerRequest: { mock: number; prism: number; bare: number }; mockOverPrism: number; mockOverBare: number; mockBusy: number };
+  responseBytes: { mock: number; prism: number; bare: number };
+}
+
+/** Largest page: one request at a time for every job of a graph. */
+export interface LargestPageResult {
+  path: string;
+  jobs: number;
+  responseBytes: number;
+  rounds: { order: string[]; mock: ServerLoadFigures; bare: ServerLoadFigures }[];
+  /** Medians of the rounds' median latencies, ms. */
+  latencyP50Ms: { mock: number; bare: number };
+  /** Median of the per-round ratios mock p50 / bare p50. */
+  mockOverBare: number;
+}
+
+/** Seeding: createEngine + first listJobs in a fresh process. */
+export interface SeedingResult {
+  jobs: number;
+  rounds: { seedMs: number; heapBytes: number }[];
+  seedMs: number;
+  heapMB: number;
+}
+
+/** In-process: MSW's pipeline over the handlers, without and with fetch. */
+export interface InProcessResult {
+  path: string;
+  rounds: { getResponse: number; setupServerFetch: number }[];
+  /** Medians, requests per second (one request at a time, awaited). */
+  reqPerSec: { getResponse: number; setupServerFetch: number };
+}
+
+/** The contract suite against the standalone mock. */
+export interface ContractRunResult {
+  command: string;
+  rounds: { ms: number; exitCode: number | null }[];
+  ms: number;
+  /** Every round's contract run passed (exit code 0). */
+  passed: boolean;
+}
+
+/** One row of the verdict table. */
+export interface BenchCheck {
+  measure: MeasureId;
+  label: string;
+  /** The figure as a reader reads it, e.g. "14.2× Prism". */
+  figure: string;
+  target: string;
+  /** null when not judged: smoke mode, or the measure failed (then figure says so). */
+  pass: boolean | null;
+}
+
+/** Where the machine and the run stood. */
+export interface MachineFacts {
+  cpuModel: string;
+  cpus: number;
+  cpuMHz: number;
+  totalMemGB: number;
+  platform: string;
+  arch: string;
+  node: string;
+  v8: string;
+  loadAvgStart: number[];
+  loadAvgEnd: number[];
+}
+
+/** A profiled server's hottest functions. */
+export interface ProfileSummary {
+  label: string;
+  file: string;
+  /** Every function by self time. */
+  self: ProfileHotspot[];
+  /** Our own functions by inclusive time. */
+  oursInclusive: ProfileHotspot[];
+}
+
+/** Everything one bench run produced; bench/results.json. */
+export interface BenchResults {
+  schema: 1;
+  mode: 'full' | 'smoke';
+  date: string;
+  command: string;
+  machine: MachineFacts;
+  settings: BenchSettings;
+  measures: {
+    smallPage?: SmallPageResult | MeasureError;
+    largestPage?: LargestPageResult | MeasureError;
+    seeding?: SeedingResult | MeasureError;
+    inProcess?: InProcessResult | MeasureError;
+    contractRun?: ContractRunResult | MeasureError;
+  };
+  checks: BenchCheck[];
+  profiles: ProfileSummary[];
+  durationSec: number;
+}

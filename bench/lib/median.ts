@@ -1,0 +1,9 @@
+/** Small statistics: the bench reports medians of rounds, because one machine's noise is not a figure. */
+
+/** The median of a non-empty list (mean of the middle two when even). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

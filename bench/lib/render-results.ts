@@ -1,0 +1,141 @@
+/** bench/RESULTS.md: the verdict first, then the chart, the rounds, the machine and the method. */
+import type { BenchResults, MeasureError } from '../bench-types.js';
+import { renderBarChart } from './render-bar-chart.js';
+
+const isError = (value: unknown): value is MeasureError => typeof value === 'object' && value !== null && 'error' in value;
+const n0 = (value: number) => Math.round(value).toLocaleString('en-US');
+const verdict = (pass: boolean | null) => (pass === null ? 'not judged' : pass ? '**PASS**' : '**FAIL**');
+
+/** The throughput chart of the small page, or undefined when it was not measured. */
+export function renderThroughputChart(results: BenchResults): string | undefined {
+  const small = results.measures.smallPage;
+  if (!small || isError(small)) return undefined;
+  return renderBarChart(
+    [
+      { label: 'bare node:http', value: small.reqPerSec.bare, note: 'ceiling' },
+      { label: 'ges mock', value: small.reqPerSec.mock, note: `${Math.round(small.mockOverBare * 100)} % of bare, ${small.mockOverPrism.toFixed(1)}× Prism` },
+      { label: 'prism mock', value: small.reqPerSec.prism },
+    ],
+    40,
+    ' req/s',
+  );
+}
+
+/** The verdict table alone (also printed to the terminal). */
+export function renderVerdictTable(results: BenchResults): string {
+  const lines = ['| measure | figure (median) | target | verdict |', '|---|---|---|---|'];
+  for (const check of results.checks) lines.push(`| ${check.label} | ${check.figure} | ${check.target} | ${verdict(check.pass)} |`);
+  return lines.join('\n');
+}
+
+/** The whole RESULTS.md. */
+export function renderResults(results: BenchResults): string {
+  const { machine, settings, measures } = results;
+  const out: string[] = [];
+  const passed = results.checks.filter((c) => c.pass === true).length;
+  out.push('# Benchmark results', '');
+  out.push(
+    `Measured ${results.date} with \`${results.command}\` (${settings.mode} mode, ${settings.rounds} rounds, ` +
+      `${Math.round(results.durationSec)} s in all). **${passed} of ${results.checks.length} targets met.**`,
+    '',
+    'Ratios are the medians of per-round ratios: each round runs every contender once, in a rotated order, so a',
+    'machine that slows down during the run slows all of them alike. Absolute figures depend on the machine;',
+    'the ratios are what the targets judge. How it works: [docs/benchmarks.md](../docs/benchmarks.md).',
+    '',
+  );
+  out.push('## Verdict', '', renderVerdictTable(results), '');
+
+  const chart = renderThroughputChart(results);
+  const small = measures.smallPage;
+  if (chart && small && !isError(small)) {
+    out.push(`## Small-page throughput (${small.connections} connections, median of ${settings.rounds} rounds)`, '');
+    out.push('```', chart, '```', '');
+    out.push(`\`GET ${small.path}\` with \`X-Auth-Token\`. Prism runs as \`${small.prismCommand}\` (its default logging included).`, '');
+    const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(1));
+    const busy = (value: number | undefined) => (value === undefined ? 'n/a' : `${Math.round(value * 100)} %`);
+    out.push(
+      '| round | order | mock req/s | Prism req/s | bare req/s | CPU µs/req mock, Prism, bare | mock CPU busy | mock p99 ms | bare p99 ms |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    small.rounds.forEach((r, i) =>
+      out.push(
+        `| ${i + 1} | ${r.order.join(' → ')} | ${n0(r.mock.reqPerSec)} | ${n0(r.prism.reqPerSec)} | ${n0(r.bare.reqPerSec)} | ` +
+          `${us(r.mock.serverCpuUsPerRequest)}, ${us(r.prism.serverCpuUsPerRequest)}, ${us(r.bare.serverCpuUsPerRequest)} | ${busy(r.mock.serverCpuBusy)} | ${r.mock.latencyP99Ms} | ${r.bare.latencyP99Ms} |`,
+      ),
+    );
+    if (small.byCpu) {
+      out.push(
+        '',
+        `By each server's own CPU time per request (read from /proc, so independent of the load generator): the mock costs ` +
+          `${small.byCpu.usPerRequest.mock.toFixed(1)} µs, bare ${small.byCpu.usPerRequest.bare.toFixed(1)} µs, Prism ${small.byCpu.usPerRequest.prism.toFixed(1)} µs; ` +
+          `that is ${Math.round(small.byCpu.mockOverBare * 100)} % of bare's efficiency and ${small.byCpu.mockOverPrism.toFixed(1)}× Prism's. ` +
+          (small.byCpu.mockBusy < 0.9
+            ? `The mock's process was busy only ${Math.round(small.byCpu.mockBusy * 100)} % of the time under load: the load generator, not the mock, set the req/s ceiling here.`
+            : `The mock's process was busy ${Math.round(small.byCpu.mockBusy * 100)} % of the time under load.`),
+      );
+    }
+    out.push('', `Response bodies: mock ${small.responseBytes.mock} B, Prism ${small.responseBytes.prism} B (its static example), bare ${small.responseBytes.bare} B.`, '');
+  }
+
+  const largest = measures.largestPage;
+  if (largest && !isError(largest)) {
+    out.push(`## Largest page (${n0(largest.jobs)} jobs, one request at a time)`, '');
+    out.push(`\`GET ${largest.path}\`, ${(largest.responseBytes / 1e6).toFixed(1)} MB per response.`, '');
+    out.push('| round | order | mock p50 ms | bare p50 ms | mock / bare | requests (mock, bare) |', '|---|---|---|---|---|---|');
+    largest.rounds.forEach((r, i) =>
+      out.push(
+        `| ${i + 1} | ${r.order.join(' → ')} | ${r.mock.latencyP50Ms} | ${r.bare.latencyP50Ms} | ${(r.mock.latencyP50Ms / Math.max(r.bare.latencyP50Ms, 1)).toFixed(2)} | ${r.mock.ok}, ${r.bare.ok} |`,
+      ),
+    );
+    out.push('');
+  }
+
+  const seeding = measures.seeding;
+  if (seeding && !isError(seeding)) {
+    out.push(`## Seeding ${n0(seeding.jobs)} jobs (fresh \`node --expose-gc\` process per round)`, '');
+    out.push('| round | createEngine + first listJobs | heap delta after gc |', '|---|---|---|');
+    seeding.rounds.forEach((r, i) => out.push(`| ${i + 1} | ${n0(r.seedMs)} ms | ${(r.heapBytes / 1e6).toFixed(1)} MB |`));
+    out.push('');
+  }
+
+  const inProcess = measures.inProcess;
+  if (inProcess && !isError(inProcess)) {
+    out.push('## In-process (MSW, one request at a time)', '');
+    out.push('| round | getResponse(createGesHandlers()) req/s | setupGesServer + fetch req/s |', '|---|---|---|');
+    inProcess.rounds.forEach((r, i) => out.push(`| ${i + 1} | ${n0(r.getResponse)} | ${n0(r.setupServerFetch)} |`));
+    out.push('');
+  }
+
+  const contract = measures.contractRun;
+  if (contract && !isError(contract)) {
+    out.push('## Contract run against the standalone mock', '');
+    out.push(`\`${contract.command}\`: ${contract.rounds.map((r) => `${(r.ms / 1000).toFixed(1)} s (exit ${r.exitCode})`).join(', ')}.`, '');
+  }
+
+  const errors = Object.entries(measures).filter(([, value]) => isError(value)) as [string, MeasureError][];
+  if (errors.length) {
+    out.push('## Measures that could not be taken', '');
+    for (const [name, value] of errors) out.push(`- **${name}**:`, '', '```', value.error, '```', '');
+  }
+
+  if (results.profiles.length) {
+    out.push('## CPU profiles (self time)', '');
+    for (const profile of results.profiles) {
+      out.push(`### ${profile.label}`, '', '| self ms | share | function |', '|---|---|---|');
+      for (const spot of profile.self) out.push(`| ${spot.ms} | ${(spot.share * 100).toFixed(1)} % | \`${spot.where}\` |`);
+      out.push('', '| inclusive ms | share | our function |', '|---|---|---|');
+      for (const spot of profile.oursInclusive) out.push(`| ${spot.ms} | ${(spot.share * 100).toFixed(1)} % | \`${spot.where}\` |`);
+      out.push('');
+    }
+  }
+
+  out.push('## Machine', '');
+  out.push(
+    `- CPU: ${machine.cpuModel}, ${machine.cpus} logical cores at ${machine.cpuMHz} MHz; ${machine.totalMemGB.toFixed(1)} GB RAM`,
+    `- ${machine.platform} ${machine.arch}, Node ${machine.node}, V8 ${machine.v8}`,
+    `- Load average (1, 5, 15 min) at start ${machine.loadAvgStart.map((v) => v.toFixed(2)).join(', ')}; at end ${machine.loadAvgEnd.map((v) => v.toFixed(2)).join(', ')}`,
+    `- Settings: ${settings.rounds} rounds; small page ${settings.loadSec} s per contender per round after ${settings.warmupSec} s warm-up, ${settings.connections} connections; largest page ${settings.largestLoadSec} s per contender per round, 1 connection; in-process ${settings.inProcessSec} s per loop`,
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,27 @@
+/** Starts the standalone mock in a child process (profiled when asked) and hands back its URL. */
+import type { Profiler } from './profiler.js';
+import { forkChild } from './fork-child.js';
+
+/** A mock server child. */
+export interface MockChild {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/** Forks bench/children/mock-server.ts with `args` (e.g. `--graphs movie --jobs 100000`). */
+export async function startMock(label: string, args: readonly string[], profiler: Profiler): Promise<MockChild> {
+  const child = forkChild('mock-server', args, { nodeFlags: profiler.nodeFlags(label) });
+  const ready = await child.first.catch(async (error: unknown) => {
+    await child.stop();
+    throw error;
+  });
+  return {
+    url: String(ready.url),
+    pid: child.pid,
+    async stop() {
+      await child.stop();
+      profiler.collect(label);
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/** Turns measures into the verdict rows: figure, target, PASS/FAIL (not judged in smoke mode). */
+import type { BenchCheck, BenchResults, MeasureError } from '../bench-types.js';
+
+/** The issue's targets, in one place. */
+export const TARGETS = {
+  mockOverPrism: 10,
+  mockOverBare: 0.6,
+  largestOverBare: 1.5,
+  seedMs: 1000,
+  seedHeapMB: 150,
+  inProcessReqPerSec: 5000,
+  contractMs: 10_000,
+} as const;
+
+const isError = (value: unknown): value is MeasureError => typeof value === 'object' && value !== null && 'error' in value;
+const n0 = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/** One row per target; a failed measure gives its rows as errors (FAIL when judged). */
+export function toChecks(measures: BenchResults['measures'], judged: boolean): BenchCheck[] {
+  const checks: BenchCheck[] = [];
+  const row = (measure: BenchCheck['measure'], label: string, target: string, figure: string, meets: boolean) =>
+    checks.push({ measure, label, figure, target, pass: judged ? meets : null });
+  const failed = (measure: BenchCheck['measure'], labels: [string, string][], error: string) => {
+    for (const [label, target] of labels) checks.push({ measure, label, figure: `not measured: ${error.split('\n')[0]}`, target, pass: judged ? false : null });
+  };
+
+  const small = measures.smallPage;
+  const smallRows: [string, string][] = [
+    ['small page: mock vs Prism', `≥ ${TARGETS.mockOverPrism}× Prism`],
+    ['small page: mock vs bare node:http', `≥ ${TARGETS.mockOverBare * 100} % of bare`],
+  ];
+  if (isError(small)) failed('smallPage', smallRows, small.error);
+  else if (small) {
+    row('smallPage', smallRows[0]![0], smallRows[0]![1], `${small.mockOverPrism.toFixed(1)}× Prism (${n0(small.reqPerSec.mock)} vs ${n0(small.reqPerSec.prism)} req/s)${small.byCpu ? `; by server CPU per request ${small.byCpu.mockOverPrism.toFixed(1)}×` : ''}`, small.mockOverPrism >= TARGETS.mockOverPrism);
+    row('smallPage', smallRows[1]![0], smallRows[1]![1], `${Math.round(small.mockOverBare * 100)} % of bare (${n0(small.reqPerSec.mock)} vs ${n0(small.reqPerSec.bare)} req/s)${small.byCpu ? `; by server CPU per request ${Math.round(small.byCpu.mockOverBare * 100)} %` : ''}`, small.mockOverBare >= TARGETS.mockOverBare);
+  }
+
+  const largest = measures.largestPage;
+  const largestRow: [string, string] = ['largest page: latency vs bare', `≤ ${TARGETS.largestOverBare}× bare`];
+  if (isError(largest)) failed('largestPage', [largestRow], largest.error);
+  else if (largest) {
+    row('largestPage', `largest page (${n0(largest.jobs)} jobs): latency vs bare`, largestRow[1], `${largest.mockOverBare.toFixed(2)}× bare (p50 ${n0(largest.latencyP50Ms.mock)} vs ${n0(largest.latencyP50Ms.bare)} ms, ${(largest.responseBytes / 1e6).toFixed(1)} MB)`, largest.mockOverBare <= TARGETS.largestOverBare);
+  }
+
+  const seeding = measures.seeding;
+  const seedRows: [string, string][] = [
+    ['seeding: time', `≤ ${TARGETS.seedMs / 1000} s`],
+    ['seeding: heap', `≤ ${TARGETS.seedHeapMB} MB`],
+  ];
+  if (isError(seeding)) failed('seeding', seedRows, seeding.error);
+  else if (seeding) {
+    row('seeding', `seeding ${n0(seeding.jobs)} jobs: time`, seedRows[0]![1], `${n0(seeding.seedMs)} ms`, seeding.seedMs <= TARGETS.seedMs);
+    row('seeding', `seeding ${n0(seeding.jobs)} jobs: heap`, seedRows[1]![1], `${seeding.heapMB.toFixed(1)} MB`, seeding.heapMB <= TARGETS.seedHeapMB);
+  }
+
+  const inProcess = measures.inProcess;
+  const inRows: [string, string][] = [
+    ['in-process: getResponse(handlers)', `≥ ${n0(TARGETS.inProcessReqPerSec)} req/s`],
+    ['in-process: setupGesServer + fetch', `≥ ${n0(TARGETS.inProcessReqPerSec)} req/s`],
+  ];
+  if (isError(inProcess)) failed('inProcess', inRows, inProcess.error);
+  else if (inProcess) {
+    row('inProcess', inRows[0]![0], inRows[0]![1], `${n0(inProcess.reqPerSec.getResponse)} req/s`, inProcess.reqPerSec.getResponse >= TARGETS.inProcessReqPerSec);
+    row('inProcess', inRows[1]![0], inRows[1]![1], `${n0(inProcess.reqPerSec.setupServerFetch)} req/s`, inProcess.reqPerSec.setupServerFetch >= TARGETS.inProcessReqPerSec);
+  }
+
+  const contract = measures.contractRun;
+  const contractRow: [string, string] = ['contract run against the mock', `≤ ${TARGETS.contractMs / 1000} s`];
+  if (isError(contract)) failed('contractRun', [contractRow], contract.error);
+  else if (contract) {
+    row('contractRun', contractRow[0], contractRow[1], `${(contract.ms / 1000).toFixed(1)} s${contract.passed ? '' : ' (the suite reported failures)'}`, contract.ms <= TARGETS.contractMs && contract.passed);
+  }
+  return checks;
+}

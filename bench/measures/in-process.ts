@@ -1,0 +1,26 @@
+/** In-process: the MSW handlers' throughput, each round in a fresh child process. */
+import { listJobsPath } from '../bench-target.js';
+import type { BenchSettings, InProcessResult } from '../bench-types.js';
+import { forkChild } from '../lib/fork-child.js';
+import { median } from '../lib/median.js';
+
+/** Measures getResponse(handlers) and setupGesServer + fetch, one request at a time. */
+export async function measureInProcess(settings: BenchSettings, log: (line: string) => void): Promise<InProcessResult> {
+  const rounds: InProcessResult['rounds'] = [];
+  for (let round = 0; round < settings.rounds; round++) {
+    const probe = forkChild('in-process', ['--seconds', String(settings.inProcessSec)]);
+    try {
+      const answer = await probe.first;
+      rounds.push({ getResponse: Number(answer.getResponse), setupServerFetch: Number(answer.setupServerFetch) });
+    } finally {
+      await probe.stop();
+    }
+    const last = rounds[rounds.length - 1]!;
+    log(`in-process, round ${round + 1}/${settings.rounds}: getResponse ${Math.round(last.getResponse)} req/s, setupGesServer+fetch ${Math.round(last.setupServerFetch)} req/s`);
+  }
+  return {
+    path: listJobsPath(3, 0),
+    rounds,
+    reqPerSec: { getResponse: median(rounds.map((r) => r.getResponse)), setupServerFetch: median(rounds.map((r) => r.setupServerFetch)) },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Largest page: every job of a graph seeded with `largestJobs` jobs (limit = that many), one request
+ * at a time, the mock beside a bare server stringifying the very same jobs.
+ */
+import { BENCH_HEADERS, BENCH_TOKEN, listJobsPath } from '../bench-target.js';
+import type { BenchSettings, LargestPageResult } from '../bench-types.js';
+import { runCleanLoad, type ServerLoadFigures } from '../lib/clean-load.js';
+import { fetchPage } from '../lib/fetch-page.js';
+import { forkChild } from '../lib/fork-child.js';
+import { median } from '../lib/median.js';
+import type { Profiler } from '../lib/profiler.js';
+import { rotate } from '../lib/rotate.js';
+import { startMock } from '../lib/start-mock.js';
+
+const CONTENDERS = ['mock', 'bare'] as const;
+type Contender = (typeof CONTENDERS)[number];
+
+/** Measures the latency of the largest page, mock against bare. */
+export async function measureLargestPage(settings: BenchSettings, profiler: Profiler, log: (line: string) => void): Promise<LargestPageResult> {
+  const jobs = settings.largestJobs;
+  const path = listJobsPath(jobs, 0);
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const mock = await startMock('largest-page-mock', ['--graphs', 'movie', '--jobs', String(jobs)], profiler);
+    stops.push(() => mock.stop());
+    // also forces the lazy seeding, so no round pays for it
+    const page = await fetchPage(mock.url + path, jobs);
+
+    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN]);
+    stops.push(() => bare.stop());
+    const urls: Record<Contender, string> = { mock: mock.url + path, bare: String((await bare.first).url) + path };
+    const pids: Record<Contender, number | undefined> = { mock: mock.pid, bare: bare.pid };
+    await fetchPage(urls.bare, jobs);
+
+    const load = (who: Contender, durationSec: number) =>
+      runCleanLoad(`largest page, ${who}`, { url: urls[who], headers: { ...BENCH_HEADERS }, connections: 1, durationSec, timeoutSec: 60 }, pids[who]);
+
+    for (const who of CONTENDERS) await load(who, settings.warmupSec);
+
+    const rounds: LargestPageResult['rounds'] = [];
+    for (let round = 0; round < settings.rounds; round++) {
+      const order = rotate(CONTENDERS, round);
+      const figures = {} as Record<Contender, ServerLoadFigures>;
+      for (const who of order) {
+        figures[who] = await load(who, settings.largestLoadSec);
+        log(`largest page, round ${round + 1}/${settings.rounds}: ${who} p50 ${figures[who].latencyP50Ms} ms (${figures[who].ok} requests)`);
+      }
+      rounds.push({ order, ...figures });
+    }
+    return {
+      path,
+      jobs,
+      responseBytes: page.bytes,
+      rounds,
+      latencyP50Ms: { mock: median(rounds.map((r) => r.mock.latencyP50Ms)), bare: median(rounds.map((r) => r.bare.latencyP50Ms)) },
+      mockOverBare: median(rounds.map((r) => r.mock.latencyP50Ms / Math.max(r.bare.latencyP50Ms, 1))),
+    };
+  } finally {
+    await Promise.all(stops.map((stop) => stop().catch(() => {})));
+  }
+}
