@@ -26,8 +26,11 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiR
     socket.end(); // FIN without a single response byte
     return;
   }
+  const body = response.body;
+  // An explicit length instead of chunked encoding: simpler for clients, and cheaper to write.
+  if (body !== undefined) res.setHeader('content-length', Buffer.byteLength(body));
   res.writeHead(response.status, response.headers);
-  res.end(response.body);
+  res.end(body);
 }
 
 function answer(api: GesApi, req: IncomingMessage, res: ServerResponse, request: ApiRequest): void {
