@@ -3,7 +3,7 @@
  * costs about ten times the throughput).
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createApi, type ApiOptions, type GesApi } from '../http/create-api.js';
 import { toNodeListener } from './to-node-listener.js';
 
@@ -15,6 +15,17 @@ export interface GesServerOptions extends ApiOptions {
   host?: string;
   /** An API built elsewhere; the ApiOptions above are then ignored. */
   api?: GesApi;
+  /**
+   * Most time a client may take to send its request line and headers, from the connection's start;
+   * an idle connection that sends nothing is closed after it too. Default 10 s.
+   */
+  headersTimeoutMs?: number;
+  /** Most time a client may take to send a whole request, body included (0 = no limit). Default 30 s. */
+  requestTimeoutMs?: number;
+  /** How long a kept-alive connection may sit idle between requests. Default 5 s. */
+  keepAliveTimeoutMs?: number;
+  /** A socket with no traffic at all for this long is destroyed; above the 60 s latency cap. Default 120 s. */
+  idleTimeoutMs?: number;
 }
 
 /** A running mock server. */
@@ -36,6 +47,26 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 /** Longer than the longest injectable latency (60 s), so a delayed answer is never cut. */
 const SOCKET_IDLE_TIMEOUT_MS = 120_000;
+/** After answering a bad or late request, how long the client gets to read it before the socket is destroyed. */
+const CLOSE_GRACE_MS = 1_000;
+
+/**
+ * Node checks header/request timeouts only every `connectionsCheckingInterval` (default 30 s), so a
+ * 10 s headers timeout could hold a socket for 40 s. Checking at a quarter of the shortest timeout
+ * (at most once a second) keeps the overshoot small.
+ */
+function checkingInterval(headersTimeout: number, requestTimeout: number): number {
+  const shortest = Math.min(headersTimeout, requestTimeout > 0 ? requestTimeout : Infinity);
+  return Math.max(5, Math.min(1_000, Math.floor(shortest / 4)));
+}
+
+function timeoutOption(name: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < min) throw new RangeError(`startGesServer: ${name} must be an integer >= ${min}, got ${value}`);
+  return value;
+}
+
+const envelope = (message: string) => `{"errorMessage":${JSON.stringify(message)},"errorCode":"GES.8000","result":"failed"}`;
 
 function baseUrl(host: string, port: number): string {
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
@@ -44,21 +75,51 @@ function baseUrl(host: string, port: number): string {
 
 /** Starts the mock; rejects when the port cannot be bound (e.g. EADDRINUSE). */
 export async function startGesServer(options: GesServerOptions = {}): Promise<GesServer> {
-  const { port = 4010, host = '127.0.0.1', api: givenApi, ...apiOptions } = options;
+  const {
+    port = 4010,
+    host = '127.0.0.1',
+    api: givenApi,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs,
+    idleTimeoutMs,
+    ...apiOptions
+  } = options;
+  const requestTimeout = timeoutOption('requestTimeoutMs', requestTimeoutMs, REQUEST_TIMEOUT_MS, 0);
+  const headersTimeout = timeoutOption('headersTimeoutMs', headersTimeoutMs, HEADERS_TIMEOUT_MS, 1);
+  if (requestTimeout > 0 && headersTimeout > requestTimeout) {
+    throw new RangeError(`startGesServer: headersTimeoutMs (${headersTimeout}) must not exceed requestTimeoutMs (${requestTimeout})`);
+  }
+  const keepAliveTimeout = timeoutOption('keepAliveTimeoutMs', keepAliveTimeoutMs, KEEP_ALIVE_TIMEOUT_MS, 1);
+  const idleTimeout = timeoutOption('idleTimeoutMs', idleTimeoutMs, SOCKET_IDLE_TIMEOUT_MS, 0);
   const api = givenApi ?? createApi(apiOptions);
   const server = createServer(
-    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS },
+    { headersTimeout, requestTimeout, keepAliveTimeout, connectionsCheckingInterval: checkingInterval(headersTimeout, requestTimeout) },
     toNodeListener(api),
   );
-  server.setTimeout(SOCKET_IDLE_TIMEOUT_MS);
-  // A malformed request line or header: answer 400 with the envelope instead of node's bare text.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  server.setTimeout(idleTimeout);
+  // A malformed request line or header: answer 400 with the envelope instead of node's bare text. A
+  // request that did not arrive in time (headersTimeout/requestTimeout): 408, as node itself would.
+  server.on('clientError', (error: NodeJS.ErrnoException, stream) => {
+    const socket = stream as Socket; // node types it as a Duplex; on an http server it is the net.Socket
     if (!socket.writable || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
-    const body = '{"errorMessage":"Incorrect parameter format: malformed HTTP request.","errorCode":"GES.8000","result":"failed"}';
-    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    // As node does: a connection that already carried a response gets no unsolicited 408, only a close.
+    if (timedOut && socket.bytesWritten > 0) {
+      socket.destroy();
+      return;
+    }
+    const body = timedOut
+      ? envelope('Incorrect parameter format: the request was not received in time.')
+      : envelope('Incorrect parameter format: malformed HTTP request.');
+    const statusLine = timedOut ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${statusLine}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
+    // end() only half-closes: a peer that never closes its side would keep the socket until the idle
+    // timeout. A short grace lets it read the answer, then the socket goes.
+    socket.setTimeout(CLOSE_GRACE_MS, () => socket.destroy());
   });
 
   await new Promise<void>((resolve, reject) => {
