@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/create-engine.js';
+import { createManualClock } from '../../src/engine/manual-clock.js';
+import { listAll, listProblems, valueOf } from './job-invariants.js';
+
+const PROJECT = 'p1';
+const PAGERANK = '{"algorithmName":"pagerank"}';
+
+describe('graph capacity', () => {
+  it('evicts the oldest finished job when a submission reaches the cap', () => {
+    const clock = createManualClock();
+    const engine = createEngine({ clock, jobsPerGraph: 20, maxJobsPerGraph: 20 });
+    const before = listAll(engine, PROJECT, 'movie').jobs;
+    const { jobId } = valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    const after = listAll(engine, PROJECT, 'movie');
+    expect(after.jobCount).toBe(20);
+    expect(after.jobs[0]!.jobId).toBe(jobId);
+    const oldestFinished = [...before].reverse().find((j) => j.status === 'success' || j.status === 'failed')!;
+    expect(after.jobs.map((j) => j.jobId)).not.toContain(oldestFinished.jobId);
+    expect(engine.getJobStatus(PROJECT, 'movie', oldestFinished.jobId, { limit: 1, offset: 0 })).toEqual({
+      ok: false,
+      error: { kind: 'job-not-found', jobId: oldestFinished.jobId },
+    });
+    expect(listProblems(engine, PROJECT, 'movie')).toEqual([]);
+  });
+
+  it('refuses with graph-full when every job is still pending or running', () => {
+    const clock = createManualClock();
+    const engine = createEngine({ clock, jobsPerGraph: 0, maxJobsPerGraph: 3 });
+    for (let i = 0; i < 3; i++) valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    expect(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' })).toEqual({
+      ok: false,
+      error: { kind: 'graph-full', graph: 'movie', cap: 3 },
+    });
+    clock.advance(3_600_000);
+    valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    expect(listAll(engine, PROJECT, 'movie').jobCount).toBe(3);
+  });
+
+  it('never lets the cap fall below jobsPerGraph', () => {
+    const engine = createEngine({ clock: createManualClock(), jobsPerGraph: 30, maxJobsPerGraph: 5 });
+    expect(listAll(engine, PROJECT, 'movie').jobCount).toBe(30);
+    valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    expect(listAll(engine, PROJECT, 'movie').jobCount).toBe(30);
+  });
+
+  it('treats a cancelled job as finished, so it can be evicted', () => {
+    const clock = createManualClock();
+    const engine = createEngine({ clock, jobsPerGraph: 0, maxJobsPerGraph: 2 });
+    const first = valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' })).jobId;
+    valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    valueOf(engine.cancelJob(PROJECT, 'movie', first));
+    valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    expect(listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId)).not.toContain(first);
+  });
+
+  it('rejects nonsensical options as a programming error', () => {
+    expect(() => createEngine({ jobsPerGraph: -1 })).toThrow(RangeError);
+    expect(() => createEngine({ maxJobsPerGraph: 1.5 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_MANUAL_CLOCK_START_MS, createManualClock } from '../../src/engine/manual-clock.js';
+import { createSystemClock } from '../../src/runtime/system-clock.js';
+import { formatChinaTime, parseChinaTime } from '../../src/engine/format-time.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('manual clock', () => {
+  it('starts at 2024-05-23 10:00:00 China time and moves only when advanced', () => {
+    const clock = createManualClock();
+    expect(clock.now()).toBe(DEFAULT_MANUAL_CLOCK_START_MS);
+    expect(formatChinaTime(clock.now())).toBe('2024-05-23 10:00:00');
+    clock.advance(1_500);
+    expect(clock.now()).toBe(DEFAULT_MANUAL_CLOCK_START_MS + 1_500);
+    expect(createManualClock(5).now()).toBe(5);
+  });
+
+  it('refuses to go backwards', () => {
+    const clock = createManualClock();
+    expect(() => clock.advance(-1)).toThrow(RangeError);
+    expect(() => clock.advance(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('system clock', () => {
+  it('runs from its start at `speed` times real time, plus what was advanced', () => {
+    let real = 1_000_000;
+    vi.spyOn(Date, 'now').mockImplementation(() => real);
+    const clock = createSystemClock({ speed: 60, startMs: 5_000 });
+    expect(clock.now()).toBe(5_000);
+    real += 1_000;
+    expect(clock.now()).toBe(65_000);
+    clock.advance(10_000);
+    expect(clock.now()).toBe(75_000);
+    expect(createSystemClock().now()).toBe(real);
+    expect(() => createSystemClock({ speed: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('China time format', () => {
+  it('formats and parses the seed example’s instants', () => {
+    expect(formatChinaTime(1716428001745)).toBe('2024-05-23 09:33:21');
+    expect(parseChinaTime('2024-05-23 09:33:21')).toBe(1716428001000);
+    expect(formatChinaTime(Date.UTC(2024, 11, 31, 16, 0, 0))).toBe('2025-01-01 00:00:00');
+    expect(parseChinaTime('not a time')).toBeNaN();
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/create-engine.js';
+import { createManualClock } from '../../src/engine/manual-clock.js';
+import { listAll, valueOf } from './job-invariants.js';
+
+describe('engine state', () => {
+  it('lists each created store with its counts by status, the clock and the seed', () => {
+    const clock = createManualClock(1_716_429_600_000);
+    const engine = createEngine({ clock, seed: 9 });
+    expect(engine.state()).toEqual({ now: 1_716_429_600_000, seed: 9, projects: 0, graphs: [] });
+    const { jobs } = listAll(engine, 'p1', 'movie');
+    listAll(engine, 'p2', 'movie');
+    valueOf(engine.executeAlgorithm('p2', 'social_network', '{"algorithmName":"pagerank"}', { algorithmName: 'pagerank' }));
+    const state = engine.state();
+    expect(state.projects).toBe(2);
+    expect(state.graphs.map((g) => [g.project, g.graph, g.jobCount])).toEqual([
+      ['p1', 'movie', 60],
+      ['p2', 'movie', 60],
+      ['p2', 'social_network', 61],
+    ]);
+    const expected: Record<string, number> = { pending: 0, running: 0, success: 0, failed: 0 };
+    for (const job of jobs) expected[job.status]! += 1;
+    expect(state.graphs[0]!.byStatus).toEqual(expected);
+    expect(state.graphs[1]!.byStatus).toEqual(expected);
+  });
+
+  it('drops every store on reset', () => {
+    const engine = createEngine({ clock: createManualClock() });
+    listAll(engine, 'p1', 'movie');
+    engine.reset();
+    expect(engine.state().graphs).toEqual([]);
+  });
+});
