@@ -21,7 +21,7 @@ describe('single job status', () => {
     const { status } = finishedJob('{"algorithmName":"shortest_path","parameters":{"source":"46","target":"78"}}');
     const body = status(100, 0);
     expect(body).toMatchObject({ status: 'success', result: 'success', data: { outputs: { source: '46', target: '78', data_offset: 0 } } });
-    const outputs = body.data!.outputs as { path: string[]; data_return_size: number; data_total_size: number };
+    const outputs = body.data!.outputs as unknown as { path: string[]; data_return_size: number; data_total_size: number };
     expect(outputs.path[0]).toBe('46');
     expect(outputs.path.at(-1)).toBe('78');
     expect(outputs.data_return_size).toBe(outputs.path.length);
@@ -30,11 +30,11 @@ describe('single job status', () => {
 
   it('pages a pagerank result by limit and offset, with the counters, the same every time', () => {
     const { status } = finishedJob('{"algorithmName":"pagerank","parameters":{"alpha":0.85}}');
-    const all = status(100_000, 0).data!.outputs as { pagerank: Record<string, number>[]; data_total_size: number };
+    const all = status(100_000, 0).data!.outputs as unknown as { pagerank: Record<string, number>[]; data_total_size: number };
     expect(all.data_total_size).toBe(3000);
     expect(all.pagerank).toHaveLength(3000);
     expect(new Set(all.pagerank.map((e) => Object.keys(e)[0])).size).toBe(3000);
-    const page = status(10, 20).data!.outputs as { pagerank: unknown[]; data_return_size: number; data_offset: number };
+    const page = status(10, 20).data!.outputs as unknown as { pagerank: unknown[]; data_return_size: number; data_offset: number };
     expect(page).toMatchObject({ data_return_size: 10, data_offset: 20, data_total_size: 3000 });
     expect(page.pagerank).toEqual(all.pagerank.slice(20, 30));
     expect(status(10, 20)).toEqual(status(10, 20));
