@@ -1,0 +1,255 @@
+/**
+ * Listing semantics: limit, offset, paging, jobCount and order, from the GES table (limit ≤ 100000),
+ * the spec's decisions (jobCount is the total; jobs.length ≤ limit) and the examples (newest first).
+ */
+import type { CheckContext, ContractCheck, Exchange, PageWalk } from '../contract-types.js';
+import { describeJob, toTimeValue, sameTimeKind } from '../job-facts.js';
+import { envelopeViolations } from '../spec-facts.js';
+import { describeAnswer } from './check-helpers.js';
+
+const MAX_LIMIT = 100_000;
+
+/** The limit and offset an exchange asked for (from its URL). */
+function pageOf(exchange: Exchange): { limit?: number; offset: number } {
+  const params = new URL(exchange.request.url).searchParams;
+  const limit = params.get('limit');
+  return { ...(limit !== null ? { limit: Number(limit) } : {}), offset: Number(params.get('offset') ?? 0) };
+}
+
+const ids = (jobs: Record<string, unknown>[]) => jobs.map((job) => String(job.jobId));
+
+/** Compares a page walk with its default list; findings are returned, not recorded. */
+function compareWalk(ctx: CheckContext, walk: PageWalk): { message: string; expected?: string; actual?: string; exchange?: Exchange }[] {
+  const problems: { message: string; expected?: string; actual?: string; exchange?: Exchange }[] = [];
+  const base = ctx.requireList(walk.base, 'the default list');
+  const expected = ids(base.jobs).slice(0, walk.covered);
+  const walked: { id: string; page: Exchange; offset: number }[] = [];
+  for (const page of walk.pages) {
+    const read = ctx.requireList(page, `the page at offset ${pageOf(page).offset}`);
+    for (const id of ids(read.jobs)) walked.push({ id, page, offset: pageOf(page).offset });
+  }
+  const firstSeen = new Map<string, number>();
+  for (const entry of walked) {
+    const earlier = firstSeen.get(entry.id);
+    if (earlier !== undefined && earlier !== entry.offset) {
+      problems.push({
+        message: `pages overlap: job ${entry.id} is on the page at offset ${earlier} and again at offset ${entry.offset}`,
+        exchange: entry.page,
+      });
+    } else if (earlier !== undefined) {
+      problems.push({ message: `job ${entry.id} appears twice on the page at offset ${entry.offset}`, exchange: entry.page });
+    }
+    firstSeen.set(entry.id, earlier ?? entry.offset);
+  }
+  const walkedIds = walked.map((entry) => entry.id).slice(0, walk.covered);
+  const walkedSet = new Set(walkedIds);
+  const expectedSet = new Set(expected);
+  for (const [position, id] of expected.entries()) {
+    if (!walkedSet.has(id)) {
+      problems.push({
+        message: `gap: job ${id} (position ${position} of the default list) is on none of the pages`,
+        exchange: walk.pages.find((page) => pageOf(page).offset <= position && position < pageOf(page).offset + walk.pageSize),
+      });
+    }
+  }
+  for (const entry of walked) {
+    if (!expectedSet.has(entry.id) && ids(base.jobs).indexOf(entry.id) === -1) {
+      problems.push({ message: `job ${entry.id} on the page at offset ${entry.offset} is not in the default list`, exchange: entry.page });
+    }
+  }
+  if (problems.length === 0) {
+    const at = expected.findIndex((id, i) => walkedIds[i] !== id);
+    if (at >= 0) {
+      problems.push({
+        message: `the pages list the jobs in another order than the default list, from position ${at}`,
+        expected: expected.slice(at, at + 3).join(', '),
+        actual: walkedIds.slice(at, at + 3).join(', '),
+        exchange: walked[at]?.page,
+      });
+    }
+  }
+  return problems;
+}
+
+/** The checks of the list group. */
+export const listChecks: readonly ContractCheck[] = [
+  {
+    id: 'list_limit_respected',
+    group: 'list',
+    level: 'must',
+    phase: 'probe',
+    description: 'A page never holds more jobs than limit asked for.',
+    async run(ctx) {
+      const probes = [await ctx.send({ operationId: 'listJobs', query: { limit: '2', offset: '0' } })];
+      probes.push(...(await ctx.walkPages()).pages);
+      for (const exchange of probes) {
+        const { limit } = pageOf(exchange);
+        const list = ctx.requireList(exchange, `the page with limit=${limit}`);
+        if (limit !== undefined && list.jobs.length > limit) {
+          ctx.fail({
+            message: `limit=${limit} answered ${list.jobs.length} jobs`,
+            expected: `at most ${limit} jobs`,
+            actual: `${list.jobs.length} jobs`,
+            exchange,
+          });
+        }
+      }
+      ctx.note(`${probes.length} pages`);
+    },
+  },
+  {
+    id: 'pages_reproduce_full_list',
+    group: 'list',
+    level: 'must',
+    phase: 'probe',
+    description: 'Walking the list page by page gives the default list: same jobIds, same order, no overlap, no gap.',
+    async run(ctx) {
+      const walk = await ctx.walkPages();
+      const base = ctx.requireList(walk.base, 'the default list');
+      if (base.jobs.length === 0) return ctx.skip('the graph holds no jobs: there is nothing to page through');
+      let problems = compareWalk(ctx, walk);
+      let retried = false;
+      if (problems.length > 0) {
+        // A live engine may take or drop jobs during the walk: judge a second walk read afresh.
+        const again = compareWalk(ctx, await ctx.walkPages(true));
+        if (again.length === 0) retried = true;
+        problems = again.length === 0 ? [] : problems;
+      }
+      for (const problem of problems) ctx.fail(problem);
+      ctx.note(
+        `${walk.covered} jobs in ${walk.pages.length} pages of ${walk.pageSize}${retried ? ' (second walk: the list changed during the first)' : ''}`,
+      );
+    },
+  },
+  {
+    id: 'offset_past_end_empty',
+    group: 'list',
+    level: 'must',
+    phase: 'probe',
+    description: 'An offset at or past the end gives an empty page (and still a jobCount).',
+    async run(ctx) {
+      const base = ctx.requireList(await ctx.defaultList(), 'the default list');
+      const total = Math.max(base.jobs.length, typeof base.jobCount === 'number' ? base.jobCount : 0);
+      const exchange = await ctx.send({ operationId: 'listJobs', query: { offset: String(total) } });
+      const page = ctx.requireList(exchange, `offset=${total} (the end)`);
+      if (page.jobs.length > 0) {
+        ctx.fail({
+          message: `offset=${total}, the number of jobs, answered ${page.jobs.length} jobs`,
+          expected: 'jobs: []',
+          actual: `${page.jobs.length} jobs, first ${String(page.jobs[0]?.jobId)}`,
+          exchange,
+        });
+      }
+    },
+  },
+  {
+    id: 'job_count_consistent',
+    group: 'list',
+    level: 'must',
+    phase: 'probe',
+    description: 'jobCount is the total: the default list holds that many jobs, and every page reports the same jobCount, never below its length.',
+    async run(ctx) {
+      const baseExchange = await ctx.defaultList();
+      const base = ctx.requireList(baseExchange, 'the default list');
+      await ctx.walkPages();
+      const total = base.jobCount;
+      if (typeof total !== 'number' || !Number.isInteger(total)) {
+        return ctx.abort({ message: 'the default list has no integer jobCount', expected: 'jobCount: <total>', actual: String(total), exchange: baseExchange });
+      }
+      if (base.jobs.length < MAX_LIMIT && base.jobs.length !== total) {
+        ctx.fail({
+          message: `the default list (limit 100000) holds ${base.jobs.length} jobs but says jobCount ${total}`,
+          expected: `jobCount ${base.jobs.length}, the total`,
+          actual: `jobCount ${total}`,
+          exchange: baseExchange,
+        });
+      }
+      let pages = 0;
+      for (const exchange of ctx.exchanges()) {
+        if (exchange.operationId !== 'listJobs' || exchange === baseExchange || exchange.response?.status !== 200) continue;
+        if (!exchange.request.url.includes(`/graphs/${encodeURIComponent(ctx.options.graph)}/`)) continue;
+        const page = ctx.requireList(exchange, 'a page');
+        pages++;
+        const { offset, limit } = pageOf(exchange);
+        const where = `the page limit=${limit ?? '(default)'} offset=${offset}`;
+        if (page.jobCount !== total) {
+          ctx.fail({ message: `${where} says jobCount ${String(page.jobCount)}`, expected: `jobCount ${total} on every page`, actual: `jobCount ${String(page.jobCount)}`, exchange });
+        } else if (typeof page.jobCount === 'number' && page.jobCount < page.jobs.length) {
+          ctx.fail({ message: `${where} holds ${page.jobs.length} jobs, more than its jobCount ${page.jobCount}`, exchange });
+        }
+      }
+      ctx.note(`jobCount ${total} on ${pages + 1} answers`);
+    },
+  },
+  {
+    id: 'limit_maximum_respected',
+    group: 'list',
+    level: 'must',
+    phase: 'probe',
+    description: 'limit=100000 answers at most 100000 jobs; limit=100001 answers a 4xx error envelope or at most 100000 jobs.',
+    async run(ctx) {
+      const atMax = await ctx.send({ operationId: 'listJobs', query: { limit: String(MAX_LIMIT) } });
+      const list = ctx.requireList(atMax, 'limit=100000');
+      if (list.jobs.length > MAX_LIMIT) {
+        ctx.fail({ message: `limit=100000 answered ${list.jobs.length} jobs`, expected: 'at most 100000', exchange: atMax });
+      }
+      const over = await ctx.send({ operationId: 'listJobs', query: { limit: String(MAX_LIMIT + 1) } });
+      const status = over.response?.status;
+      if (status !== undefined && status >= 400 && status < 500) {
+        const violations = envelopeViolations(over.response?.json);
+        if (violations.length > 0) {
+          ctx.fail({
+            message: `limit=100001 answered ${status} without a GES error envelope`,
+            expected: '4xx GES error envelope, or at most 100000 jobs',
+            actual: describeAnswer(over),
+            exchange: over,
+          });
+        }
+      } else if (status === 200) {
+        const page = ctx.requireList(over, 'limit=100001');
+        if (page.jobs.length > MAX_LIMIT) {
+          ctx.fail({ message: `limit=100001 answered ${page.jobs.length} jobs`, expected: 'at most 100000', exchange: over });
+        }
+      } else {
+        ctx.fail({
+          message: `limit=100001 answered ${status ?? 'nothing'}`,
+          expected: '4xx GES error envelope, or at most 100000 jobs',
+          actual: describeAnswer(over),
+          exchange: over,
+        });
+      }
+    },
+  },
+  {
+    id: 'newest_first_order',
+    group: 'list',
+    level: 'should',
+    phase: 'probe',
+    description: 'Jobs are listed newest startTime first (ties in any order), as both documented examples are.',
+    async run(ctx) {
+      const walk = await ctx.walkPages();
+      let compared = 0;
+      for (const exchange of [walk.base, ...walk.pages]) {
+        const list = ctx.requireList(exchange, 'the list');
+        for (let i = 1; i < list.jobs.length; i++) {
+          const before = list.jobs[i - 1] as Record<string, unknown>;
+          const after = list.jobs[i] as Record<string, unknown>;
+          if (!sameTimeKind(before.startTime, after.startTime)) continue;
+          const a = toTimeValue(before.startTime);
+          const b = toTimeValue(after.startTime);
+          if (a === undefined || b === undefined) continue;
+          compared++;
+          if (b > a) {
+            ctx.fail({
+              message: `${describeJob(after)} started ${String(after.startTime)}, later than ${describeJob(before)} listed before it (${String(before.startTime)})`,
+              expected: 'newest startTime first',
+              exchange,
+            });
+            break; // one finding per answer is enough to show the order
+          }
+        }
+      }
+      ctx.note(`${compared} neighbouring pairs compared`);
+    },
+  },
+];

@@ -1,0 +1,23 @@
+/**
+ * Every contract check, declared once, in run order: the probes that send their own requests, then
+ * the audits that judge every response the probes saw. The CLI and defineContractTests both run this.
+ */
+import type { ContractCheck } from './contract-types.js';
+import { conformanceChecks } from './checks/conformance-checks.js';
+import { consistencyChecks } from './checks/consistency-checks.js';
+import { errorChecks } from './checks/error-checks.js';
+import { exampleChecks } from './checks/example-checks.js';
+import { jobChecks } from './checks/job-checks.js';
+import { listChecks } from './checks/list-checks.js';
+import { mutationChecks } from './checks/mutation-checks.js';
+
+/** All checks, probes first; ids are unique. */
+export const contractChecks: readonly ContractCheck[] = [
+  ...listChecks,
+  ...errorChecks,
+  ...consistencyChecks,
+  ...mutationChecks,
+  ...jobChecks,
+  ...exampleChecks,
+  ...conformanceChecks,
+];

@@ -1,0 +1,160 @@
+/**
+ * One run's shared state: resolved options, the recording client, the cached default list and page
+ * walk, and the context each check runs in. The CLI runner and the vitest adapter both build on it.
+ */
+import { randomBytes } from 'node:crypto';
+import { createContractClient, type ContractClient } from './contract-client.js';
+import type {
+  CheckContext,
+  ContractOptions,
+  Exchange,
+  Finding,
+  JobSighting,
+  PageWalk,
+  ResolvedContractOptions,
+  SeenJob,
+} from './contract-types.js';
+
+/** Most findings a check keeps; the rest are counted. */
+export const MAX_FINDINGS = 5;
+/** Most pages the walk reads: a long list is compared on its first pages only. */
+export const MAX_WALK_PAGES = 20;
+/** Page size of the walk: small enough to need several pages, as the issue suggests (7). */
+const MAX_WALK_PAGE_SIZE = 7;
+
+/** Thrown by ctx.abort(): the check ends with its findings. */
+export class CheckAborted extends Error {}
+/** Thrown by ctx.skip(): the check ends as skipped. */
+export class CheckSkipped extends Error {}
+
+/** A generated graph name that is well formed (starts with a letter, 4–50 chars) and surely absent. */
+export function generateMissingGraph(): string {
+  return `nosuchgraph_${randomBytes(6).toString('hex')}`;
+}
+
+/** Fills in the defaults of ContractOptions. */
+export function resolveContractOptions(options: ContractOptions): ResolvedContractOptions {
+  return {
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    projectId: options.projectId,
+    graph: options.graph,
+    token: options.token === '' ? undefined : options.token,
+    missingGraph: options.missingGraph ?? generateMissingGraph(),
+    strict: options.strict ?? false,
+    allowMutations: options.allowMutations ?? false,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    fetch: options.fetch,
+  };
+}
+
+/** The state of one run. */
+export interface ContractSession {
+  readonly options: ResolvedContractOptions;
+  readonly client: ContractClient;
+  readonly shared: Map<string, unknown>;
+  /** A fresh context for one check, collecting its findings and note. */
+  createContext(): { ctx: CheckContext; findings: Finding[]; omitted: () => number; note: () => string | undefined };
+}
+
+/** Reads a list body out of an exchange, or says why there is none. */
+function readList(exchange: Exchange): { jobs: SeenJob[]; jobCount: unknown } | string {
+  if (!exchange.response) return `no answer (${exchange.error ?? 'unknown error'})`;
+  if (exchange.response.status !== 200) return `answered ${exchange.response.status}`;
+  const body = exchange.response.json as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || !Array.isArray(body.jobs)) return 'answered 200 without a jobs array';
+  const jobs = body.jobs.filter((job): job is SeenJob => typeof job === 'object' && job !== null && !Array.isArray(job));
+  return { jobs, jobCount: body.jobCount };
+}
+
+/** Starts a run's session over the target. */
+export function createContractSession(options: ContractOptions): ContractSession {
+  const resolved = resolveContractOptions(options);
+  const client = createContractClient(resolved);
+  const shared = new Map<string, unknown>();
+  let cachedWalk: Promise<PageWalk> | undefined;
+
+  const defaultList = (fresh = false) => client.send({ operationId: 'listJobs', fresh });
+
+  async function walk(fresh: boolean): Promise<PageWalk> {
+    const base = await defaultList(fresh);
+    const list = readList(base);
+    const total = typeof list === 'string' ? 0 : list.jobs.length;
+    // Several pages even for a small graph: a third of the list, at most 7 a page.
+    const pageSize = Math.max(1, Math.min(MAX_WALK_PAGE_SIZE, Math.floor(total / 3)));
+    const covered = Math.min(total, pageSize * MAX_WALK_PAGES);
+    const pages: Exchange[] = [];
+    for (let offset = 0; offset < covered; offset += pageSize) {
+      const page = await client.send({
+        operationId: 'listJobs',
+        query: { limit: String(pageSize), offset: String(offset) },
+        fresh,
+      });
+      pages.push(page);
+      const read = readList(page);
+      if (typeof read === 'string' || read.jobs.length === 0) break; // the check reports the gap
+    }
+    return { base, pageSize, covered, pages };
+  }
+
+  return {
+    options: resolved,
+    client,
+    shared,
+    createContext() {
+      const findings: Finding[] = [];
+      let omitted = 0;
+      let noteText: string | undefined;
+      const fail = (finding: Finding) => {
+        if (findings.length < MAX_FINDINGS) findings.push(finding);
+        else omitted++;
+      };
+      const ctx: CheckContext = {
+        options: resolved,
+        shared,
+        send: (send) => client.send(send),
+        defaultList: () => defaultList(),
+        requireList(exchange, what) {
+          const read = readList(exchange);
+          if (typeof read === 'string') {
+            ctx.abort({ message: `${what} ${read}`, expected: '200 with a job list', exchange });
+          }
+          return read;
+        },
+        walkPages(fresh = false) {
+          if (fresh) return walk(true);
+          cachedWalk ??= walk(false);
+          return cachedWalk;
+        },
+        exchanges: () => client.exchanges,
+        jobsSeen() {
+          const seen = new Set<string>();
+          const sightings: JobSighting[] = [];
+          for (const exchange of client.exchanges) {
+            if (exchange.operationId !== 'listJobs' || !exchange.response) continue;
+            const read = readList(exchange);
+            if (typeof read === 'string') continue;
+            for (const job of read.jobs) {
+              const key = JSON.stringify(job);
+              if (seen.has(key)) continue;
+              seen.add(key);
+              sightings.push({ job, exchange });
+            }
+          }
+          return sightings;
+        },
+        fail,
+        abort(finding) {
+          fail(finding);
+          throw new CheckAborted(finding.message);
+        },
+        skip(reason) {
+          throw new CheckSkipped(reason);
+        },
+        note(text) {
+          noteText = text;
+        },
+      };
+      return { ctx, findings, omitted: () => omitted, note: () => noteText };
+    },
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * The shapes of the contract kit: what a check is, what it sees, what a run reports. The checks
+ * themselves live in contracts/checks/; the runner in run-contract.ts.
+ */
+import type { OperationId } from '../src/types.js';
+
+/** What the caller gives: the target and how strictly to judge it. */
+export interface ContractOptions {
+  /** Base URL of the engine (or mock), e.g. `http://127.0.0.1:4010`. */
+  baseUrl: string;
+  /** project_id of the path. */
+  projectId: string;
+  /** A graph that exists on the target. */
+  graph: string;
+  /** X-Auth-Token value; without one, ignored_auth is skipped. */
+  token?: string;
+  /** A well-formed graph name that does not exist. Default: a generated one. */
+  missingGraph?: string;
+  /** SHOULD checks (what only an example shows) fail instead of warning. */
+  strict?: boolean;
+  /** Run the checks that submit and cancel jobs. Default false: read-only. */
+  allowMutations?: boolean;
+  /** Per-request timeout in ms. Default 10000. */
+  timeoutMs?: number;
+  /** The fetch to use. Default: the global fetch at call time (so msw/node can intercept it). */
+  fetch?: typeof fetch;
+}
+
+/** ContractOptions with every default filled in. */
+export interface ResolvedContractOptions {
+  baseUrl: string;
+  projectId: string;
+  graph: string;
+  token: string | undefined;
+  missingGraph: string;
+  strict: boolean;
+  allowMutations: boolean;
+  timeoutMs: number;
+  fetch: typeof fetch | undefined;
+}
+
+/** `must`: a rule of the GES tables or of this spec's decisions. `should`: only an example shows it. */
+export type CheckLevel = 'must' | 'should';
+
+/** `probe` checks send their own requests; `audit` checks judge every response of the run, so run last. */
+export type CheckPhase = 'probe' | 'audit';
+
+/** One request the kit sent. */
+export interface ExchangeRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** What came back (absent when the request failed at the network level). */
+export interface ExchangeResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Media type without parameters, lower case, e.g. `application/json`; undefined when not sent. */
+  contentType: string | undefined;
+  text: string;
+  /** The parsed body, when the text is JSON. */
+  json?: unknown;
+  /** Set when the text is not JSON. */
+  jsonError?: string;
+}
+
+/** One request and its answer, as recorded for the report and the audit checks. */
+export interface Exchange {
+  /** Order of sending, from 1. */
+  seq: number;
+  operationId: OperationId;
+  /** Whether the kit sent its token; false for the deliberate no-token probes. */
+  authenticated: boolean;
+  request: ExchangeRequest;
+  response?: ExchangeResponse;
+  /** Network error or timeout, when there is no response. */
+  error?: string;
+  durationMs: number;
+}
+
+/** One reason a check does not hold. */
+export interface Finding {
+  message: string;
+  expected?: string;
+  actual?: string;
+  /** The request that broke the rule, to reproduce with curl. */
+  exchange?: Exchange;
+}
+
+/** A check's verdict: `warning` is a SHOULD check that found something outside strict mode. */
+export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped';
+
+/** One check's result in a run. */
+export interface CheckResult {
+  id: string;
+  group: string;
+  level: CheckLevel;
+  description: string;
+  outcome: CheckOutcome;
+  /** Why it was skipped, or a short note of what was checked ("60 jobs in 9 pages"). */
+  note?: string;
+  findings: Finding[];
+  /** Findings beyond the ones kept (a check keeps the first few). */
+  omittedFindings: number;
+  durationMs: number;
+}
+
+/** One documented (operation × status) pair and whether the run saw it. */
+export interface CoveragePair {
+  operationId: OperationId;
+  status: string;
+  exercised: boolean;
+}
+
+/** Documented (operation × status) pairs exercised ÷ documented. */
+export interface ContractCoverage {
+  exercised: number;
+  documented: number;
+  pairs: CoveragePair[];
+}
+
+/** Everything a run found; the formatters turn it into text, JUnit XML and JSON. */
+export interface ContractReport {
+  target: { baseUrl: string; projectId: string; graph: string; missingGraph: string };
+  strict: boolean;
+  allowMutations: boolean;
+  startedAt: string;
+  durationMs: number;
+  /** Set when the target did not answer at all: nothing was checked (exit code 2). */
+  unreachable?: string;
+  results: CheckResult[];
+  coverage: ContractCoverage;
+  requests: number;
+  /** 0 every check holds, 1 some check fails, 2 the target is unreachable. */
+  exitCode: 0 | 1 | 2;
+}
+
+/** The operations a check can call, by spec operationId. */
+export interface SendOptions {
+  operationId: OperationId;
+  /** Overrides of the path parameters (graph_name, job_id); project_id comes from the options. */
+  graph?: string;
+  jobId?: string;
+  /** Query parameters, in order, values sent as given (so malformed values can be sent). */
+  query?: Record<string, string>;
+  /** Send the token (default true). */
+  auth?: boolean;
+  body?: string;
+  /** Skip the per-run cache of GET answers (default: GETs are cached). */
+  fresh?: boolean;
+}
+
+/** A job as the kit reads it: any JSON object (it may break the schema; that is what is checked). */
+export type SeenJob = Record<string, unknown>;
+
+/** A job and the response it came in. */
+export interface JobSighting {
+  job: SeenJob;
+  exchange: Exchange;
+}
+
+/** Pages of the list read one after another, to compare with the default list. */
+export interface PageWalk {
+  /** The default list the walk is compared with. */
+  base: Exchange;
+  pageSize: number;
+  /** Jobs the walk covers: the whole list, or the first 20 pages of a long one. */
+  covered: number;
+  pages: Exchange[];
+}
+
+/** What a check's run() receives. */
+export interface CheckContext {
+  readonly options: ResolvedContractOptions;
+  /** Sends one request (GETs are cached per run unless `fresh`). */
+  send(options: SendOptions): Promise<Exchange>;
+  /** The default list (no limit/offset), cached. */
+  defaultList(): Promise<Exchange>;
+  /** A 200 list body from this exchange, or abort the check saying what came instead. */
+  requireList(exchange: Exchange, what: string): { jobs: SeenJob[]; jobCount: unknown };
+  /** The page walk shared by the list checks (cached unless `fresh`, which also re-reads the default list). */
+  walkPages(fresh?: boolean): Promise<PageWalk>;
+  /** Every exchange so far. */
+  exchanges(): readonly Exchange[];
+  /** Every job in every 200 list answer so far, once per distinct (exchange, job). */
+  jobsSeen(): JobSighting[];
+  /** Records a finding; the check continues. */
+  fail(finding: Finding): void;
+  /** Records a finding and ends the check. */
+  abort(finding: Finding): never;
+  /** Ends the check as skipped. */
+  skip(reason: string): never;
+  /** A short note for the report line. */
+  note(text: string): void;
+  /** State shared by the checks of one run (e.g. the job the mutation checks cancelled). */
+  readonly shared: Map<string, unknown>;
+}
+
+/** One contract check, declared once and run by the CLI and by vitest alike. */
+export interface ContractCheck {
+  /** Stable id (Schemathesis names where they fit), e.g. `not_a_server_error`. */
+  id: string;
+  group: string;
+  level: CheckLevel;
+  phase: CheckPhase;
+  /** Only with --allow-mutations. */
+  mutates?: boolean;
+  /** One sentence: what holds when the check passes. */
+  description: string;
+  run(ctx: CheckContext): Promise<void>;
+}

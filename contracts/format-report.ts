@@ -1,0 +1,70 @@
+/**
+ * The human report: one line per check, grouped; under each failure or warning the request that
+ * broke it (a curl line), what was expected and what came back; then totals and the coverage line.
+ */
+import type { CheckResult, ContractCoverage, ContractReport, Finding } from './contract-types.js';
+import { toCurl } from './to-curl.js';
+
+const MARK: Record<CheckResult['outcome'], string> = { passed: 'PASS', failed: 'FAIL', warning: 'WARN', skipped: 'SKIP' };
+
+/** Indents every line of a (possibly multi-line) text. */
+const indent = (text: string, by: string) => text.split('\n').join(`\n${by}`);
+
+function formatFinding(finding: Finding, n: number, token: string | undefined): string[] {
+  const pad = '         ';
+  const lines = [`      ${n}) ${indent(finding.message, pad)}`];
+  if (finding.exchange) lines.push(`${pad}request:  ${toCurl(finding.exchange.request, token)}`);
+  if (finding.expected !== undefined) lines.push(`${pad}expected: ${indent(finding.expected, pad + '          ')}`);
+  if (finding.actual !== undefined) lines.push(`${pad}got:      ${indent(finding.actual, pad + '          ')}`);
+  return lines;
+}
+
+/** The coverage line: documented (operation × status) pairs exercised ÷ documented. */
+export function formatCoverage(coverage: ContractCoverage): string {
+  const { exercised, documented, pairs } = coverage;
+  const byOperation = new Map<string, string[]>();
+  for (const pair of pairs) if (pair.exercised) byOperation.set(pair.operationId, [...(byOperation.get(pair.operationId) ?? []), pair.status]);
+  const detail = [...byOperation].map(([operation, statuses]) => `${operation} ${statuses.join(' ')}`).join(' · ');
+  const percent = documented === 0 ? 0 : Math.round((exercised / documented) * 100);
+  return `Coverage: ${exercised}/${documented} documented (operation × status) pairs exercised (${percent}%)${detail ? `: ${detail}` : ''}`;
+}
+
+/** One check's line and, for a failure or warning, its findings (curl, expected, got). */
+export function formatCheckResult(result: CheckResult, token?: string, width = result.id.length): string {
+  const level = result.level === 'should' ? ' (should)' : '';
+  const note = result.note ? `  [${result.note}]` : '';
+  const lines = [`  ${MARK[result.outcome]}  ${result.id.padEnd(width)}  ${result.description}${level}${note}`];
+  if (result.outcome === 'failed' || result.outcome === 'warning') {
+    result.findings.forEach((finding, i) => lines.push(...formatFinding(finding, i + 1, token)));
+    if (result.omittedFindings > 0) lines.push(`      … and ${result.omittedFindings} more`);
+  }
+  return lines.join('\n');
+}
+
+/** Renders the report as text; `token` is hidden behind $GES_TOKEN in curl lines. */
+export function formatReport(report: ContractReport, token?: string): string {
+  const { target } = report;
+  const mode = `${report.allowMutations ? 'with mutations' : 'read-only'}, ${report.strict ? 'strict' : 'lenient'}`;
+  const lines = [`GES contract: ${target.baseUrl}  project ${target.projectId}  graph ${target.graph}  (${mode})`];
+  if (report.unreachable !== undefined) {
+    lines.push('', `Target unreachable: ${report.unreachable}`, 'Nothing was checked.');
+    return lines.join('\n');
+  }
+  const width = Math.max(...report.results.map((result) => result.id.length));
+  let group: string | undefined;
+  for (const result of report.results) {
+    if (result.group !== group) {
+      group = result.group;
+      lines.push('', group);
+    }
+    lines.push(formatCheckResult(result, token, width));
+  }
+  const count = (outcome: CheckResult['outcome']) => report.results.filter((result) => result.outcome === outcome).length;
+  lines.push(
+    '',
+    `${report.results.length} checks: ${count('passed')} passed, ${count('failed')} failed, ${count('warning')} warnings, ${count('skipped')} skipped` +
+      ` — ${report.requests} requests in ${(report.durationMs / 1000).toFixed(2)} s`,
+    formatCoverage(report.coverage),
+  );
+  return lines.join('\n');
+}
