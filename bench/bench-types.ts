@@ -77,9 +77,11 @@ export interface SeedingResult {
 /** In-process: MSW's pipeline over the handlers, without and with fetch. */
 export interface InProcessResult {
   path: string;
-  rounds: { getResponse: number; setupServerFetch: number }[];
+  rounds: { getResponse: number; setupServerFetch: number; trivialGetResponse: number; trivialSetupServerFetch: number }[];
   /** Medians, requests per second (one request at a time, awaited). */
   reqPerSec: { getResponse: number; setupServerFetch: number };
+  /** MSW's own ceiling: the same two paths with a trivial handler returning the same body text. */
+  trivialHandlerReqPerSec: { getResponse: number; setupServerFetch: number };
 }
 
 /** The contract suite against the standalone mock. */

@@ -61,7 +61,9 @@ const settings: BenchSettings = {
 const extra = process.argv.slice(2).filter((arg) => arg !== '--smoke');
 const command = `npm run ${parsed.smoke ? 'bench:smoke' : 'bench'}${extra.length ? ` -- ${extra.join(' ')}` : ''}`;
 
-const results = await runBench(settings, { command, log: (line) => process.stderr.write(`[bench] ${line}\n`) });
+const startedAt = performance.now();
+const log = (line: string) => process.stderr.write(`[bench +${((performance.now() - startedAt) / 1000).toFixed(1)}s] ${line}\n`);
+const results = await runBench(settings, { command, log });
 
 const chart = renderThroughputChart(results);
 process.stdout.write(`\n${chart ? `${chart}\n\n` : ''}${renderVerdictTable(results)}\n`);

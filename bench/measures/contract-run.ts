@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BENCH_PROJECT, BENCH_TOKEN } from '../bench-target.js';
 import type { BenchSettings, ContractRunResult } from '../bench-types.js';
 import { median } from '../lib/median.js';
 import type { Profiler } from '../lib/profiler.js';
@@ -13,8 +14,9 @@ import { startMock } from '../lib/start-mock.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = 'bin/ges-contract.js';
 
+/** The whole suite, mutations included: against a mock nothing stops a team from running all of it. */
 function contractArgs(baseUrl: string): string[] {
-  return [BIN, baseUrl];
+  return [BIN, '--base-url', baseUrl, '--project-id', BENCH_PROJECT, '--graph', 'movie', '--token', BENCH_TOKEN, '--allow-mutations'];
 }
 
 /** Runs the CLI once; resolves with its wall time, exit code and output tail. */

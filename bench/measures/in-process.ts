@@ -11,16 +11,28 @@ export async function measureInProcess(settings: BenchSettings, log: (line: stri
     const probe = forkChild('in-process', ['--seconds', String(settings.inProcessSec)]);
     try {
       const answer = await probe.first;
-      rounds.push({ getResponse: Number(answer.getResponse), setupServerFetch: Number(answer.setupServerFetch) });
+      rounds.push({
+        getResponse: Number(answer.getResponse),
+        setupServerFetch: Number(answer.setupServerFetch),
+        trivialGetResponse: Number(answer.trivialGetResponse),
+        trivialSetupServerFetch: Number(answer.trivialSetupServerFetch),
+      });
     } finally {
       await probe.stop();
     }
     const last = rounds[rounds.length - 1]!;
-    log(`in-process, round ${round + 1}/${settings.rounds}: getResponse ${Math.round(last.getResponse)} req/s, setupGesServer+fetch ${Math.round(last.setupServerFetch)} req/s`);
+    log(
+      `in-process, round ${round + 1}/${settings.rounds}: getResponse ${Math.round(last.getResponse)} req/s (trivial handler ${Math.round(last.trivialGetResponse)}), ` +
+        `setupGesServer+fetch ${Math.round(last.setupServerFetch)} req/s (trivial handler ${Math.round(last.trivialSetupServerFetch)})`,
+    );
   }
   return {
     path: listJobsPath(3, 0),
     rounds,
     reqPerSec: { getResponse: median(rounds.map((r) => r.getResponse)), setupServerFetch: median(rounds.map((r) => r.setupServerFetch)) },
+    trivialHandlerReqPerSec: {
+      getResponse: median(rounds.map((r) => r.trivialGetResponse)),
+      setupServerFetch: median(rounds.map((r) => r.trivialSetupServerFetch)),
+    },
   };
 }

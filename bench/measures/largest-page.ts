@@ -35,7 +35,7 @@ export async function measureLargestPage(settings: BenchSettings, profiler: Prof
     const load = (who: Contender, durationSec: number) =>
       runCleanLoad(`largest page, ${who}`, { url: urls[who], headers: { ...BENCH_HEADERS }, connections: 1, durationSec, timeoutSec: 60 }, pids[who]);
 
-    for (const who of CONTENDERS) await load(who, settings.warmupSec);
+    if (settings.warmupSec > 0) for (const who of CONTENDERS) await load(who, settings.warmupSec);
 
     const rounds: LargestPageResult['rounds'] = [];
     for (let round = 0; round < settings.rounds; round++) {

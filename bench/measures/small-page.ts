@@ -56,7 +56,7 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     const load = (who: Contender, durationSec: number) =>
       runCleanLoad(`small page, ${who}`, { url: urls[who], headers: { ...BENCH_HEADERS }, connections: settings.connections, durationSec }, pids[who]);
 
-    for (const who of CONTENDERS) await load(who, settings.warmupSec);
+    if (settings.warmupSec > 0) for (const who of CONTENDERS) await load(who, settings.warmupSec);
 
     const rounds: SmallPageResult['rounds'] = [];
     for (let round = 0; round < settings.rounds; round++) {
