@@ -120,33 +120,34 @@ function fileStat(file: FilePlan, tUs: number, cancelled: boolean): LineStat | L
       status = 'running';
     }
   }
-  // Key order as in the GES seed example.
+  // Key order as in the GES seed example; whole literals, so every stat of a kind shares one shape.
   if (file.group === 'schemaFiles') {
-    const stat = { totalLabels: file.total, fileName: file.fileName, failedLabels: failed, startTime: file.startUs, successfulLabels: successful } as LabelStat;
-    if (endTime !== undefined) stat.endTime = endTime;
-    stat.status = status;
-    return stat;
+    return endTime === undefined
+      ? { totalLabels: file.total, fileName: file.fileName, failedLabels: failed, startTime: file.startUs, successfulLabels: successful, status }
+      : { totalLabels: file.total, fileName: file.fileName, failedLabels: failed, startTime: file.startUs, successfulLabels: successful, endTime, status };
   }
-  const stat: LineStat = { fileName: file.fileName, totalLines: file.total, startTime: file.startUs, successfulLines: successful } as LineStat;
-  if (endTime !== undefined) stat.endTime = endTime;
-  stat.status = status;
-  stat.failedLines = failed;
-  return stat;
+  return endTime === undefined
+    ? { fileName: file.fileName, totalLines: file.total, startTime: file.startUs, successfulLines: successful, status, failedLines: failed }
+    : { fileName: file.fileName, totalLines: file.total, startTime: file.startUs, successfulLines: successful, endTime, status, failedLines: failed };
 }
-
-const GROUP_ORDER = ['edgeFiles', 'vertexFiles', 'schemaFiles'] as const;
 
 /** The `files` of an import at time t: only files it has started reading, grouped as GES does. */
 function filesAt(files: readonly FilePlan[], t: number, cancelled: boolean): ImportFileGroup[] {
   const tUs = t * 1000;
-  const groups: ImportFileGroup[] = [];
-  for (const group of GROUP_ORDER) {
-    const stats: (LineStat | LabelStat)[] = [];
-    for (const file of files) {
-      if (file.group === group && file.startUs <= tUs) stats.push(fileStat(file, tUs, cancelled));
-    }
-    if (stats.length > 0) groups.push({ [group]: stats } as unknown as ImportFileGroup);
+  const edges: LineStat[] = [];
+  const vertices: LineStat[] = [];
+  const schemas: LabelStat[] = [];
+  for (const file of files) {
+    if (file.startUs > tUs) continue;
+    if (file.group === 'edgeFiles') edges.push(fileStat(file, tUs, cancelled) as LineStat);
+    else if (file.group === 'vertexFiles') vertices.push(fileStat(file, tUs, cancelled) as LineStat);
+    else schemas.push(fileStat(file, tUs, cancelled) as LabelStat);
   }
+  // Literal keys (not computed ones) keep each group object on a fast, shared shape.
+  const groups: ImportFileGroup[] = [];
+  if (edges.length > 0) groups.push({ edgeFiles: edges } as ImportFileGroup);
+  if (vertices.length > 0) groups.push({ vertexFiles: vertices } as ImportFileGroup);
+  if (schemas.length > 0) groups.push({ schemaFiles: schemas } as unknown as ImportFileGroup);
   return groups;
 }
 

@@ -52,10 +52,6 @@ function logInt(rng: Random, min: number, max: number): number {
   return Math.round(min * Math.pow(max / min, rng.float()));
 }
 
-function newJobId(ctx: PlannerContext): string {
-  return ctx.rng.uuid(ctx.vocabulary.jobIdSuffix);
-}
-
 interface Timing {
   startMs: number;
   runAtMs: number;
@@ -113,7 +109,7 @@ export function runtimeFailureOf(spec: AlgorithmSpec, parameters: Readonly<Recor
   return undefined;
 }
 
-function planAlgorithm(ctx: PlannerContext, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
   const { rng, profile } = ctx;
   // In-flight jobs are mostly the long, cancellable analytics that keep an engine busy.
   let spec = ALGORITHM_LIST[rng.weighted(ALGORITHM_WEIGHTS)]!;
@@ -148,10 +144,10 @@ function planAlgorithm(ctx: PlannerContext, startMs: number, phase: SeedPhase, a
     failProgress = Math.min(99, Math.floor(cut * 100));
   }
   // Parameters are not kept: results re-read them from rawRequest, which keeps 100k seeded jobs small.
-  return makePlan(newJobId(ctx), 'Algorithm', rawRequest, spec.cancellable, timing, failReason, failProgress, spec.name, undefined, undefined);
+  return makePlan(jobId, 'Algorithm', rawRequest, spec.cancellable, timing, failReason, failProgress, spec.name, undefined, undefined);
 }
 
-function planImport(ctx: PlannerContext, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
   const { rng, profile, vocabulary } = ctx;
   const quiet = rng.chance(0.3); // the engine records some imports with an empty rawRequest [ex]
   const dir = quiet ? '/root/ges-install/auDatas' : rng.pick(vocabulary.importDirs);
@@ -200,10 +196,10 @@ function planImport(ctx: PlannerContext, startMs: number, phase: SeedPhase, anch
   files.push({ group: 'edgeFiles', fileName: edgeName, total: edgeLines, failed: failedEdges, startUs: at(cursor), endUs: at(edgeEnd) });
 
   const failReason = fails ? `Import edge file [${edgeName}] failed: ${failedEdges} of ${edgeLines} lines could not be parsed` : undefined;
-  return makePlan(newJobId(ctx), 'ImportGraph', rawRequest, true, timing, failReason, 100, undefined, undefined, files);
+  return makePlan(jobId, 'ImportGraph', rawRequest, true, timing, failReason, 100, undefined, undefined, files);
 }
 
-function planExport(ctx: PlannerContext, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+function planExport(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
   const { rng, profile, vocabulary } = ctx;
   const dir = rng.pick(vocabulary.exportDirs);
   const rawRequest = JSON.stringify({
@@ -215,7 +211,7 @@ function planExport(ctx: PlannerContext, startMs: number, phase: SeedPhase, anch
   const timing = timeFor(rng, startMs, duration(rng, [20_000, 300_000]), phase, anchor);
   const fails = phase === 'finished' && rng.chance(0.1);
   const failReason = fails ? `Export graph failed: no permission to write to [${dir}].` : undefined;
-  return makePlan(newJobId(ctx), 'ExportGraph', rawRequest, true, timing, failReason, fails ? 0 : 100, undefined, undefined, undefined);
+  return makePlan(jobId, 'ExportGraph', rawRequest, true, timing, failReason, fails ? 0 : 100, undefined, undefined, undefined);
 }
 
 function makePlan(
@@ -247,12 +243,17 @@ function makePlan(
   };
 }
 
+/** A new job id: a random UUID followed by the graph's nine digits. */
+export function newJobId(ctx: PlannerContext): string {
+  return ctx.rng.uuid(ctx.vocabulary.jobIdSuffix);
+}
+
 /** Plans one seeded job of the graph, submitted at startMs and standing in `phase` at `anchor`. */
-export function planSeedJob(ctx: PlannerContext, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+export function planSeedJob(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
   const roll = ctx.rng.float();
-  if (roll < 0.8) return planAlgorithm(ctx, startMs, phase, anchor);
-  if (roll < 0.95) return planImport(ctx, startMs, phase, anchor);
-  return planExport(ctx, startMs, phase, anchor);
+  if (roll < 0.8) return planAlgorithm(ctx, jobId, startMs, phase, anchor);
+  if (roll < 0.95) return planImport(ctx, jobId, startMs, phase, anchor);
+  return planExport(ctx, jobId, startMs, phase, anchor);
 }
 
 /**

@@ -1,23 +1,23 @@
 /**
  * The jobs of one (project, graph): the graph's seeded jobs plus this project's submissions, minus
- * evictions, with this project's cancellations. Kept in display order (reversed: oldest first) so
- * a list never sorts and a new job is a push.
+ * evictions, with this project's cancellations. Kept in display order reversed (oldest first), so
+ * a list never sorts and a new job is a push; the seed's array is shared until the first change.
  */
 import type { Job } from '../types.js';
 import type { Page } from './engine-types.js';
 import { isView, viewJob, type JobEntry, type JobPlan } from './job-plan.js';
 import type { PlannerContext } from './job-planner.js';
 import { createRandom } from './random.js';
-import { isShownBefore, type GraphSeed } from './seed-graph.js';
+import { idOfSlot, isShownBefore, type GraphSeed, type JobSlot } from './seed-graph.js';
 
 interface Cancellation {
   readonly atMs: number;
   view?: Job;
 }
 
-// Every unchanged store of a graph holds the seed's own array: their counts at one instant are equal,
-// so state() over a thousand untouched projects counts each graph once.
-const sharedCounts = new WeakMap<readonly JobEntry[], { now: number; counts: Record<string, number> }>();
+// Every unchanged store of a graph holds the seed's own array: their counts at one instant are
+// equal, so state() over a thousand untouched projects counts each graph once.
+const sharedCounts = new WeakMap<readonly JobSlot[], { now: number; counts: Record<string, number> }>();
 
 /** What a submission did to the store. */
 export type InsertOutcome = 'inserted' | 'full';
@@ -46,8 +46,8 @@ export interface JobStore {
 
 /** Creates the store of `project` over a graph's seeded jobs. */
 export function createJobStore(project: string, graph: string, seed: GraphSeed, engineSeed: number): JobStore {
-  let entries = seed.entries as JobEntry[];
-  let shared = true; // entries is the seed's array until the first change (copy-on-write)
+  let slots = seed.slots as JobSlot[];
+  let shared = true; // slots is the seed's array until the first change (copy-on-write)
   const own = new Map<string, JobPlan>();
   const evicted = new Set<string>();
   const cancellations = new Map<string, Cancellation>();
@@ -57,12 +57,21 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     rng: createRandom(`${engineSeed}:${graph}:${project}:submissions`),
   };
 
-  const writable = (): JobEntry[] => {
+  const writable = (): JobSlot[] => {
     if (shared) {
-      entries = entries.slice();
+      slots = slots.slice();
       shared = false;
     }
-    return entries;
+    return slots;
+  };
+
+  /** The job at index i, built if it is still a seed slot number. */
+  const entryAt = (i: number): JobEntry => {
+    const slot = slots[i]!;
+    if (typeof slot !== 'number') return slot;
+    const entry = seed.entryAt(slot); // also fills the seed's array, shared by other projects
+    if (!shared) slots[i] = entry;
+    return entry;
   };
 
   const find = (jobId: string): JobEntry | undefined => {
@@ -85,10 +94,22 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
   };
 
   const remove = (index: number): void => {
-    const [gone] = writable().splice(index, 1);
-    if (!gone) return;
-    if (!own.delete(gone.jobId)) evicted.add(gone.jobId);
-    cancellations.delete(gone.jobId);
+    // The oldest job is almost always the one evicted: shift() is O(1) in V8 (left-trimming).
+    const list = writable();
+    const gone = index === 0 ? list.shift() : list.splice(index, 1)[0];
+    if (gone === undefined) return;
+    const jobId = idOfSlot(gone, seed);
+    if (!own.delete(jobId)) evicted.add(jobId);
+    cancellations.delete(jobId);
+  };
+
+  /** Index of the oldest finished job, or -1. Seed jobs finished at seeding need no building. */
+  const oldestFinished = (now: number): number => {
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      if (typeof slot === 'number' ? seed.finishedAtSeed(slot) || isFinished(entryAt(i), now) : isFinished(slot, now)) return i;
+    }
+    return -1;
   };
 
   return {
@@ -96,16 +117,17 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     graph,
     planner,
     get size() {
-      return entries.length;
+      return slots.length;
     },
     list(now, { limit, offset }) {
-      const jobs: Job[] = [];
-      const last = entries.length - 1 - offset;
+      const last = slots.length - 1 - offset;
       const stop = Math.max(-1, last - limit);
-      for (let i = last; i > stop; i--) {
-        const entry = entries[i]!;
+      // Sized once: growing a 100k array by push copies it a dozen times.
+      const jobs: Job[] = new Array<Job>(Math.max(0, last - stop));
+      for (let i = last, k = 0; i > stop; i--, k++) {
+        const slot = slots[i]!;
         // Hot path of 100k-job pages: a finished job is a frozen object, shared, never rebuilt.
-        jobs.push(isView(entry) ? entry : view(entry, now));
+        jobs[k] = typeof slot !== 'number' && isView(slot) ? slot : view(entryAt(i), now);
       }
       return jobs;
     },
@@ -116,20 +138,14 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       cancellations.set(plan.jobId, { atMs: now });
     },
     insert(plan, now, cap) {
-      while (entries.length >= cap) {
-        let oldest = -1;
-        for (let i = 0; i < entries.length; i++) {
-          if (isFinished(entries[i]!, now)) {
-            oldest = i;
-            break;
-          }
-        }
+      while (slots.length >= cap) {
+        const oldest = oldestFinished(now);
         if (oldest < 0) return 'full';
         remove(oldest);
       }
       const list = writable();
       let at = list.length;
-      while (at > 0 && isShownBefore(list[at - 1]!, plan)) at--;
+      while (at > 0 && isShownBefore(list[at - 1]!, plan, seed)) at--;
       if (at === list.length) list.push(plan);
       else list.splice(at, 0, plan);
       own.set(plan.jobId, plan);
@@ -137,10 +153,11 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     },
     countByStatus(now) {
       const cacheable = shared && cancellations.size === 0;
-      const cached = cacheable ? sharedCounts.get(entries) : undefined;
+      const cached = cacheable ? sharedCounts.get(slots) : undefined;
       if (cached && cached.now === now) return { ...cached.counts };
       const counts: Record<string, number> = { pending: 0, running: 0, success: 0, failed: 0 };
-      for (const entry of entries) {
+      for (let i = 0; i < slots.length; i++) {
+        const entry = entryAt(i);
         let status: string;
         if (isView(entry)) status = entry.status;
         else if (cancellations.size > 0 && cancellations.has(entry.jobId)) status = 'failed';
@@ -149,7 +166,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
         else status = entry.failReason === undefined ? 'success' : 'failed';
         counts[status] = (counts[status] ?? 0) + 1;
       }
-      if (cacheable) sharedCounts.set(entries, { now, counts });
+      if (cacheable) sharedCounts.set(slots, { now, counts });
       return { ...counts };
     },
   };

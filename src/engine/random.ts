@@ -6,6 +6,11 @@
 
 /** A deterministic stream of random values. Never Math.random. */
 export interface Random {
+  /**
+   * Restarts the stream from four seed words mixed with `index`: one stream per seeded job, so a
+   * job comes out the same whichever job is built first.
+   */
+  reseed(words: readonly number[], index: number): void;
   /** A uniform 32-bit unsigned integer. */
   uint32(): number;
   /** A uniform float in [0, 1). */
@@ -64,8 +69,8 @@ function codesWithSuffix(suffix: string): number[] {
 
 /** Creates an sfc32 generator seeded from `text` (see hashSeed). */
 export function createRandom(text: string): Random {
-  // State in an Int32Array: closure variables holding uint32 values would box a HeapNumber on
-  // every step (they exceed the small-integer range), tripling seeding time through the GC.
+  // State in an Int32Array: uint32 values exceed the small-integer range, and typed-array slots
+  // keep them unboxed.
   const state = Int32Array.from(hashSeed(text));
   const uint32 = (): number => {
     const a = state[0]!;
@@ -80,11 +85,21 @@ export function createRandom(text: string): Random {
     return t >>> 0;
   };
   // Warm up: the first outputs of sfc32 are correlated with the seed words.
-  for (let i = 0; i < 15; i++) uint32();
+  const warmUp = (): void => {
+    for (let i = 0; i < 15; i++) uint32();
+  };
+  warmUp();
 
   const float = (): number => uint32() / 4294967296;
   const int = (min: number, max: number): number => min + Math.floor(float() * (max - min + 1));
   return {
+    reseed(words, index) {
+      state[0] = words[0]! ^ index;
+      state[1] = words[1]! ^ Math.imul(index, 0x9e3779b9);
+      state[2] = words[2]!;
+      state[3] = (words[3]! + index) | 0;
+      warmUp();
+    },
     uint32,
     float,
     int,

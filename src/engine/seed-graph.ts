@@ -1,91 +1,151 @@
 /**
  * The seeded jobs of one graph, shared by every project: the same (engine seed, graph) always gives
- * the same jobs, ids, requests and order. Projects copy the ordered array only when they first
- * change it (copy-on-write), so a thousand projects do not cost a thousand copies.
+ * the same jobs, ids, requests and order. Seeding lays out only start times and order (cheap even
+ * for 100k jobs); a job is built the first time something reads it, from its own random stream, so
+ * it comes out the same whichever job is built first. A finished job is kept as its frozen view,
+ * shared by every project.
  */
-import { getGraphProfile, type GraphProfile } from './graph-profiles.js';
 import { parseChinaTime } from './format-time.js';
+import { getGraphProfile, type GraphProfile } from './graph-profiles.js';
 import { finishedViewOf, isView, type JobEntry } from './job-plan.js';
-import { createGraphVocabulary, planSeedJob, type GraphVocabulary, type SeedPhase } from './job-planner.js';
-import { createRandom } from './random.js';
+import { createGraphVocabulary, newJobId, planSeedJob, type GraphVocabulary, type PlannerContext, type SeedPhase } from './job-planner.js';
+import { createRandom, hashSeed } from './random.js';
+
+/**
+ * A store slot: a job that has been built, or the seed slot number of one that has not yet. Stores
+ * hold slots in display order reversed (oldest first), so a new job is a push.
+ */
+export type JobSlot = JobEntry | number;
 
 /** A graph's seeded jobs and what planning more of them needs. */
 export interface GraphSeed {
   readonly profile: GraphProfile;
   readonly vocabulary: GraphVocabulary;
-  /** Oldest first: display order is the reverse, so new jobs are pushed at the end cheaply. */
-  readonly entries: readonly JobEntry[];
+  /** Oldest first. Holds slot numbers until jobs are built; stores share it until they change. */
+  readonly slots: readonly JobSlot[];
+  /** Builds (once) and returns the job of a slot. */
+  entryAt(slot: number): JobEntry;
+  /** The job id of a slot, without building the job. */
+  idAt(slot: number): string;
+  /** The whole second the slot's job was submitted in. */
+  startSecAt(slot: number): number;
+  /** Whether the slot's job had finished when seeded (then it never changes). */
+  finishedAtSeed(slot: number): boolean;
   /** A seeded job by id (the index is built on the first look-up, not while seeding). */
   find(jobId: string): JobEntry | undefined;
 }
 
 const DAY_MS = 86_400_000;
 
-/** The whole second a job was submitted in: the list's primary order key. */
-export function startSecOf(entry: JobEntry): number {
-  return isView(entry) ? Math.floor(parseChinaTime(entry.startTime) / 1000) : entry.startSec;
+/** The whole second of a slot's job, for ordering; plans carry it, slots ask the seed. */
+export function startSecOfSlot(slot: JobSlot, seed: GraphSeed): number {
+  if (typeof slot === 'number') return seed.startSecAt(slot);
+  // Only the newest few jobs are ever compared (on insertion), so parsing a view's time is fine.
+  return isView(slot) ? Math.floor(parseChinaTime(slot.startTime) / 1000) : slot.startSec;
+}
+
+/** The id of a slot's job without building it. */
+export function idOfSlot(slot: JobSlot, seed: GraphSeed): string {
+  return typeof slot === 'number' ? seed.idAt(slot) : slot.jobId;
 }
 
 /** Display order: newer second first, then jobId ascending. True when a is shown before b. */
-export function isShownBefore(a: JobEntry, b: JobEntry): boolean {
-  const sa = startSecOf(a);
-  const sb = startSecOf(b);
-  return sa > sb || (sa === sb && a.jobId < b.jobId);
+export function isShownBefore(a: JobSlot, b: JobSlot, seed: GraphSeed): boolean {
+  const sa = startSecOfSlot(a, seed);
+  const sb = startSecOfSlot(b, seed);
+  return sa > sb || (sa === sb && idOfSlot(a, seed) < idOfSlot(b, seed));
 }
 
 /**
- * Seeds `count` jobs of `graph` ending at `anchor` (the engine's creation time): the newest few are
- * pending or running at the anchor, the rest finished, spread over up to 30 days.
+ * Lays out `count` jobs of `graph` ending at `anchor` (the engine's creation time): the newest few
+ * are pending or running at the anchor, the rest finished, spread over up to 30 days, with some
+ * submitted in the same second so that ties are real.
  */
 export function seedGraph(seed: number, graph: string, anchor: number, count: number): GraphSeed {
   const profile = getGraphProfile(graph);
   const vocabulary = createGraphVocabulary(seed, graph);
-  const rng = createRandom(`${seed}:${graph}:jobs`);
-  const ctx = { profile, vocabulary, rng };
+  const layout = createRandom(`${seed}:${graph}:layout`);
+  const jobWords = hashSeed(`${seed}:${graph}:jobs`);
+  const ctx: PlannerContext = { profile, vocabulary, rng: createRandom(`${seed}:${graph}:jobs`) };
 
   const pending = count >= 10 ? 2 : count >= 3 ? 1 : 0;
   const running = count >= 10 ? 3 : count >= 2 ? 1 : 0;
+  const inFlight = pending + running;
   // Mean gap between submissions: 60 jobs span about a day, 100k jobs about a month.
   const meanGap = Math.min(20 * 60_000, Math.max(1_000, Math.floor((30 * DAY_MS) / Math.max(1, count))));
 
-  const newestFirst: JobEntry[] = [];
-  const secs: number[] = [];
-  let t = anchor - rng.int(1_000, 20_000);
-  for (let i = 0; i < count; i++) {
-    const phase: SeedPhase = i < pending ? 'pending' : i < pending + running ? 'running' : 'finished';
-    const plan = planSeedJob(ctx, t, phase, anchor);
-    // A job finished at seeding never changes: keep only its frozen view.
-    newestFirst.push(phase === 'finished' ? finishedViewOf(plan) : plan);
-    secs.push(plan.startSec);
-    const inFlight = i + 1 < pending + running;
-    if (rng.chance(0.06)) {
-      t -= rng.int(0, t % 1000); // a batch: same displayed second, so ties are real
+  // Generation g = 0 is the newest job; slot s = count - 1 - g before ties are ordered.
+  const startMs = new Float64Array(count);
+  let t = anchor - layout.int(1_000, 20_000);
+  for (let g = 0; g < count; g++) {
+    startMs[count - 1 - g] = t;
+    if (layout.chance(0.06)) {
+      t -= layout.int(0, t % 1000); // a batch: same displayed second
     } else {
-      const mean = inFlight ? 20_000 : meanGap;
-      t -= Math.max(1, Math.round(-Math.log(1 - rng.float()) * mean));
+      t -= Math.max(1, Math.round(-Math.log(1 - layout.float()) * (g + 1 < inFlight ? 20_000 : meanGap)));
     }
   }
+  const generationOf = new Int32Array(count);
+  for (let s = 0; s < count; s++) generationOf[s] = count - 1 - s;
 
-  // Oldest first; equal seconds ordered so that display (reversed) has jobId ascending.
-  const entries = newestFirst.reverse();
-  secs.reverse();
+  const idOfGeneration = (g: number): string => {
+    ctx.rng.reseed(jobWords, g);
+    return newJobId(ctx);
+  };
+  // Equal seconds: display (reversed storage) has jobId ascending, so storage has it descending.
+  const secOf = (s: number): number => Math.floor(startMs[s]! / 1000);
   let i = 0;
-  while (i < entries.length) {
+  while (i < count) {
     let j = i + 1;
-    while (j < entries.length && secs[j] === secs[i]) j++;
+    while (j < count && secOf(j) === secOf(i)) j++;
     if (j - i > 1) {
-      const group = entries.slice(i, j).sort((a, b) => (a.jobId < b.jobId ? 1 : a.jobId > b.jobId ? -1 : 0));
-      for (let k = 0; k < group.length; k++) entries[i + k] = group[k]!;
+      const group = Array.from({ length: j - i }, (_, k) => ({ g: generationOf[i + k]!, ms: startMs[i + k]!, id: idOfGeneration(generationOf[i + k]!) }));
+      group.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      group.forEach((job, k) => {
+        generationOf[i + k] = job.g;
+        startMs[i + k] = job.ms;
+      });
     }
     i = j;
   }
-  let byId: Map<string, JobEntry> | undefined;
-  const find = (jobId: string): JobEntry | undefined => {
-    if (!byId) {
-      byId = new Map();
-      for (const entry of entries) byId.set(entry.jobId, entry);
-    }
-    return byId.get(jobId);
+
+  const slots: JobSlot[] = Array.from({ length: count }, (_, s) => s);
+  const phaseOf = (g: number): SeedPhase => (g < pending ? 'pending' : g < inFlight ? 'running' : 'finished');
+
+  const entryAt = (slot: number): JobEntry => {
+    const built = slots[slot];
+    if (typeof built !== 'number') return built!;
+    const g = generationOf[slot]!;
+    const jobId = idOfGeneration(g); // the first draws of the job's own stream
+    const phase = phaseOf(g);
+    const plan = planSeedJob(ctx, jobId, startMs[slot]!, phase, anchor);
+    // A job finished at seeding never changes: keep only its frozen view.
+    const entry = phase === 'finished' ? finishedViewOf(plan) : plan;
+    slots[slot] = entry;
+    return entry;
   };
-  return { profile, vocabulary, entries, find };
+
+  let byId: Map<string, number> | undefined;
+  const idAt = (slot: number): string => {
+    const built = slots[slot];
+    return typeof built === 'number' ? idOfGeneration(generationOf[slot]!) : built!.jobId;
+  };
+
+  return {
+    profile,
+    vocabulary,
+    slots,
+    entryAt,
+    idAt,
+    startSecAt: (slot) => secOf(slot),
+    finishedAtSeed: (slot) => phaseOf(generationOf[slot]!) === 'finished',
+    find(jobId) {
+      if (!byId) {
+        byId = new Map();
+        for (let s = 0; s < count; s++) byId.set(idAt(s), s);
+      }
+      const slot = byId.get(jobId);
+      return slot === undefined ? undefined : entryAt(slot);
+    },
+  };
 }

@@ -1,0 +1,10 @@
+import { createEngine } from '../../src/engine/create-engine.js';
+import { createManualClock } from '../../src/engine/manual-clock.js';
+createEngine({ clock: createManualClock(), jobsPerGraph: 100 }).listJobs('p', 'movie', { limit: 100, offset: 0 });
+const e = createEngine({ clock: createManualClock(), jobsPerGraph: 100000 });
+e.listJobs('p', 'movie', { limit: 1, offset: 0 });
+const c = process.cpuUsage();
+const t = performance.now();
+e.listJobs('p', 'movie', { limit: 100000, offset: 0 });
+const u = process.cpuUsage(c);
+console.log('wall', (performance.now() - t).toFixed(0), 'cpu user+sys', ((u.user + u.system) / 1000).toFixed(0));
