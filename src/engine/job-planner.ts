@@ -109,7 +109,7 @@ export function runtimeFailureOf(spec: AlgorithmSpec, parameters: Readonly<Recor
   return undefined;
 }
 
-function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number, fails: boolean): JobPlan {
   const { rng, profile } = ctx;
   // In-flight jobs are mostly the long, cancellable analytics that keep an engine busy.
   let spec = ALGORITHM_LIST[rng.weighted(ALGORITHM_WEIGHTS)]!;
@@ -119,7 +119,7 @@ function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phas
   let failProgress = 100;
   let runMs = duration(rng, spec.runMs);
   let cancelled = false;
-  if (phase === 'finished' && rng.chance(0.13)) {
+  if (fails) {
     const roll = rng.float();
     if (spec.vertexParams.length > 0 && roll < 0.7) {
       const param = rng.pick(spec.vertexParams);
@@ -147,7 +147,7 @@ function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phas
   return makePlan(jobId, 'Algorithm', rawRequest, spec.cancellable, timing, failReason, failProgress, spec.name, undefined, undefined);
 }
 
-function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number, fails: boolean): JobPlan {
   const { rng, profile, vocabulary } = ctx;
   const quiet = rng.chance(0.3); // the engine records some imports with an empty rawRequest [ex]
   const dir = quiet ? '/root/ges-install/auDatas' : rng.pick(vocabulary.importDirs);
@@ -173,7 +173,6 @@ function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: 
   }
 
   const timing = timeFor(rng, startMs, duration(rng, [30_000, 900_000]), phase, anchor);
-  const fails = phase === 'finished' && rng.chance(0.15);
   const vertexLines = logInt(rng, 100, 2_000_000);
   const edgeLines = logInt(rng, 1_000, 10_000_000);
   const failedEdges = fails ? rng.int(1, Math.max(1, Math.min(500, Math.floor(edgeLines / 50)))) : 0;
@@ -199,7 +198,7 @@ function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: 
   return makePlan(jobId, 'ImportGraph', rawRequest, true, timing, failReason, 100, undefined, undefined, files);
 }
 
-function planExport(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+function planExport(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number, fails: boolean): JobPlan {
   const { rng, profile, vocabulary } = ctx;
   const dir = rng.pick(vocabulary.exportDirs);
   const rawRequest = JSON.stringify({
@@ -209,7 +208,6 @@ function planExport(ctx: PlannerContext, jobId: string, startMs: number, phase: 
     schemaName: `${profile.name}_schema.xml`,
   });
   const timing = timeFor(rng, startMs, duration(rng, [20_000, 300_000]), phase, anchor);
-  const fails = phase === 'finished' && rng.chance(0.1);
   const failReason = fails ? `Export graph failed: no permission to write to [${dir}].` : undefined;
   return makePlan(jobId, 'ExportGraph', rawRequest, true, timing, failReason, fails ? 0 : 100, undefined, undefined, undefined);
 }
@@ -248,12 +246,27 @@ export function newJobId(ctx: PlannerContext): string {
   return ctx.rng.uuid(ctx.vocabulary.jobIdSuffix);
 }
 
-/** Plans one seeded job of the graph, submitted at startMs and standing in `phase` at `anchor`. */
+/** Share of seeded jobs, among those finished at seeding, that failed. */
+export const SEED_FAILURE_RATE = 0.13;
+
+/**
+ * Whether a finished seeded job failed: the first draw after its id, so the seed can count
+ * statuses (state(), eviction) without building 100k jobs.
+ */
+export function drawSeedFailure(rng: Random): boolean {
+  return rng.float() < SEED_FAILURE_RATE;
+}
+
+/**
+ * Plans one seeded job of the graph, submitted at startMs and standing in `phase` at `anchor`.
+ * The caller has just drawn the job id from `ctx.rng`; the failure draw comes next.
+ */
 export function planSeedJob(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
+  const fails = drawSeedFailure(ctx.rng) && phase === 'finished';
   const roll = ctx.rng.float();
-  if (roll < 0.8) return planAlgorithm(ctx, jobId, startMs, phase, anchor);
-  if (roll < 0.95) return planImport(ctx, jobId, startMs, phase, anchor);
-  return planExport(ctx, jobId, startMs, phase, anchor);
+  if (roll < 0.8) return planAlgorithm(ctx, jobId, startMs, phase, anchor, fails);
+  if (roll < 0.95) return planImport(ctx, jobId, startMs, phase, anchor, fails);
+  return planExport(ctx, jobId, startMs, phase, anchor, fails);
 }
 
 /**

@@ -157,6 +157,11 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       if (cached && cached.now === now) return { ...cached.counts };
       const counts: Record<string, number> = { pending: 0, running: 0, success: 0, failed: 0 };
       for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        if (typeof slot === 'number' && seed.finishedAtSeed(slot)) {
+          counts[seed.seededStatus(slot)]! += 1;
+          continue;
+        }
         const entry = entryAt(i);
         let status: string;
         if (isView(entry)) status = entry.status;

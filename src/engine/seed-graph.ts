@@ -8,7 +8,7 @@
 import { parseChinaTime } from './format-time.js';
 import { getGraphProfile, type GraphProfile } from './graph-profiles.js';
 import { finishedViewOf, isView, type JobEntry } from './job-plan.js';
-import { createGraphVocabulary, newJobId, planSeedJob, type GraphVocabulary, type PlannerContext, type SeedPhase } from './job-planner.js';
+import { createGraphVocabulary, drawSeedFailure, newJobId, planSeedJob, type GraphVocabulary, type PlannerContext, type SeedPhase } from './job-planner.js';
 import { createRandom, hashSeed } from './random.js';
 
 /**
@@ -31,6 +31,8 @@ export interface GraphSeed {
   startSecAt(slot: number): number;
   /** Whether the slot's job had finished when seeded (then it never changes). */
   finishedAtSeed(slot: number): boolean;
+  /** The status of a job finished at seeding, without building it. */
+  seededStatus(slot: number): 'success' | 'failed';
   /** A seeded job by id (the index is built on the first look-up, not while seeding). */
   find(jobId: string): JobEntry | undefined;
 }
@@ -139,6 +141,12 @@ export function seedGraph(seed: number, graph: string, anchor: number, count: nu
     idAt,
     startSecAt: (slot) => secOf(slot),
     finishedAtSeed: (slot) => phaseOf(generationOf[slot]!) === 'finished',
+    seededStatus(slot) {
+      const built = slots[slot];
+      if (typeof built !== 'number') return isView(built!) && built.status === 'failed' ? 'failed' : 'success';
+      idOfGeneration(generationOf[slot]!); // the same draws as building: id, then the failure draw
+      return drawSeedFailure(ctx.rng) ? 'failed' : 'success';
+    },
     find(jobId) {
       if (!byId) {
         byId = new Map();

@@ -24,6 +24,16 @@ describe('engine state', () => {
     expect(state.graphs[1]!.byStatus).toEqual(expected);
   });
 
+  it('counts statuses of unread seeded jobs exactly as the list shows them once read', () => {
+    const engine = createEngine({ clock: createManualClock(), jobsPerGraph: 2000, seed: 3 });
+    valueOf(engine.listJobs('p1', 'supply_chain', { limit: 1, offset: 0 }));
+    const counted = engine.state().graphs[0]!.byStatus;
+    const expected: Record<string, number> = { pending: 0, running: 0, success: 0, failed: 0 };
+    for (const job of listAll(engine, 'p1', 'supply_chain').jobs) expected[job.status]! += 1;
+    expect(counted).toEqual(expected);
+    expect(expected['failed']).toBeGreaterThan(100);
+  });
+
   it('drops every store on reset', () => {
     const engine = createEngine({ clock: createManualClock() });
     listAll(engine, 'p1', 'movie');
