@@ -63,11 +63,6 @@ const PROGRESS: readonly string[] = Array.from({ length: 101 }, (_, i) => String
 /** The reason a cancelled job shows [decision: cancel page, reference §5]. */
 export const CANCELLED_REASON = 'Job was cancelled by the user.';
 
-/** Whether the plan's job has finished at `now` (ignoring cancellation). */
-export function isFinishedAt(plan: JobPlan, now: number): boolean {
-  return now >= plan.endMs;
-}
-
 function progressAt(plan: JobPlan, t: number): number {
   if (t < plan.runAtMs) return 0;
   if (t >= plan.endMs) return 100;
