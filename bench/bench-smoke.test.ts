@@ -69,6 +69,7 @@ describe('npm run bench:smoke', () => {
     expect(seeding.jobs).toBe(1000);
     expect(isPositive(seeding.seedMs)).toBe(true);
     expect(typeof seeding.heapMB).toBe('number');
+    expect(isPositive(seeding.firstTouchMs)).toBe(true);
   });
 
   it('measures the MSW handlers in process, with and without fetch', () => {

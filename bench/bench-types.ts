@@ -66,12 +66,17 @@ export interface LargestPageResult {
   mockOverBare: number;
 }
 
-/** Seeding: createEngine + first listJobs in a fresh process. */
+/**
+ * Seeding in a fresh process. The engine seeds lazily, so: `seedMs`/`heapMB` until every job exists
+ * (createEngine + listJobs(limit 1) + listJobs(limit N)); `firstTouch*` for createEngine + listJobs(limit 1) alone.
+ */
 export interface SeedingResult {
   jobs: number;
-  rounds: { seedMs: number; heapBytes: number }[];
+  rounds: { seedMs: number; heapBytes: number; firstTouchMs: number; firstTouchHeapBytes: number }[];
   seedMs: number;
   heapMB: number;
+  firstTouchMs: number;
+  firstTouchHeapMB: number;
 }
 
 /** In-process: MSW's pipeline over the handlers, without and with fetch. */

@@ -4,6 +4,7 @@ import { renderBarChart } from './render-bar-chart.js';
 
 const isError = (value: unknown): value is MeasureError => typeof value === 'object' && value !== null && 'error' in value;
 const n0 = (value: number) => Math.round(value).toLocaleString('en-US');
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const verdict = (pass: boolean | null) => (pass === null ? 'not judged' : pass ? '**PASS**' : '**FAIL**');
 
 /** The throughput chart of the small page, or undefined when it was not measured. */
@@ -33,22 +34,32 @@ export function renderResults(results: BenchResults): string {
   const { machine, settings, measures } = results;
   const out: string[] = [];
   const passed = results.checks.filter((c) => c.pass === true).length;
+  const judged = results.checks.filter((c) => c.pass !== null).length;
   out.push('# Benchmark results', '');
   out.push(
-    `Measured ${results.date} with \`${results.command}\` (${settings.mode} mode, ${settings.rounds} rounds, ` +
-      `${Math.round(results.durationSec)} s in all). **${passed} of ${results.checks.length} targets met.**`,
+    `Measured ${results.date} with \`${results.command}\` (${settings.mode} mode, ${plural(settings.rounds, 'round')}, ` +
+      `${Math.round(results.durationSec)} s in all). ` +
+      (judged ? `**${passed} of ${judged} targets met.**` : '**Targets not judged** (smoke mode: too short to mean anything).'),
     '',
     'Ratios are the medians of per-round ratios: each round runs every contender once, in a rotated order, so a',
     'machine that slows down during the run slows all of them alike. Absolute figures depend on the machine;',
     'the ratios are what the targets judge. How it works: [docs/benchmarks.md](../docs/benchmarks.md).',
     '',
   );
+  const busiest = Math.max(machine.loadAvgStart[0] ?? 0, machine.loadAvgEnd[0] ?? 0);
+  if (busiest > machine.cpus * 0.5) {
+    out.push(
+      `> **Noisy machine:** the 1-minute load average reached ${busiest.toFixed(1)} on ${machine.cpus} cores during this run ` +
+        '(other work competed for the CPU). Ratios are more trustworthy than absolute figures; re-run on a quiet machine.',
+      '',
+    );
+  }
   out.push('## Verdict', '', renderVerdictTable(results), '');
 
   const chart = renderThroughputChart(results);
   const small = measures.smallPage;
   if (chart && small && !isError(small)) {
-    out.push(`## Small-page throughput (${small.connections} connections, median of ${settings.rounds} rounds)`, '');
+    out.push(`## Small-page throughput (${small.connections} connections, median of ${plural(settings.rounds, 'round')})`, '');
     out.push('```', chart, '```', '');
     out.push(`\`GET ${small.path}\` with \`X-Auth-Token\`. Prism runs as \`${small.prismCommand}\` (its default logging included).`, '');
     const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(1));
@@ -70,7 +81,8 @@ export function renderResults(results: BenchResults): string {
           `${small.byCpu.usPerRequest.mock.toFixed(1)} µs, bare ${small.byCpu.usPerRequest.bare.toFixed(1)} µs, Prism ${small.byCpu.usPerRequest.prism.toFixed(1)} µs; ` +
           `that is ${Math.round(small.byCpu.mockOverBare * 100)} % of bare's efficiency and ${small.byCpu.mockOverPrism.toFixed(1)}× Prism's. ` +
           (small.byCpu.mockBusy < 0.9
-            ? `The mock's process was busy only ${Math.round(small.byCpu.mockBusy * 100)} % of the time under load: the load generator, not the mock, set the req/s ceiling here.`
+            ? `The mock's process was busy only ${Math.round(small.byCpu.mockBusy * 100)} % of the wall time under load: the load generator ` +
+              '(or other work on the machine), not the mock, set the req/s ceiling here.'
             : `The mock's process was busy ${Math.round(small.byCpu.mockBusy * 100)} % of the time under load.`),
       );
     }
@@ -93,8 +105,16 @@ export function renderResults(results: BenchResults): string {
   const seeding = measures.seeding;
   if (seeding && !isError(seeding)) {
     out.push(`## Seeding ${n0(seeding.jobs)} jobs (fresh \`node --expose-gc\` process per round)`, '');
-    out.push('| round | createEngine + first listJobs | heap delta after gc |', '|---|---|---|');
-    seeding.rounds.forEach((r, i) => out.push(`| ${i + 1} | ${n0(r.seedMs)} ms | ${(r.heapBytes / 1e6).toFixed(1)} MB |`));
+    out.push(
+      'The engine seeds lazily: a graph\'s layout on first touch, each job on its first read. "First touch" is createEngine + ' +
+        '`listJobs(limit 1)`; "every job" adds `listJobs(limit ' + String(seeding.jobs) + ')`, so that all jobs exist (the targets judge this one). ' +
+        'Heap is `heapUsed` after `gc()`, against before createEngine.',
+      '',
+    );
+    out.push('| round | first touch | heap after first touch | every job | heap with every job |', '|---|---|---|---|---|');
+    seeding.rounds.forEach((r, i) =>
+      out.push(`| ${i + 1} | ${n0(r.firstTouchMs)} ms | ${(r.firstTouchHeapBytes / 1e6).toFixed(1)} MB | ${n0(r.seedMs)} ms | ${(r.heapBytes / 1e6).toFixed(1)} MB |`),
+    );
     out.push('');
   }
 
@@ -142,10 +162,10 @@ export function renderResults(results: BenchResults): string {
 
   out.push('## Machine', '');
   out.push(
-    `- CPU: ${machine.cpuModel}, ${machine.cpus} logical cores at ${machine.cpuMHz} MHz; ${machine.totalMemGB.toFixed(1)} GB RAM`,
+    `- CPU: ${machine.cpuModel}, ${machine.cpus} logical cores${machine.cpuMHz ? ` at ${machine.cpuMHz} MHz` : ''}; ${machine.totalMemGB.toFixed(1)} GB RAM`,
     `- ${machine.platform} ${machine.arch}, Node ${machine.node}, V8 ${machine.v8}`,
     `- Load average (1, 5, 15 min) at start ${machine.loadAvgStart.map((v) => v.toFixed(2)).join(', ')}; at end ${machine.loadAvgEnd.map((v) => v.toFixed(2)).join(', ')}`,
-    `- Settings: ${settings.rounds} rounds; small page ${settings.loadSec} s per contender per round after ${settings.warmupSec} s warm-up, ${settings.connections} connections; largest page ${settings.largestLoadSec} s per contender per round, 1 connection; in-process ${settings.inProcessSec} s per loop`,
+    `- Settings: ${plural(settings.rounds, 'round')}; small page ${settings.loadSec} s per contender per round after ${settings.warmupSec} s warm-up, ${settings.connections} connections; largest page ${settings.largestLoadSec} s per contender per round, 1 connection; in-process ${settings.inProcessSec} s per loop`,
     '',
   );
   return out.join('\n');

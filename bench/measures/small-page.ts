@@ -33,6 +33,10 @@ function cpuView(rounds: SmallPageResult['rounds']): SmallPageResult['byCpu'] {
 export async function measureSmallPage(settings: BenchSettings, profiler: Profiler, log: (line: string) => void): Promise<SmallPageResult> {
   const path = listJobsPath(3, 0);
   const stops: (() => Promise<void>)[] = [];
+  // Prism takes seconds to start: let it start while the mock and the bare server do
+  const prismStarting = startPrism();
+  prismStarting.catch(() => {});
+  stops.push(async () => (await prismStarting.catch(() => undefined))?.stop());
   try {
     const mock = await startMock('small-page-mock', [], profiler);
     stops.push(() => mock.stop());
@@ -42,9 +46,8 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     stops.push(() => bare.stop());
     const bareUrl = String((await bare.first).url);
 
-    log('small page: starting Prism');
-    const prism = await startPrism();
-    stops.push(() => prism.stop());
+    log('small page: waiting for Prism');
+    const prism = await prismStarting;
 
     const urls: Record<Contender, string> = { mock: mock.url + path, prism: prism.url + path, bare: bareUrl + path };
     const pids: Record<Contender, number | undefined> = { mock: mock.pid, prism: prism.pid, bare: bare.pid };
