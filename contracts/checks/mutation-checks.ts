@@ -34,6 +34,31 @@ async function findListed(ctx: CheckContext, jobId: string): Promise<{ job?: See
   return { ...(index >= 0 ? { job: jobs[index] } : {}), index, jobs, exchange };
 }
 
+/** What submitting shortest_path once left behind for the two submit checks. */
+interface SubmitRun {
+  body: string;
+  jobId: string;
+  job?: SeenJob;
+  index: number;
+  jobs: SeenJob[];
+  exchange: Exchange;
+}
+
+/** Submits shortest_path (the spec's example) once per run and reads the list afresh. */
+function submitOnce(ctx: CheckContext): Promise<SubmitRun> {
+  let pending = ctx.shared.get('submitRun') as Promise<SubmitRun> | undefined;
+  if (!pending) {
+    pending = (async () => {
+      // Unusual spacing on purpose: a server that re-serialises the body instead of keeping it shows.
+      const body = JSON.stringify(getRequestExample('executeAlgorithm', 'ShortestPath'), null, 1).replace(/\n\s*/g, ' ');
+      const { jobId } = await submit(ctx, body);
+      return { body, jobId, ...(await findListed(ctx, jobId)) };
+    })();
+    ctx.shared.set('submitRun', pending);
+  }
+  return pending;
+}
+
 /** Submits pagerank (cancellable per the GES page) and cancels it, once per run. */
 function cancelOnce(ctx: CheckContext): Promise<CancelRun> {
   let pending = ctx.shared.get('cancelRun') as Promise<CancelRun> | undefined;
@@ -51,18 +76,33 @@ function cancelOnce(ctx: CheckContext): Promise<CancelRun> {
 /** The checks of the mutations group. */
 export const mutationChecks: readonly ContractCheck[] = [
   {
-    id: 'submitted_job_listed_first',
+    id: 'submitted_job_listed',
     group: 'mutations',
     level: 'must',
     phase: 'probe',
     mutates: true,
-    description: 'A submitted algorithm is listed first (among jobs of the newest startTime) with its body, byte for byte, as rawRequest.',
+    description: 'A submitted algorithm is listed, as taskType Algorithm, with its body, byte for byte, as rawRequest.',
     async run(ctx) {
-      // Unusual spacing on purpose: a server that re-serialises the body instead of keeping it shows.
-      const body = JSON.stringify(getRequestExample('executeAlgorithm', 'ShortestPath'), null, 1).replace(/\n\s*/g, ' ');
-      const { jobId } = await submit(ctx, body);
-      const { job, index, jobs, exchange } = await findListed(ctx, jobId);
+      const { body, jobId, job, exchange } = await submitOnce(ctx);
       if (!job) return ctx.abort({ message: `the new job ${jobId} is not in the list`, exchange });
+      if (job.rawRequest !== body) {
+        ctx.fail({ message: 'rawRequest is not the submitted body byte for byte', expected: body, actual: JSON.stringify(job.rawRequest), exchange });
+      }
+      if (job.taskType !== 'Algorithm') {
+        ctx.fail({ message: `the new job has taskType ${JSON.stringify(job.taskType)}`, expected: 'Algorithm', exchange });
+      }
+    },
+  },
+  {
+    id: 'submitted_job_listed_first',
+    group: 'mutations',
+    level: 'should',
+    phase: 'probe',
+    mutates: true,
+    description: 'A submitted algorithm is listed first (or among the jobs of the newest startTime), as newest-first order implies.',
+    async run(ctx) {
+      const { jobId, job, index, jobs, exchange } = await submitOnce(ctx);
+      if (!job) return ctx.skip(`the new job ${jobId} is not in the list (see submitted_job_listed)`);
       const start = toTimeValue(job.startTime);
       const ahead = jobs.slice(0, index).filter((other) => other.startTime !== job.startTime && toTimeValue(other.startTime) !== start);
       if (ahead.length > 0) {
@@ -71,12 +111,6 @@ export const mutationChecks: readonly ContractCheck[] = [
           expected: `first, or behind jobs of the same startTime ${String(job.startTime)}`,
           exchange,
         });
-      }
-      if (job.rawRequest !== body) {
-        ctx.fail({ message: 'rawRequest is not the submitted body byte for byte', expected: body, actual: JSON.stringify(job.rawRequest), exchange });
-      }
-      if (job.taskType !== 'Algorithm') {
-        ctx.fail({ message: `the new job has taskType ${JSON.stringify(job.taskType)}`, expected: 'Algorithm', exchange });
       }
     },
   },

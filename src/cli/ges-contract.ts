@@ -7,12 +7,21 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openapiDocument } from '../generated/openapi-document.js';
-import { formatReport } from '../../contracts/format-report.js';
-import { runContract } from '../../contracts/run-contract.js';
-import { startPrismMock, type PrismMock } from '../../contracts/start-prism-mock.js';
-import { toJsonReport } from '../../contracts/to-json-report.js';
-import { toJunitXml } from '../../contracts/to-junit-xml.js';
 import type { ContractOptions } from '../../contracts/contract-types.js';
+import type { PrismMock } from '../../contracts/start-prism-mock.js';
+
+// The kit (ajv, the checks) loads only once the arguments are known to be good, so usage errors
+// answer at once.
+const loadKit = async () => {
+  const [{ runContract }, { formatReport }, { toJsonReport }, { toJunitXml }, { startPrismMock }] = await Promise.all([
+    import('../../contracts/run-contract.js'),
+    import('../../contracts/format-report.js'),
+    import('../../contracts/to-json-report.js'),
+    import('../../contracts/to-junit-xml.js'),
+    import('../../contracts/start-prism-mock.js'),
+  ]);
+  return { runContract, formatReport, toJsonReport, toJunitXml, startPrismMock };
+};
 
 const USAGE = `Usage: ges-contract --base-url URL --project-id ID --graph NAME [options]
 
@@ -163,6 +172,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const { runContract, formatReport, toJsonReport, toJunitXml, startPrismMock } = await loadKit();
   let prism: PrismMock | undefined;
   const stopPrism = () => {
     void prism?.close().finally(() => process.exit(130));

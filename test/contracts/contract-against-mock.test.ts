@@ -1,0 +1,81 @@
+/**
+ * The kit passes against the mock, both ways a team meets it: in-process through msw/node (which
+ * intercepts global fetch) and as the standalone node:http server on port 0, read-only and with
+ * --allow-mutations.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { setupGesServer } from '../../mocks/node.js';
+import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
+import { runContract } from '../../contracts/run-contract.js';
+import { formatReport } from '../../contracts/format-report.js';
+import type { ContractReport } from '../../contracts/contract-types.js';
+
+const PROJECT = '0123456789abcdef0123456789abcdef';
+const TOKEN = 'contract-test-token';
+
+const problems = (report: ContractReport) =>
+  report.results.filter((r) => r.outcome === 'failed' || r.outcome === 'warning').map((r) => `${r.id}: ${r.findings[0]?.message}`);
+
+describe('against the mock in-process (msw/node)', () => {
+  const mock = setupGesServer({ tokens: [TOKEN] });
+  beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => mock.server.close());
+
+  test('every check holds, strict, with mutations, and the submitted jobs are really in the engine', async () => {
+    const report = await runContract({
+      baseUrl: 'http://ges.mock.test',
+      projectId: PROJECT,
+      graph: 'movie',
+      token: TOKEN,
+      strict: true,
+      allowMutations: true,
+    });
+    expect(problems(report), formatReport(report)).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
+    const movie = mock.api.state().graphs.find((g) => g.project === PROJECT && g.graph === 'movie');
+    expect(movie?.jobCount).toBe(62); // the 60 seeded jobs, the shortest_path and the cancelled pagerank
+  });
+});
+
+describe('against the standalone mock server (node:http, port 0)', () => {
+  let server: GesServer;
+  beforeAll(async () => {
+    server = await startGesServer({ port: 0, tokens: [TOKEN] });
+  });
+  afterAll(() => server.close());
+
+  test('a read-only run passes, skips the mutation checks and touches no job', async () => {
+    const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN });
+    expect(problems(report), formatReport(report)).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.results.filter((r) => r.outcome === 'skipped').map((r) => r.id)).toEqual([
+      'submitted_job_listed_first',
+      'cancelled_job_failed',
+      'cancel_again_rejected',
+    ]);
+    expect(report.results.every((r) => r.group !== 'mutations' || r.outcome === 'skipped')).toBe(true);
+    // The engine seeds a graph on first use: the run saw only the seeded 60 jobs of movie, and added none.
+    expect(server.api.state().graphs.map((g) => `${g.project}/${g.graph}: ${g.jobCount}`)).toEqual([`${PROJECT}/movie: 60`]);
+  });
+
+  test('a run with --allow-mutations passes, and reports coverage of the documented (operation × status) pairs', async () => {
+    const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'social_network', token: TOKEN, allowMutations: true });
+    expect(problems(report), formatReport(report)).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.coverage.documented).toBe(28);
+    const exercised = report.coverage.pairs.filter((p) => p.exercised).map((p) => `${p.operationId} ${p.status}`);
+    expect(exercised).toEqual([
+      'listJobs 200',
+      'listJobs 400',
+      'listJobs 401',
+      'getJobStatus 200',
+      'getJobStatus 400',
+      'getJobStatus 401',
+      'cancelJob 200',
+      'cancelJob 400',
+      'executeAlgorithm 200',
+    ]);
+    expect(formatReport(report)).toContain('Coverage: 9/28 documented (operation × status) pairs exercised (32%)');
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * defineContractTests as a team would use it in its own vitest suite: one test per check against a
+ * server started in beforeAll (options given lazily, once its URL is known).
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
+import { defineContractTests } from '../../contracts/define-contract-tests.js';
+import { contractChecks } from '../../contracts/contract-checks.js';
+import type { CheckResult } from '../../contracts/contract-types.js';
+
+let server: GesServer;
+const results: CheckResult[] = [];
+
+beforeAll(async () => {
+  server = await startGesServer({ port: 0 });
+});
+afterAll(() => server.close());
+
+defineContractTests(
+  () => ({ baseUrl: server.url, projectId: '0123456789abcdef0123456789abcdef', graph: 'supply_chain', token: 'any-token', allowMutations: true }),
+  { name: 'GES contract against the standalone mock', onResult: (result) => results.push(result) },
+);
+
+test('registered one test per declared check, and every one of them passed', () => {
+  expect(results.map((r) => r.id).sort()).toEqual(contractChecks.map((c) => c.id).sort());
+  expect(results.filter((r) => r.outcome !== 'passed')).toEqual([]);
+});

@@ -1,0 +1,95 @@
+/**
+ * Deliberately broken implementations: the real mock's API wrapped so that its answers are corrupted
+ * in ONE way, served over node:http on port 0. The mutation-score test runs the kit against each.
+ */
+import { createApi, type GesApi } from '../../../src/http/create-api.js';
+import type { ApiRequest, ApiResponse } from '../../../src/http/http-types.js';
+import { createManualClock } from '../../../src/engine/manual-clock.js';
+import { startGesServer, type GesServer } from '../../../src/server/start-ges-server.js';
+
+/** The project and token every corrupt server is tested with. */
+export const PROJECT = '0123456789abcdef0123456789abcdef';
+export const TOKEN = 'contract-test-token';
+
+/** Which operation a request is for, read from its path. */
+export type Operation = 'listJobs' | 'getJobStatus' | 'cancelJob' | 'executeAlgorithm' | 'other';
+
+/** A request as a corruption sees it. */
+export interface Seen {
+  request: ApiRequest;
+  operation: Operation;
+  url: URL;
+  /** The real API, to answer a rewritten request. */
+  inner: GesApi;
+}
+
+/** Rewrites one answer (or the request before it is answered). */
+export type Corruption = (seen: Seen, answer: (request?: ApiRequest) => Promise<ApiResponse>) => Promise<ApiResponse>;
+
+/** The operation of a request path. */
+export function operationOf(method: string, path: string): Operation {
+  if (/\/graphs\/[^/]+\/jobs\/status$/.test(path) && method === 'GET') return 'listJobs';
+  if (/\/graphs\/[^/]+\/jobs\/[^/]+\/status$/.test(path) && method === 'GET') return 'getJobStatus';
+  if (/\/graphs\/[^/]+\/jobs\/[^/]+$/.test(path) && method === 'DELETE') return 'cancelJob';
+  if (/\/graphs\/[^/]+\/action$/.test(path) && method === 'POST') return 'executeAlgorithm';
+  return 'other';
+}
+
+/** The JSON body of an answer (undefined when none). */
+export function bodyOf(response: ApiResponse): Record<string, unknown> | undefined {
+  if (!response.body) return undefined;
+  try {
+    return JSON.parse(response.body) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same answer with another JSON body. */
+export function withBody(response: ApiResponse, body: unknown, status = response.status): ApiResponse {
+  return { ...response, status, body: JSON.stringify(body) };
+}
+
+/** Applies `edit` to every job of a 200 list answer. */
+export function editJobs(response: ApiResponse, edit: (job: Record<string, unknown>, index: number) => void): ApiResponse {
+  const body = bodyOf(response);
+  if (response.status !== 200 || !body || !Array.isArray(body.jobs)) return response;
+  (body.jobs as Record<string, unknown>[]).forEach(edit);
+  return withBody(response, body);
+}
+
+/** A request with some query parameters replaced (undefined deletes). */
+export function withQuery(seen: Seen, changes: Record<string, string | undefined>): ApiRequest {
+  const url = new URL(seen.url);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) url.searchParams.delete(key);
+    else url.searchParams.set(key, value);
+  }
+  return { ...seen.request, url: url.pathname + url.search };
+}
+
+/** A fresh real API on a manual clock (jobs stay where they are; pagerank stays cancellable). */
+export function createRealApi(): GesApi {
+  return createApi({ clock: createManualClock(), seed: 7 });
+}
+
+/** Serves the real API with one corruption (none: the real mock) on 127.0.0.1, port 0. */
+export function startCorruptServer(corruption?: Corruption): Promise<GesServer> {
+  const inner = createRealApi();
+  if (!corruption) return startGesServer({ api: inner, port: 0 });
+  const handle = (request: ApiRequest): Promise<ApiResponse> => {
+    const url = new URL(request.url, 'http://mock.local');
+    const seen: Seen = { request, operation: operationOf(request.method, url.pathname), url, inner };
+    return corruption(seen, (rewritten) => inner.handle(rewritten ?? request));
+  };
+  const api: GesApi = {
+    handle,
+    respond: handle,
+    engine: inner.engine,
+    clock: inner.clock,
+    faults: inner.faults,
+    state: () => inner.state(),
+    reset: (seed) => inner.reset(seed),
+  };
+  return startGesServer({ api, port: 0 });
+}

@@ -1,0 +1,460 @@
+/**
+ * The catalogue of broken implementations (each corrupts the mock ONE way, naming the check that must
+ * catch it) and of valid variations (which a real engine may show and the kit must accept).
+ */
+import { bodyOf, editJobs, withBody, withQuery, type Corruption } from './corrupt-server.js';
+
+/** A broken implementation and the check id that must catch it. */
+export interface Mutant {
+  name: string;
+  /** The check that must report it. */
+  check: string;
+  /** `failure`: the run fails on it. `warning`: a SHOULD matter, a warning unless --strict. */
+  kind: 'failure' | 'warning';
+  corrupt: Corruption;
+}
+
+const isFinished = (status: unknown) => status === 'success' || status === 'failed';
+const envelope = (errorCode: string, errorMessage: string) => ({ errorMessage, errorCode, result: 'failed' });
+const isBadPaging = (value: string | null) => value !== null && !/^\d+$/.test(value);
+const badPaging = (url: URL) => isBadPaging(url.searchParams.get('limit')) || isBadPaging(url.searchParams.get('offset'));
+
+/** Every broken implementation. */
+export const mutants: readonly Mutant[] = [
+  {
+    name: 'jobCount dropped',
+    check: 'response_schema_conformance',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      if (seen.operation !== 'listJobs') return response;
+      const body = bodyOf(response);
+      if (response.status !== 200 || !body) return response;
+      delete body.jobCount;
+      return withBody(response, body);
+    },
+  },
+  {
+    name: 'progress as a boolean',
+    check: 'response_schema_conformance',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs' ? editJobs(response, (job) => void (job.progress = job.progress === '100')) : response;
+    },
+  },
+  {
+    name: 'offset ignored',
+    check: 'pages_reproduce_full_list',
+    kind: 'failure',
+    corrupt: (seen, answer) => answer(seen.operation === 'listJobs' ? withQuery(seen, { offset: undefined }) : undefined),
+  },
+  {
+    name: 'limit ignored (more jobs than limit)',
+    check: 'list_limit_respected',
+    kind: 'failure',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'listJobs' && !badPaging(seen.url) ? withQuery(seen, { limit: undefined }) : undefined),
+  },
+  {
+    name: 'unknown graph answers 200',
+    check: 'unknown_graph_rejected',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      if (seen.operation === 'listJobs' && response.status === 400 && String(body?.errorMessage).includes('not exist')) {
+        return withBody(response, { jobs: [], jobCount: 0 }, 200);
+      }
+      return response;
+    },
+  },
+  {
+    name: 'error envelope without errorCode',
+    check: 'response_schema_conformance',
+    kind: 'failure',
+    async corrupt(_seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      if (response.status < 400 || !body) return response;
+      delete body.errorCode;
+      return withBody(response, body);
+    },
+  },
+  {
+    name: 'unknown job answers GES.9999',
+    check: 'unknown_job_rejected',
+    kind: 'failure',
+    async corrupt(_seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      return body?.errorCode === 'GES.8301' ? withBody(response, { ...body, errorCode: 'GES.9999' }) : response;
+    },
+  },
+  {
+    name: 'unknown job answers GES.8000',
+    check: 'unknown_job_rejected',
+    kind: 'failure',
+    async corrupt(_seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      return body?.errorCode === 'GES.8301' ? withBody(response, { ...body, errorCode: 'GES.8000' }) : response;
+    },
+  },
+  {
+    name: '500 on a malformed limit/offset',
+    check: 'not_a_server_error',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      if (seen.operation === 'listJobs' && badPaging(seen.url)) {
+        return { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope('GES.8302', 'Failed to query job status.')) };
+      }
+      return answer();
+    },
+  },
+  {
+    name: 'negative offset accepted as 0',
+    check: 'negative_data_rejection',
+    kind: 'failure',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'listJobs' && seen.url.searchParams.get('offset') === '-1' ? withQuery(seen, { offset: '0' }) : undefined),
+  },
+  {
+    name: 'bad limit answers the undocumented 422',
+    check: 'status_code_conformance',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs' && response.status === 400 && badPaging(seen.url) ? { ...response, status: 422 } : response;
+    },
+  },
+  {
+    name: 'list served as text/html',
+    check: 'content_type_conformance',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs' ? { ...response, headers: { ...response.headers, 'content-type': 'text/html; charset=utf-8' } } : response;
+    },
+  },
+  {
+    name: 'failReason on a successful job',
+    check: 'fail_reason_iff_failed',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs'
+        ? editJobs(response, (job) => {
+            if (job.status === 'success') job.failReason = '';
+          })
+        : response;
+    },
+  },
+  {
+    name: 'endTime on a running job',
+    check: 'unfinished_job_has_no_end_time',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs'
+        ? editJobs(response, (job) => {
+            if (job.status === 'running') job.endTime = job.startTime;
+          })
+        : response;
+    },
+  },
+  {
+    name: 'canStop true on a finished job',
+    check: 'finished_job_not_stoppable',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs'
+        ? editJobs(response, (job) => {
+            if (isFinished(job.status)) job.canStop = true;
+          })
+        : response;
+    },
+  },
+  {
+    name: 'endTime before startTime',
+    check: 'finished_job_times',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs'
+        ? editJobs(response, (job) => {
+            if (job.status === 'success') job.endTime = '2000-01-01 00:00:00';
+          })
+        : response;
+    },
+  },
+  {
+    name: 'files on an Algorithm job',
+    check: 'files_iff_import_graph',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs'
+        ? editJobs(response, (job) => {
+            if (job.taskType === 'Algorithm') job.files = [];
+          })
+        : response;
+    },
+  },
+  {
+    name: 'import file counts do not add up',
+    check: 'import_file_counts_add_up',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs'
+        ? editJobs(response, (job) => {
+            for (const group of (job.files as Record<string, Record<string, unknown>[]>[] | undefined) ?? []) {
+              for (const file of group.edgeFiles ?? []) if (typeof file.successfulLines === 'number') file.successfulLines += 1;
+            }
+          })
+        : response;
+    },
+  },
+  {
+    name: 'pending job at progress 5',
+    check: 'progress_matches_status',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs'
+        ? editJobs(response, (job) => {
+            if (job.status === 'pending') job.progress = '5';
+          })
+        : response;
+    },
+  },
+  {
+    name: 'jobCount varies by page',
+    check: 'job_count_consistent',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      if (seen.operation !== 'listJobs' || response.status !== 200 || typeof body?.jobCount !== 'number') return response;
+      return withBody(response, { ...body, jobCount: body.jobCount + Number(seen.url.searchParams.get('offset') ?? 0) });
+    },
+  },
+  {
+    name: 'overlapping pages (offset - 1)',
+    check: 'pages_reproduce_full_list',
+    kind: 'failure',
+    corrupt(seen, answer) {
+      const offset = Number(seen.url.searchParams.get('offset') ?? 0);
+      return answer(seen.operation === 'listJobs' && offset > 0 && !badPaging(seen.url) ? withQuery(seen, { offset: String(offset - 1) }) : undefined);
+    },
+  },
+  {
+    name: 'auth ignored (200 without a token)',
+    check: 'ignored_auth',
+    kind: 'failure',
+    corrupt: (seen, answer) =>
+      answer(seen.request.headers['x-auth-token'] ? undefined : { ...seen.request, headers: { ...seen.request.headers, 'x-auth-token': 'let-me-in' } }),
+  },
+  {
+    name: 'status endpoint disagrees with the list',
+    check: 'list_status_matches_job_status',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      if (seen.operation !== 'getJobStatus' || body?.status !== 'failed') return response;
+      return withBody(response, { status: 'success', result: 'success' });
+    },
+  },
+  {
+    name: 'offset past the end repeats the last page',
+    check: 'offset_past_end_empty',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      if (seen.operation !== 'listJobs' || response.status !== 200 || !Array.isArray(body?.jobs) || body.jobs.length > 0) return response;
+      const count = Number(body.jobCount);
+      return answer(withQuery(seen, { offset: String(Math.max(0, count - 1)) }));
+    },
+  },
+  {
+    name: 'rawRequest re-serialised',
+    check: 'submitted_job_listed',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs'
+        ? editJobs(response, (job) => {
+            try {
+              if (typeof job.rawRequest === 'string' && job.rawRequest) job.rawRequest = JSON.stringify(JSON.parse(job.rawRequest));
+            } catch {
+              // not JSON: leave it
+            }
+          })
+        : response;
+    },
+  },
+  {
+    name: 'cancel answers 200 but does nothing',
+    check: 'cancelled_job_failed',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      return seen.operation === 'cancelJob' ? { status: 200, headers: { 'content-type': 'application/json' }, body: '{}' } : answer();
+    },
+  },
+  {
+    name: 'second cancel answers 200',
+    check: 'cancel_again_rejected',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'cancelJob' && bodyOf(response)?.errorCode === 'GES.8303' ? withBody(response, {}, 200) : response;
+    },
+  },
+  {
+    name: 'list ordered oldest first',
+    check: 'newest_first_order',
+    kind: 'warning',
+    async corrupt(seen, answer) {
+      if (seen.operation !== 'listJobs') return answer();
+      // Reverse the whole list, then page it: consistent pages, only the order differs.
+      const full = await answer(withQuery(seen, { limit: undefined, offset: undefined }));
+      const body = bodyOf(full);
+      if (full.status !== 200 || !Array.isArray(body?.jobs)) return answer();
+      const page = await answer();
+      if (page.status !== 200) return page;
+      const offset = Number(seen.url.searchParams.get('offset') ?? 0);
+      const limit = Number(seen.url.searchParams.get('limit') ?? 100000);
+      return withBody(page, { ...body, jobs: [...body.jobs].reverse().slice(offset, offset + limit) });
+    },
+  },
+  {
+    name: 'a submitted job listed last',
+    check: 'submitted_job_listed_first',
+    kind: 'warning',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      if (seen.operation !== 'listJobs') return response;
+      // Jobs still pending on the manual clock (the kit's own submissions among them) go to the end.
+      const body = bodyOf(response);
+      if (response.status !== 200 || !Array.isArray(body?.jobs)) return response;
+      const jobs = body.jobs as Record<string, unknown>[];
+      const submitted = jobs.filter((job) => String(job.rawRequest).startsWith('{ '));
+      return withBody(response, { ...body, jobs: [...jobs.filter((job) => !submitted.includes(job)), ...submitted] });
+    },
+  },
+  {
+    name: 'status variant "complete" for success',
+    check: 'status_in_documented_set',
+    kind: 'warning',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      if (seen.operation === 'listJobs') {
+        return editJobs(response, (job) => {
+          if (job.status === 'success') job.status = 'complete';
+        });
+      }
+      const body = bodyOf(response);
+      return seen.operation === 'getJobStatus' && body?.status === 'success' ? withBody(response, { ...body, status: 'complete' }) : response;
+    },
+  },
+  {
+    name: 'gateway 401 as an HTML page',
+    check: 'auth_error_envelope',
+    kind: 'warning',
+    async corrupt(_seen, answer) {
+      const response = await answer();
+      return response.status === 401
+        ? { status: 401, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>401 Authorization Required</h1></body></html>' }
+        : response;
+    },
+  },
+  {
+    name: 'an extra field beyond the examples',
+    check: 'documented_example_shape',
+    kind: 'warning',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'listJobs' ? editJobs(response, (job) => void (job.owner = 'ges-admin')) : response;
+    },
+  },
+];
+
+/** A valid variation: the kit must pass it (warnings listed in `warnings` are allowed). */
+export interface Variation {
+  name: string;
+  /** SHOULD checks it may warn on. */
+  warnings: readonly string[];
+  corrupt: Corruption;
+}
+
+/** Ids the plain-UUID variation strips (original id by plain id), shared by requests and answers. */
+function plainUuidIds(): Corruption {
+  const originals = new Map<string, string>();
+  const plain = (id: string) => {
+    // About half the jobs (by their first hex digit, so the same job on every page): a memory-engine
+    // id (UUID + 9 digits) becomes a bare UUID.
+    if (!/^[0-7][0-9a-f-]{35}\d{9}$/.test(id)) return id;
+    const short = id.slice(0, 36);
+    originals.set(short, id);
+    return short;
+  };
+  return async (seen, answer) => {
+    let request = seen.request;
+    const match = /\/jobs\/([^/]+)(\/status)?$/.exec(seen.url.pathname);
+    const id = match?.[1];
+    if (id && id !== 'status' && originals.has(id)) {
+      request = { ...request, url: request.url.replace(`/jobs/${id}`, `/jobs/${originals.get(id)}`) };
+    }
+    const response = await answer(request);
+    if (seen.operation === 'listJobs') return editJobs(response, (job) => void (job.jobId = plain(String(job.jobId))));
+    if (seen.operation === 'executeAlgorithm') {
+      const body = bodyOf(response);
+      if (typeof body?.jobId === 'string') return withBody(response, { ...body, jobId: plain(body.jobId) });
+    }
+    return response;
+  };
+}
+
+const onList = (edit: (job: Record<string, unknown>, index: number) => void): Corruption => async (seen, answer) => {
+  const response = await answer();
+  return seen.operation === 'listJobs' ? editJobs(response, edit) : response;
+};
+
+const progressAsInteger = onList((job) => {
+  if (typeof job.progress === 'string') job.progress = Number(job.progress);
+});
+const resultSuccess: Corruption = async (seen, answer) => {
+  const response = await answer();
+  const body = bodyOf(response);
+  return seen.operation === 'listJobs' && response.status === 200 && body ? withBody(response, { ...body, result: 'success' }) : response;
+};
+const exportTaskType = onList((job, index) => {
+  // Finished Algorithm jobs only, so the kit's own submitted jobs keep taskType Algorithm.
+  if (job.taskType === 'Algorithm' && job.status === 'success' && index % 3 === 0) {
+    job.taskType = 'ExportGraph';
+    delete job.files;
+  }
+});
+
+/** Variations a real engine may show, which must pass. */
+export const variations: readonly Variation[] = [
+  { name: 'progress as an integer', warnings: ['progress_as_string'], corrupt: progressAsInteger },
+  { name: 'result: "success" in the list body', warnings: [], corrupt: resultSuccess },
+  { name: 'plain-UUID jobIds for some jobs', warnings: [], corrupt: plainUuidIds() },
+  { name: 'taskType ExportGraph (undocumented, no files)', warnings: [], corrupt: exportTaskType },
+  {
+    name: 'all of them together',
+    warnings: ['progress_as_string'],
+    corrupt: (() => {
+      const uuid = plainUuidIds();
+      return (seen, answer) =>
+        uuid(seen, (request) =>
+          progressAsInteger(seen, () => resultSuccess(seen, () => exportTaskType(seen, () => answer(request)))),
+        );
+    })(),
+  },
+];
