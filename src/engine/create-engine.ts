@@ -111,7 +111,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const name: unknown = (request as { algorithmName?: unknown } | null | undefined)?.algorithmName;
       if (!isGiven(name) || (typeof name === 'string' && name.trim() === '')) return fail({ kind: 'algorithm-name-empty' });
       if (typeof name !== 'string') {
-        return fail({ kind: 'algorithm-failed-to-start', algorithmName: String(name), reason: 'algorithmName must be a string.' });
+        // String(name) would throw for {"toString": 1}: JSON objects are named by kind, never converted.
+        const shown = typeof name === 'object' ? (Array.isArray(name) ? 'array' : 'object') : String(name);
+        return fail({ kind: 'algorithm-failed-to-start', algorithmName: shown, reason: 'algorithmName must be a string.' });
       }
       const spec = ALGORITHMS.get(name);
       if (!spec) return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: 'unknown algorithm.' });

@@ -46,8 +46,19 @@ function asParameters(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
 }
 
+/**
+ * A parameter as text, never throwing: String() calls a JSON object's own "toString"/"valueOf"
+ * keys, so {"toString": 1} would throw on every status read of a finished job.
+ */
+function textOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'object') return String(value);
+  if (!Array.isArray(value)) return '';
+  return value.map((item) => (item !== null && typeof item === 'object' ? '' : String(item ?? ''))).join(',');
+}
+
 function firstId(value: unknown): string {
-  return String(value ?? '').split(',')[0]!.trim();
+  return textOf(value).split(',')[0]!.trim();
 }
 
 function pathBetween(source: string, target: string, rng: Random, profile: GraphProfile): string[] {
@@ -65,7 +76,7 @@ function resultList(spec: AlgorithmSpec, params: Record<string, unknown>, rng: R
   const extra: Record<string, unknown> = {};
   if ('source' in params) extra['source'] = firstId(params['source']);
   if ('target' in params) extra['target'] = firstId(params['target']);
-  if ('sources' in params) extra['sources'] = String(params['sources']).split(',').map((s) => s.trim());
+  if ('sources' in params) extra['sources'] = textOf(params['sources']).split(',').map((s) => s.trim());
   const top = 0.002 + rng.float() * 0.01;
 
   switch (spec.result) {
