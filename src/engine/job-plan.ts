@@ -187,18 +187,30 @@ function buildView(plan: JobPlan, t: number, phase: 'pending' | 'running' | 'fin
   else if (phase === 'finished') progress = failed ? plan.failProgress : 100;
   else progress = progressAt(plan, t);
 
-  const job = {
-    jobId: plan.jobId,
-    rawRequest: plan.rawRequest,
-    taskType: plan.taskType,
-    canStop: !finished && plan.cancellable,
-    progress: PROGRESS[progress]!,
-  } as Job;
-  if (plan.files) job.files = phase === 'pending' ? [] : filesAt(plan.files, t, phase === 'cancelled');
-  job.startTime = formatChinaTime(plan.startMs);
-  if (failed) job.failReason = phase === 'cancelled' ? CANCELLED_REASON : plan.failReason!;
+  const jobId = plan.jobId;
+  const rawRequest = plan.rawRequest;
+  const taskType = plan.taskType;
+  const canStop = !finished && plan.cancellable;
+  const progressText = PROGRESS[progress]!;
+  const startTime = formatChinaTime(plan.startMs);
+  const status: Job['status'] = phase === 'pending' ? 'pending' : phase === 'running' ? 'running' : failed ? 'failed' : 'success';
+  // One whole literal per shape: every property in-object (no extra backing store per job), the
+  // same hidden class for every job of a shape, and JSON.stringify's fast path.
+  if (!finished) {
+    if (!plan.files) return { jobId, rawRequest, taskType, canStop, progress: progressText, startTime, status };
+    const files = phase === 'pending' ? [] : filesAt(plan.files, t, false);
+    return { jobId, rawRequest, taskType, canStop, progress: progressText, files, startTime, status };
+  }
   // Most short jobs end in the second they start: share the string.
-  if (finished) job.endTime = Math.floor(t / 1000) === plan.startSec ? job.startTime : formatChinaTime(t);
-  job.status = phase === 'pending' ? 'pending' : phase === 'running' ? 'running' : failed ? 'failed' : 'success';
-  return job;
+  const endTime = Math.floor(t / 1000) === plan.startSec ? startTime : formatChinaTime(t);
+  const files = plan.files ? filesAt(plan.files, t, phase === 'cancelled') : undefined;
+  if (failed) {
+    const failReason = phase === 'cancelled' ? CANCELLED_REASON : plan.failReason!;
+    return files
+      ? { jobId, rawRequest, taskType, canStop, progress: progressText, files, startTime, failReason, endTime, status }
+      : { jobId, rawRequest, taskType, canStop, progress: progressText, startTime, failReason, endTime, status };
+  }
+  return files
+    ? { jobId, rawRequest, taskType, canStop, progress: progressText, files, startTime, endTime, status }
+    : { jobId, rawRequest, taskType, canStop, progress: progressText, startTime, endTime, status };
 }

@@ -37,6 +37,11 @@ export interface PlannerContext {
   readonly profile: GraphProfile;
   readonly vocabulary: GraphVocabulary;
   readonly rng: Random;
+  /**
+   * Request strings shared between seeded jobs: requests without vertex ids (pagerank with its
+   * defaults, triangle_count, ...) come in a few dozen variants, so 100k jobs need not hold 100k copies.
+   */
+  readonly sharedRequests?: Map<string, string>;
 }
 
 /** Where a planned job should stand at the anchor instant of seeding. */
@@ -135,7 +140,12 @@ function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phas
       runMs = Math.max(1, Math.round((runMs * failProgress) / 100));
     }
   }
-  const rawRequest = JSON.stringify({ algorithmName: spec.name, parameters });
+  let rawRequest = JSON.stringify({ algorithmName: spec.name, parameters });
+  if (ctx.sharedRequests && spec.vertexParams.length === 0) {
+    const shared = ctx.sharedRequests.get(rawRequest);
+    if (shared === undefined) ctx.sharedRequests.set(rawRequest, rawRequest);
+    else rawRequest = shared;
+  }
   const timing = timeFor(rng, startMs, runMs, phase, anchor);
   if (cancelled) {
     // Cancelled part-way: progress is where it stopped.
