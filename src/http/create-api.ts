@@ -17,7 +17,7 @@ import { parseAlgorithmBody } from './parse-algorithm-body.js';
 import { parsePage } from './parse-page.js';
 import { parseQuery, MALFORMED, readParam, type Query } from './parse-query.js';
 import { chooseExample, parsePreferHeader, parsePreferQuery } from './prefer-example.js';
-import { httpErrors, internalError, toGesError, type HttpError } from './to-ges-error.js';
+import { httpErrors, internalError, toEnvelopeJson, toGesError, type HttpError } from './to-ges-error.js';
 
 /** Options of createApi; every one has a default. */
 export interface ApiOptions {
@@ -101,11 +101,11 @@ export function createApi(options: ApiOptions = {}): GesApi {
     });
   }
 
-  const initialFaults: FaultConfig = {};
+  let initialFaults: FaultConfig = {};
   if (options.faults) {
     const parsed = parseFaultConfig(options.faults);
     if (!parsed.ok) throw new TypeError(`createApi: invalid faults option: ${parsed.message}`);
-    Object.assign(initialFaults, parsed.config);
+    initialFaults = parsed.config;
   }
   const faults = createFaultInjector(seed);
   faults.set(initialFaults);
@@ -125,7 +125,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const errorResponse = (request: ApiRequest, error: HttpError, extra?: Record<string, string>): ApiResponse => ({
     status: error.status,
     headers: extra ? { ...headersFor(request), ...extra } : headersFor(request),
-    body: `{"errorMessage":${JSON.stringify(error.errorMessage)},"errorCode":${JSON.stringify(error.errorCode)},"result":"failed"}`,
+    body: toEnvelopeJson(error),
   });
   const jsonResponse = (request: ApiRequest, status: number, value: unknown): ApiResponse => ({
     status,
@@ -255,7 +255,10 @@ export function createApi(options: ApiOptions = {}): GesApi {
       if (!route) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
       const decision = faults.active ? faults.decide() : NO_DELAY;
       if (decision.delayMs > 0) {
-        return sleep(decision.delayMs).then(() => safely(request, () => answerOperation(request, route, search, decision)));
+        return sleep(decision.delayMs).then(
+          () => safely(request, () => answerOperation(request, route, search, decision)),
+          (error: unknown) => failed(request, error),
+        );
       }
       return answerOperation(request, route, search, decision);
     } catch (error) {

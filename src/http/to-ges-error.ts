@@ -79,3 +79,8 @@ export const httpErrors = {
 export function internalError(_cause?: unknown): HttpError {
   return error(500, GesErrorCode.ENGINE_UNAVAILABLE, 'The graph engine is unavailable: internal error of the mock.');
 }
+
+/** The envelope's JSON text: `{"errorMessage":...,"errorCode":...,"result":"failed"}`. */
+export function toEnvelopeJson(error: HttpError): string {
+  return `{"errorMessage":${JSON.stringify(error.errorMessage)},"errorCode":${JSON.stringify(error.errorCode)},"result":"failed"}`;
+}
