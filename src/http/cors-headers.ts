@@ -8,13 +8,21 @@ export const CORS_ALLOW_METHODS = 'GET,POST,DELETE,PUT,OPTIONS';
 /** Request headers a preflight allows. */
 export const CORS_ALLOW_HEADERS = 'Content-Type, X-Auth-Token, Prefer, X-Mock-Control-Token';
 
+/** Response headers a page may read: which example or fault answered (for the inspector and devtools code). */
+export const CORS_EXPOSE_HEADERS = 'X-Mock-Example, X-Mock-Fault';
+
 /** Only visible ASCII is echoed: anything else could not be written as a header value anyway. */
 const SAFE_ORIGIN = /^[\x21-\x7e]{1,512}$/;
 
 /** Adds the echo headers for `origin` to a copy of `base`; `base` itself when there is nothing to echo. */
 export function withCorsOrigin(base: Record<string, string>, origin: string | undefined): Record<string, string> {
   if (origin === undefined || !SAFE_ORIGIN.test(origin)) return base;
-  return { ...base, 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
+  return {
+    ...base,
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': CORS_EXPOSE_HEADERS,
+  };
 }
 
 /** The headers of a 204 preflight answer. */

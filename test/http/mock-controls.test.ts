@@ -187,6 +187,7 @@ describe('CORS', () => {
     expect(answer.headers).toMatchObject({
       'access-control-allow-origin': origin,
       'access-control-allow-credentials': 'true',
+      'access-control-expose-headers': 'X-Mock-Example, X-Mock-Fault',
       vary: 'Origin',
     });
   });
