@@ -20,8 +20,8 @@ export interface BenchSettings {
   connections: number;
   /** Jobs in the one graph of the largest page and of the seeding probe. */
   largestJobs: number;
-  /** Seconds of one-at-a-time load per contender per round (largest page). */
-  largestLoadSec: number;
+  /** Requests, one at a time, per contender per round (largest page: each takes a good part of a second). */
+  largestRequests: number;
   /** Seconds each in-process loop runs per round. */
   inProcessSec: number;
   /** Profile the mock servers with --cpu-prof and rank their hot functions. */

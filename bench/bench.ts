@@ -2,7 +2,7 @@
  * `npm run bench` / `npm run bench:smoke`. Flags:
  *   --smoke            CI mode: 1 round, 1 s loads, 1,000 jobs; targets not judged; RESULTS.md untouched
  *   --rounds N         rounds per measure (full default 3)
- *   --duration S       seconds per load per contender per round (full default 10)
+ *   --duration S       seconds of small-page load per contender per round (full default 10)
  *   --only a,b         measures to run: smallPage, largestPage, seeding, inProcess, contractRun
  *   --profile          --cpu-prof the mock servers and rank their hot functions (figures perturbed)
  *   --out FILE         also write the results JSON to FILE
@@ -54,7 +54,7 @@ const base = parsed.smoke ? BENCH_MODES.smoke : BENCH_MODES.full;
 const settings: BenchSettings = {
   ...base,
   ...(rounds ? { rounds } : {}),
-  ...(duration ? { loadSec: duration, largestLoadSec: duration } : {}),
+  ...(duration ? { loadSec: duration } : {}),
   ...(only ? { only: only as MeasureId[] } : {}),
   profile: parsed.profile,
 };

@@ -165,7 +165,7 @@ export function renderResults(results: BenchResults): string {
     `- CPU: ${machine.cpuModel}, ${machine.cpus} logical cores${machine.cpuMHz ? ` at ${machine.cpuMHz} MHz` : ''}; ${machine.totalMemGB.toFixed(1)} GB RAM`,
     `- ${machine.platform} ${machine.arch}, Node ${machine.node}, V8 ${machine.v8}`,
     `- Load average (1, 5, 15 min) at start ${machine.loadAvgStart.map((v) => v.toFixed(2)).join(', ')}; at end ${machine.loadAvgEnd.map((v) => v.toFixed(2)).join(', ')}`,
-    `- Settings: ${plural(settings.rounds, 'round')}; small page ${settings.loadSec} s per contender per round after ${settings.warmupSec} s warm-up, ${settings.connections} connections; largest page ${settings.largestLoadSec} s per contender per round, 1 connection; in-process ${settings.inProcessSec} s per loop`,
+    `- Settings: ${plural(settings.rounds, 'round')}; small page ${settings.loadSec} s per contender per round after ${settings.warmupSec} s warm-up, ${settings.connections} connections; largest page ${settings.largestRequests} requests per contender per round after 3 warm-up requests, 1 connection; in-process ${settings.inProcessSec} s per loop`,
     '',
   );
   return out.join('\n');

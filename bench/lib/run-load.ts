@@ -10,8 +10,10 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Concurrent connections (autocannon `connections`). */
   connections: number;
-  /** Seconds of load. */
+  /** Seconds of load (ignored when `amount` is given). */
   durationSec: number;
+  /** Send exactly this many requests instead of loading for `durationSec`. */
+  amount?: number;
   /** Seconds before a request counts as timed out. Default 30 (the largest page is tens of MB). */
   timeoutSec?: number;
 }
@@ -56,7 +58,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     url: options.url,
     headers: options.headers ?? {},
     connections: options.connections,
-    duration: options.durationSec,
+    ...(options.amount ? { amount: options.amount } : { duration: options.durationSec }),
     timeout: options.timeoutSec ?? 30,
     // the bench prints its own summary; autocannon's progress bar would only fight it
     renderProgressBar: false,
