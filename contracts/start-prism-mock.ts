@@ -3,6 +3,7 @@
  * against a stateless example-serving mock (see docs/contracts.md for what that proves and what not).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +25,10 @@ export interface PrismMockOptions {
   startTimeoutMs?: number;
 }
 
-/** The kit's own openapi.yaml (from contracts/ or dist/contracts/, it is one level up). */
-export const KIT_SPEC_PATH = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
+/** The kit's own openapi.yaml: one level up from contracts/, two from a built dist/contracts/. */
+export const KIT_SPEC_PATH = [new URL('../openapi.yaml', import.meta.url), new URL('../../openapi.yaml', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((path) => existsSync(path)) ?? fileURLToPath(new URL('../openapi.yaml', import.meta.url));
 
 /** The Prism CLI's entry script, from the installed @stoplight/prism-cli. */
 function prismEntry(): string {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setupGesServer } from '../../mocks/node.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { runContract } from '../../contracts/run-contract.js';
+import { contractChecks } from '../../contracts/contract-checks.js';
 import { formatReport } from '../../contracts/format-report.js';
 import type { ContractReport } from '../../contracts/contract-types.js';
 
@@ -49,12 +50,9 @@ describe('against the standalone mock server (node:http, port 0)', () => {
     const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN });
     expect(problems(report), formatReport(report)).toEqual([]);
     expect(report.exitCode).toBe(0);
-    expect(report.results.filter((r) => r.outcome === 'skipped').map((r) => r.id)).toEqual([
-      'submitted_job_listed_first',
-      'cancelled_job_failed',
-      'cancel_again_rejected',
-    ]);
-    expect(report.results.every((r) => r.group !== 'mutations' || r.outcome === 'skipped')).toBe(true);
+    const mutating = contractChecks.filter((check) => check.mutates).map((check) => check.id);
+    expect(mutating.length).toBeGreaterThan(0);
+    expect(report.results.filter((r) => r.outcome === 'skipped').map((r) => r.id)).toEqual(mutating);
     // The engine seeds a graph on first use: the run saw only the seeded 60 jobs of movie, and added none.
     expect(server.api.state().graphs.map((g) => `${g.project}/${g.graph}: ${g.jobCount}`)).toEqual([`${PROJECT}/movie: 60`]);
   });
