@@ -18,10 +18,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ] as const;
 
-/** The Chromium executable to drive, or undefined when none is installed. */
+/**
+ * The Chromium executable to drive, or undefined when none is installed. GES_CHROMIUM_PATH, when
+ * set, is the only candidate (so a wrong path shows up as a missing browser, not a silent fallback).
+ */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.GES_CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((path): path is string => Boolean(path) && existsSync(path!));
+  const override = process.env.GES_CHROMIUM_PATH;
+  const candidates = override ? [override] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((path) => existsSync(path));
 }
 
 /** Launches headless Chromium at `executablePath`. */
