@@ -2,7 +2,7 @@
  * Listing semantics: limit, offset, paging, jobCount and order, from the GES table (limit ≤ 100000),
  * the spec's decisions (jobCount is the total; jobs.length ≤ limit) and the examples (newest first).
  */
-import type { CheckContext, ContractCheck, Exchange, PageWalk } from '../contract-types.js';
+import type { CheckContext, ContractCheck, Exchange, Finding, PageWalk } from '../contract-types.js';
 import { describeJob, toTimeValue, sameTimeKind } from '../job-facts.js';
 import { envelopeViolations } from '../spec-facts.js';
 import { describeAnswer } from './check-helpers.js';
@@ -19,9 +19,10 @@ function pageOf(exchange: Exchange): { limit?: number; offset: number } {
 const ids = (jobs: Record<string, unknown>[]) => jobs.map((job) => String(job.jobId));
 
 /** Compares a page walk with its default list; findings are returned, not recorded. */
-function compareWalk(ctx: CheckContext, walk: PageWalk): { message: string; expected?: string; actual?: string; exchange?: Exchange }[] {
-  const problems: { message: string; expected?: string; actual?: string; exchange?: Exchange }[] = [];
+function compareWalk(ctx: CheckContext, walk: PageWalk): Finding[] {
+  const problems: Finding[] = [];
   const base = ctx.requireList(walk.base, 'the default list');
+  const allIds = new Set(ids(base.jobs));
   const expected = ids(base.jobs).slice(0, walk.covered);
   const walked: { id: string; page: Exchange; offset: number }[] = [];
   for (const page of walk.pages) {
@@ -43,7 +44,6 @@ function compareWalk(ctx: CheckContext, walk: PageWalk): { message: string; expe
   }
   const walkedIds = walked.map((entry) => entry.id).slice(0, walk.covered);
   const walkedSet = new Set(walkedIds);
-  const expectedSet = new Set(expected);
   for (const [position, id] of expected.entries()) {
     if (!walkedSet.has(id)) {
       problems.push({
@@ -53,12 +53,15 @@ function compareWalk(ctx: CheckContext, walk: PageWalk): { message: string; expe
     }
   }
   for (const entry of walked) {
-    if (!expectedSet.has(entry.id) && ids(base.jobs).indexOf(entry.id) === -1) {
+    if (!allIds.has(entry.id)) {
       problems.push({ message: `job ${entry.id} on the page at offset ${entry.offset} is not in the default list`, exchange: entry.page });
     }
   }
   if (problems.length === 0) {
-    const at = expected.findIndex((id, i) => walkedIds[i] !== id);
+    // Same jobs, no overlap or gap: only an order that differs across startTimes counts (jobs that
+    // share a startTime may come in any order).
+    const startOf = new Map(base.jobs.map((job) => [String(job.jobId), String(job.startTime)]));
+    const at = expected.findIndex((id, i) => walkedIds[i] !== id && startOf.get(walkedIds[i] as string) !== startOf.get(id));
     if (at >= 0) {
       problems.push({
         message: `the pages list the jobs in another order than the default list, from position ${at}`,
