@@ -38,14 +38,25 @@ export interface PlannerContext {
   readonly vocabulary: GraphVocabulary;
   readonly rng: Random;
   /**
-   * Request strings shared between seeded jobs: requests without vertex ids (pagerank with its
-   * defaults, triangle_count, ...) come in a few dozen variants, so 100k jobs need not hold 100k copies.
+   * Strings shared between seeded jobs: requests without vertex ids (pagerank with its defaults,
+   * triangle_count, ...), file names and failure reasons come in a few dozen variants each, so 100k
+   * jobs need not hold 100k copies (nor ropes that JSON.stringify would flatten on first use).
    */
-  readonly sharedRequests?: Map<string, string>;
+  readonly sharedStrings?: Map<string, string>;
 }
 
 /** Where a planned job should stand at the anchor instant of seeding. */
 export type SeedPhase = 'pending' | 'running' | 'finished';
+
+/** The one shared copy of a string that many seeded jobs repeat (see PlannerContext.sharedStrings). */
+function share(ctx: PlannerContext, text: string): string {
+  const strings = ctx.sharedStrings;
+  if (!strings) return text;
+  const known = strings.get(text);
+  if (known !== undefined) return known;
+  strings.set(text, text);
+  return text;
+}
 
 /** A log-uniform duration: short runs are common, long ones rare. */
 function duration(rng: Random, range: readonly [number, number]): number {
@@ -141,11 +152,8 @@ function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phas
     }
   }
   let rawRequest = JSON.stringify({ algorithmName: spec.name, parameters });
-  if (ctx.sharedRequests && spec.vertexParams.length === 0) {
-    const shared = ctx.sharedRequests.get(rawRequest);
-    if (shared === undefined) ctx.sharedRequests.set(rawRequest, rawRequest);
-    else rawRequest = shared;
-  }
+  if (spec.vertexParams.length === 0) rawRequest = share(ctx, rawRequest);
+  if (failReason !== undefined) failReason = share(ctx, failReason);
   const timing = timeFor(rng, startMs, runMs, phase, anchor);
   if (cancelled) {
     // Cancelled part-way: progress is where it stopped.
@@ -161,10 +169,10 @@ function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: 
   const { rng, profile, vocabulary } = ctx;
   const quiet = rng.chance(0.3); // the engine records some imports with an empty rawRequest [ex]
   const dir = quiet ? '/root/ges-install/auDatas' : rng.pick(vocabulary.importDirs);
-  const edgeName = `${dir}/${rng.pick(profile.edgeFiles)}`;
-  const vertexName = `${dir}/${rng.pick(profile.vertexFiles)}`;
+  const edgeName = share(ctx, `${dir}/${rng.pick(profile.edgeFiles)}`);
+  const vertexName = share(ctx, `${dir}/${rng.pick(profile.vertexFiles)}`);
   const withSchema = quiet || rng.chance(0.4);
-  const schemaName = `${dir}/${profile.schemaFile}${quiet ? '.bak' : ''}`;
+  const schemaName = share(ctx, `${dir}/${profile.schemaFile}${quiet ? '.bak' : ''}`);
   let rawRequest = '';
   if (!quiet) {
     const body: Record<string, unknown> = {
@@ -218,7 +226,7 @@ function planExport(ctx: PlannerContext, jobId: string, startMs: number, phase: 
     schemaName: `${profile.name}_schema.xml`,
   });
   const timing = timeFor(rng, startMs, duration(rng, [20_000, 300_000]), phase, anchor);
-  const failReason = fails ? `Export graph failed: no permission to write to [${dir}].` : undefined;
+  const failReason = fails ? share(ctx, `Export graph failed: no permission to write to [${dir}].`) : undefined;
   return makePlan(jobId, 'ExportGraph', rawRequest, true, timing, failReason, fails ? 0 : 100, undefined, undefined, undefined);
 }
 

@@ -68,7 +68,7 @@ export function seedGraph(seed: number, graph: string, anchor: number, count: nu
   const vocabulary = createGraphVocabulary(seed, graph);
   const layout = createRandom(`${seed}:${graph}:layout`);
   const jobWords = hashSeed(`${seed}:${graph}:jobs`);
-  const ctx: PlannerContext = { profile, vocabulary, rng: createRandom(`${seed}:${graph}:jobs`), sharedRequests: new Map() };
+  const ctx: PlannerContext = { profile, vocabulary, rng: createRandom(`${seed}:${graph}:jobs`), sharedStrings: new Map() };
 
   const pending = count >= 10 ? 2 : count >= 3 ? 1 : 0;
   const running = count >= 10 ? 3 : count >= 2 ? 1 : 0;
