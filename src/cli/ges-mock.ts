@@ -5,14 +5,14 @@
  */
 import { parseArgs } from 'node:util';
 import type { FaultConfig } from '../http/fault-injector.js';
-import { MAX_LATENCY_MS } from '../http/fault-injector.js';
+import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS } from '../http/fault-injector.js';
 import type { GesServer } from '../server/start-ges-server.js';
 
 // The engine (and faker with it) is imported only once the arguments are known to be good, so that
 // usage errors answer at once.
 const loadEngineDefaults = () => import('../engine/create-engine.js');
 
-const usage = (DEFAULT_GRAPHS: readonly string[], DEFAULT_JOBS_PER_GRAPH: number) => `Usage: ges-mock serve [options]
+const usage = (DEFAULT_GRAPHS: readonly string[], DEFAULT_JOBS_PER_GRAPH: number, DEFAULT_MAX_JOBS_PER_GRAPH: number) => `Usage: ges-mock serve [options]
 
 A seeded, stateful mock of Huawei Cloud GES "Listing Jobs" (2.2.13) and the job APIs around it.
 
@@ -24,6 +24,17 @@ Options:
   --graphs <a,b,...>     graph names every project sees (default ${DEFAULT_GRAPHS.join(',')})
   --speed <x>            virtual-time factor: 60 makes a job minute pass per second (default 1)
   --latency <ms|min-max> delay every /ges/ answer, fixed or uniformly random (default none)
+  --errors <rate[:status]>
+                         fail each /ges/ request with probability rate (0-1), answering the GES
+                         envelope with status 500 (default) or 503 (default none)
+  --fail-next <n[:status]>
+                         fail the next n /ges/ requests (status 500 unless given; any documented
+                         error status), then answer normally (default none)
+  --fault <kind[:rate]>  act out a connection fault instead of answering: CONNECTION_RESET_BY_PEER or
+                         EMPTY_RESPONSE, for every /ges/ request or with probability rate (default none)
+  --max-jobs <n>         most jobs one graph of one project holds; at the cap a submission evicts the
+                         oldest finished job, or is refused (400 GES.8402) when none has finished
+                         (default ${DEFAULT_MAX_JOBS_PER_GRAPH})
   --token <T[:project]>  accept only these X-Auth-Token values, optionally bound to one project_id;
                          repeatable (default: any non-empty token)
   --no-cors              do not answer CORS (default: echo Origin, allow credentials)
@@ -59,6 +70,40 @@ function parseLatency(text: string): FaultConfig['latency'] {
   return { fixedMs: integer('latency', text, 0, MAX_LATENCY_MS) };
 }
 
+/** A probability 0..1 as typed on a command line ("0.25", "1", ".5"). */
+function rate(name: string, text: string): number {
+  const value = Number(text);
+  if (!/^(?:0|1|0?\.\d+|1\.0*)$/.test(text) || !(value >= 0 && value <= 1)) {
+    throw new UsageError(`--${name} needs a rate from 0 to 1, got "${text}"`);
+  }
+  return value;
+}
+
+function parseErrors(text: string): NonNullable<FaultConfig['errorRate']> {
+  const [rateText = '', statusText] = text.split(':');
+  const status = statusText === undefined ? 500 : integer('errors', statusText, 500, 503);
+  if (status !== 500 && status !== 503) throw new UsageError(`--errors ${text}: the status must be 500 or 503`);
+  return { rate: rate('errors', rateText), status };
+}
+
+function parseFailNext(text: string): NonNullable<FaultConfig['nextFailures']> {
+  const [countText = '', statusText] = text.split(':');
+  const status = statusText === undefined ? 500 : integer('fail-next', statusText, 400, 599);
+  if (!DOCUMENTED_ERROR_STATUSES.includes(status)) {
+    throw new UsageError(`--fail-next ${text}: the status must be a documented error status (${DOCUMENTED_ERROR_STATUSES.join(', ')})`);
+  }
+  return { count: integer('fail-next', countText, 1, 1_000_000), status };
+}
+
+const CONNECTION_FAULTS = ['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE'] as const;
+
+function parseFault(text: string): NonNullable<FaultConfig['connectionFault']> {
+  const [kind = '', rateText] = text.split(':');
+  const known = CONNECTION_FAULTS.find((name) => name === kind.toUpperCase());
+  if (!known) throw new UsageError(`--fault must be ${CONNECTION_FAULTS.join(' or ')}, optionally :rate, got "${text}"`);
+  return { kind: known, rate: rateText === undefined ? 1 : rate('fault', rateText) };
+}
+
 interface ServeOptions {
   port: number;
   host: string;
@@ -67,6 +112,10 @@ interface ServeOptions {
   graphs: string[] | undefined;
   speed: number;
   latency: FaultConfig['latency'] | undefined;
+  errorRate: FaultConfig['errorRate'] | undefined;
+  nextFailures: FaultConfig['nextFailures'] | undefined;
+  connectionFault: FaultConfig['connectionFault'] | undefined;
+  maxJobsPerGraph: number | undefined;
   tokens: string[];
   cors: boolean;
   control: boolean;
@@ -88,6 +137,10 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
         graphs: { type: 'string' },
         speed: { type: 'string', default: '1' },
         latency: { type: 'string' },
+        errors: { type: 'string' },
+        'fail-next': { type: 'string' },
+        fault: { type: 'string' },
+        'max-jobs': { type: 'string' },
         token: { type: 'string', multiple: true, default: [] },
         cors: { type: 'boolean', default: true },
         control: { type: 'boolean', default: true },
@@ -128,6 +181,10 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
       graphs,
       speed,
       latency: values.latency === undefined ? undefined : parseLatency(values.latency),
+      errorRate: values.errors === undefined ? undefined : parseErrors(values.errors),
+      nextFailures: values['fail-next'] === undefined ? undefined : parseFailNext(values['fail-next']),
+      connectionFault: values.fault === undefined ? undefined : parseFault(values.fault),
+      maxJobsPerGraph: values['max-jobs'] === undefined ? undefined : integer('max-jobs', values['max-jobs'], 1, 10_000_000),
       tokens,
       cors: values.cors,
       control: values.control,
@@ -144,6 +201,10 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     `${graphs.length} graph${graphs.length === 1 ? '' : 's'} × ${jobsPerGraph} jobs`,
     ...(options.speed !== 1 ? [`speed ${options.speed}×`] : []),
     ...(options.latency ? ['fixedMs' in options.latency ? `latency ${options.latency.fixedMs} ms` : `latency ${options.latency.minMs}-${options.latency.maxMs} ms`] : []),
+    ...(options.maxJobsPerGraph !== undefined ? [`at most ${options.maxJobsPerGraph} jobs per graph`] : []),
+    ...(options.errorRate ? [`errors ${options.errorRate.rate} (${options.errorRate.status})`] : []),
+    ...(options.nextFailures ? [`next ${options.nextFailures.count} fail (${options.nextFailures.status})`] : []),
+    ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
   ];
   const firstToken = options.tokens[0];
   const token = firstToken === undefined ? 'x' : /:[A-Za-z0-9]{1,64}$/.test(firstToken) ? firstToken.slice(0, firstToken.lastIndexOf(':')) : firstToken;
@@ -165,14 +226,25 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`ges-mock: ${error.message}\nRun ges-mock --help for the options.\n`);
     process.exit(2);
   }
-  const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH } = await loadEngineDefaults();
+  const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH } = await loadEngineDefaults();
   if (command.help) {
-    process.stdout.write(`${usage(DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH)}\n`);
+    process.stdout.write(`${usage(DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH)}\n`);
     return;
   }
   const { options } = command;
   const graphs = options.graphs ?? DEFAULT_GRAPHS;
   const jobsPerGraph = options.jobsPerGraph ?? DEFAULT_JOBS_PER_GRAPH;
+  if (options.maxJobsPerGraph !== undefined && options.maxJobsPerGraph < jobsPerGraph) {
+    // The engine would silently raise the cap to the seeded count; say so instead.
+    process.stderr.write(`ges-mock: --max-jobs ${options.maxJobsPerGraph} is below the ${jobsPerGraph} jobs seeded per graph; lower --jobs too\nRun ges-mock --help for the options.\n`);
+    process.exit(2);
+  }
+  const faults: FaultConfig = {
+    ...(options.latency ? { latency: options.latency } : {}),
+    ...(options.errorRate ? { errorRate: options.errorRate } : {}),
+    ...(options.nextFailures ? { nextFailures: options.nextFailures } : {}),
+    ...(options.connectionFault ? { connectionFault: options.connectionFault } : {}),
+  };
   const { startGesServer } = await import('../server/start-ges-server.js');
   let server: GesServer;
   try {
@@ -187,7 +259,8 @@ async function main(argv: string[]): Promise<void> {
       cors: options.cors,
       control: options.control,
       ...(options.controlToken !== undefined ? { controlToken: options.controlToken } : {}),
-      ...(options.latency ? { faults: { latency: options.latency } } : {}),
+      ...(options.maxJobsPerGraph !== undefined ? { maxJobsPerGraph: options.maxJobsPerGraph } : {}),
+      ...(Object.keys(faults).length > 0 ? { faults } : {}),
       onError: (error) => process.stderr.write(`ges-mock: internal error (answered 500): ${(error as Error)?.stack ?? String(error)}\n`),
     });
   } catch (error) {
