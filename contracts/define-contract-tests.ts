@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { contractChecks } from './contract-checks.js';
 import { createContractSession, type ContractSession } from './contract-session.js';
-import type { CheckResult, ContractCheck, ContractOptions } from './contract-types.js';
-import { formatCheckResult, formatCoverage } from './format-report.js';
+import type { CheckResult, ContractCheck, ContractCoverage, ContractOptions } from './contract-types.js';
+import { formatCheckResult } from './format-report.js';
 import { computeCoverage } from './contract-coverage.js';
 import { preflight, runCheck } from './run-contract.js';
 
@@ -22,6 +22,8 @@ export interface DefineContractTestsConfig {
   only?: readonly string[];
   /** Told each result (e.g. to collect a report). */
   onResult?: (result: CheckResult) => void;
+  /** Told the run's coverage after the last check (render it with formatCoverage). */
+  onCoverage?: (coverage: ContractCoverage) => void;
 }
 
 /** Registers one vitest test per contract check against the target. Call it at the top level of a test file. */
@@ -40,9 +42,9 @@ export function defineContractTests(options: ContractTestOptions, config: Define
     });
 
     afterAll(() => {
-      // The coverage line is as useful in a CI log as in the CLI's report.
-      if (session && setupError === undefined && results.length > 0) {
-        process.stdout.write(`${formatCoverage(computeCoverage(session.client.exchanges))}\n`);
+      // No console here (only src/cli prints): the caller decides where coverage goes, e.g. formatCoverage.
+      if (config.onCoverage && session && setupError === undefined && results.length > 0) {
+        config.onCoverage(computeCoverage(session.client.exchanges));
       }
     });
 
