@@ -119,7 +119,8 @@ function resultList(spec: AlgorithmSpec, params: Record<string, unknown>, rng: R
       return { list: { total, at: (i) => ({ [`${id(i)},${id(i + 1 + (i % 7))}`]: round(top * 10 / Math.pow(i + 1, 0.5), 8) }) }, extra };
     }
     case 'embedding': {
-      const dim = typeof params['dim'] === 'number' && params['dim'] > 0 && params['dim'] <= 512 ? Math.floor(params['dim']) : 50;
+      // Capped: a 100k-record page of 512-wide vectors would be a 100 MB body.
+      const dim = typeof params['dim'] === 'number' && params['dim'] >= 1 ? Math.min(128, Math.floor(params['dim'])) : 50;
       return {
         list: {
           total: n,
