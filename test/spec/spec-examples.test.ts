@@ -36,7 +36,7 @@ function collectExamples(): { where: string; pointer: string; value: unknown }[]
       }
     }
   }
-  for (const [name, parameter] of Object.entries<Json>(openapiDocument.components.parameters ?? {})) {
+  for (const [name, parameter] of Object.entries(openapiDocument.components.parameters ?? {}) as [string, Json][]) {
     if ('example' in parameter) found.push({ where: `parameter ${name}`, pointer: `#/components/parameters/${name}/schema`, value: parameter.example });
   }
   // `examples` arrays inside schemas (JSON Schema 2020-12 annotations) must match their own schema too.

@@ -28,7 +28,7 @@ async function npmRun(dir: string, script: string): Promise<{ code: number; outp
   }
 }
 
-describe('npm run gen:check', () => {
+describe('npm run gen:check', { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await copyProject();
@@ -59,7 +59,8 @@ describe('npm run gen:check', () => {
   });
 });
 
-describe('the house Spectral rules', () => {
+// Each Spectral run is a separate Node process (~2 s alone, far more on a loaded 2-core CI machine).
+describe('the house Spectral rules', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await copyProject();
