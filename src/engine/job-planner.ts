@@ -106,6 +106,9 @@ const RUNTIME_FAILURES = [
   (name: string) => `Running algorithm [${name}] error: execution timed out.`,
 ];
 
+// Documented ranges of `k` (k_hop: 1–100 [doc]); other algorithms ignore a stray `k`.
+const K_RANGES: Readonly<Record<string, readonly [number, number]>> = { k_hop: [1, 100], kcore: [1, 1_000_000], n_paths: [1, 10] };
+
 /**
  * Why a submitted algorithm will fail while running, or undefined: a vertex id not in the graph,
  * or a k out of its documented range (reference §6: k_hop k is 1–100).
@@ -117,10 +120,10 @@ export function runtimeFailureOf(spec: AlgorithmSpec, parameters: Readonly<Recor
     const ids = name.endsWith('s') && typeof value === 'string' ? value.split(',').map((s) => s.trim()) : [value];
     if (ids.length === 0 || !ids.every((id) => isVertex(profile, id))) return invalidParameterReason(spec.name, name);
   }
-  if ('k' in parameters) {
+  const range = K_RANGES[spec.name];
+  if (range && 'k' in parameters) {
     const k = parameters['k'];
-    const max = spec.name === 'k_hop' ? 100 : 1_000_000;
-    if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > max) return invalidParameterReason(spec.name, 'k');
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < range[0] || k > range[1]) return invalidParameterReason(spec.name, 'k');
   }
   return undefined;
 }

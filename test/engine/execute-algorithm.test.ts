@@ -71,6 +71,14 @@ describe('executing an algorithm', () => {
     });
   });
 
+  it('ignores a parameter the algorithm does not take', () => {
+    const clock = createManualClock();
+    const engine = createEngine({ clock });
+    const { jobId } = valueOf(submit(engine, '{"algorithmName":"pagerank","parameters":{"k":-1,"source":"0000"}}'));
+    clock.advance(3_600_000);
+    expect(valueOf(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 1, offset: 0 })).status).toBe('success');
+  });
+
   it('uses each graph’s own vertex ids', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
