@@ -20,6 +20,14 @@ export const DEFAULT_JOBS_PER_GRAPH = 60;
 /** Most jobs one graph (of one project) holds by default. */
 export const DEFAULT_MAX_JOBS_PER_GRAPH = 100_000;
 
+/**
+ * Projects that have only read are kept up to this many, oldest dropped first. Their stores equal the
+ * seed, so dropping one loses nothing (the next request rebuilds it identically), and a client that
+ * walks through random project ids (a fuzzer, a misconfigured app) cannot grow memory without bound:
+ * each store costs about 7 KB, so 100,000 ids held 640 MB before this cap.
+ */
+export const MAX_READ_ONLY_PROJECTS = 1_000;
+
 const ok = <T>(value: T): EngineResult<T> => ({ ok: true, value });
 const fail = (error: EngineError): EngineResult<never> => ({ ok: false, error });
 
@@ -52,11 +60,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let anchor = clock.now();
   let seeds = new Map<string, GraphSeed>();
   let projects = new Map<string, Map<string, JobStore>>();
+  // Projects with no submission or cancellation yet, oldest first (see MAX_READ_ONLY_PROJECTS).
+  let readOnly = new Set<string>();
 
   const storeOf = (projectId: string, graph: string): EngineResult<JobStore> => {
     if (!graphs.has(graph)) return fail({ kind: 'graph-not-found', graph });
     let byGraph = projects.get(projectId);
-    if (!byGraph) projects.set(projectId, (byGraph = new Map()));
+    if (!byGraph) {
+      projects.set(projectId, (byGraph = new Map()));
+      readOnly.add(projectId);
+      if (readOnly.size > MAX_READ_ONLY_PROJECTS) {
+        const oldest = readOnly.values().next().value as string;
+        readOnly.delete(oldest);
+        projects.delete(oldest);
+      }
+    }
     let store = byGraph.get(graph);
     if (!store) {
       let graphSeed = seeds.get(graph);
@@ -101,6 +119,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const now = clock.now();
       if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, now)) return fail({ kind: 'cannot-cancel', jobId });
       store.cancel(entry, now);
+      readOnly.delete(projectId);
       return ok({});
     },
 
@@ -130,6 +149,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
       while (store.find(plan.jobId)) plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
       if (store.insert(plan, now, cap) === 'full') return fail({ kind: 'graph-full', graph, cap });
+      readOnly.delete(projectId);
       const created: JobCreated = { jobId: plan.jobId, jobType: 1 };
       return ok(created);
     },
@@ -150,6 +170,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       anchor = clock.now();
       seeds = new Map();
       projects = new Map();
+      readOnly = new Set();
     },
   };
 }
