@@ -1349,20 +1349,23 @@ export const openapiDocument: OpenAPIV3_1Document = {
           "vertices": {
             "type": "array",
             "items": {
-              "type": "object"
+              "type": "object",
+              "additionalProperties": true
             },
             "description": "Algorithm results attached to vertices."
           },
           "edges": {
             "type": "array",
             "items": {
-              "type": "object"
+              "type": "object",
+              "additionalProperties": true
             },
             "description": "Algorithm results attached to edges."
           },
           "outputs": {
             "type": "object",
-            "description": "Other outputs of the algorithm."
+            "additionalProperties": true,
+            "description": "Other outputs of the algorithm (open: each algorithm has its own keys)."
           },
           "data_return_size": {
             "type": "integer",

@@ -291,11 +291,17 @@ export interface components {
          */
         JobResultData: {
             /** @description Algorithm results attached to vertices. */
-            vertices?: Record<string, never>[];
+            vertices?: {
+                [key: string]: unknown;
+            }[];
             /** @description Algorithm results attached to edges. */
-            edges?: Record<string, never>[];
-            /** @description Other outputs of the algorithm. */
-            outputs?: Record<string, never>;
+            edges?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Other outputs of the algorithm (open: each algorithm has its own keys). */
+            outputs?: {
+                [key: string]: unknown;
+            };
             /** @description Records in this page. */
             data_return_size?: number;
             /** @description Offset of this page. */
