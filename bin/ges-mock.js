@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The ges-mock command: the compiled CLI when the package was built, else the TypeScript source via tsx.
+// The ges-mock command. In a checkout (src/ present) it runs the TypeScript source through tsx, so it
+// never runs a stale build; the published package ships only dist/, and runs that on plain Node.
 import { existsSync } from 'node:fs';
 
-const built = new URL('../dist/cli/ges-mock.js', import.meta.url);
-if (existsSync(built)) {
-  await import(built.href);
-} else {
+const source = new URL('../src/cli/ges-mock.ts', import.meta.url);
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../src/cli/ges-mock.ts');
+  await import(source.href);
+} else {
+  await import(new URL('../dist/src/cli/ges-mock.js', import.meta.url).href);
 }

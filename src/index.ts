@@ -1,0 +1,43 @@
+/**
+ * ges-jobs-kit's main entry: the types generated from openapi.yaml, the spec itself, the pure engine
+ * and the transport-free API. Transports have their own entries: `ges-jobs-kit/server` (node:http),
+ * `ges-jobs-kit/msw`, `/msw/node`, `/msw/browser`; the contract kit is `ges-jobs-kit/contracts`.
+ */
+export type {
+  AlgorithmRequest,
+  CancelResult,
+  GesError,
+  ImportFileGroup,
+  Job,
+  JobCreated,
+  JobList,
+  JobResultData,
+  JobStatus,
+  JobStatusValue,
+  LineFileStat,
+  OperationId,
+  Progress,
+  SchemaFileStat,
+  components,
+  operations,
+  paths,
+} from './types.js';
+export { openapiDocument } from './generated/openapi-document.js';
+export { createSpecValidator, type SchemaViolation, type SpecValidator } from './spec/spec-validator.js';
+export { getResponseExamples, getResponseSchemaPointer, specOperations } from './spec/spec-examples.js';
+export type {
+  AdjustableClock,
+  Clock,
+  Engine,
+  EngineError,
+  EngineOptions,
+  EngineResult,
+  EngineState,
+  Page,
+} from './engine/engine-types.js';
+export { createEngine } from './engine/create-engine.js';
+export { createManualClock } from './engine/manual-clock.js';
+export { createSystemClock } from './runtime/system-clock.js';
+export { createApi, type ApiOptions, type GesApi, type MockState } from './http/create-api.js';
+export type { FaultConfig } from './http/fault-injector.js';
+export type { ApiRequest, ApiResponse } from './http/http-types.js';

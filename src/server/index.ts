@@ -1,0 +1,2 @@
+/** ges-jobs-kit/server: the standalone node:http mock. */
+export { startGesServer, type GesServer, type GesServerOptions } from './start-ges-server.js';
