@@ -9,10 +9,11 @@
  * A full run of every measure, unprofiled, writes bench/RESULTS.md and bench/results.json.
  * Exit: 0 every target met (smoke: every measure produced), 1 otherwise, 2 usage error.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MEASURES, type BenchSettings, type MeasureId } from './bench-types.js';
+import { keepMarkedSections } from './lib/keep-marked-sections.js';
 import { renderResults, renderThroughputChart, renderVerdictTable } from './lib/render-results.js';
 import { BENCH_MODES, runBench } from './run-bench.js';
 
@@ -78,7 +79,10 @@ const json = `${JSON.stringify(results, null, 2)}\n`;
 if (parsed.out) writeFileSync(parsed.out, json);
 // only an unprofiled full run of every measure may speak for the project
 if (settings.mode === 'full' && !settings.profile && !only) {
-  writeFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), renderResults(results));
+  const resultsMd = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+  // read right before writing: npm run soak may have written its section meanwhile
+  const previous = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : undefined;
+  writeFileSync(resultsMd, keepMarkedSections(previous, renderResults(results)));
   writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), json);
   process.stdout.write('\nWrote bench/RESULTS.md and bench/results.json\n');
 }
