@@ -1,10 +1,10 @@
 /**
  * `npm run soak [-- --seconds 60]`: mixed load against the standalone mock in a child process (lists,
- * submissions, cancels, status reads, bad requests, CORS preflights, control reads), to show that a
- * shared dev mock keeps working under garbage and bursts: its RSS at start, peak and end, requests
- * tried, 5xx seen (none are injected, so any is a bug), answers that broke the contract, and jobs
- * lost (an accepted jobId that is neither listed at the end nor accounted for by the documented cap
- * rule). Writes its figures into bench/RESULTS.md between the hardening markers, leaving the rest of
+ * submissions, cancels, status reads, bad requests, reads of ever-new project ids, CORS preflights,
+ * control reads), to show that a shared dev mock keeps working under garbage and bursts: its RSS at
+ * start, peak and end, requests tried, 5xx seen (none are injected, so any is a bug), answers that
+ * broke the contract, and jobs lost (an accepted jobId that is neither listed at the end nor
+ * accounted for by the documented cap rule). Writes its figures into bench/RESULTS.md between the hardening markers, leaving the rest of
  * the file (Helper E's) alone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -58,6 +58,8 @@ export interface SoakReport {
   rssEndMb: number;
   /** Jobs the mock held at the end, over every project and graph. */
   jobsHeldAtEnd: number;
+  /** Distinct never-seen project ids read during the run (each must not cost memory forever). */
+  freshProjectsRead: number;
   node: string;
   cores: number;
 }
@@ -182,6 +184,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   let requestsTried = 0;
   let networkErrors = 0;
   let cancelsAccepted = 0;
+  let freshProjects = 0;
   const accepted = new Map<string, string[]>(); // "project graph" -> jobIds, in acceptance order
   const seeded = new Map<string, Set<string>>();
   const auth = { 'x-auth-token': 'soak' };
@@ -282,7 +285,11 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
         );
         const expected = probe?.expect ?? 400;
         if (answer.status !== expected || !isEnvelope(answer)) violation(`${probe?.name ?? 'oversized body'} -> ${answer.status} ${answer.text.slice(0, 200)}`);
-      } else if (roll < 0.97) {
+      } else if (roll < 0.93) {
+        // A client walking through project ids (a fuzzer, a misconfigured app): memory must stay bounded.
+        const answer = count(await client.call(`${url}/ges/v1.0/walker${freshProjects++}/graphs/${pick(GRAPHS)}/jobs/status?limit=1`, { headers: auth }));
+        if (answer.status !== 200) violation(`fresh project list -> ${answer.status}`);
+      } else if (roll < 0.98) {
         const answer = count(
           await client.call(`${base().path}/jobs/status`, {
             method: 'OPTIONS',
@@ -363,6 +370,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
       rssPeakMb,
       rssEndMb,
       jobsHeldAtEnd,
+      freshProjectsRead: freshProjects,
       node: process.version,
       cores: cpus().length,
     };
@@ -385,7 +393,7 @@ export function renderSoakSection(report: SoakReport, command: string): string {
     '## Hardening',
     '',
     `Soak: \`${command}\` — ${report.seconds} s of mixed load (lists, submissions, cancels, status reads, bad`,
-    `requests, CORS preflights, control reads) from ${report.concurrency} concurrent clients against \`ges-mock serve\` in a`,
+    `requests, lists of never-seen project ids, CORS preflights, control reads) from ${report.concurrency} concurrent clients against \`ges-mock serve\` in a`,
     `child process with \`--max-jobs ${report.maxJobs}\`, on Node ${report.node}, ${report.cores} cores (shared machine).`,
     'No fault is injected, so every 5xx would be a bug. See docs/hardening.md.',
     '',
@@ -401,7 +409,8 @@ export function renderSoakSection(report: SoakReport, command: string): string {
     `| accepted jobs evicted by the cap (documented) | ${report.jobsEvictedByCap} |`,
     `| **jobs lost** | **${report.jobsLost}** |`,
     `| phantom or duplicate jobs listed | ${report.phantomOrDuplicateJobs} |`,
-    `| jobs held at the end | ${report.jobsHeldAtEnd} |`,
+    `| jobs held at the end (every project and graph, seeded included) | ${report.jobsHeldAtEnd} |`,
+    `| distinct fresh project ids read | ${report.freshProjectsRead} |`,
     `| mock RSS at start | ${mb(report.rssStartMb)} |`,
     `| mock RSS peak | ${mb(report.rssPeakMb)} |`,
     `| mock RSS at end | ${mb(report.rssEndMb)} |`,
