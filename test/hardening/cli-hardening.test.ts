@@ -120,7 +120,6 @@ describe('ges-mock serve hardening flags', () => {
     const refused = [
       ['--errors', '2'],
       ['--fault', 'EMPTY_RESPONSE:1.5'],
-      ['--fail-next', '2:418'],
       ['--max-jobs', '10'], // below the 60 jobs seeded per graph
     ];
     const results = await Promise.all(refused.map((args) => run(['serve', '--port', '0', ...args])));
