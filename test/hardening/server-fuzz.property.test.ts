@@ -128,6 +128,14 @@ describe('fuzzing the running server over sockets', () => {
     expect(after.status).toBe(200);
   });
 
+  it('answers an HTTP/1.1 request without a Host header like any other, never with a bare 400', async () => {
+    for (const [method, path] of [['GET', `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`], ['GET', '/nowhere'], ['DELETE', `/ges/v1.0/${PROJECT}/graphs/movie/jobs/nojob`]] as const) {
+      const received = await rawExchange(server.port, `${method} ${path}?limit=1 HTTP/1.1\r\nX-Auth-Token: t\r\nConnection: close\r\n\r\n`);
+      const response = parseRawResponse(received)!;
+      expectWellBehaved(method, path, { status: response.status, contentType: response.headers['content-type'], body: response.body }, received.slice(0, 300));
+    }
+  });
+
   it('refuses bodies over 1 MiB with a 400 envelope, sent whole or in chunks', async () => {
     await fc.assert(
       fc.asyncProperty(oversizedBody, fc.boolean(), async (body, chunked) => {
