@@ -2,9 +2,10 @@
  * The standalone mock: node:http straight over the transport-free API (no MSW per request, which
  * costs about ten times the throughput).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createApi, type ApiOptions, type GesApi } from '../http/create-api.js';
+import { httpErrors, toEnvelopeJson, type HttpError } from '../http/to-ges-error.js';
 import { toNodeListener } from './to-node-listener.js';
 
 /** Options of startGesServer: where to listen, plus everything createApi takes (or an existing api). */
@@ -66,7 +67,23 @@ function timeoutOption(name: string, value: number | undefined, fallback: number
   return value;
 }
 
-const envelope = (message: string) => `{"errorMessage":${JSON.stringify(message)},"errorCode":"GES.8000","result":"failed"}`;
+const REASONS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 408: 'Request Timeout' };
+
+/**
+ * Answers on a bare socket (no ServerResponse exists for it) with the GES envelope, then closes.
+ * end() only half-closes: a peer that never closes its side would keep the socket until the idle
+ * timeout, so after a short grace to read the answer the socket is destroyed.
+ */
+function endWithEnvelope(socket: Socket, error: HttpError): void {
+  const body = toEnvelopeJson(error);
+  socket.end(
+    `HTTP/1.1 ${error.status} ${REASONS[error.status] ?? 'Error'}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+  // A plain timer, not socket.setTimeout: node resets the timeout of a socket it hands to 'upgrade'.
+  const grace = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
+  socket.once('close', () => clearTimeout(grace));
+}
 
 function baseUrl(host: string, port: number): string {
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
@@ -93,6 +110,7 @@ export async function startGesServer(options: GesServerOptions = {}): Promise<Ge
   const keepAliveTimeout = timeoutOption('keepAliveTimeoutMs', keepAliveTimeoutMs, KEEP_ALIVE_TIMEOUT_MS, 1);
   const idleTimeout = timeoutOption('idleTimeoutMs', idleTimeoutMs, SOCKET_IDLE_TIMEOUT_MS, 0);
   const api = givenApi ?? createApi(apiOptions);
+  const listener = toNodeListener(api);
   const server = createServer(
     {
       headersTimeout,
@@ -103,9 +121,18 @@ export async function startGesServer(options: GesServerOptions = {}): Promise<Ge
       // envelope; the mock never reads Host, so such a request is simply answered.
       requireHostHeader: false,
     },
-    toNodeListener(api),
+    listener,
   );
   server.setTimeout(idleTimeout);
+  // Node answers an `Expect:` other than 100-continue with a bare 417; RFC 9110 lets a server ignore
+  // it instead, so the request gets its normal answer.
+  server.on('checkExpectation', listener);
+  // Without these listeners node drops a CONNECT silently and, worse, leaves the socket of a request
+  // with `Connection: Upgrade` open for ever (once detached, no timeout applies to it).
+  server.on('connect', (req: IncomingMessage, stream) => endWithEnvelope(stream as Socket, httpErrors.noSuchApi('CONNECT', req.url ?? '')));
+  server.on('upgrade', (_req: IncomingMessage, stream) =>
+    endWithEnvelope(stream as Socket, httpErrors.malformed('protocol upgrades (WebSocket, h2c) are not supported.')),
+  );
   // A malformed request line or header: answer 400 with the envelope instead of node's bare text. A
   // request that did not arrive in time (headersTimeout/requestTimeout): 408, as node itself would.
   server.on('clientError', (error: NodeJS.ErrnoException, stream) => {
@@ -120,14 +147,12 @@ export async function startGesServer(options: GesServerOptions = {}): Promise<Ge
       socket.destroy();
       return;
     }
-    const body = timedOut
-      ? envelope('Incorrect parameter format: the request was not received in time.')
-      : envelope('Incorrect parameter format: malformed HTTP request.');
-    const statusLine = timedOut ? '408 Request Timeout' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${statusLine}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
-    // end() only half-closes: a peer that never closes its side would keep the socket until the idle
-    // timeout. A short grace lets it read the answer, then the socket goes.
-    socket.setTimeout(CLOSE_GRACE_MS, () => socket.destroy());
+    endWithEnvelope(
+      socket,
+      timedOut
+        ? { ...httpErrors.malformed('the request was not received in time.'), status: 408 }
+        : httpErrors.malformed('malformed HTTP request.'),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

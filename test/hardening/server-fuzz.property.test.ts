@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/engine/manual-clock.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { buildPath, ONE_MIB, oddBody, oddContentType, oddMethod, oddQuery, oddTarget, oversizedBody, PROJECT } from './support/fuzz-arbitraries.js';
-import { openRaw, parseRawResponse, rawExchange } from './support/raw-socket.js';
+import { eventually, openRaw, parseRawResponse, rawExchange } from './support/raw-socket.js';
 import { envelopeViolations, expectWellBehaved, findInternalDetail } from './support/spec-oracle.js';
 
 const NATURAL_METHOD: Record<string, string> = { list: 'GET', status: 'GET', cancel: 'DELETE', action: 'POST', control: 'GET', free: 'GET' };
@@ -134,6 +134,38 @@ describe('fuzzing the running server over sockets', () => {
       const response = parseRawResponse(received)!;
       expectWellBehaved(method, path, { status: response.status, contentType: response.headers['content-type'], body: response.body }, received.slice(0, 300));
     }
+  });
+
+  it('answers an unknown Expect as if it were absent, instead of a bare 417', async () => {
+    const path = `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`;
+    const received = await rawExchange(server.port, `GET ${path}?limit=1 HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nExpect: teapot\r\nConnection: close\r\n\r\n`);
+    const response = parseRawResponse(received)!;
+    expect(response.status).toBe(200);
+    expectWellBehaved('GET', path, { status: response.status, contentType: response.headers['content-type'], body: response.body }, received.slice(0, 300));
+  });
+
+  it('refuses a protocol upgrade and a CONNECT with an envelope and closes the socket, instead of holding it for ever', async () => {
+    const cases = [
+      [`GET /ges/v1.0/${PROJECT}/graphs/movie/jobs/status HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, 400],
+      [`GET / HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n`, 400],
+      ['CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 404],
+    ] as const;
+    await Promise.all(
+      cases.map(async ([payload, status]) => {
+        // Half-open, like a client that never closes its side: the server must still let go.
+        const connection = await openRaw(server.port, { allowHalfOpen: true });
+        connection.socket.write(payload);
+        await eventually(() => connection.received().includes('"result":"failed"'));
+        const response = parseRawResponse(connection.received())!;
+        expect(response.status).toBe(status);
+        expect(envelopeViolations(JSON.parse(response.body))).toEqual([]);
+        // The server let go if writing to it now fails (a reset); one that holds the socket takes the bytes for ever.
+        await eventually(() => {
+          if (!connection.closed) connection.socket.write('x');
+          return connection.closed;
+        }, 100);
+      }),
+    );
   });
 
   it('refuses bodies over 1 MiB with a 400 envelope, sent whole or in chunks', async () => {
