@@ -85,7 +85,7 @@ export interface InProcessResult {
   rounds: { getResponse: number; setupServerFetch: number; trivialGetResponse: number; trivialSetupServerFetch: number }[];
   /** Medians, requests per second (one request at a time, awaited). */
   reqPerSec: { getResponse: number; setupServerFetch: number };
-  /** MSW's own ceiling: the same two paths with a trivial handler returning the same body text. */
+  /** MSW's own ceiling: handlers of the same shape whose resolver returns the same body text at once. */
   trivialHandlerReqPerSec: { getResponse: number; setupServerFetch: number };
 }
 

@@ -1,9 +1,9 @@
 /**
  * In-process throughput of the MSW adapters, one request at a time as a test suite makes them:
  * msw's getResponse(handlers, request) over createGesHandlers(), then setupGesServer() + fetch.
- * Beside each, the same pipeline with a trivial handler returning the same body text: MSW's own
- * ceiling, so a shortfall can be split between MSW/fetch and our code. `--seconds S` per loop; a short
- * warm-up precedes each.
+ * Beside each, MSW's own ceiling: a handler set of the same shape (http.all on the same two paths)
+ * whose resolver returns the same body text at once. Ours and the reference alternate in short slices
+ * within one process, so JIT warm-up, GC and machine drift hit both alike. `--seconds S` per path.
  */
 import { getResponse, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -14,6 +14,7 @@ import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
 import { runChild } from '../lib/child-channel.js';
 
 const PAGE_URL = `http://ges.bench.invalid${listJobsPath(3, 0)}`;
+const SLICE_MS = 250;
 
 async function expectSmallPage(response: Response | undefined): Promise<string> {
   if (!response || response.status !== 200) throw new Error(`in-process answer: ${response?.status ?? 'none'}`);
@@ -23,27 +24,43 @@ async function expectSmallPage(response: Response | undefined): Promise<string> 
   return text;
 }
 
-/** Calls `once` back to back for `seconds` and returns calls per second. */
-async function loop(seconds: number, once: () => Promise<void>): Promise<number> {
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  let count = 0;
-  while (performance.now() < deadline) {
-    await once();
-    count++;
+/**
+ * Runs `a` and `b` back to back in alternating slices until each had `seconds`; returns calls per
+ * second of each. `enter`/`leave` switch between them (e.g. which msw server listens).
+ */
+async function alternate(
+  seconds: number,
+  a: { once: () => Promise<void>; enter?: () => void; leave?: () => void },
+  b: { once: () => Promise<void>; enter?: () => void; leave?: () => void },
+): Promise<[number, number]> {
+  const totals = [
+    { calls: 0, ms: 0 },
+    { calls: 0, ms: 0 },
+  ];
+  const sides = [a, b];
+  for (let slice = 0; totals[0]!.ms < seconds * 1000 || totals[1]!.ms < seconds * 1000; slice++) {
+    const index = slice % 2;
+    const side = sides[index]!;
+    side.enter?.();
+    const started = performance.now();
+    const deadline = started + Math.min(SLICE_MS, seconds * 1000);
+    let calls = 0;
+    while (performance.now() < deadline) {
+      await side.once();
+      calls++;
+    }
+    totals[index]!.ms += performance.now() - started;
+    totals[index]!.calls += calls;
+    side.leave?.();
   }
-  return count / ((performance.now() - started) / 1000);
+  return [totals[0]!.calls / (totals[0]!.ms / 1000), totals[1]!.calls / (totals[1]!.ms / 1000)];
 }
 
 runChild('result', async () => {
   const { values } = parseArgs({ options: { seconds: { type: 'string' } } });
   const seconds = Number(values.seconds ?? 3);
-  const warmup = Math.min(1, seconds / 2);
-  const measure = async (once: () => Promise<void>) => {
-    await loop(warmup, once);
-    return loop(seconds, once);
-  };
-  // warm-up: half the measuring time, at most a second
+  // warm-up: a third of the measuring time per side, at most a second
+  const warmup = Math.min(1, seconds / 3);
   const request = () => new Request(PAGE_URL, { headers: BENCH_HEADERS });
   // read every body, as a caller would: an unread body is work not done
   const viaGetResponse = (handlers: Parameters<typeof getResponse>[0]) => async () => {
@@ -55,29 +72,27 @@ runChild('result', async () => {
 
   const handlers = createGesHandlers();
   const bodyText = await expectSmallPage(await getResponse(handlers, request()));
-  const trivial = [http.get('*/ges/*', () => new HttpResponse(bodyText, { status: 200, headers: { 'content-type': 'application/json' } }))];
+  const answerAtOnce = () => new HttpResponse(bodyText, { status: 200, headers: { 'content-type': 'application/json', vary: 'Origin' } });
+  const reference = [http.all('*/ges/*', answerAtOnce), http.all('*/__mock/*', answerAtOnce)];
 
-  const getResponseRate = await measure(viaGetResponse(handlers));
-  const trivialGetResponseRate = await measure(viaGetResponse(trivial));
+  const ours = { once: viaGetResponse(handlers) };
+  const theirs = { once: viaGetResponse(reference) };
+  await alternate(warmup, ours, theirs);
+  const [getResponseRate, trivialGetResponseRate] = await alternate(seconds, ours, theirs);
 
+  // two msw servers patch the same globals: only one listens at a time
   const { server } = setupGesServer();
+  const referenceServer = setupServer(...reference);
+  const viaServer = (target: typeof server) => ({
+    once: viaFetch,
+    enter: () => target.listen({ onUnhandledRequest: 'error' }),
+    leave: () => target.close(),
+  });
   server.listen({ onUnhandledRequest: 'error' });
-  let fetchRate: number;
-  try {
-    await expectSmallPage(await fetch(PAGE_URL, { headers: BENCH_HEADERS }));
-    fetchRate = await measure(viaFetch);
-  } finally {
-    server.close();
-  }
-  const trivialServer = setupServer(...trivial);
-  trivialServer.listen({ onUnhandledRequest: 'error' });
-  let trivialFetchRate: number;
-  try {
-    await expectSmallPage(await fetch(PAGE_URL, { headers: BENCH_HEADERS }));
-    trivialFetchRate = await measure(viaFetch);
-  } finally {
-    trivialServer.close();
-  }
+  await expectSmallPage(await fetch(PAGE_URL, { headers: BENCH_HEADERS }));
+  server.close();
+  await alternate(warmup, viaServer(server), viaServer(referenceServer));
+  const [fetchRate, trivialFetchRate] = await alternate(seconds, viaServer(server), viaServer(referenceServer));
   return {
     answer: {
       getResponse: getResponseRate,

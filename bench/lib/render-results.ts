@@ -120,7 +120,7 @@ export function renderResults(results: BenchResults): string {
 
   const inProcess = measures.inProcess;
   if (inProcess && !isError(inProcess)) {
-    out.push('## In-process (MSW, one request at a time)', '');
+    out.push('## In-process (MSW, one request at a time, median of the rounds)', '');
     out.push(
       '| round | getResponse(createGesHandlers()) | same, trivial handler | setupGesServer + fetch | same, trivial handler |',
       '|---|---|---|---|---|',
@@ -130,7 +130,8 @@ export function renderResults(results: BenchResults): string {
     );
     out.push(
       '',
-      `"Trivial handler" is MSW answering the same body text from a one-line handler: MSW's own ceiling. Our handlers reach ` +
+      `"Trivial handler" is MSW's own ceiling: a handler set of the same shape (\`http.all\` on the same two paths) whose resolver ` +
+        'returns the same body text at once. Ours and it alternate in 250 ms slices in one process. Our handlers reach ' +
         `${Math.round((inProcess.reqPerSec.getResponse / inProcess.trivialHandlerReqPerSec.getResponse) * 100)} % of it through getResponse and ` +
         `${Math.round((inProcess.reqPerSec.setupServerFetch / inProcess.trivialHandlerReqPerSec.setupServerFetch) * 100)} % through fetch.`,
       '',

@@ -26,8 +26,11 @@ export async function measureLargestPage(settings: BenchSettings, profiler: Prof
     // also forces the lazy seeding, so no round pays for it
     const page = await fetchPage(mock.url + path, jobs);
 
-    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN]);
-    stops.push(() => bare.stop());
+    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN], { nodeFlags: profiler.nodeFlags('largest-page-bare') });
+    stops.push(async () => {
+      await bare.stop();
+      profiler.collect('largest-page-bare');
+    });
     const urls: Record<Contender, string> = { mock: mock.url + path, bare: String((await bare.first).url) + path };
     const pids: Record<Contender, number | undefined> = { mock: mock.pid, bare: bare.pid };
     await fetchPage(urls.bare, jobs);

@@ -42,8 +42,11 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     stops.push(() => mock.stop());
     const mockPage = await fetchPage(mock.url + path, 3);
 
-    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN]);
-    stops.push(() => bare.stop());
+    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN], { nodeFlags: profiler.nodeFlags('small-page-bare') });
+    stops.push(async () => {
+      await bare.stop();
+      profiler.collect('small-page-bare');
+    });
     const bareUrl = String((await bare.first).url);
 
     log('small page: waiting for Prism');
