@@ -19,6 +19,12 @@ export const DEFAULT_GRAPHS: readonly string[] = ['movie', 'social_network', 'su
 export const DEFAULT_JOBS_PER_GRAPH = 60;
 /** Most jobs one graph (of one project) holds by default. */
 export const DEFAULT_MAX_JOBS_PER_GRAPH = 100_000;
+/**
+ * Default budget of submitted request bodies per graph of one project, in characters (64 Mi).
+ * rawRequest is kept byte for byte and a body may be 1 MiB: without a budget, 100,000 such jobs
+ * would hold about 100 GB. Ordinary bodies (~100 characters) never reach it before the job cap.
+ */
+export const DEFAULT_MAX_REQUEST_CHARS_PER_GRAPH = 64 * 1024 * 1024;
 
 /**
  * Projects that have only read are kept up to this many, oldest dropped first. Their stores equal the
@@ -43,7 +49,9 @@ function checkCount(name: string, value: number): number {
  *
  * Capacity: a graph of one project holds at most `maxJobsPerGraph` jobs (default 100,000, never
  * below `jobsPerGraph`). A submission at the cap evicts the oldest finished job; when every job is
- * still pending or running it is refused with `graph-full`.
+ * still pending or running it is refused with `graph-full`. Submitted request bodies share a budget
+ * too (`maxRequestCharsPerGraph`): past it the oldest finished submission is evicted, or the
+ * submission refused.
  *
  * Options that make no sense (a negative count) throw a RangeError: they are programming errors,
  * not user input. Operations never throw; they return EngineResult values.
@@ -53,6 +61,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const graphs = new Set(options.graphs ?? DEFAULT_GRAPHS);
   const jobsPerGraph = checkCount('jobsPerGraph', options.jobsPerGraph ?? DEFAULT_JOBS_PER_GRAPH);
   const cap = Math.max(jobsPerGraph, checkCount('maxJobsPerGraph', options.maxJobsPerGraph ?? DEFAULT_MAX_JOBS_PER_GRAPH));
+  const limits = {
+    maxJobs: cap,
+    maxRequestChars: checkCount('maxRequestCharsPerGraph', options.maxRequestCharsPerGraph ?? DEFAULT_MAX_REQUEST_CHARS_PER_GRAPH),
+  };
 
   let seed = options.seed ?? 1;
   // Seeded jobs are laid out backwards from this instant, so every project (and every graph first
@@ -148,7 +160,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       let plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
       // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
       while (store.find(plan.jobId)) plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
-      if (store.insert(plan, now, cap) === 'full') return fail({ kind: 'graph-full', graph, cap });
+      const outcome = store.insert(plan, now, limits);
+      if (outcome === 'too-many-jobs') return fail({ kind: 'graph-full', graph, limit: 'jobs', cap });
+      if (outcome === 'too-much-request-data') return fail({ kind: 'graph-full', graph, limit: 'request-chars', cap: limits.maxRequestChars });
       readOnly.delete(projectId);
       const created: JobCreated = { jobId: plan.jobId, jobType: 1 };
       return ok(created);

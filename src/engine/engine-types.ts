@@ -23,7 +23,8 @@ export type EngineError =
   | { kind: 'cannot-cancel'; jobId: string }
   | { kind: 'algorithm-name-empty' }
   | { kind: 'algorithm-failed-to-start'; algorithmName: string; reason: string }
-  | { kind: 'graph-full'; graph: string; cap: number };
+  /** A capacity limit is reached and nothing finished can be evicted: `cap` jobs, or `cap` characters of request bodies. */
+  | { kind: 'graph-full'; graph: string; limit: 'jobs' | 'request-chars'; cap: number };
 
 /** An engine answer: a value, or the reason there is none. */
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
@@ -38,8 +39,10 @@ export interface EngineOptions {
   graphs?: readonly string[];
   /** Jobs seeded per graph. Default 60. */
   jobsPerGraph?: number;
-  /** Most jobs one graph stores; see the engine's README section on capacity. */
+  /** Most jobs one graph of one project stores (default 100,000); see createEngine on capacity. */
   maxJobsPerGraph?: number;
+  /** Most characters of submitted request bodies one graph of one project keeps (default 64 Mi). */
+  maxRequestCharsPerGraph?: number;
 }
 
 /** Paging of a list or of a job's result. Already validated by the HTTP layer. */

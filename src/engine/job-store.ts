@@ -20,7 +20,15 @@ interface Cancellation {
 const sharedCounts = new WeakMap<readonly JobSlot[], { now: number; counts: Record<string, number> }>();
 
 /** What a submission did to the store. */
-export type InsertOutcome = 'inserted' | 'full';
+export type InsertOutcome = 'inserted' | 'too-many-jobs' | 'too-much-request-data';
+
+/** How much one store may hold; at either limit a submission evicts, or is refused. */
+export interface StoreLimits {
+  /** Most jobs, seeded and submitted. */
+  readonly maxJobs: number;
+  /** Most characters of submitted request bodies (`rawRequest`, kept byte for byte) together. */
+  readonly maxRequestChars: number;
+}
 
 /** One project's view of one graph. */
 export interface JobStore {
@@ -38,8 +46,12 @@ export interface JobStore {
   isFinished(entry: JobEntry, now: number): boolean;
   /** Marks an unfinished plan cancelled at `now`; the caller checks that it may be. */
   cancel(plan: JobPlan, now: number): void;
-  /** Adds a job in display position, evicting the oldest finished job at `cap`. */
-  insert(plan: JobPlan, now: number, cap: number): InsertOutcome;
+  /**
+   * Adds a job in display position. At `maxJobs` the oldest finished job is evicted; past
+   * `maxRequestChars` the oldest finished *submitted* job (seeded ones hold no request body worth
+   * freeing). Refused, naming the limit, when nothing finished can go.
+   */
+  insert(plan: JobPlan, now: number, limits: StoreLimits): InsertOutcome;
   /** Jobs by status at `now`. */
   countByStatus(now: number): Record<string, number>;
 }
@@ -49,6 +61,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
   let slots = seed.slots as JobSlot[];
   let shared = true; // slots is the seed's array until the first change (copy-on-write)
   const own = new Map<string, JobPlan>();
+  let ownRequestChars = 0; // rawRequest length of the submissions still held
   const evicted = new Set<string>();
   const cancellations = new Map<string, Cancellation>();
   const planner: PlannerContext = {
@@ -99,7 +112,13 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     const gone = index === 0 ? list.shift() : list.splice(index, 1)[0];
     if (gone === undefined) return;
     const jobId = idOfSlot(gone, seed);
-    if (!own.delete(jobId)) evicted.add(jobId);
+    const mine = own.get(jobId);
+    if (mine) {
+      own.delete(jobId);
+      ownRequestChars -= mine.rawRequest.length;
+    } else {
+      evicted.add(jobId);
+    }
     cancellations.delete(jobId);
   };
 
@@ -108,6 +127,15 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       if (typeof slot === 'number' ? seed.finishedAtSeed(slot) || isFinished(entryAt(i), now) : isFinished(slot, now)) return i;
+    }
+    return -1;
+  };
+
+  /** Index of the oldest finished job this project submitted, or -1. */
+  const oldestFinishedOwn = (now: number): number => {
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      if (typeof slot !== 'number' && !isView(slot) && own.has(slot.jobId) && isFinished(slot, now)) return i;
     }
     return -1;
   };
@@ -137,10 +165,16 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     cancel(plan, now) {
       cancellations.set(plan.jobId, { atMs: now });
     },
-    insert(plan, now, cap) {
-      while (slots.length >= cap) {
+    insert(plan, now, { maxJobs, maxRequestChars }) {
+      if (plan.rawRequest.length > maxRequestChars) return 'too-much-request-data';
+      while (ownRequestChars + plan.rawRequest.length > maxRequestChars) {
+        const oldest = oldestFinishedOwn(now);
+        if (oldest < 0) return 'too-much-request-data';
+        remove(oldest);
+      }
+      while (slots.length >= maxJobs) {
         const oldest = oldestFinished(now);
-        if (oldest < 0) return 'full';
+        if (oldest < 0) return 'too-many-jobs';
         remove(oldest);
       }
       const list = writable();
@@ -149,6 +183,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       if (at === list.length) list.push(plan);
       else list.splice(at, 0, plan);
       own.set(plan.jobId, plan);
+      ownRequestChars += plan.rawRequest.length;
       return 'inserted';
     },
     countByStatus(now) {

@@ -35,6 +35,8 @@ export interface ApiOptions {
   jobsPerGraph?: number;
   /** Most jobs a graph stores. Default: the engine's. */
   maxJobsPerGraph?: number;
+  /** Most characters of submitted request bodies a graph keeps. Default: the engine's (64 Mi). */
+  maxRequestCharsPerGraph?: number;
   /** Accepted X-Auth-Token values: `T` (any project) or `T:project_id`. Default: any non-empty token. */
   tokens?: readonly string[];
   /** Echo Origin with credentials and answer preflights. Default true. */
@@ -98,6 +100,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
       ...(options.graphs ? { graphs: options.graphs } : {}),
       ...(options.jobsPerGraph !== undefined ? { jobsPerGraph: options.jobsPerGraph } : {}),
       ...(options.maxJobsPerGraph !== undefined ? { maxJobsPerGraph: options.maxJobsPerGraph } : {}),
+      ...(options.maxRequestCharsPerGraph !== undefined ? { maxRequestCharsPerGraph: options.maxRequestCharsPerGraph } : {}),
     });
   }
 

@@ -38,7 +38,9 @@ export function toGesError(engineError: EngineError): HttpError {
       return error(
         400,
         GesErrorCode.ALGORITHM_FAILED_TO_START,
-        `Algorithm failed to start: too many jobs, graph ${engineError.graph} already holds ${engineError.cap} (cancel or wait for jobs, or POST /__mock/reset).`,
+        engineError.limit === 'jobs'
+          ? `Algorithm failed to start: too many jobs, graph ${engineError.graph} already holds ${engineError.cap} (cancel or wait for jobs, or POST /__mock/reset).`
+          : `Algorithm failed to start: graph ${engineError.graph} keeps at most ${engineError.cap} characters of submitted request bodies (wait for jobs to finish, or POST /__mock/reset).`,
       );
     default: {
       const unknown: never = engineError;

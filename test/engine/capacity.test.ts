@@ -30,7 +30,7 @@ describe('graph capacity', () => {
     for (let i = 0; i < 3; i++) valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
     expect(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' })).toEqual({
       ok: false,
-      error: { kind: 'graph-full', graph: 'movie', cap: 3 },
+      error: { kind: 'graph-full', graph: 'movie', limit: 'jobs', cap: 3 },
     });
     clock.advance(3_600_000);
     valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
@@ -52,6 +52,33 @@ describe('graph capacity', () => {
     valueOf(engine.cancelJob(PROJECT, 'movie', first));
     valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
     expect(listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId)).not.toContain(first);
+  });
+
+  it('bounds the request bodies it keeps: past the budget the oldest finished submission goes, never a seeded job', () => {
+    const clock = createManualClock();
+    const engine = createEngine({ clock, jobsPerGraph: 10, maxRequestCharsPerGraph: 250 });
+    const body = (pad: number) => JSON.stringify({ algorithmName: 'pagerank', parameters: { note: 'x'.repeat(pad) } });
+    const seeded = listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId);
+    const first = valueOf(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).jobId;
+    valueOf(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' }));
+    // Two ~105-character bodies are held, both unfinished: a third would pass 250 and nothing can go.
+    expect(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).toMatchObject({
+      ok: false,
+      error: { kind: 'graph-full', limit: 'request-chars', cap: 250 },
+    });
+    clock.advance(3_600_000); // both finish
+    const third = valueOf(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).jobId;
+    const ids = listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId);
+    expect(ids).not.toContain(first);
+    expect(ids).toContain(third);
+    expect(seeded.every((id) => ids.includes(id))).toBe(true);
+    // A single body larger than the whole budget is refused outright, and nothing is evicted for it.
+    expect(engine.executeAlgorithm(PROJECT, 'movie', body(300), { algorithmName: 'pagerank' })).toMatchObject({
+      ok: false,
+      error: { kind: 'graph-full', limit: 'request-chars' },
+    });
+    expect(listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId)).toEqual(ids);
+    expect(listProblems(engine, PROJECT, 'movie')).toEqual([]);
   });
 
   it('rejects nonsensical options as a programming error', () => {
