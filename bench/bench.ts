@@ -6,13 +6,14 @@
  *   --only a,b         measures to run: smallPage, largestPage, seeding, inProcess, contractRun
  *   --profile          --cpu-prof the mock servers and rank their hot functions (figures perturbed)
  *   --out FILE         also write the results JSON to FILE
+ *   --render           measure nothing: rewrite bench/RESULTS.md from bench/results.json (after a renderer change)
  * A full run of every measure, unprofiled, writes bench/RESULTS.md and bench/results.json.
  * Exit: 0 every target met (smoke: every measure produced), 1 otherwise, 2 usage error.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MEASURES, type BenchSettings, type MeasureId } from './bench-types.js';
+import { MEASURES, type BenchResults, type BenchSettings, type MeasureId } from './bench-types.js';
 import { keepMarkedSections } from './lib/keep-marked-sections.js';
 import { renderResults, renderThroughputChart, renderVerdictTable } from './lib/render-results.js';
 import { BENCH_MODES, runBench } from './run-bench.js';
@@ -39,10 +40,27 @@ try {
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       out: { type: 'string' },
+      render: { type: 'boolean', default: false },
     },
   }).values;
 } catch (error) {
   usage(error instanceof Error ? error.message : String(error));
+}
+
+const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+const RESULTS_JSON = fileURLToPath(new URL('./results.json', import.meta.url));
+
+/** Writes RESULTS.md, carrying over sections other tools own; re-read right before writing (npm run soak may have written meanwhile). */
+function writeResultsMd(results: BenchResults): void {
+  const previous = existsSync(RESULTS_MD) ? readFileSync(RESULTS_MD, 'utf8') : undefined;
+  writeFileSync(RESULTS_MD, keepMarkedSections(previous, renderResults(results)));
+}
+
+if (parsed.render) {
+  if (!existsSync(RESULTS_JSON)) usage('--render needs bench/results.json; run npm run bench first');
+  writeResultsMd(JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as BenchResults);
+  process.stdout.write('Rewrote bench/RESULTS.md from bench/results.json\n');
+  process.exit(0);
 }
 
 const only = parsed.only?.split(',').map((name) => name.trim());
@@ -79,11 +97,8 @@ const json = `${JSON.stringify(results, null, 2)}\n`;
 if (parsed.out) writeFileSync(parsed.out, json);
 // only an unprofiled full run of every measure may speak for the project
 if (settings.mode === 'full' && !settings.profile && !only) {
-  const resultsMd = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-  // read right before writing: npm run soak may have written its section meanwhile
-  const previous = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : undefined;
-  writeFileSync(resultsMd, keepMarkedSections(previous, renderResults(results)));
-  writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), json);
+  writeResultsMd(results);
+  writeFileSync(RESULTS_JSON, json);
   process.stdout.write('\nWrote bench/RESULTS.md and bench/results.json\n');
 }
 

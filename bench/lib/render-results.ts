@@ -61,6 +61,11 @@ export function renderResults(results: BenchResults): string {
   if (chart && small && !isError(small)) {
     out.push(`## Small-page throughput (${small.connections} connections, median of ${plural(settings.rounds, 'round')})`, '');
     out.push('```', chart, '```', '');
+    out.push(
+      'Bars are each contender\'s median req/s over the rounds; the % and × are medians of the per-round ratios, each comparing ' +
+        'contenders measured seconds apart so that drift over the run cancels. They need not match the bars.',
+      '',
+    );
     out.push(`\`GET ${small.path}\` with \`X-Auth-Token\`. Prism runs as \`${small.prismCommand}\` (its default logging included).`, '');
     const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(1));
     const busy = (value: number | undefined) => (value === undefined ? 'n/a' : `${Math.round(value * 100)} %`);
