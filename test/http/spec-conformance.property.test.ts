@@ -103,7 +103,10 @@ describe('spec conformance of every answer', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.array(step, { minLength: 1, maxLength: 25 }), async (seed, steps) => {
         const api = createTestApi({ seed, jobsPerGraph: 20 });
-        const jobIds: string[] = ['nosuchjob'];
+        // Known ids start with real seeded jobs (every project sees them), so status and cancel steps
+        // reach their 200s without first needing a lucky list step.
+        const seeded = await api.handle({ method: 'GET', url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status?limit=4`, headers: { 'x-auth-token': 't' } });
+        const jobIds: string[] = ['nosuchjob', ...(JSON.parse(seeded.body!) as { jobs: { jobId: string }[] }).jobs.map((j) => j.jobId)];
         for (const s of steps) {
           if (s.kind === 'advance') {
             api.clock!.advance(s.ms);
@@ -153,7 +156,8 @@ describe('spec conformance of every answer', () => {
           }
         }
       }),
-      { numRuns: 40 },
+      // A fixed seed keeps CI reproducible (and the reach check below meaningful); FC_SEED=<n> explores.
+      { numRuns: 40, seed: Number(process.env.FC_SEED ?? 20_261_128) },
     );
     // The generator must reach the interesting answers, or the property proves little.
     for (const expected of ['list 200', 'list 400', 'list 401', 'status 200', 'status 400', 'cancel 400', 'execute 200', 'execute 400', 'unknown 404', 'control 200', 'control 400']) {
