@@ -7,13 +7,14 @@
  * accounted for by the documented cap rule). Writes its figures into bench/RESULTS.md between the hardening markers, leaving the rest of
  * the file (Helper E's) alone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createPrng } from '../src/http/create-prng.js';
 import { createSpecValidator } from '../src/spec/spec-validator.js';
+import { startGesMockProcess } from '../test/support/ges-mock-process.js';
 
 /** Options of runSoak; every one has a default. */
 export interface SoakOptions {
@@ -64,8 +65,6 @@ export interface SoakReport {
   cores: number;
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = fileURLToPath(new URL('../bin/ges-mock.js', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const START_MARK = '<!-- hardening:start -->';
 const END_MARK = '<!-- hardening:end -->';
@@ -81,18 +80,6 @@ const SUBMIT_BODIES = [
   '{"algorithmName":"connected_component"}',
   '{"__proto__":{"polluted":true},"algorithmName":"label_propagation"}',
 ];
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same mix of requests. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Resident set size of a process in MiB, from /proc (Linux); NaN where there is no /proc. */
 function rssMb(pid: number): number {
@@ -127,34 +114,6 @@ function createClient(concurrency: number) {
   return { call, close: () => agent.destroy() };
 }
 
-/** Starts `ges-mock serve` as a child process and resolves with its URL. */
-function startMock(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`ges-mock exited with ${code} before listening: ${stderr}`)));
-  });
-}
-
-function stopMock(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 interface Job {
   jobId: string;
   status: string;
@@ -171,12 +130,13 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   const maxJobs = options.maxJobs ?? 300;
   const speed = options.speed ?? 120;
   const seed = options.seed ?? 1;
-  const random = createRandom(seed);
+  const random = createPrng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const validator = createSpecValidator();
 
-  const { child, url } = await startMock(['--seed', String(seed), '--jobs', String(SEEDED), '--max-jobs', String(maxJobs), '--speed', String(speed)]);
-  const pid = child.pid!;
+  const mock = await startGesMockProcess(['serve', '--port', '0', '--seed', String(seed), '--jobs', String(SEEDED), '--max-jobs', String(maxJobs), '--speed', String(speed)]);
+  const { url } = mock;
+  const pid = mock.child.pid!;
   const client = createClient(concurrency);
   const byStatus: Record<string, number> = {};
   const violations: string[] = [];
@@ -376,7 +336,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
     };
   } finally {
     client.close();
-    await stopMock(child);
+    await mock.stop();
   }
 }
 

@@ -1,48 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../bin/ges-mock.js', import.meta.url));
-const children: ChildProcess[] = [];
-
-/** Starts the CLI; resolves once it has printed its two banner lines. */
-function startCli(args: string[]): Promise<{ child: ChildProcess; stdout: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      if (/\ntry: .*\n/.test(stdout)) resolve({ child, stdout, stderr: () => stderr });
-    });
-    child.on('exit', (code) => reject(new Error(`ges-mock exited with ${code} before listening: ${stderr}`)));
-  });
-}
-
-/** Runs the CLI to completion. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
+import { killGesMockProcesses, runGesMock, startGesMockProcess } from '../support/ges-mock-process.js';
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code))));
 
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(killGesMockProcesses);
 
 describe('ges-mock serve', () => {
   it('prints its URL and a curl line that works, then exits 0 on SIGTERM', async () => {
-    const { child, stdout } = await startCli(['serve', '--port', '0', '--seed', '1']);
+    const { child, banner: stdout } = await startGesMockProcess(['serve', '--port', '0', '--seed', '1']);
     expect(stdout).toMatch(/^ges-mock listening on http:\/\/127\.0\.0\.1:\d+ \(seed 1, 3 graphs × 60 jobs\)\n/);
     const [, token, url] = /try: curl -H 'X-Auth-Token: ([^']+)' '([^']+)'/.exec(stdout)!;
     const response = await fetch(url!, { headers: { 'X-Auth-Token': token! } });
@@ -56,7 +24,7 @@ describe('ges-mock serve', () => {
   });
 
   it('applies --graphs, --jobs, --token and --no-control', async () => {
-    const { child, stdout } = await startCli(['serve', '--port', '0', '--graphs', 'roads,rivers', '--jobs', '5', '--token', 'secret', '--no-control']);
+    const { child, banner: stdout } = await startGesMockProcess(['serve', '--port', '0', '--graphs', 'roads,rivers', '--jobs', '5', '--token', 'secret', '--no-control']);
     expect(stdout).toMatch(/\(seed 1, 2 graphs × 5 jobs\)/);
     const base = /listening on (\S+)/.exec(stdout)![1]!;
     const list = `${base}/ges/v1.0/0123456789abcdef0123456789abcdef/graphs/rivers/jobs/status`;
@@ -69,7 +37,7 @@ describe('ges-mock serve', () => {
   });
 
   it('warns that --host 0.0.0.0 exposes the mock to the network', async () => {
-    const { child, stderr } = await startCli(['serve', '--port', '0', '--host', '0.0.0.0']);
+    const { child, stderr } = await startGesMockProcess(['serve', '--port', '0', '--host', '0.0.0.0']);
     // stderr is written right after the banner; wait for it to arrive rather than for a fixed time.
     await new Promise<void>((resolve) => {
       const check = () => (stderr().includes('\n') ? resolve() : setTimeout(check, 10));
@@ -86,7 +54,7 @@ describe('ges-mock serve', () => {
     [['serve', '--latency', '10-5']],
     [['launch']],
   ])('exits 2 with a message on a usage error: %j', async (args) => {
-    const { code, stderr } = await runCli(args);
+    const { code, stderr } = await runGesMock(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^ges-mock: [^]+\nRun ges-mock --help for the options\.\n$/);
   });
@@ -96,7 +64,7 @@ describe('ges-mock serve', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const { code, stderr } = await runCli(['serve', '--port', String(port)]);
+      const { code, stderr } = await runGesMock(['serve', '--port', String(port)]);
       expect(code).toBe(2);
       expect(stderr).toMatch(new RegExp(`port ${port} is already in use`));
     } finally {
@@ -105,7 +73,7 @@ describe('ges-mock serve', () => {
   });
 
   it('prints help with --help and exits 0', async () => {
-    const { code, stdout } = await runCli(['--help']);
+    const { code, stdout } = await runGesMock(['--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: ges-mock serve \[options\]/);
     expect(stdout).toMatch(/--control-token/);

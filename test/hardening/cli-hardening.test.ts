@@ -3,52 +3,24 @@
  * cap and safety flags (--latency, --errors, --fail-next, --fault, --max-jobs, --host, --no-control,
  * --control-token), and its refusals of flags that make no sense (exit 2).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { killGesMockProcesses, runGesMock, startGesMockProcess } from '../support/ges-mock-process.js';
 import { PROJECT } from './support/fuzz-arbitraries.js';
 import { openRaw } from './support/raw-socket.js';
 import { envelopeViolations } from './support/spec-oracle.js';
 
-const BIN = fileURLToPath(new URL('../../bin/ges-mock.js', import.meta.url));
 const AUTH = { 'x-auth-token': 't' };
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(killGesMockProcesses);
 
-/** Starts `ges-mock serve --port 0 ...args` and resolves with its URL once it listens. */
-function serve(args: string[]): Promise<{ url: string; port: number; stdout: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (url && stdout.includes('\ntry: ')) resolve({ url, port: Number(new URL(url).port), stdout, stderr: () => stderr });
-    });
-    child.on('exit', (code) => reject(new Error(`ges-mock exited with ${code}: ${stderr}`)));
-  });
-}
-
-/** Runs the CLI to its exit. */
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
-}
+/** Starts `ges-mock serve --port 0 ...args` and resolves once it listens. */
+const serve = (args: string[]) => startGesMockProcess(['serve', '--port', '0', ...args]);
 
 const listUrl = (url: string) => `${url}/ges/v1.0/${PROJECT}/graphs/movie/jobs/status?limit=1`;
 
 describe('ges-mock serve hardening flags', () => {
   it('binds 127.0.0.1 by default and applies --fail-next, --latency, --max-jobs and --control-token together', async () => {
     const mock = await serve(['--jobs', '0', '--max-jobs', '5', '--fail-next', '2:503', '--latency', '120', '--control-token', 's3cret']);
-    expect(mock.stdout).toMatch(/at most 5 jobs per graph/);
+    expect(mock.banner).toMatch(/at most 5 jobs per graph/);
     // Safe default: loopback only, so no warning.
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(mock.stderr()).toBe('');
@@ -122,7 +94,7 @@ describe('ges-mock serve hardening flags', () => {
       ['--fault', 'EMPTY_RESPONSE:1.5'],
       ['--max-jobs', '10'], // below the 60 jobs seeded per graph
     ];
-    const results = await Promise.all(refused.map((args) => run(['serve', '--port', '0', ...args])));
+    const results = await Promise.all(refused.map((args) => runGesMock(['serve', '--port', '0', ...args])));
     results.forEach(({ code, stderr }, i) => {
       expect(code, refused[i]!.join(' ')).toBe(2);
       expect(stderr, refused[i]!.join(' ')).toMatch(/^ges-mock: --/);

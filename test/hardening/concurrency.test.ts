@@ -11,23 +11,12 @@ import { PROJECT } from './support/fuzz-arbitraries.js';
 import { createHttpCaller } from './support/http-call.js';
 import { listViolations } from './support/job-invariants.js';
 import { envelopeViolations } from './support/spec-oracle.js';
+import { createPrng } from '../../src/http/create-prng.js';
 
 const OTHER_PROJECT = 'fedcba9876543210fedcba9876543210';
 const SEEDED = 30;
 const SUBMISSIONS = 400;
 const AUTH = { 'x-auth-token': 't' };
-
-/** A tiny deterministic PRNG, so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BODIES = [
   '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}',
@@ -54,7 +43,7 @@ describe('concurrent load on the running server', () => {
   });
 
   it('loses no job, lists none twice, keeps jobCount exact and every invariant, under hundreds of concurrent requests', async () => {
-    const random = prng(20240523);
+    const random = createPrng(20240523);
     const accepted: string[] = [];
     const cancelled = new Map<string, number>(); // jobId -> 200 answers to its cancels
     const refusedCancels: string[] = [];
