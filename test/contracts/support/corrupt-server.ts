@@ -58,6 +58,14 @@ export function editJobs(response: ApiResponse, edit: (job: Record<string, unkno
   return withBody(response, body);
 }
 
+/** A corruption that edits every job of each list answer and leaves the other operations alone. */
+export function editListedJobs(edit: (job: Record<string, unknown>, index: number) => void): Corruption {
+  return async (seen, answer) => {
+    const response = await answer();
+    return seen.operation === 'listJobs' ? editJobs(response, edit) : response;
+  };
+}
+
 /** A request with some query parameters replaced (undefined deletes). */
 export function withQuery(seen: Seen, changes: Record<string, string | undefined>): ApiRequest {
   const url = new URL(seen.url);

@@ -2,7 +2,7 @@
  * The catalogue of broken implementations (each corrupts the mock ONE way, naming the check that must
  * catch it) and of valid variations (which a real engine may show and the kit must accept).
  */
-import { bodyOf, editJobs, withBody, withQuery, type Corruption } from './corrupt-server.js';
+import { bodyOf, editJobs, editListedJobs, withBody, withQuery, type Corruption } from './corrupt-server.js';
 
 /** A broken implementation and the check id that must catch it. */
 export interface Mutant {
@@ -38,10 +38,7 @@ export const mutants: readonly Mutant[] = [
     name: 'progress as a boolean',
     check: 'response_schema_conformance',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs' ? editJobs(response, (job) => void (job.progress = job.progress === '100')) : response;
-    },
+    corrupt: editListedJobs((job) => void (job.progress = job.progress === '100')),
   },
   {
     name: 'offset ignored',
@@ -141,94 +138,59 @@ export const mutants: readonly Mutant[] = [
     name: 'failReason on a successful job',
     check: 'fail_reason_iff_failed',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs'
-        ? editJobs(response, (job) => {
-            if (job.status === 'success') job.failReason = '';
-          })
-        : response;
-    },
+    corrupt: editListedJobs((job) => {
+      if (job.status === 'success') job.failReason = '';
+    }),
   },
   {
     name: 'endTime on a running job',
     check: 'unfinished_job_has_no_end_time',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs'
-        ? editJobs(response, (job) => {
-            if (job.status === 'running') job.endTime = job.startTime;
-          })
-        : response;
-    },
+    corrupt: editListedJobs((job) => {
+      if (job.status === 'running') job.endTime = job.startTime;
+    }),
   },
   {
     name: 'canStop true on a finished job',
     check: 'finished_job_not_stoppable',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs'
-        ? editJobs(response, (job) => {
-            if (isFinished(job.status)) job.canStop = true;
-          })
-        : response;
-    },
+    corrupt: editListedJobs((job) => {
+      if (isFinished(job.status)) job.canStop = true;
+    }),
   },
   {
     name: 'endTime before startTime',
     check: 'finished_job_times',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs'
-        ? editJobs(response, (job) => {
-            if (job.status === 'success') job.endTime = '2000-01-01 00:00:00';
-          })
-        : response;
-    },
+    corrupt: editListedJobs((job) => {
+      if (job.status === 'success') job.endTime = '2000-01-01 00:00:00';
+    }),
   },
   {
     name: 'files on an Algorithm job',
     check: 'files_iff_import_graph',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs'
-        ? editJobs(response, (job) => {
-            if (job.taskType === 'Algorithm') job.files = [];
-          })
-        : response;
-    },
+    corrupt: editListedJobs((job) => {
+      if (job.taskType === 'Algorithm') job.files = [];
+    }),
   },
   {
     name: 'import file counts do not add up',
     check: 'import_file_counts_add_up',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs'
-        ? editJobs(response, (job) => {
-            for (const group of (job.files as Record<string, Record<string, unknown>[]>[] | undefined) ?? []) {
-              for (const file of group.edgeFiles ?? []) if (typeof file.successfulLines === 'number') file.successfulLines += 1;
-            }
-          })
-        : response;
-    },
+    corrupt: editListedJobs((job) => {
+      for (const group of (job.files as Record<string, Record<string, unknown>[]>[] | undefined) ?? []) {
+        for (const file of group.edgeFiles ?? []) if (typeof file.successfulLines === 'number') file.successfulLines += 1;
+      }
+    }),
   },
   {
     name: 'pending job at progress 5',
     check: 'progress_matches_status',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs'
-        ? editJobs(response, (job) => {
-            if (job.status === 'pending') job.progress = '5';
-          })
-        : response;
-    },
+    corrupt: editListedJobs((job) => {
+      if (job.status === 'pending') job.progress = '5';
+    }),
   },
   {
     name: 'jobCount varies by page',
@@ -284,18 +246,13 @@ export const mutants: readonly Mutant[] = [
     name: 'rawRequest re-serialised',
     check: 'submitted_job_listed',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs'
-        ? editJobs(response, (job) => {
-            try {
-              if (typeof job.rawRequest === 'string' && job.rawRequest) job.rawRequest = JSON.stringify(JSON.parse(job.rawRequest));
-            } catch {
-              // not JSON: leave it
-            }
-          })
-        : response;
-    },
+    corrupt: editListedJobs((job) => {
+      try {
+        if (typeof job.rawRequest === 'string' && job.rawRequest) job.rawRequest = JSON.stringify(JSON.parse(job.rawRequest));
+      } catch {
+        // not JSON: leave it
+      }
+    }),
   },
   {
     name: 'cancel answers 200 but does nothing',
@@ -376,10 +333,7 @@ export const mutants: readonly Mutant[] = [
     name: 'an extra field beyond the examples',
     check: 'documented_example_shape',
     kind: 'warning',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'listJobs' ? editJobs(response, (job) => void (job.owner = 'ges-admin')) : response;
-    },
+    corrupt: editListedJobs((job) => void (job.owner = 'ges-admin')),
   },
 ];
 
@@ -419,12 +373,7 @@ function plainUuidIds(): Corruption {
   };
 }
 
-const onList = (edit: (job: Record<string, unknown>, index: number) => void): Corruption => async (seen, answer) => {
-  const response = await answer();
-  return seen.operation === 'listJobs' ? editJobs(response, edit) : response;
-};
-
-const progressAsInteger = onList((job) => {
+const progressAsInteger = editListedJobs((job) => {
   if (typeof job.progress === 'string') job.progress = Number(job.progress);
 });
 const resultSuccess: Corruption = async (seen, answer) => {
@@ -432,7 +381,7 @@ const resultSuccess: Corruption = async (seen, answer) => {
   const body = bodyOf(response);
   return seen.operation === 'listJobs' && response.status === 200 && body ? withBody(response, { ...body, result: 'success' }) : response;
 };
-const exportTaskType = onList((job, index) => {
+const exportTaskType = editListedJobs((job, index) => {
   // Finished Algorithm jobs only, so the kit's own submitted jobs keep taskType Algorithm.
   if (job.taskType === 'Algorithm' && job.status === 'success' && index % 3 === 0) {
     job.taskType = 'ExportGraph';
