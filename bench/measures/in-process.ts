@@ -3,29 +3,24 @@ import { listJobsPath } from '../bench-target.js';
 import type { BenchSettings, InProcessResult } from '../bench-types.js';
 import { forkChild } from '../lib/fork-child.js';
 import { median } from '../lib/median.js';
+import { probeRounds } from '../lib/probe-rounds.js';
 
 /** Measures getResponse(handlers) and setupGesServer + fetch, one request at a time. */
 export async function measureInProcess(settings: BenchSettings, log: (line: string) => void): Promise<InProcessResult> {
-  const rounds: InProcessResult['rounds'] = [];
-  for (let round = 0; round < settings.rounds; round++) {
-    const probe = forkChild('in-process', ['--seconds', String(settings.inProcessSec)]);
-    try {
-      const answer = await probe.first;
-      rounds.push({
-        getResponse: Number(answer.getResponse),
-        setupServerFetch: Number(answer.setupServerFetch),
-        trivialGetResponse: Number(answer.trivialGetResponse),
-        trivialSetupServerFetch: Number(answer.trivialSetupServerFetch),
-      });
-    } finally {
-      await probe.stop();
-    }
-    const last = rounds[rounds.length - 1]!;
-    log(
-      `in-process, round ${round + 1}/${settings.rounds}: getResponse ${Math.round(last.getResponse)} req/s (trivial handler ${Math.round(last.trivialGetResponse)}), ` +
-        `setupGesServer+fetch ${Math.round(last.setupServerFetch)} req/s (trivial handler ${Math.round(last.trivialSetupServerFetch)})`,
-    );
-  }
+  const rounds: InProcessResult['rounds'] = await probeRounds(
+    settings.rounds,
+    () => forkChild('in-process', ['--seconds', String(settings.inProcessSec)]),
+    (answer) => ({
+      getResponse: Number(answer.getResponse),
+      setupServerFetch: Number(answer.setupServerFetch),
+      trivialGetResponse: Number(answer.trivialGetResponse),
+      trivialSetupServerFetch: Number(answer.trivialSetupServerFetch),
+    }),
+    (last, label) =>
+      `in-process, ${label}: getResponse ${Math.round(last.getResponse)} req/s (trivial handler ${Math.round(last.trivialGetResponse)}), ` +
+      `setupGesServer+fetch ${Math.round(last.setupServerFetch)} req/s (trivial handler ${Math.round(last.trivialSetupServerFetch)})`,
+    log,
+  );
   return {
     path: listJobsPath(3, 0),
     rounds,
