@@ -3,7 +3,6 @@
  * 0 (every check holds), 1 (a check fails), 2 (usage error, unreachable target); report files written;
  * the token never printed.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,29 +12,15 @@ import { findFreePort } from '../../contracts/find-free-port.js';
 import type { GesServer } from '../../src/server/start-ges-server.js';
 import { PROJECT, startCorruptServer } from './support/corrupt-server.js';
 import { mutants } from './support/mutants.js';
+import { runProcess, type ProcessRun } from '../support/run-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'secret-token-4711';
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/ges-contract.js', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
+function cli(args: string[], env: Record<string, string> = {}): Promise<ProcessRun> {
+  return runProcess(process.execPath, ['bin/ges-contract.js', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
 }
 

@@ -3,13 +3,13 @@
  * mock) fails exactly the checks docs/contracts.md says a stateless mock cannot pass: the test keeps
  * that page (and the README's claim) true. One Prism process, started by the script itself.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { contractChecks } from '../../contracts/contract-checks.js';
+import { runProcess } from '../support/run-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,17 +20,7 @@ async function documentedPrismFailures(): Promise<string[]> {
   return [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((match) => match[1] as string);
 }
 
-function npmRun(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const npmRun = (args: string[]) => runProcess('npm', ['run', '--silent', ...args], { cwd: ROOT });
 
 test('npm run contract:prism fails exactly the checks docs/contracts.md lists for a stateless mock', { timeout: 180_000 }, async () => {
   const documented = await documentedPrismFailures();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../support/run-process.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -18,14 +19,9 @@ async function copyProject(): Promise<string> {
   return dir;
 }
 
-async function npmRun(dir: string, script: string): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', '--silent', script], { cwd: dir });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, output: e.stdout + e.stderr };
-  }
+async function npmRun(dir: string, script: string): Promise<{ code: number | null; output: string }> {
+  const { code, stdout, stderr } = await runProcess('npm', ['run', '--silent', script], { cwd: dir });
+  return { code, output: stdout + stderr };
 }
 
 describe('npm run gen:check', { timeout: 120_000 }, () => {

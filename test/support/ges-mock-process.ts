@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runProcess, type ProcessRun } from './run-process.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ges-mock.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,19 +44,14 @@ export function startGesMockProcess(args: readonly string[]): Promise<GesMockPro
 }
 
 /** Runs `ges-mock <args>` to its exit. */
-export function runGesMock(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
-      running.delete(child);
-      resolve({ code, stdout, stderr });
-    }),
-  );
+export function runGesMock(args: readonly string[]): Promise<ProcessRun> {
+  return runProcess(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    onSpawn: (child) => {
+      running.add(child);
+      child.once('exit', () => running.delete(child));
+    },
+  });
 }
 
 /** Kills every ges-mock process these helpers started that is still running (for afterEach). */
