@@ -3,11 +3,11 @@
 // never runs a stale build; the published package ships only dist/, and runs that on plain Node.
 import { existsSync } from 'node:fs';
 
-const source = new URL('../src/cli/ges-mock.ts', import.meta.url);
+const source = new URL('../cli/ges-mock.ts', import.meta.url);
 if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
   await import(source.href);
 } else {
-  await import(new URL('../dist/src/cli/ges-mock.js', import.meta.url).href);
+  await import(new URL('../dist/cli/ges-mock.js', import.meta.url).href);
 }

@@ -42,7 +42,7 @@ export function defineContractTests(options: ContractTestOptions, config: Define
     });
 
     afterAll(() => {
-      // No console here (only src/cli prints): the caller decides where coverage goes, e.g. formatCoverage.
+      // No console here (only cli/ prints): the caller decides where coverage goes, e.g. formatCoverage.
       if (config.onCoverage && session && setupError === undefined && results.length > 0) {
         config.onCoverage(computeCoverage(session.client.exchanges));
       }

@@ -1,6 +1,6 @@
 /**
  * Runs the contract checks against one target and returns a report. No console, no argv, no exit:
- * the CLI (src/cli/ges-contract.ts) and defineContractTests decide what to do with the result.
+ * the CLI (cli/ges-contract.ts) and defineContractTests decide what to do with the result.
  */
 import { computeCoverage } from './contract-coverage.js';
 import { contractChecks } from './contract-checks.js';

@@ -36,8 +36,8 @@ export type {
   Page,
 } from './engine/engine-types.js';
 export { createEngine } from './engine/create-engine.js';
-export { createManualClock } from './engine/manual-clock.js';
-export { createSystemClock } from './runtime/system-clock.js';
-export { createApi, type ApiOptions, type GesApi, type MockState } from './http/create-api.js';
+export { createManualClock, createSystemClock } from './clocks.js';
+export { createApi, type ApiOptions, type GesApi } from './http/create-api.js';
+export type { MockState } from './http/control-routes.js';
 export type { FaultConfig } from './http/fault-injector.js';
 export type { ApiRequest, ApiResponse } from './http/http-types.js';

@@ -7,6 +7,7 @@
  * Time is summed over the engine calls only; heap is heapUsed after gc() against before createEngine.
  */
 import { parseArgs } from 'node:util';
+import { createSystemClock } from '../../src/clocks.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { BENCH_PROJECT } from '../bench-target.js';
 import { runChild } from '../lib/child-channel.js';
@@ -26,7 +27,7 @@ runChild('result', async () => {
   const before = heapAfterGc();
 
   let started = performance.now();
-  const engine = createEngine({ graphs: ['movie'], jobsPerGraph: jobs });
+  const engine = createEngine({ clock: createSystemClock(), graphs: ['movie'], jobsPerGraph: jobs });
   const first = engine.listJobs(BENCH_PROJECT, 'movie', { limit: 1, offset: 0 });
   const firstTouchMs = performance.now() - started;
   if (!first.ok) throw new Error(`listJobs failed: ${JSON.stringify(first.error)}`);

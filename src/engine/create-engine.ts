@@ -4,11 +4,10 @@
  * no Date.now(), no Math.random, no global faker.
  */
 import type { AlgorithmRequest, JobCreated, JobStatus } from '../types.js';
-import { createSystemClock } from '../runtime/system-clock.js';
 import { ALGORITHMS, isGiven } from './algorithms.js';
 import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, Page } from './engine-types.js';
-import { isView, type JobEntry } from './job-plan.js';
-import { planSubmittedAlgorithm } from './job-planner.js';
+import { isView, type JobEntry } from './job-lifecycle.js';
+import { planSubmittedAlgorithm } from './draw-job-plans.js';
 import { resultData } from './job-results.js';
 import { createJobStore, type JobStore } from './job-store.js';
 import { seedGraph, type GraphSeed } from './seed-graph.js';
@@ -56,8 +55,8 @@ function checkCount(name: string, value: number): number {
  * Options that make no sense (a negative count) throw a RangeError: they are programming errors,
  * not user input. Operations never throw; they return EngineResult values.
  */
-export function createEngine(options: EngineOptions = {}): Engine {
-  const clock = options.clock ?? createSystemClock();
+export function createEngine(options: EngineOptions): Engine {
+  const clock = options.clock;
   const graphs = new Set(options.graphs ?? DEFAULT_GRAPHS);
   const jobsPerGraph = checkCount('jobsPerGraph', options.jobsPerGraph ?? DEFAULT_JOBS_PER_GRAPH);
   const cap = Math.max(jobsPerGraph, checkCount('maxJobsPerGraph', options.maxJobsPerGraph ?? DEFAULT_MAX_JOBS_PER_GRAPH));

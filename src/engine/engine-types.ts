@@ -29,10 +29,10 @@ export type EngineError =
 /** An engine answer: a value, or the reason there is none. */
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
 
-/** Options of createEngine; every one has a default. */
+/** Options of createEngine; every one but the clock has a default. */
 export interface EngineOptions {
-  /** Time source. Default: the system clock. */
-  clock?: Clock;
+  /** Time source: createManualClock() in tests, createSystemClock() in servers (both in src/clocks.ts). */
+  clock: Clock;
   /** Seed of the engine's Faker instance: the same seed gives byte-identical state. Default 1. */
   seed?: number;
   /** Graphs every project sees. Default ['movie', 'social_network', 'supply_chain']. */

@@ -5,8 +5,8 @@
  */
 import type { Job } from '../types.js';
 import type { Page } from './engine-types.js';
-import { isView, viewJob, type JobEntry, type JobPlan } from './job-plan.js';
-import type { PlannerContext } from './job-planner.js';
+import { isView, viewJob, type JobEntry, type JobPlan } from './job-lifecycle.js';
+import type { PlannerContext } from './draw-job-plans.js';
 import { createRandom } from './random.js';
 import { idOfSlot, isShownBefore, type GraphSeed, type JobSlot } from './seed-graph.js';
 

@@ -7,8 +7,8 @@
  */
 import { parseChinaTime } from './format-time.js';
 import { getGraphProfile, type GraphProfile } from './graph-profiles.js';
-import { finishedViewOf, isView, type JobEntry } from './job-plan.js';
-import { createGraphVocabulary, drawSeedFailure, newJobId, planSeedJob, type GraphVocabulary, type PlannerContext, type SeedPhase } from './job-planner.js';
+import { finishedViewOf, isView, type JobEntry } from './job-lifecycle.js';
+import { createGraphVocabulary, drawSeedFailure, newJobId, planSeedJob, type GraphVocabulary, type PlannerContext, type SeedPhase } from './draw-job-plans.js';
 import { createRandom, hashSeed } from './random.js';
 
 /**

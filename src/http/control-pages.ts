@@ -1,21 +1,13 @@
 /**
- * HTML pages under /__mock/ (GET, no body). The inspector (`/__mock/`) and the API reference
- * (`/__mock/docs`) belong to the frontend helper: add their renderers from src/inspector/ to
- * `controlPages` below; the control router serves whatever is listed here.
+ * HTML pages under /__mock/ (GET, no body): the inspector (`/__mock/`) and the API reference
+ * (`/__mock/docs`), rendered by src/inspector/. The control router serves whatever is listed here.
  */
-import type { MockState } from './create-api.js';
 import { DOCS_PATHS, renderDocsPage } from '../inspector/docs-page.js';
 import { renderInspectorPage } from '../inspector/inspector-page.js';
 import { readRedocBundle } from '../inspector/redoc-bundle.js';
 
-/** What a page may read while rendering. */
-export interface ControlPageContext {
-  /** Engine state and faults, as GET /__mock/state shows them. */
-  state(): MockState;
-}
-
-/** A page: HTML text, or another content type with its body. */
-export type ControlPage = (context: ControlPageContext) => string | { contentType: string; body: string };
+/** A page: HTML text, or another content type with its body. The inspector reads state from the browser. */
+export type ControlPage = () => string | { contentType: string; body: string };
 
 /** Pages by exact path (e.g. '/__mock/', '/__mock/docs'). */
 export const controlPages: Readonly<Record<string, ControlPage>> = {

@@ -2,12 +2,15 @@
  * The mock's own routes under /__mock/: reset, virtual clock, state, faults, and the HTML pages of
  * control-pages.ts. They answer JSON; bad bodies are 400 GES envelopes like the API's.
  */
-import type { AdjustableClock } from '../engine/engine-types.js';
-import type { MockState } from './create-api.js';
+import type { AdjustableClock, EngineState } from '../engine/engine-types.js';
 import { controlPages } from './control-pages.js';
-import { parseFaultConfig, type FaultInjector } from './fault-injector.js';
+import { parseFaultConfig, type FaultConfig, type FaultInjector } from './fault-injector.js';
+import type { RouteResult } from './http-types.js';
 import { isBodyTooLarge, bodyTooLargeError } from './parse-algorithm-body.js';
-import { httpErrors, type HttpError } from './to-ges-error.js';
+import { httpErrors } from './to-ges-error.js';
+
+/** GET /__mock/state: the engine's state and the faults now in force. */
+export type MockState = EngineState & { faults: FaultConfig };
 
 /** What the control routes act on. */
 export interface ControlContext {
@@ -17,21 +20,15 @@ export interface ControlContext {
   reset(seed?: number): void;
 }
 
-/** A control route's answer before headers are added: JSON value, page, or error. */
-export type ControlResult =
-  | { kind: 'json'; status: number; value: unknown }
-  | { kind: 'page'; contentType: string; body: string }
-  | { kind: 'error'; error: HttpError };
-
-const json = (value: unknown, status = 200): ControlResult => ({ kind: 'json', status, value });
-const bad = (message: string): ControlResult => ({ kind: 'error', error: httpErrors.malformed(message) });
+const json = (value: unknown, status = 200): RouteResult => ({ kind: 'json', status, value });
+const bad = (message: string): RouteResult => ({ kind: 'error', error: httpErrors.malformed(message) });
 const dropProtoKeys = (key: string, value: unknown) => (key === '__proto__' ? undefined : value);
 
 /** An optional JSON object body; an empty body is `{}`. Any Content-Type is read, so `curl -d` works. */
 function readBody(
   body: string | undefined,
   tooLarge: boolean,
-): { ok: true; value: Record<string, unknown> } | { ok: false; result: ControlResult } {
+): { ok: true; value: Record<string, unknown> } | { ok: false; result: RouteResult } {
   if (tooLarge) return { ok: false, result: { kind: 'error', error: bodyTooLargeError() } };
   if (body === undefined || body.trim() === '') return { ok: true, value: {} };
   if (isBodyTooLarge(body)) return { ok: false, result: { kind: 'error', error: bodyTooLargeError() } };
@@ -54,7 +51,7 @@ export function handleControlRoute(
   path: string,
   body: string | undefined,
   bodyTooLarge = false,
-): ControlResult | undefined {
+): RouteResult | undefined {
   switch (path) {
     case '/__mock/reset': {
       if (method !== 'POST') return undefined;
@@ -98,7 +95,7 @@ export function handleControlRoute(
     default: {
       const page = method === 'GET' ? controlPages[path] : undefined;
       if (!page || !Object.hasOwn(controlPages, path)) return undefined;
-      const rendered = page({ state: context.state });
+      const rendered = page();
       return typeof rendered === 'string'
         ? { kind: 'page', contentType: 'text/html; charset=utf-8', body: rendered }
         : { kind: 'page', contentType: rendered.contentType, body: rendered.body };

@@ -1,23 +1,24 @@
 /**
  * The transport-free GES API: (method, url, headers, body) in, (status, headers, body) out. Adapters
  * (node:http, MSW) only convert; every decision is here. Order of checks for /ges/ routes:
- * route → faults → Prefer → auth → parameters → graph existence (engine) → engine.
+ * route → faults → Prefer → auth → parameters → graph existence (engine) → engine. The GES operations
+ * live in ges-operations.ts, the /__mock/ routes in control-routes.ts; both return values turned into
+ * responses here.
  */
-import type { AdjustableClock, Engine, EngineResult, EngineState } from '../engine/engine-types.js';
+import type { AdjustableClock, Engine } from '../engine/engine-types.js';
 import { createEngine } from '../engine/create-engine.js';
-import { createSystemClock } from '../runtime/system-clock.js';
+import { createSystemClock } from '../clocks.js';
 import { createTokenPolicy } from './check-token.js';
 import { controlPages } from './control-pages.js';
-import { handleControlRoute, type ControlContext, type ControlResult } from './control-routes.js';
+import { handleControlRoute, type ControlContext, type MockState } from './control-routes.js';
 import { preflightHeaders, withCorsOrigin } from './cors-headers.js';
 import { createFaultInjector, parseFaultConfig, type FaultConfig, type FaultDecision, type FaultInjector } from './fault-injector.js';
-import type { ApiRequest, ApiResponse } from './http-types.js';
-import { decodeSegment, matchRoute, splitTarget, type RouteMatch } from './match-route.js';
-import { parseAlgorithmBody } from './parse-algorithm-body.js';
-import { parsePage } from './parse-page.js';
-import { parseQuery, MALFORMED, readParam, type Query } from './parse-query.js';
+import { answerGesOperation, type OperationContext } from './ges-operations.js';
+import type { ApiRequest, ApiResponse, RouteResult } from './http-types.js';
+import { matchRoute, splitTarget, type RouteMatch } from './match-route.js';
+import { parseQuery } from './parse-query.js';
 import { chooseExample, parsePreferHeader, parsePreferQuery } from './prefer-example.js';
-import { httpErrors, internalError, toEnvelopeJson, toGesError, type HttpError } from './to-ges-error.js';
+import { httpErrors, internalError, toEnvelopeJson, type HttpError } from './to-ges-error.js';
 
 /** Options of createApi; every one has a default. */
 export interface ApiOptions {
@@ -53,9 +54,6 @@ export interface ApiOptions {
   onError?: (error: unknown) => void;
 }
 
-/** GET /__mock/state: the engine's state and the faults now in force. */
-export type MockState = EngineState & { faults: FaultConfig };
-
 /** The API: handle requests, and reach the engine, clock and faults behind it. */
 export interface GesApi {
   /** Answers one request. */
@@ -78,12 +76,7 @@ export interface GesApi {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const PROJECT_ID = /^[A-Za-z0-9]{1,64}$/;
-const GRAPH_NAME = /^[A-Za-z][A-Za-z0-9_]{3,49}$/;
-const MAX_JOB_ID = 256;
 const NO_DELAY: FaultDecision = Object.freeze({ delayMs: 0 });
-
-type Params = { project: string; graph: string; jobId: string };
 
 /** Builds the API over a new engine (or the one given). */
 export function createApi(options: ApiOptions = {}): GesApi {
@@ -113,7 +106,6 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const faults = createFaultInjector(seed);
   faults.set(initialFaults);
 
-  const checkToken = createTokenPolicy(options.tokens);
   const cors = options.cors !== false;
   const control = options.control !== false;
   const controlToken = options.controlToken;
@@ -130,13 +122,6 @@ export function createApi(options: ApiOptions = {}): GesApi {
     headers: extra ? { ...headersFor(request), ...extra } : headersFor(request),
     body: toEnvelopeJson(error),
   });
-  const jsonResponse = (request: ApiRequest, status: number, value: unknown): ApiResponse => ({
-    status,
-    headers: headersFor(request),
-    body: JSON.stringify(value),
-  });
-  const fromEngine = <T>(request: ApiRequest, result: EngineResult<T>): ApiResponse =>
-    result.ok ? jsonResponse(request, 200, result.value) : errorResponse(request, toGesError(result.error));
 
   const state = (): MockState => ({ ...engine.state(), faults: faults.get() });
   const reset = (newSeed?: number) => {
@@ -145,73 +130,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     faults.reseed(newSeed ?? seed);
   };
   const controlContext: ControlContext = { clock, faults, state, reset };
-
-  /** Decodes and checks path parameters. */
-  function readParams(route: RouteMatch): { ok: true; params: Params } | { ok: false; error: HttpError } {
-    const project = decodeSegment(route.project);
-    const graph = decodeSegment(route.graph);
-    const jobId = route.jobId === undefined ? '' : decodeSegment(route.jobId);
-    if (project === undefined || graph === undefined || jobId === undefined) {
-      return { ok: false, error: httpErrors.malformed('the path has a malformed percent-escape.') };
-    }
-    if (!PROJECT_ID.test(project)) {
-      return { ok: false, error: httpErrors.malformed('project_id must be 1-64 letters or digits.') };
-    }
-    if (!GRAPH_NAME.test(graph)) {
-      return {
-        ok: false,
-        error: httpErrors.malformed('graph_name must be 4-50 letters, digits or underscores, starting with a letter.'),
-      };
-    }
-    if (route.jobId !== undefined && (jobId.length === 0 || jobId.length > MAX_JOB_ID)) {
-      return { ok: false, error: httpErrors.malformed(`job_id must be 1-${MAX_JOB_ID} characters.`) };
-    }
-    return { ok: true, params: { project, graph, jobId } };
-  }
-
-  /** Runs the operation after faults and Prefer: auth, parameters, engine. */
-  function operate(request: ApiRequest, route: RouteMatch, query: Query): ApiResponse {
-    const verdict = checkToken(request.headers['x-auth-token'], decodeSegment(route.project) ?? route.project);
-    if (verdict !== 'ok') {
-      return errorResponse(request, verdict === 'invalid' ? httpErrors.invalidToken() : httpErrors.invalidResourceAccess());
-    }
-    const read = readParams(route);
-    if (!read.ok) return errorResponse(request, read.error);
-    const { project, graph, jobId } = read.params;
-    switch (route.operationId) {
-      case 'listJobs': {
-        const page = parsePage(query);
-        if (!page.ok) return errorResponse(request, page.error);
-        return fromEngine(request, engine.listJobs(project, graph, page.page));
-      }
-      case 'getJobStatus': {
-        const page = parsePage(query);
-        if (!page.ok) return errorResponse(request, page.error);
-        return fromEngine(request, engine.getJobStatus(project, graph, jobId, page.page));
-      }
-      case 'cancelJob':
-        return fromEngine(request, engine.cancelJob(project, graph, jobId));
-      case 'executeAlgorithm': {
-        const action = readParam(query, 'action_id');
-        if (action !== 'execute-algorithm') {
-          const detail =
-            action === undefined
-              ? 'action_id is required; the only action is execute-algorithm.'
-              : action === MALFORMED || typeof action === 'object'
-                ? 'action_id must be given once, as execute-algorithm.'
-                : 'action_id must be execute-algorithm.';
-          return errorResponse(request, httpErrors.malformed(detail));
-        }
-        const body = parseAlgorithmBody(request.body, request.headers['content-type'], request.bodyTooLarge);
-        if (!body.ok) return errorResponse(request, body.error);
-        return fromEngine(request, engine.executeAlgorithm(project, graph, body.rawBody, body.request));
-      }
-      default: {
-        const unreachable: never = route.operationId;
-        throw new Error(`no handler for ${String(unreachable)}`);
-      }
-    }
-  }
+  const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens) };
 
   /** A /ges/ request after routing and fault decision. */
   function answerOperation(request: ApiRequest, route: RouteMatch, search: string, decision: FaultDecision): ApiResponse {
@@ -228,20 +147,23 @@ export function createApi(options: ApiOptions = {}): GesApi {
         body: chosen.example.body,
       };
     }
-    return operate(request, route, query);
+    return toResponse(request, answerGesOperation(operations, request, route, query));
   }
 
   function answerControl(request: ApiRequest, path: string): ApiResponse {
     if (controlToken !== undefined && request.headers['x-mock-control-token'] !== controlToken && !isPage(request, path)) {
       return errorResponse(request, httpErrors.invalidControlToken());
     }
-    const result: ControlResult | undefined = handleControlRoute(controlContext, request.method, path, request.body, request.bodyTooLarge);
-    if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
+    const result = handleControlRoute(controlContext, request.method, path, request.body, request.bodyTooLarge);
+    return result ? toResponse(request, result) : errorResponse(request, httpErrors.noSuchApi(request.method, path));
+  }
+
+  function toResponse(request: ApiRequest, result: RouteResult): ApiResponse {
     if (result.kind === 'error') return errorResponse(request, result.error);
     if (result.kind === 'page') {
       return { status: 200, headers: headersFor(request, { 'content-type': result.contentType, 'cache-control': 'no-store' }), body: result.body };
     }
-    return jsonResponse(request, result.status, result.value);
+    return { status: result.status, headers: headersFor(request), body: JSON.stringify(result.value) };
   }
 
   // Pages are read-only and opened by a browser, which cannot add the control token header.

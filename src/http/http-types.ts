@@ -3,6 +3,8 @@
  * ApiRequest and write the ApiResponse back. Nothing here knows a socket or a Service Worker.
  */
 
+import type { HttpError } from './to-ges-error.js';
+
 /** A request as the API layer sees it. */
 export interface ApiRequest {
   method: string;
@@ -30,3 +32,12 @@ export interface ApiResponse {
    */
   fault?: 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE';
 }
+
+/**
+ * A route's answer before headers are added, as the GES operations and the control routes return
+ * it: a JSON value with its status, a page, or an error that becomes the GES envelope.
+ */
+export type RouteResult =
+  | { kind: 'json'; status: number; value: unknown }
+  | { kind: 'page'; contentType: string; body: string }
+  | { kind: 'error'; error: HttpError };

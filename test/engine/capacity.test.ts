@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { listAll, listProblems, valueOf } from './job-invariants.js';
 
 const PROJECT = 'p1';
@@ -82,7 +82,7 @@ describe('graph capacity', () => {
   });
 
   it('rejects nonsensical options as a programming error', () => {
-    expect(() => createEngine({ jobsPerGraph: -1 })).toThrow(RangeError);
-    expect(() => createEngine({ maxJobsPerGraph: 1.5 })).toThrow(RangeError);
+    expect(() => createEngine({ clock: createManualClock(), jobsPerGraph: -1 })).toThrow(RangeError);
+    expect(() => createEngine({ clock: createManualClock(), maxJobsPerGraph: 1.5 })).toThrow(RangeError);
   });
 });

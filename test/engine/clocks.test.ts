@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MANUAL_CLOCK_START_MS, createManualClock } from '../../src/engine/manual-clock.js';
-import { createSystemClock } from '../../src/runtime/system-clock.js';
+import { DEFAULT_MANUAL_CLOCK_START_MS, createManualClock } from '../../src/clocks.js';
+import { createSystemClock } from '../../src/clocks.js';
 import { formatChinaTime, parseChinaTime } from '../../src/engine/format-time.js';
 
 afterEach(() => vi.restoreAllMocks());

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALGORITHM_LIST } from '../../src/engine/algorithms.js';
 import { createEngine } from '../../src/engine/create-engine.js';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
 import { listAll, listProblems, valueOf } from './job-invariants.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import type { Job } from '../../src/types.js';
 import { jobProblems, listAll, listProblems, valueOf } from './job-invariants.js';
 

@@ -4,7 +4,7 @@
  * Run: node --expose-gc --import tsx test/engine/measure-engine.ts [jobsPerGraph]
  */
 import { createEngine } from '../../src/engine/create-engine.js';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_READ_ONLY_PROJECTS } from '../../src/engine/create-engine.js';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { createApi } from '../../src/http/create-api.js';
 
 const HEADERS = { 'x-auth-token': 't', 'content-type': 'application/json' };

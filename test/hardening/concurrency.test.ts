@@ -4,7 +4,7 @@
  * spec's schema and the reference's invariants throughout, and each job is cancelled at most once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import type { Job } from '../../src/types.js';
 import { PROJECT } from './support/fuzz-arbitraries.js';

@@ -5,7 +5,7 @@
  * without a byte). Set through PUT /__mock/faults; the CLI flags are covered in cli-hardening.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { PROJECT } from './support/fuzz-arbitraries.js';
 import { openRaw } from './support/raw-socket.js';

@@ -4,7 +4,7 @@
  * throw (a 500 on every status read would poison the job for good).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { createApi, type GesApi } from '../../src/http/create-api.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { PROJECT } from './support/fuzz-arbitraries.js';

@@ -4,7 +4,7 @@
  * jobs"). Checked through HTTP on a real socket with a cap of 50.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import type { Job } from '../../src/types.js';
 import { PROJECT } from './support/fuzz-arbitraries.js';

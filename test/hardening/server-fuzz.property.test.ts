@@ -8,7 +8,7 @@
 import { METHODS } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { buildPath, ONE_MIB, oddBody, oddContentType, oddMethod, oddQuery, oddTarget, oversizedBody, PROJECT } from './support/fuzz-arbitraries.js';
 import { eventually, openRaw, parseRawResponse, rawExchange } from './support/raw-socket.js';

@@ -4,7 +4,7 @@
  * and request timeouts, made short here through options rather than waited out).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { startGesServer, type GesServer, type GesServerOptions } from '../../src/server/start-ges-server.js';
 import { envelopeViolations } from './support/spec-oracle.js';
 import { eventually, openRaw, parseRawResponse, pause, type RawConnection } from './support/raw-socket.js';

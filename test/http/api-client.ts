@@ -3,7 +3,7 @@
  * test file (no `.test.`), shared by test/http/*.
  */
 import { expect } from 'vitest';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { createApi, type ApiOptions, type GesApi } from '../../src/http/create-api.js';
 import type { ApiResponse } from '../../src/http/http-types.js';
 

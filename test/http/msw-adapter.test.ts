@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { createApi } from '../../src/http/create-api.js';
 import { createGesHandlers } from '../../mocks/handlers.js';
 import { setupGesServer } from '../../mocks/node.js';

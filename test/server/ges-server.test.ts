@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/engine/manual-clock.js';
+import { createManualClock } from '../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { PROJECT } from '../http/api-client.js';
 import { describeTransport } from '../http/transport-suite.js';

@@ -4,7 +4,7 @@
  */
 import { createApi, type GesApi } from '../../../src/http/create-api.js';
 import type { ApiRequest, ApiResponse } from '../../../src/http/http-types.js';
-import { createManualClock } from '../../../src/engine/manual-clock.js';
+import { createManualClock } from '../../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../../src/server/start-ges-server.js';
 
 /** The project and token every corrupt server is tested with. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANCELLED_REASON, viewJob, type JobPlan } from '../../src/engine/job-plan.js';
+import { CANCELLED_REASON, viewJob, type JobPlan } from '../../src/engine/job-lifecycle.js';
 import { jobProblems } from './job-invariants.js';
 
 const START = Date.UTC(2024, 4, 23, 1, 33, 21); // 09:33:21 China time

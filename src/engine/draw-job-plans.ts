@@ -6,7 +6,7 @@
 import { Faker, base, en } from '@faker-js/faker';
 import { ALGORITHMS, ALGORITHM_LIST, ALGORITHM_WEIGHTS, type AlgorithmSpec } from './algorithms.js';
 import { isVertex, sampleMissingVertex, type GraphProfile } from './graph-profiles.js';
-import { CANCELLED_REASON, type FilePlan, type JobPlan } from './job-plan.js';
+import { CANCELLED_REASON, type FilePlan, type JobPlan } from './job-lifecycle.js';
 import { hashSeed, type Random } from './random.js';
 
 /** Per-graph vocabulary drawn once from a seeded Faker: where its files live. */

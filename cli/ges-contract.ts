@@ -6,19 +6,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openapiDocument } from '../generated/openapi-document.js';
-import type { ContractOptions } from '../../contracts/contract-types.js';
-import type { PrismMock } from '../../contracts/start-prism-mock.js';
+import { openapiDocument } from '../src/generated/openapi-document.js';
+import type { ContractOptions } from '../contracts/contract-types.js';
+import type { PrismMock } from '../contracts/start-prism-mock.js';
 
 // The kit (ajv, the checks) loads only once the arguments are known to be good, so usage errors
 // answer at once.
 const loadKit = async () => {
   const [{ runContract }, { formatReport }, { toJsonReport }, { toJunitXml }, { startPrismMock }] = await Promise.all([
-    import('../../contracts/run-contract.js'),
-    import('../../contracts/format-report.js'),
-    import('../../contracts/to-json-report.js'),
-    import('../../contracts/to-junit-xml.js'),
-    import('../../contracts/start-prism-mock.js'),
+    import('../contracts/run-contract.js'),
+    import('../contracts/format-report.js'),
+    import('../contracts/to-json-report.js'),
+    import('../contracts/to-junit-xml.js'),
+    import('../contracts/start-prism-mock.js'),
   ]);
   return { runContract, formatReport, toJsonReport, toJunitXml, startPrismMock };
 };

@@ -4,13 +4,13 @@
  * Exit codes: 0 stopped cleanly, 2 usage or connection error.
  */
 import { parseArgs } from 'node:util';
-import type { FaultConfig } from '../http/fault-injector.js';
-import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS } from '../http/fault-injector.js';
-import type { GesServer } from '../server/start-ges-server.js';
+import type { FaultConfig } from '../src/http/fault-injector.js';
+import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS } from '../src/http/fault-injector.js';
+import type { GesServer } from '../src/server/start-ges-server.js';
 
 // The engine (and faker with it) is imported only once the arguments are known to be good, so that
 // usage errors answer at once.
-const loadEngineDefaults = () => import('../engine/create-engine.js');
+const loadEngineDefaults = () => import('../src/engine/create-engine.js');
 
 const usage = (DEFAULT_GRAPHS: readonly string[], DEFAULT_JOBS_PER_GRAPH: number, DEFAULT_MAX_JOBS_PER_GRAPH: number) => `Usage: ges-mock serve [options]
 
@@ -245,7 +245,7 @@ async function main(argv: string[]): Promise<void> {
     ...(options.nextFailures ? { nextFailures: options.nextFailures } : {}),
     ...(options.connectionFault ? { connectionFault: options.connectionFault } : {}),
   };
-  const { startGesServer } = await import('../server/start-ges-server.js');
+  const { startGesServer } = await import('../src/server/start-ges-server.js');
   let server: GesServer;
   try {
     server = await startGesServer({

@@ -1,0 +1,95 @@
+/**
+ * The four GES operations under /ges/v1.0/: list jobs, one job's status, cancel, execute-algorithm.
+ * Each request is checked in the documented order (token → path parameters → query and body) and
+ * handed to the engine; the answer is a value, turned into an HTTP response by create-api.ts, as the
+ * control routes' answers are.
+ */
+import type { Engine, EngineResult } from '../engine/engine-types.js';
+import type { TokenPolicy } from './check-token.js';
+import type { ApiRequest, RouteResult } from './http-types.js';
+import { decodeSegment, type RouteMatch } from './match-route.js';
+import { parseAlgorithmBody } from './parse-algorithm-body.js';
+import { parsePage } from './parse-page.js';
+import { MALFORMED, readParam, type Query } from './parse-query.js';
+import { httpErrors, toGesError, type HttpError } from './to-ges-error.js';
+
+/** What the operations act on. */
+export interface OperationContext {
+  readonly engine: Engine;
+  readonly checkToken: TokenPolicy;
+}
+
+const PROJECT_ID = /^[A-Za-z0-9]{1,64}$/;
+const GRAPH_NAME = /^[A-Za-z][A-Za-z0-9_]{3,49}$/;
+const MAX_JOB_ID = 256;
+
+type Params = { project: string; graph: string; jobId: string };
+
+const failure = (error: HttpError): RouteResult => ({ kind: 'error', error });
+const fromEngine = <T>(result: EngineResult<T>): RouteResult =>
+  result.ok ? { kind: 'json', status: 200, value: result.value } : failure(toGesError(result.error));
+
+/** Decodes and checks path parameters. */
+function readParams(route: RouteMatch): { ok: true; params: Params } | { ok: false; error: HttpError } {
+  const project = decodeSegment(route.project);
+  const graph = decodeSegment(route.graph);
+  const jobId = route.jobId === undefined ? '' : decodeSegment(route.jobId);
+  if (project === undefined || graph === undefined || jobId === undefined) {
+    return { ok: false, error: httpErrors.malformed('the path has a malformed percent-escape.') };
+  }
+  if (!PROJECT_ID.test(project)) {
+    return { ok: false, error: httpErrors.malformed('project_id must be 1-64 letters or digits.') };
+  }
+  if (!GRAPH_NAME.test(graph)) {
+    return {
+      ok: false,
+      error: httpErrors.malformed('graph_name must be 4-50 letters, digits or underscores, starting with a letter.'),
+    };
+  }
+  if (route.jobId !== undefined && (jobId.length === 0 || jobId.length > MAX_JOB_ID)) {
+    return { ok: false, error: httpErrors.malformed(`job_id must be 1-${MAX_JOB_ID} characters.`) };
+  }
+  return { ok: true, params: { project, graph, jobId } };
+}
+
+/** Why action_id is not `execute-algorithm`, or undefined when it is. */
+function actionProblem(query: Query): string | undefined {
+  const action = readParam(query, 'action_id');
+  if (action === 'execute-algorithm') return undefined;
+  if (action === undefined) return 'action_id is required; the only action is execute-algorithm.';
+  if (action === MALFORMED || typeof action === 'object') return 'action_id must be given once, as execute-algorithm.';
+  return 'action_id must be execute-algorithm.';
+}
+
+/** Answers one routed /ges/ request (after faults and Prefer): auth, parameters, engine. */
+export function answerGesOperation(context: OperationContext, request: ApiRequest, route: RouteMatch, query: Query): RouteResult {
+  const verdict = context.checkToken(request.headers['x-auth-token'], decodeSegment(route.project) ?? route.project);
+  if (verdict !== 'ok') return failure(verdict === 'invalid' ? httpErrors.invalidToken() : httpErrors.invalidResourceAccess());
+  const read = readParams(route);
+  if (!read.ok) return failure(read.error);
+  const { project, graph, jobId } = read.params;
+  const { engine } = context;
+  switch (route.operationId) {
+    case 'listJobs': {
+      const page = parsePage(query);
+      return page.ok ? fromEngine(engine.listJobs(project, graph, page.page)) : failure(page.error);
+    }
+    case 'getJobStatus': {
+      const page = parsePage(query);
+      return page.ok ? fromEngine(engine.getJobStatus(project, graph, jobId, page.page)) : failure(page.error);
+    }
+    case 'cancelJob':
+      return fromEngine(engine.cancelJob(project, graph, jobId));
+    case 'executeAlgorithm': {
+      const problem = actionProblem(query);
+      if (problem !== undefined) return failure(httpErrors.malformed(problem));
+      const body = parseAlgorithmBody(request.body, request.headers['content-type'], request.bodyTooLarge);
+      if (!body.ok) return failure(body.error);
+      return fromEngine(engine.executeAlgorithm(project, graph, body.rawBody, body.request));
+    }
+    default: {
+      const unreachable: never = route.operationId;
+      throw new Error(`no handler for ${String(unreachable)}`);
+    }
+  }
+}
