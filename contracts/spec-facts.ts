@@ -1,20 +1,12 @@
 /**
- * What the checks read from openapi.yaml at run time instead of restating it: the status values and
- * their known variants, the error envelope schema, the documented request examples.
+ * What the checks read from openapi.yaml at run time instead of restating it: the error envelope
+ * schema and the documented request examples.
  */
 import { openapiDocument } from '../src/generated/openapi-document.js';
 import { getSpecOperation, resolveRef } from '../src/spec/spec-examples.js';
 import { createSpecValidator, type SchemaViolation, type SpecValidator } from '../src/spec/spec-validator.js';
 
 type Json = Record<string, unknown>;
-
-const jobStatusSchema = openapiDocument.components.schemas.JobStatusValue as Json;
-
-/** The job status values the spec's enum allows (pending, running, success, failed). */
-export const documentedStatuses: readonly string[] = (jobStatusSchema.enum as string[] | undefined) ?? [];
-
-/** Status spellings of other engine versions (`x-ges-status-variants`): warnings, not failures. */
-export const statusVariants: readonly string[] = (jobStatusSchema['x-ges-status-variants'] as string[] | undefined) ?? [];
 
 /** JSON Pointer of the GES error envelope schema. */
 export const GES_ERROR_POINTER = '#/components/schemas/GesError';

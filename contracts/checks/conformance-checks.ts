@@ -7,7 +7,8 @@
 import { getResponseSchemaPointer, getSpecOperation } from '../../src/spec/spec-examples.js';
 import type { SchemaViolation } from '../../src/spec/spec-validator.js';
 import type { CheckContext, ContractCheck, Exchange } from '../contract-types.js';
-import { specValidator, statusVariants } from '../spec-facts.js';
+import { statusVariants } from '../../src/spec/spec-facts.js';
+import { specValidator } from '../spec-facts.js';
 import { describeAnswer, isAuthStatus } from './check-helpers.js';
 
 /** Every answered exchange, after making sure there is at least the default list. */

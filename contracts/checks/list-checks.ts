@@ -3,7 +3,7 @@
  * the spec's decisions (jobCount is the total; jobs.length ≤ limit) and the examples (newest first).
  */
 import type { CheckContext, ContractCheck, Exchange, Finding, PageWalk } from '../contract-types.js';
-import { describeJob, toTimeValue, sameTimeKind } from '../job-facts.js';
+import { describeJob, toTimeValue, sameTimeKind } from '../../src/spec/job-facts.js';
 import { envelopeViolations } from '../spec-facts.js';
 import { describeAnswer } from './check-helpers.js';
 
