@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { FaultConfig } from '../src/http/fault-injector.js';
 import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS } from '../src/http/fault-injector.js';
 import type { GesServer } from '../src/server/start-ges-server.js';
+import { exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
 
 // The engine (and faker with it) is imported only once the arguments are known to be good, so that
 // usage errors answer at once.
@@ -47,9 +48,6 @@ PUT|GET|DELETE /__mock/faults. Prism's "Prefer: code=400, example=GraphNotFound"
 __code/__example query parameters) answers with a documented example.`;
 
 class UsageError extends Error {}
-
-const PROJECT_EXAMPLE = '0123456789abcdef0123456789abcdef';
-const GRAPH_NAME = /^[A-Za-z][A-Za-z0-9_]{3,49}$/;
 
 function integer(name: string, text: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
@@ -159,7 +157,7 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
 
   const graphs = values.graphs === undefined ? undefined : [...new Set(values.graphs.split(',').map((name) => name.trim()).filter(Boolean))];
   if (graphs?.length === 0) throw new UsageError('--graphs needs at least one graph name');
-  const badGraph = graphs?.find((name) => !GRAPH_NAME.test(name));
+  const badGraph = graphs?.find((name) => !graphNamePattern.test(name));
   if (badGraph) throw new UsageError(`--graphs: "${badGraph}" is not a GES graph name (4-50 letters, digits, _; starts with a letter)`);
   const speed = Number(values.speed);
   if (values.speed.trim() === '' || !Number.isFinite(speed) || speed < 0) {
@@ -207,9 +205,11 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
   ];
   const firstToken = options.tokens[0];
-  const token = firstToken === undefined ? 'x' : /:[A-Za-z0-9]{1,64}$/.test(firstToken) ? firstToken.slice(0, firstToken.lastIndexOf(':')) : firstToken;
-  const boundProject = firstToken !== undefined && /:([A-Za-z0-9]{1,64})$/.exec(firstToken)?.[1];
-  const project = boundProject || PROJECT_EXAMPLE;
+  // A token `T:project_id` is bound to that project: the ready-made command uses both parts.
+  const colon = firstToken?.lastIndexOf(':') ?? -1;
+  const boundProject = firstToken !== undefined && colon >= 0 && projectIdPattern.test(firstToken.slice(colon + 1)) ? firstToken.slice(colon + 1) : undefined;
+  const token = firstToken === undefined ? 'x' : boundProject !== undefined ? firstToken.slice(0, colon) : firstToken;
+  const project = boundProject ?? exampleProjectId;
   const lines = [
     `ges-mock listening on ${server.url} (${extras.join(', ')})`,
     `try: curl -H 'X-Auth-Token: ${token}' '${server.url}/ges/v1.0/${project}/graphs/${graphs[0]}/jobs/status?limit=2&offset=0'`,

@@ -30,7 +30,7 @@ describe('the shared job-invariant checker', () => {
   });
 
   it('reports files on a job that is not an import, and a pending job past progress 0', () => {
-    const job = { ...first((j) => j.taskType !== 'ImportGraph'), status: 'pending', progress: '5', files: [] };
+    const job: Job = { ...first((j) => j.taskType !== 'ImportGraph'), status: 'pending', progress: '5', files: [] };
     delete job.endTime;
     delete job.failReason;
     expect(jobInvariantViolations(job).map((v) => v.invariant)).toEqual(['files_iff_import_graph', 'progress_matches_status']);
