@@ -12,7 +12,7 @@ import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createPrng } from '../src/http/create-prng.js';
+import { createRandom } from '../src/engine/random.js';
 import { createSpecValidator } from '../src/spec/spec-validator.js';
 import { startGesMockProcess } from '../test/support/ges-mock-process.js';
 
@@ -130,7 +130,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   const maxJobs = options.maxJobs ?? 300;
   const speed = options.speed ?? 120;
   const seed = options.seed ?? 1;
-  const random = createPrng(seed);
+  const random = createRandom(String(seed)).float;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const validator = createSpecValidator();
 
