@@ -300,14 +300,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     fail(listenError(error, options));
   }
 
-  log.event('listening', { url: server.url, port: server.port, pid: process.pid, version: readVersion() }, banner(server, options, graphs, jobsPerGraph));
-  log.flush();
-  if (!isLoopback(options.host)) {
-    process.stderr.write(
-      `ges-mock: warning: --host ${options.host} makes the mock reachable from the network` +
-        `${options.tokens.length === 0 ? ', and it accepts any token (restrict with --token)' : ''}.\n`,
-    );
-  }
+  // The ready file first: whoever sees the banner can read it too.
   if (options.readyFile !== undefined) {
     try {
       writeReadyFile(options.readyFile, { url: server.url, port: server.port, pid: process.pid });
@@ -315,6 +308,14 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       await server.close();
       fail(`cannot write --ready-file ${options.readyFile}: ${(error as Error).message}`);
     }
+  }
+  log.event('listening', { url: server.url, port: server.port, pid: process.pid, version: readVersion() }, banner(server, options, graphs, jobsPerGraph));
+  log.flush();
+  if (!isLoopback(options.host)) {
+    process.stderr.write(
+      `ges-mock: warning: --host ${options.host} makes the mock reachable from the network` +
+        `${options.tokens.length === 0 ? ', and it accepts any token (restrict with --token)' : ''}.\n`,
+    );
   }
 
   // Work to finish before exiting, after the last request is answered (e.g. flushing saved state).
