@@ -93,7 +93,7 @@ describe('ges-mock serve configuration', () => {
     }
   });
 
-  it.concurrent.each([
+  it.each([
     [['serve', '--prot', '0'], 'unknown option --prot; did you mean --port?'],
     [['serve', '--ready', 'x'], 'unknown option --ready; did you mean --ready-file?'],
     [['serve', '--no-cros'], 'unknown option --no-cros; did you mean --no-cors?'],
