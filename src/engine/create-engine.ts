@@ -83,7 +83,8 @@ export function createEngine(options: EngineOptions): Engine {
   // Projects with no submission or cancellation yet, oldest first (see MAX_READ_ONLY_PROJECTS).
   let readOnly = new Set<string>();
   // A project's first write turns it from read-only into writing; every project is one or the other.
-  const isRefusedWriter = (projectId: string) => readOnly.has(projectId) && projects.size - readOnly.size >= maxProjects;
+  const isRefusedWriter = (projectId: string) =>
+    projects.size - readOnly.size >= maxProjects && (readOnly.has(projectId) || !projects.has(projectId));
 
   const storeOf = (projectId: string, graph: string): EngineResult<JobStore> => {
     if (!graphs.has(graph)) return fail({ kind: 'graph-not-found', graph });
@@ -147,6 +148,8 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     executeAlgorithm(projectId, graph, rawBody, request: AlgorithmRequest) {
+      // Refused before its store is built: a flood of new projects past the cap then costs no memory.
+      if (graphs.has(graph) && isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;
@@ -167,7 +170,6 @@ export function createEngine(options: EngineOptions): Engine {
       const missing = spec.required.find((p) => !isGiven(parameters[p]));
       if (missing) return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: `parameter [${missing}] is required.` });
 
-      if (isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
       const now = clock.now();
       let plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
       // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
