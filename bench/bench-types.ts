@@ -110,7 +110,7 @@ export interface BenchCheck {
 }
 
 /** Where the machine and the run stood. */
-export interface MachineFacts {
+interface MachineFacts {
   cpuModel: string;
   cpus: number;
   cpuMHz: number;

@@ -29,7 +29,7 @@ function describeFetchError(error: unknown, timeoutMs: number): string {
 }
 
 /** The URL of one operation on the target, path parameters encoded, query as given. */
-export function buildUrl(options: ResolvedContractOptions, send: SendOptions): string {
+function buildUrl(options: ResolvedContractOptions, send: SendOptions): string {
   const { path } = getSpecOperation(send.operationId);
   const filled = path
     .replace('{project_id}', encodeURIComponent(options.projectId))

@@ -2,7 +2,7 @@
 import type { BenchCheck, BenchResults, MeasureError } from '../bench-types.js';
 
 /** The targets, in one place. */
-export const TARGETS = {
+const TARGETS = {
   mockOverPrism: 10,
   mockOverBare: 0.6,
   largestOverBare: 1.5,

@@ -10,7 +10,7 @@ import { httpErrors, type HttpError } from './to-ges-error.js';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** UTF-8 length of a string without Buffer (this layer also runs in browsers). */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

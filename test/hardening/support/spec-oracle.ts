@@ -48,7 +48,7 @@ const templates: Template[] = specOperations.map((operation) => {
 });
 
 /** The operation the spec assigns to `method path` (path raw, without query), or undefined for no API. */
-export function specOperationOf(method: string, path: string): OperationId | undefined {
+function specOperationOf(method: string, path: string): OperationId | undefined {
   const parts = path.split('/');
   let best: Template | undefined;
   for (const template of templates) {
@@ -60,7 +60,7 @@ export function specOperationOf(method: string, path: string): OperationId | und
 }
 
 /** Documented statuses of an operation, as numbers. */
-export function documentedStatuses(operationId: OperationId): number[] {
+function documentedStatuses(operationId: OperationId): number[] {
   return specOperations.find((operation) => operation.operationId === operationId)!.statuses.map(Number);
 }
 
