@@ -258,8 +258,8 @@ async function main(argv: string[]): Promise<void> {
       tokens: options.tokens,
       cors: options.cors,
       control: options.control,
-      ...(options.controlToken !== undefined ? { controlToken: options.controlToken } : {}),
-      ...(options.maxJobsPerGraph !== undefined ? { maxJobsPerGraph: options.maxJobsPerGraph } : {}),
+      controlToken: options.controlToken,
+      maxJobsPerGraph: options.maxJobsPerGraph,
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
       onError: (error) => process.stderr.write(`ges-mock: internal error (answered 500): ${(error as Error)?.stack ?? String(error)}\n`),
     });

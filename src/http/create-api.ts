@@ -90,10 +90,10 @@ export function createApi(options: ApiOptions = {}): GesApi {
     engine = createEngine({
       clock,
       seed,
-      ...(options.graphs ? { graphs: options.graphs } : {}),
-      ...(options.jobsPerGraph !== undefined ? { jobsPerGraph: options.jobsPerGraph } : {}),
-      ...(options.maxJobsPerGraph !== undefined ? { maxJobsPerGraph: options.maxJobsPerGraph } : {}),
-      ...(options.maxRequestCharsPerGraph !== undefined ? { maxRequestCharsPerGraph: options.maxRequestCharsPerGraph } : {}),
+      graphs: options.graphs,
+      jobsPerGraph: options.jobsPerGraph,
+      maxJobsPerGraph: options.maxJobsPerGraph,
+      maxRequestCharsPerGraph: options.maxRequestCharsPerGraph,
     });
   }
 
