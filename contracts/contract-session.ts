@@ -19,7 +19,7 @@ import type {
 const MAX_FINDINGS = 5;
 /** Most pages the walk reads: a long list is compared on its first pages only. */
 const MAX_WALK_PAGES = 20;
-/** Page size of the walk: small enough to need several pages, as the issue suggests (7). */
+/** Page size of the walk: small enough that even a short list takes several pages. */
 const MAX_WALK_PAGE_SIZE = 7;
 
 /** Thrown by ctx.abort(): the check ends with its findings. */

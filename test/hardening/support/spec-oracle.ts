@@ -78,7 +78,7 @@ export interface SeenAnswer {
 }
 
 /**
- * Asserts everything the hardening brief demands of one answer to a completed request, with no
+ * Asserts everything docs/hardening.md promises of one answer to a completed request, with no
  * fault injected: a documented status for the operation the spec assigns (404 when none, 204 for a
  * preflight), a body that validates (error envelope or the operation's success schema), never a 5xx,
  * never an internal detail. `where` labels failures.
