@@ -34,11 +34,11 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiR
 }
 
 function answer(api: GesApi, req: IncomingMessage, res: ServerResponse, request: ApiRequest): void {
-  const response = api.respond(request);
+  const response = api.handleSyncWhenPossible(request);
   if (response instanceof Promise) {
     response.then(
       (resolved) => writeResponse(req, res, resolved),
-      () => res.destroy(), // respond() never rejects; if it ever did, do not leave the socket hanging
+      () => res.destroy(), // it never rejects; if it ever did, do not leave the socket hanging
     );
   } else {
     writeResponse(req, res, response);

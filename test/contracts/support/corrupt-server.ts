@@ -92,7 +92,7 @@ export function startCorruptServer(corruption?: Corruption): Promise<GesServer> 
   };
   const api: GesApi = {
     handle,
-    respond: handle,
+    handleSyncWhenPossible: handle,
     engine: inner.engine,
     clock: inner.clock,
     faults: inner.faults,
