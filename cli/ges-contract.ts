@@ -130,17 +130,17 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
   }
   return {
     prism,
-    ...(values.junit !== undefined ? { junit: values.junit } : {}),
-    ...(values.json !== undefined ? { json: values.json } : {}),
+    junit: values.junit,
+    json: values.json,
     options: {
-      ...(baseUrl !== undefined ? { baseUrl } : {}),
+      baseUrl,
       projectId,
       graph,
-      ...(token !== undefined ? { token } : {}),
-      ...(missingGraph !== undefined ? { missingGraph } : {}),
+      token,
+      missingGraph,
       strict: values.strict === true,
       allowMutations: values['allow-mutations'] === true,
-      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      timeoutMs,
     },
   };
 }

@@ -5,7 +5,7 @@
 import { projectIdPattern } from '../spec/spec-facts.js';
 
 /** What a token may do on a project. */
-export type TokenVerdict = 'ok' | 'invalid' | 'forbidden';
+type TokenVerdict = 'ok' | 'invalid' | 'forbidden';
 
 /** Decides on (token, project_id). */
 export type TokenPolicy = (token: string | undefined, projectId: string) => TokenVerdict;

@@ -10,7 +10,7 @@ import { GesErrorCode } from './ges-error-codes.js';
 import { httpErrors, type HttpError } from './to-ges-error.js';
 
 /** A connection-level fault: reset the connection, or close it without a response. */
-export type ConnectionFaultKind = NonNullable<ApiResponse['fault']>;
+type ConnectionFaultKind = NonNullable<ApiResponse['fault']>;
 
 /** The fault configuration, as PUT /__mock/faults takes it and GET shows it (counts as they are now). */
 export interface FaultConfig {

@@ -14,7 +14,7 @@ import { exampleProjectId } from '../spec/spec-facts.js';
 import { DOCS_PATHS, toInlineScriptJson } from './docs-page.js';
 
 /** What the inspector's script is told at render time. */
-export interface InspectorPageOptions {
+interface InspectorPageOptions {
   /** Project opened when the engine has seen none yet. Default: the spec's example project id. */
   defaultProject?: string;
   /** Graphs probed for that project. Default: the engine's default graphs. */

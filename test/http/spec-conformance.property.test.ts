@@ -133,7 +133,7 @@ describe('spec conformance of every answer', () => {
           } else {
             ({ method, path: url, body: requestBody } = s.kind === 'control' ? s : { ...s, body: undefined });
           }
-          const response = await api.handle({ method, url, headers, ...(requestBody !== undefined ? { body: requestBody } : {}) });
+          const response = await api.handle({ method, url, headers, body: requestBody });
           const where = `${method} ${url} -> ${response.status} ${response.body}`;
           if (response.fault) continue; // a connection fault configured by a PUT /__mock/faults step
           expect(response.status, where).toBeLessThan(600);

@@ -48,7 +48,7 @@ const templates: Template[] = specOperations.map((operation) => {
 });
 
 /** The operation the spec assigns to `method path` (path raw, without query), or undefined for no API. */
-export function specOperationOf(method: string, path: string): OperationId | undefined {
+function specOperationOf(method: string, path: string): OperationId | undefined {
   const parts = path.split('/');
   let best: Template | undefined;
   for (const template of templates) {
@@ -60,7 +60,7 @@ export function specOperationOf(method: string, path: string): OperationId | und
 }
 
 /** Documented statuses of an operation, as numbers. */
-export function documentedStatuses(operationId: OperationId): number[] {
+function documentedStatuses(operationId: OperationId): number[] {
   return specOperations.find((operation) => operation.operationId === operationId)!.statuses.map(Number);
 }
 
@@ -78,7 +78,7 @@ export interface SeenAnswer {
 }
 
 /**
- * Asserts everything the hardening brief demands of one answer to a completed request, with no
+ * Asserts everything docs/hardening.md promises of one answer to a completed request, with no
  * fault injected: a documented status for the operation the spec assigns (404 when none, 204 for a
  * preflight), a body that validates (error envelope or the operation's success schema), never a 5xx,
  * never an internal detail. `where` labels failures.
