@@ -90,7 +90,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .record({ method: fc.constantFrom('GET', 'POST', 'PATCH', 'HEAD'), path: fc.constantFrom(`/ges/v1.0/${PROJECT}/graphs/movie/jobz`, '/', '/ges', '/__mock/nope', '/ges/v1.0/p/graphs/movie/jobs/status/extra') })
+      .record({ method: fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE'), path: fc.constantFrom(`/ges/v1.0/${PROJECT}/graphs/movie/jobz`, '/', '/ges', '/__mock/nope', '/ges/v1.0/p/graphs/movie/jobs/status/extra') })
       .map((fields): Step => ({ kind: 'unknown', ...fields })),
   },
 );
