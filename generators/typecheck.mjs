@@ -14,7 +14,6 @@ const KNOWN = [
     code: 'TS2554',
     text: /^record\(z\.unknown\(\)\)/,
   },
-
 ];
 
 const output = await new Promise((resolve) => {
