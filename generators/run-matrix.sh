@@ -4,9 +4,9 @@
 # the mock and reject a broken job. A spec change that costs any of them a field, a type or an
 # endpoint fails here.
 #
-# The generators live in generators/package.json (exact pins, committed lock), installed with
-# `npm ci --prefix generators`, so none of them is a dependency of the kit. Exit code: 0 when every
-# generator passes, 1 otherwise.
+# The generators live in generators/package.json (exact pins, committed lock) and this script
+# installs them with `npm ci` in generators/, so none of them is a dependency of the kit.
+# Exit code: 0 when every generator passes, 1 otherwise.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,9 +14,13 @@ root="$(cd "$here/.." && pwd)"
 started=$(date +%s)
 cd "$here"
 
+# GENERATORS_SKIP_INSTALL=1 reuses generators/node_modules as it is (for repeated local runs).
 if [ "${GENERATORS_SKIP_INSTALL:-}" != 1 ]; then
-  echo "generators: npm ci"
+  t0=$(date +%s)
+  # --loglevel=error: orval and @hey-api/openapi-ts declare engines node >=22.18 and npm warns about
+  # it on Node 20, where both run (docs/generators.md).
   npm ci --no-audit --no-fund --loglevel=error
+  echo "generators: npm ci ($(( $(date +%s) - t0 ))s)"
 fi
 bin="$here/node_modules/.bin"
 # GENERATORS_SPEC=FILE runs the matrix on another spec (e.g. to see a change fail it).
@@ -28,11 +32,13 @@ mkdir -p out
 failed=()
 step() {
   local name="$1"; shift
-  echo "generators: $name"
+  local t0=$(date +%s) result=ok
   if ! "$@" > "out/$name.log" 2>&1; then
     cat "out/$name.log" >&2
     failed+=("$name")
+    result=FAILED
   fi
+  echo "generators: $name $result ($(( $(date +%s) - t0 ))s)"
 }
 
 step openapi-typescript "$bin/openapi-typescript" "$spec" -o out/openapi-typescript/schema.ts

@@ -1,6 +1,6 @@
-// Typechecks every generator's output and the assertions in types/ (tsconfig.json, strict), failing
-// on any diagnostic except the upstream defects listed in KNOWN, each matched by file, code and the
-// source text it points at, so a new error on the same line still fails.
+// Typechecks every generator's output, the assertions in types/ and the runtime check (tsconfig.json,
+// strict), failing on any diagnostic except the upstream defects listed in KNOWN, each matched by
+// file, code and the source text it points at, so a new error on the same line still fails.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,6 @@ const KNOWN = [
     code: 'TS2554',
     text: /^record\(z\.unknown\(\)\)/,
   },
-
 ];
 
 const output = await new Promise((resolve) => {
@@ -40,4 +39,4 @@ if (errors.length > 0) {
   console.error(errors.join('\n'));
   process.exit(1);
 }
-console.log(`typecheck: generated code and types/ pass (${diagnostics.length - errors.length} known upstream diagnostics tolerated)`);
+console.log(`typecheck: generated code, types/ and check-runtime-schemas.ts pass (${diagnostics.length - errors.length} known upstream diagnostics tolerated)`);

@@ -34,6 +34,9 @@ function toViolation(error: ErrorObject): SchemaViolation {
 export function createSpecValidator(): SpecValidator {
   // strict: false because OpenAPI adds keywords JSON Schema does not know (example, x-ges-*).
   const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // The OpenAPI integer formats, which JSON Schema does not define (unknown ones are logged and ignored).
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addSchema(structuredClone(openapiDocument), SPEC_ID);
   const cache = new Map<string, ValidateFunction>();
 
