@@ -39,7 +39,7 @@ const MAX_LOGGED_TARGET = 2_048;
 const FLUSH_BYTES = 64 * 1024;
 
 /** The path and query of a request as it may be logged: secret-looking query values replaced by `***`. */
-function toLoggedTarget(url: string): string {
+export function toLoggedTarget(url: string): string {
   let target = url;
   const query = url.indexOf('?');
   if (query !== -1 && SECRET_NAME.test(url.slice(query + 1))) {
