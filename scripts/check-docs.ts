@@ -109,7 +109,8 @@ export async function runReadmeShell(repo: string, project: string, log: (line: 
       const command = line.replaceAll('http://127.0.0.1:4010', url);
       const result = spawnSync('bash', ['-c', command], { cwd: project, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`README example failed (exit ${result.status}): ${line}\n${result.stdout}${result.stderr}`);
-      if (line.startsWith('curl ')) JSON.parse(result.stdout); // the mock answers JSON
+      if (result.stdout.trim() === '') throw new Error(`README example printed nothing: ${line}`);
+      if (result.stdout.startsWith('{')) JSON.parse(result.stdout); // a JSON answer must be whole
       log(`docs: ok  ${line}`);
       ran.push(line);
     }

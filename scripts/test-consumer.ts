@@ -5,7 +5,7 @@
  * 2. Footprint: `npm install <tarball>` into an empty project; node_modules must stay within
  *    FOOTPRINT_LIMITS (the figures are printed; bench/RESULTS.md quotes them).
  * 3. A user's project: test/consumer/ (its package.json and lock pin msw 2, vitest, openapi-fetch,
- *    typescript, vite) copied to the temp directory, `npm ci`, the tarball installed into it, then
+ *    typescript, vite) copied to the temp directory and installed with the tarball, then
  *    `tsc --init` there: its defaults are what the typecheck uses.
  * 4. In that project: every TypeScript block of README.md and docs/*.md written as a module
  *    (scripts/check-docs.ts), everything typechecked; the vitest suite (msw/node with openapi-fetch,
@@ -91,9 +91,9 @@ async function main(): Promise<void> {
     });
 
     const project = join(tmp, 'consumer');
-    log('a user project: test/consumer/ + npm ci + the tarball + tsc --init');
+    log('a user project: test/consumer/ (its lock) + the tarball + tsc --init');
     cpSync(join(repo, 'test/consumer'), project, { recursive: true, filter: (source) => !source.includes('node_modules') });
-    await run('npm', ['ci', ...quiet], project);
+    // One install: the template's locked versions plus the tarball.
     await run('npm', ['install', '--no-save', tarball, ...quiet], project);
     await run('npx', ['tsc', '--init'], project);
     const blocks = writeDocBlocks(repo, join(project, 'docs-blocks'));

@@ -35,7 +35,7 @@ async function buildApp(mode: 'production' | 'development'): Promise<string> {
 // Strings only the kit (and msw) carry: the spec's title, the inspector's and control routes' path,
 // the GES error envelope's field, and msw's worker script name.
 const manifest = createRequire(import.meta.url)('ges-jobs-kit/package.json') as { name: string };
-const markers = [openapiDocument.info.title, '/__mock', 'errorMessage', 'mockServiceWorker'];
+const markers = [String(openapiDocument.info.title), '/__mock', 'errorMessage', 'mockServiceWorker'];
 
 test('a development build of the pattern carries the kit (the markers are real)', async () => {
   const output = await buildApp('development');
