@@ -13,17 +13,17 @@ export interface ContractOptions {
   /** A graph that exists on the target. */
   graph: string;
   /** X-Auth-Token value; without one, ignored_auth is skipped. */
-  token?: string;
+  token?: string | undefined;
   /** A well-formed graph name that does not exist. Default: a generated one. */
-  missingGraph?: string;
+  missingGraph?: string | undefined;
   /** SHOULD checks (what only an example shows) fail instead of warning. */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /** Run the checks that submit and cancel jobs. Default false: read-only. */
-  allowMutations?: boolean;
+  allowMutations?: boolean | undefined;
   /** Per-request timeout in ms. Default 10000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** The fetch to use. Default: the global fetch at call time (so msw/node can intercept it). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 /** ContractOptions with every default filled in. */

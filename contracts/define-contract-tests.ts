@@ -17,13 +17,13 @@ export type ContractTestOptions = ContractOptions | (() => ContractOptions | Pro
 /** Extra settings of the registered suite. */
 export interface DefineContractTestsConfig {
   /** The describe() name. Default "GES contract". */
-  name?: string;
+  name?: string | undefined;
   /** Only these checks (ids). Default: all. */
-  only?: readonly string[];
+  only?: readonly string[] | undefined;
   /** Told each result (e.g. to collect a report). */
-  onResult?: (result: CheckResult) => void;
+  onResult?: ((result: CheckResult) => void) | undefined;
   /** Told the run's coverage after the last check (render it with formatCoverage). */
-  onCoverage?: (coverage: ContractCoverage) => void;
+  onCoverage?: ((coverage: ContractCoverage) => void) | undefined;
 }
 
 /** Registers one vitest test per contract check against the target. Call it at the top level of a test file. */

@@ -29,9 +29,9 @@ export interface PrismMock {
 /** Options of startPrismMock. */
 export interface PrismMockOptions {
   /** The spec to serve. Default: this kit's openapi.yaml. */
-  specPath?: string;
+  specPath?: string | undefined;
   /** Give up waiting after this many ms. Default 60000 (Prism takes a few seconds to start). */
-  startTimeoutMs?: number;
+  startTimeoutMs?: number | undefined;
 }
 
 /** The kit's own openapi.yaml: one level up from contracts/, two from a built dist/contracts/. */

@@ -11,9 +11,9 @@ import { MAX_BODY_BYTES } from '../src/http/parse-algorithm-body.js';
 /** Options of createGesHandlers: everything createApi takes, or an existing api, plus an origin. */
 export interface GesHandlersOptions extends ApiOptions {
   /** An API built elsewhere (e.g. to share it with tests); the ApiOptions are then ignored. */
-  api?: GesApi;
+  api?: GesApi | undefined;
   /** Only intercept this origin, e.g. `http://127.0.0.1:4010`. Default: any origin. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 /** The handler type of the installed msw version. */

@@ -28,9 +28,9 @@ export function createManualClock(startMs: number = DEFAULT_MANUAL_CLOCK_START_M
 /** Options of createSystemClock. */
 export interface SystemClockOptions {
   /** How many virtual milliseconds pass per real millisecond. Default 1; 60 makes a minute pass per second. */
-  speed?: number;
+  speed?: number | undefined;
   /** Virtual time at creation, epoch ms. Default: the real time at creation. */
-  startMs?: number;
+  startMs?: number | undefined;
 }
 
 /**

@@ -36,17 +36,17 @@ export interface EngineOptions {
   /** Time source: createManualClock() in tests, createSystemClock() in servers (both in src/clocks.ts). */
   clock: Clock;
   /** Seed of the engine's Faker instance: the same seed gives byte-identical state. Default 1. */
-  seed?: number;
+  seed?: number | undefined;
   /** Graphs every project sees. Default ['movie', 'social_network', 'supply_chain']. */
-  graphs?: readonly string[];
+  graphs?: readonly string[] | undefined;
   /** Jobs seeded per graph. Default 60. */
-  jobsPerGraph?: number;
+  jobsPerGraph?: number | undefined;
   /** Most jobs one graph of one project stores (default 100,000); see createEngine on capacity. */
-  maxJobsPerGraph?: number;
+  maxJobsPerGraph?: number | undefined;
   /** Most characters of submitted request bodies one graph of one project keeps (default 64 Mi). */
-  maxRequestCharsPerGraph?: number;
+  maxRequestCharsPerGraph?: number | undefined;
   /** Most projects that hold submissions or cancellations (default 10,000); past it a new project's first write is refused. */
-  maxProjects?: number;
+  maxProjects?: number | undefined;
 }
 
 /** Paging of a list or of a job's result. Already validated by the HTTP layer. */

@@ -23,38 +23,38 @@ import { toHeadResponse } from './to-head-response.js';
 
 /** Options of createApi; every one has a default. */
 export interface ApiOptions {
-  /** An existing engine. Pass its `clock` too, or POST /__mock/clock cannot move time. */
-  engine?: Engine;
+  /** An existing engine; `clock` is then required: the one it was created with (a TypeError otherwise). */
+  engine?: Engine | undefined;
   /** The engine's clock. Default: the system clock running at `speed`. */
-  clock?: AdjustableClock;
+  clock?: AdjustableClock | undefined;
   /** Virtual-time factor of the default system clock (2 = jobs progress twice as fast). Default 1. */
-  speed?: number;
+  speed?: number | undefined;
   /** Engine seed (same seed, same data) and seed of the fault PRNG. Default 1. */
-  seed?: number;
+  seed?: number | undefined;
   /** Graphs every project sees. Default: the engine's (movie, social_network, supply_chain). */
-  graphs?: readonly string[];
+  graphs?: readonly string[] | undefined;
   /** Jobs seeded per graph. Default: the engine's (60). */
-  jobsPerGraph?: number;
+  jobsPerGraph?: number | undefined;
   /** Most jobs a graph stores. Default: the engine's. */
-  maxJobsPerGraph?: number;
+  maxJobsPerGraph?: number | undefined;
   /** Most characters of submitted request bodies a graph keeps. Default: the engine's (64 Mi). */
-  maxRequestCharsPerGraph?: number;
+  maxRequestCharsPerGraph?: number | undefined;
   /** Most projects that hold submissions or cancellations. Default: the engine's (10,000). */
-  maxProjects?: number;
+  maxProjects?: number | undefined;
   /** Accepted X-Auth-Token values: `T` (any project) or `T:project_id`. Default: any non-empty token. */
-  tokens?: readonly string[];
+  tokens?: readonly string[] | undefined;
   /** Echo Origin with credentials and answer preflights. Default true. */
-  cors?: boolean;
+  cors?: boolean | undefined;
   /** Serve the /__mock/ control routes. Default true. */
-  control?: boolean;
+  control?: boolean | undefined;
   /** When set, control routes require header `X-Mock-Control-Token` with this value. */
-  controlToken?: string;
+  controlToken?: string | undefined;
   /** Faults active from the start (and again after POST /__mock/reset), e.g. the CLI's --latency. */
-  faults?: FaultConfig;
+  faults?: FaultConfig | undefined;
   /** How latency waits. Default setTimeout; tests inject their own to avoid real time. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: ((ms: number) => Promise<void>) | undefined;
   /** Told about unexpected throws (which answer 500). Default: nothing. */
-  onError?: (error: unknown) => void;
+  onError?: ((error: unknown) => void) | undefined;
 }
 
 /** The API: handle requests, and reach the engine, clock and faults behind it. */
@@ -67,9 +67,9 @@ export interface GesApi {
    */
   handleSyncWhenPossible(request: ApiRequest): ApiResponse | Promise<ApiResponse>;
   readonly engine: Engine;
-  /** The engine's clock, when adjustable (always, unless an engine was passed without one). */
-  readonly clock: AdjustableClock | undefined;
-  /** Fault configuration, as PUT /__mock/faults sets it. */
+  /** The engine's clock: `api.clock.advance(ms)` moves every job along. */
+  readonly clock: AdjustableClock;
+  /** Fault configuration; `set()` validates as PUT /__mock/faults does (a TypeError with its message). */
   readonly faults: FaultInjector;
   /** What GET /__mock/state shows. */
   state(): MockState;
@@ -84,12 +84,14 @@ const NO_DELAY: FaultDecision = Object.freeze({ delayMs: 0 });
 /** Builds the API over a new engine (or the one given). */
 export function createApi(options: ApiOptions = {}): GesApi {
   const seed = options.seed ?? 1;
-  let clock: AdjustableClock | undefined = options.clock;
+  let clock: AdjustableClock;
   let engine: Engine;
   if (options.engine) {
+    if (!options.clock) throw new TypeError('createApi: an engine needs its clock: pass { engine, clock } with the clock the engine was created with.');
     engine = options.engine;
+    clock = options.clock;
   } else {
-    clock ??= createSystemClock({ speed: options.speed ?? 1 });
+    clock = options.clock ?? createSystemClock({ speed: options.speed ?? 1 });
     engine = createEngine({
       clock,
       seed,

@@ -15,13 +15,13 @@ type ConnectionFaultKind = NonNullable<ApiResponse['fault']>;
 /** The fault configuration, as PUT /__mock/faults takes it and GET shows it (counts as they are now). */
 export interface FaultConfig {
   /** Delay before every answer: fixed, or uniform in [minMs, maxMs]. */
-  latency?: { fixedMs: number } | { minMs: number; maxMs: number };
+  latency?: { fixedMs: number } | { minMs: number; maxMs: number } | undefined;
   /** Each request fails with this probability (500 or 503, GES.8602). */
-  errorRate?: { rate: number; status: 500 | 503 };
+  errorRate?: { rate: number; status: 500 | 503 } | undefined;
   /** The next `count` requests fail with `status` (any documented error status). */
-  nextFailures?: { count: number; status: number; errorCode?: string };
+  nextFailures?: { count: number; status: number; errorCode?: string | undefined } | undefined;
   /** Requests get no HTTP answer: the next `next` ones, then each with probability `rate`. */
-  connectionFault?: { kind: ConnectionFaultKind; rate?: number; next?: number };
+  connectionFault?: { kind: ConnectionFaultKind; rate?: number | undefined; next?: number | undefined } | undefined;
 }
 
 /** What to do with one request. */
@@ -156,7 +156,10 @@ function injectedError(status: number, errorCode: string | undefined): HttpError
 export interface FaultInjector {
   /** The configuration now (remaining counts included). */
   get(): FaultConfig;
-  /** Replaces the configuration (a copy is kept) and restarts the PRNG from the seed. */
+  /**
+   * Replaces the configuration (a copy is kept) and restarts the PRNG from the seed. Checked as
+   * PUT /__mock/faults checks its body: a TypeError with the errorMessage that route would answer.
+   */
   set(config: FaultConfig): void;
   /** Removes every fault. */
   clear(): void;
@@ -190,7 +193,9 @@ export function createFaultInjector(seed: number): FaultInjector {
   return {
     get: () => copyConfig(config),
     set(next) {
-      config = copyConfig(next);
+      const parsed = parseFaultConfig(next);
+      if (!parsed.ok) throw new TypeError(httpErrors.malformed(parsed.message).errorMessage);
+      config = parsed.config;
       random = faultRandom(seedNow);
       refresh();
     },

@@ -4,6 +4,8 @@
  * and the bundle is served by the mock itself, so the page works with no network at all.
  */
 import { openapiDocument } from '../generated/openapi-document.js';
+import { REDOC_RANGE } from './redoc-bundle.js';
+import { SPEC_PATH } from './spec-file.js';
 
 /** Where the docs page and its script live, relative to the server root. */
 export const DOCS_PATHS = {
@@ -71,6 +73,33 @@ export function renderDocsPage(options: DocsPageOptions = {}): string {
   window.Redoc.init(spec, { hideDownloadButton: true, expandResponses: '200', jsonSampleExpandLevel: 3 }, target);
 })();
 </script>
+</body>
+</html>
+`;
+}
+
+/**
+ * What /__mock/docs answers when Redoc cannot be read (it is an optional peer dependency, or the page
+ * was answered by MSW in a browser): how to enable it, and the spec itself, which is always served.
+ */
+export function renderDocsSetupPage(options: Pick<DocsPageOptions, 'spec'> = {}): string {
+  const title = escapeHtml(readTitle(options.spec ?? openapiDocument));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${DOCS_CSP}">
+<title>${title}: API docs</title>
+<style>body{margin:0;padding:2rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:48rem}
+code,pre{background:#f4f4f4;padding:.1rem .3rem}</style>
+</head>
+<body>
+<h1>${title}</h1>
+<p id="ges-docs-setup">The rendered API reference needs <a href="https://github.com/Redocly/redoc">Redoc</a>, an optional
+peer dependency of ges-jobs-kit. Add it to your project and restart the mock:</p>
+<pre><code>npm i -D redoc@${escapeHtml(REDOC_RANGE)}</code></pre>
+<p>The spec itself is always here: <a href="${SPEC_PATH}">GET ${SPEC_PATH}</a>.</p>
 </body>
 </html>
 `;

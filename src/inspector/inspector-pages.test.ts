@@ -4,9 +4,12 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { createApi } from '../http/create-api.js';
-import { renderDocsPage, toInlineScriptJson } from './docs-page.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { openapiDocument } from '../generated/openapi-document.js';
+import { renderDocsPage, renderDocsSetupPage, toInlineScriptJson } from './docs-page.js';
 import { renderInspectorPage } from './inspector-page.js';
-import { readRedocBundle, REDOC_UNAVAILABLE_SCRIPT } from './redoc-bundle.js';
+import { readRedocBundle, REDOC_RANGE, REDOC_UNAVAILABLE_SCRIPT } from './redoc-bundle.js';
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers });
 
@@ -28,6 +31,26 @@ describe('the inspector and docs pages', () => {
     expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(response.body!.length).toBeGreaterThan(500_000);
     expect(response.body).not.toBe(REDOC_UNAVAILABLE_SCRIPT);
+  });
+
+  test('serve the spec at /__mock/openapi.yaml as the YAML file itself, with or without Redoc', async () => {
+    const response = await createApi({ controlToken: 'secret' }).handle(get('/__mock/openapi.yaml'));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/yaml; charset=utf-8');
+    expect(response.body).toBe(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8'));
+    expect(parse(response.body!)).toEqual(openapiDocument);
+  });
+
+  test('say, without Redoc, how to install it (the peer range package.json declares) and link the spec', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      peerDependencies: Record<string, string>;
+      peerDependenciesMeta: Record<string, { optional?: boolean }>;
+    };
+    expect(manifest.peerDependencies.redoc).toBe(REDOC_RANGE);
+    expect(manifest.peerDependenciesMeta.redoc?.optional).toBe(true);
+    const page = renderDocsSetupPage();
+    expect(page).toContain(`npm i -D redoc@${REDOC_RANGE}`);
+    expect(page).toContain('<a href="/__mock/openapi.yaml">');
   });
 
   test('open without the control token, while the data behind them still needs it', async () => {
@@ -67,13 +90,13 @@ describe('the inspector and docs pages', () => {
 });
 
 describe('readRedocBundle', () => {
-  test('answers a stub script where there is no Node (MSW in a browser) instead of throwing', async () => {
+  test('answers nothing where there is no Node (MSW in a browser) instead of throwing', async () => {
     vi.resetModules(); // a fresh module, so nothing is cached yet
     const fresh = await import('./redoc-bundle.js');
     const original = globalThis.process.getBuiltinModule;
     Object.defineProperty(globalThis.process, 'getBuiltinModule', { value: undefined, configurable: true });
     try {
-      expect(fresh.readRedocBundle()).toBe(fresh.REDOC_UNAVAILABLE_SCRIPT);
+      expect(fresh.readRedocBundle()).toBeUndefined();
     } finally {
       Object.defineProperty(globalThis.process, 'getBuiltinModule', { value: original, configurable: true });
     }

@@ -1,21 +1,28 @@
 /**
  * Redoc's standalone bundle (node_modules/redoc/bundles/redoc.standalone.js), served by the mock at
- * /__mock/docs/redoc.standalone.js so the docs page needs no CDN. The HTTP layer is also bundled into
- * browsers (MSW), so node:fs is reached through process.getBuiltinModule at call time rather than a
- * static import: in a browser this simply answers a stub script and the docs page shows its fallback.
+ * /__mock/docs/redoc.standalone.js so the docs page needs no CDN. Redoc is an optional peer
+ * dependency (it brings React, styled-components, mobx and core-js, all for one page): without it
+ * /__mock/docs explains how to add it. The HTTP layer is also bundled into browsers (MSW), so node:fs
+ * is reached through process.getBuiltinModule at call time rather than a static import.
  */
 
-/** Served in place of the bundle where no file system is reachable (MSW in a browser). */
+/** The redoc versions the docs page is written for (package.json's peerDependencies.redoc). */
+export const REDOC_RANGE = '^2.5.4';
+
+/** Served in place of the bundle where it cannot be read (no redoc installed, or MSW in a browser). */
 export const REDOC_UNAVAILABLE_SCRIPT =
-  '/* Redoc is served by the standalone mock (ges-mock serve) only; this page was answered elsewhere. */\n';
+  '/* Redoc is not available here: the standalone mock serves it once `redoc` is installed. */\n';
 
 let cached: string | undefined;
 
-/** The bundle's text (read once, then cached), or a stub script when there is no file system. */
-export function readRedocBundle(): string {
+/**
+ * The bundle's text (read once, then cached), or undefined when it cannot be read: redoc is not
+ * installed, or there is no file system (MSW in a browser).
+ */
+export function readRedocBundle(): string | undefined {
   if (cached !== undefined) return cached;
   const node = (globalThis as { process?: Partial<NodeJS.Process> }).process;
-  if (typeof node?.getBuiltinModule !== 'function') return REDOC_UNAVAILABLE_SCRIPT;
+  if (typeof node?.getBuiltinModule !== 'function') return undefined;
   try {
     const { createRequire } = node.getBuiltinModule('node:module');
     const { readFileSync } = node.getBuiltinModule('node:fs');
@@ -23,7 +30,8 @@ export function readRedocBundle(): string {
     cached = readFileSync(path, 'utf8');
     return cached;
   } catch {
-    // redoc is a dependency, so this means a broken install; the docs page says Redoc did not load.
-    return REDOC_UNAVAILABLE_SCRIPT;
+    // Not installed (an optional peer); the docs page says how to add it. Not cached: `npm i -D redoc`
+    // while the mock runs makes the next request succeed.
+    return undefined;
   }
 }

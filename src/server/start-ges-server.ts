@@ -11,27 +11,27 @@ import { toNodeListener, type OnRequest } from './to-node-listener.js';
 /** Options of startGesServer: where to listen, plus everything createApi takes (or an existing api). */
 export interface GesServerOptions extends ApiOptions {
   /** Port; 0 picks a free one. Default 4010 (Prism's). */
-  port?: number;
+  port?: number | undefined;
   /** Interface. Default 127.0.0.1: a mock should not be reachable from the network unless asked. */
-  host?: string;
+  host?: string | undefined;
   /** An API built elsewhere; the ApiOptions above are then ignored. */
-  api?: GesApi;
+  api?: GesApi | undefined;
   /**
    * Most time a client may take to send its request line and headers, from the connection's start;
    * an idle connection that sends nothing is closed after it too. Default 10 s.
    */
-  headersTimeoutMs?: number;
+  headersTimeoutMs?: number | undefined;
   /** Most time a client may take to send a whole request, body included (0 = no limit). Default 30 s. */
-  requestTimeoutMs?: number;
+  requestTimeoutMs?: number | undefined;
   /** How long a kept-alive connection may sit idle between requests. Default 5 s. */
-  keepAliveTimeoutMs?: number;
+  keepAliveTimeoutMs?: number | undefined;
   /** A socket with no traffic at all for this long is destroyed; above the 60 s latency cap. Default 120 s. */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
   /**
    * Told about every answered request (method, url, status, duration), e.g. to write a request log.
    * Called synchronously after the answer is handed to the socket: keep it cheap.
    */
-  onRequest?: OnRequest;
+  onRequest?: OnRequest | undefined;
 }
 
 /** A running mock server. */

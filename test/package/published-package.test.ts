@@ -20,7 +20,7 @@ describe('the published package', { timeout: 180_000 }, () => {
     await run('npx', ['tsc', '-p', join(root, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { cwd: root });
     for (const entry of ['package.json', 'openapi.yaml', 'bin']) await cp(join(root, entry), join(dir, entry), { recursive: true });
     await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
-  });
+  }, 180_000); // a full tsc build: on a busy machine it outlasts the default hook bound
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('serves the mock and passes its own contract kit through the exports map on plain Node', async () => {

@@ -1,0 +1,21 @@
+/**
+ * The contract kit inside a user's vitest suite (ges-jobs-kit/contracts/vitest), against
+ * `ges-mock serve` started from this project's node_modules/.bin.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import { defineContractTests } from 'ges-jobs-kit/contracts/vitest';
+import { startMock, type RunningMock } from './support/installed-bin.js';
+
+let mock: RunningMock | undefined;
+beforeAll(async () => {
+  mock = await startMock(['--port', '0', '--seed', '7']);
+});
+afterAll(() => mock?.stop());
+
+defineContractTests(() => ({
+  baseUrl: mock!.url,
+  projectId: '0123456789abcdef0123456789abcdef',
+  graph: 'movie',
+  token: process.env.GES_TOKEN ?? 'contract-token',
+  allowMutations: true,
+}));
