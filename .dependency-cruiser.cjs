@@ -53,6 +53,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    // test/consumer is a user's project: it imports the packed kit by name, resolvable only there.
+    exclude: { path: '(^|/)(node_modules|dist)/|^test/consumer/' },
   },
 };
