@@ -4,6 +4,7 @@
  */
 import type { CheckContext, Exchange } from '../contract-types.js';
 import { envelopeViolations } from '../spec-facts.js';
+import { showValue } from '../job-facts.js';
 
 /** What came back, in one line: `400 application/json {"errorCode":...}` (body cut at 300 chars). */
 export function describeAnswer(exchange: Exchange): string {
@@ -49,7 +50,7 @@ export function expectGesError(ctx: CheckContext, exchange: Exchange, expectatio
   }
   const code = (body as { errorCode?: unknown }).errorCode;
   if (expectation.errorCode && code !== expectation.errorCode) {
-    ctx.fail({ message: `${what} answered errorCode ${String(code)}`, expected: wanted, actual: describeAnswer(exchange), exchange });
+    ctx.fail({ message: `${what} answered errorCode ${showValue(code)}`, expected: wanted, actual: describeAnswer(exchange), exchange });
   }
 }
 

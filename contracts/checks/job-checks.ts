@@ -4,7 +4,7 @@
  * decides them (the lifecycle rules); progress as a string and the status spellings are SHOULD.
  */
 import type { CheckContext, ContractCheck, JobSighting } from '../contract-types.js';
-import { describeJob, progressValue, sameTimeKind, statusPhase, toTimeValue } from '../job-facts.js';
+import { describeJob, progressValue, sameTimeKind, showValue, statusPhase, toTimeValue } from '../job-facts.js';
 import { statusVariants } from '../spec-facts.js';
 import { bodyObject } from './check-helpers.js';
 
@@ -107,7 +107,7 @@ export const jobChecks: readonly ContractCheck[] = [
     const start = toTimeValue(job.startTime);
     const end = toTimeValue(job.endTime);
     if (start !== undefined && end !== undefined && end < start) {
-      return { message: `${describeJob(job)} ends (${String(job.endTime)}) before it starts (${String(job.startTime)})`, expected: 'endTime ≥ startTime' };
+      return { message: `${describeJob(job)} ends (${showValue(job.endTime)}) before it starts (${showValue(job.startTime)})`, expected: 'endTime ≥ startTime' };
     }
     return undefined;
   }),
@@ -162,7 +162,7 @@ export const jobChecks: readonly ContractCheck[] = [
         if (exchange.operationId !== 'getJobStatus' || exchange.response?.status !== 200) continue;
         const status = bodyObject(exchange)?.status;
         if (statusVariants.includes(status as string)) {
-          ctx.fail({ message: `the job status endpoint answers the status variant "${String(status)}"`, expected: 'pending, running, success or failed', exchange });
+          ctx.fail({ message: `the job status endpoint answers the status variant ${showValue(status)}`, expected: 'pending, running, success or failed', exchange });
         }
       }
       ctx.note(`${seen.length} jobs`);
