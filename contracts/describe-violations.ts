@@ -84,16 +84,18 @@ function ruleInWords(violation: SchemaViolation): string {
  * must be a string (got true)`. The branches of a oneOf/anyOf at the same place are joined with "or".
  */
 export function describeViolations(body: unknown, violations: readonly SchemaViolation[]): string[] {
-  const byPlace = new Map<string, { rules: string[]; value: unknown; shown: boolean }>();
+  const byPlace = new Map<string, { types: string[]; rules: string[]; value: unknown; shown: boolean }>();
   const place = (path: string, value: unknown, shown = true) => {
     let entry = byPlace.get(path);
     if (!entry) {
-      entry = { rules: [], value, shown };
+      entry = { types: [], rules: [], value, shown };
       byPlace.set(path, entry);
     }
     return entry;
   };
   for (const violation of violations) {
+    // "must match the then schema" only wraps the violations of the then branch, reported themselves.
+    if (violation.keyword === 'if') continue;
     if (violation.keyword === 'required') {
       const field = String(violation.params.missingProperty);
       const pointer = `${violation.path === '/' ? '' : violation.path}/${field}`;
@@ -111,13 +113,20 @@ export function describeViolations(body: unknown, violations: readonly SchemaVio
       if (entry.rules.length === 0) entry.rules.push('matches none of the allowed forms');
       continue;
     }
+    if (violation.keyword === 'type') {
+      // The branches of a oneOf each say their type: together they are one rule, "an integer or a string".
+      const words = typeWords(violation.params.type);
+      if (!entry.types.includes(words)) entry.types.push(words);
+      continue;
+    }
     const rule = ruleInWords(violation);
     if (!entry.rules.includes(rule)) entry.rules.push(rule);
   }
   return [...byPlace].map(([path, entry]) => {
-    const rules = entry.rules.length > 1 ? entry.rules.filter((rule) => rule !== 'matches none of the allowed forms') : entry.rules;
+    const rules = [...(entry.types.length > 0 ? [`must be ${entry.types.join(' or ')}`] : []), ...entry.rules];
+    const shown = rules.length > 1 ? rules.filter((rule) => rule !== 'matches none of the allowed forms') : rules;
     const got = entry.shown ? ` (got ${showValue(entry.value)})` : '';
-    return `${path}: ${rules.join(' or ')}${got}`;
+    return `${path}: ${shown.join('; ')}${got}`;
   });
 }
 

@@ -23,7 +23,7 @@ const EXCERPT = 200;
 /** A token as the paragraph shows it: its first characters only, when it is long enough to spare them. */
 export function maskToken(token: string): string {
   const shown = token.length >= 12 ? token.slice(0, 3) : '';
-  return `${shown}… (${token.length} characters)`;
+  return `${shown}… (${token.length} character${token.length === 1 ? '' : 's'})`;
 }
 
 /** Replaces every occurrence of the secrets in a text with a mask (bodies may echo a token). */
