@@ -1,6 +1,8 @@
 /**
  * Across endpoints: a finished job's status in the list is the status the single-job endpoint
- * reports (openapi.yaml, getJobStatus: "For finished jobs the status here equals the one in the list").
+ * reports (openapi.yaml, getJobStatus: "For finished jobs the status here equals the one in the list");
+ * an unfinished job's status there is documented and the list's or a later one, since a live job may
+ * move on between the two reads but never back.
  */
 import type { ContractCheck, SeenJob } from '../contract-types.js';
 import { describeJob, showValue, statusPhase } from '../job-facts.js';
