@@ -31,7 +31,7 @@ function describeFetchError(error: unknown, timeoutMs: number): { text: string; 
 }
 
 /** The URL of one operation on the target, path parameters encoded, query as given. */
-export function buildUrl(options: ResolvedContractOptions, send: SendOptions): string {
+function buildUrl(options: ResolvedContractOptions, send: SendOptions): string {
   const { path } = getSpecOperation(send.operationId);
   const filled = path
     .replace('{project_id}', encodeURIComponent(options.projectId))
@@ -60,8 +60,8 @@ export function createContractClient(options: ResolvedContractOptions): Contract
       seq: exchanges.length + 1,
       operationId: send.operationId,
       authenticated,
-      ...(send.auth === 'forbidden' ? { tokenKind: 'forbidden' as const } : authenticated ? { tokenKind: 'token' as const } : {}),
-      request: { method, url, headers, ...(send.body !== undefined ? { body: send.body } : {}) },
+      tokenKind: send.auth === 'forbidden' ? 'forbidden' : authenticated ? 'token' : undefined,
+      request: { method, url, headers, body: send.body },
       durationMs: 0,
     };
     exchanges.push(exchange);
@@ -71,7 +71,7 @@ export function createContractClient(options: ResolvedContractOptions): Contract
       const response = await doFetch(url, {
         method,
         headers,
-        ...(send.body !== undefined ? { body: send.body } : {}),
+        body: send.body,
         signal: AbortSignal.timeout(options.timeoutMs),
         redirect: 'manual',
       });

@@ -3,7 +3,7 @@
  * Pointer), which rule in plain words ("must be an integer or a string"), and the value found there.
  */
 import type { SchemaViolation } from '../src/spec/spec-validator.js';
-import { showValue } from './job-facts.js';
+import { showValue } from '../src/spec/job-facts.js';
 
 /** A JSON Pointer into a body as a path a reader knows: `/jobs/3/progress` → `jobs[3].progress`. */
 export function toBodyPath(pointer: string): string {

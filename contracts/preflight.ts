@@ -21,7 +21,7 @@ const SETTING = {
 const EXCERPT = 200;
 
 /** A token as the paragraph shows it: its first characters only, when it is long enough to spare them. */
-export function maskToken(token: string): string {
+function maskToken(token: string): string {
   const shown = token.length >= 12 ? token.slice(0, 3) : '';
   return `${shown}… (${token.length} character${token.length === 1 ? '' : 's'})`;
 }

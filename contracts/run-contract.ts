@@ -27,7 +27,7 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
   }
   const durationMs = performance.now() - started;
   const noteText = skipped ?? note();
-  const common = { ...base, ...(noteText !== undefined ? { note: noteText } : {}), omittedFindings: omitted(), durationMs };
+  const common = { ...base, note: noteText, omittedFindings: omitted(), durationMs };
   if (skipped !== undefined) return { ...common, outcome: 'skipped', findings: [] };
   if (findings.length === 0) return { ...common, outcome: 'passed', findings };
   const fails = check.level === 'must' || session.options.strict;
@@ -46,7 +46,7 @@ export async function runContract(options: ContractOptions, checks: readonly Con
     allowMutations,
     startedAt: startedAt.toISOString(),
     durationMs: performance.now() - started,
-    ...(failure !== undefined ? { preflight: failure } : {}),
+    preflight: failure,
     results,
     coverage: computeCoverage(session.client.exchanges, session.options),
     requests: session.client.exchanges.length,

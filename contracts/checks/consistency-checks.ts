@@ -5,7 +5,7 @@
  * move on between the two reads but never back.
  */
 import type { ContractCheck, SeenJob } from '../contract-types.js';
-import { describeJob, showValue, statusPhase } from '../job-facts.js';
+import { describeJob, showValue, statusPhase } from '../../src/spec/job-facts.js';
 import { bodyObject, describeAnswer } from './check-helpers.js';
 
 /** How many finished jobs to look up: enough to cover every finished status, few requests. */

@@ -6,16 +6,16 @@
  * 403 GES.8006) are SHOULD checks: other 4xx envelopes warn, and fail only under --strict.
  */
 import type { CheckContext, ContractCheck, Exchange } from '../contract-types.js';
-import { envelopeViolations } from '../spec-facts.js';
+import { limitBounds, offsetBounds } from '../../src/spec/spec-facts.js';
+import { envelopeViolations } from '../../src/spec/spec-validator.js';
 import { bodyObject, describeAnswer, expectGesError, unknownJobId } from './check-helpers.js';
-import { pagingBounds } from '../paging-bounds.js';
 
 /** Integers just outside the spec's limit/offset ranges: 400 GES.8005 per the spec. */
 const OUT_OF_RANGE: readonly Record<string, string>[] = [
-  { limit: String(pagingBounds.limit.minimum - 1) },
-  { limit: String(pagingBounds.limit.maximum + 1) },
-  { offset: String(pagingBounds.offset.minimum - 1) },
-  { offset: String(pagingBounds.offset.maximum + 1) },
+  { limit: String(limitBounds.min - 1) },
+  { limit: String(limitBounds.max + 1) },
+  { offset: String(offsetBounds.min - 1) },
+  { offset: String(offsetBounds.max + 1) },
 ];
 
 /** The two requests with --forbidden-token: the list and one job's status. */

@@ -73,7 +73,7 @@ export async function judgeRecording(files: readonly RecordingFile[], options: J
     allowMutations: false,
     startedAt: startedAt.toISOString(),
     durationMs: performance.now() - started,
-    ...(failure ? { preflight: failure } : {}),
+    preflight: failure,
     recording,
     results,
     coverage: computeCoverage(exchanges),

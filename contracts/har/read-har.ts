@@ -41,7 +41,7 @@ const OPERATION_PATTERNS = specOperations.map((operation) => ({
 }));
 
 /** The GES operation of a method and URL path, or undefined. */
-export function operationOfRequest(method: string, pathname: string): OperationId | undefined {
+function operationOfRequest(method: string, pathname: string): OperationId | undefined {
   return OPERATION_PATTERNS.find((op) => op.method === method.toUpperCase() && op.pattern.test(pathname))?.operationId;
 }
 
@@ -166,8 +166,8 @@ export function readHar(text: string, file: string, firstSeq = 1): HarReading | 
       seq: firstSeq + reading.exchanges.length,
       operationId,
       authenticated: hasToken,
-      ...(hasToken ? { tokenKind: 'token' as const } : {}),
-      request: { method, url: mask(url.href, secrets), headers, ...(body !== undefined ? { body } : {}) },
+      tokenKind: hasToken ? 'token' : undefined,
+      request: { method, url: mask(url.href, secrets), headers, body },
       response,
       durationMs: typeof entry.time === 'number' ? entry.time : 0,
       source: { file, index, startedDateTime: typeof entry.startedDateTime === 'string' ? entry.startedDateTime : '(no time)' },

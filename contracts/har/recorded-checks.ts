@@ -7,13 +7,13 @@
  */
 import { contractChecks } from '../contract-checks.js';
 import type { CheckContext, ContractCheck, Exchange, SeenJob } from '../contract-types.js';
-import { envelopeViolations } from '../spec-facts.js';
-import { describeJob, showValue, statusPhase } from '../job-facts.js';
+import { describeJob, showValue, statusPhase } from '../../src/spec/job-facts.js';
+import { limitBounds } from '../../src/spec/spec-facts.js';
+import { envelopeViolations } from '../../src/spec/spec-validator.js';
 import { bodyObject, describeAnswer, isAuthStatus } from '../checks/check-helpers.js';
-import { pagingBounds } from '../paging-bounds.js';
 
 /** Two list answers of one graph further apart than this may differ in jobCount (jobs come and go). */
-export const JOB_COUNT_WINDOW_MS = 5000;
+const JOB_COUNT_WINDOW_MS = 5000;
 
 /** Time of a recorded exchange, ms since the epoch (NaN sorts by index). */
 const timeOf = (exchange: Exchange) => Date.parse(exchange.source?.startedDateTime ?? '');
@@ -44,7 +44,7 @@ function paging(exchange: Exchange): { limit?: number; offset: number } | undefi
   const limit = read('limit');
   const offset = read('offset');
   if (Number.isNaN(limit) || Number.isNaN(offset)) return undefined;
-  return { ...(limit !== undefined ? { limit } : {}), offset: offset ?? 0 };
+  return { limit, offset: offset ?? 0 };
 }
 
 /** The 200 list answers of the recording with their jobs. */
@@ -108,12 +108,12 @@ const recordedOnly: readonly ContractCheck[] = [
         }
         if (!page) continue;
         const seen = page.offset + jobs.length;
-        const last = jobs.length < (page.limit ?? pagingBounds.limit.default);
+        const last = jobs.length < (page.limit ?? limitBounds.default);
         if (jobs.length > 0 && jobCount < seen) {
           ctx.fail({ message: `offset ${page.offset} + ${jobs.length} jobs = ${seen}, more than jobCount ${jobCount}`, expected: `jobCount ≥ ${seen}`, exchange });
         } else if (last && (jobs.length > 0 || page.offset === 0) && jobCount !== seen) {
           ctx.fail({
-            message: `a last page (${jobs.length} jobs at offset ${page.offset}, fewer than limit ${page.limit ?? pagingBounds.limit.default}) says jobCount ${jobCount}`,
+            message: `a last page (${jobs.length} jobs at offset ${page.offset}, fewer than limit ${page.limit ?? limitBounds.default}) says jobCount ${jobCount}`,
             expected: `jobCount ${seen}, the total`,
             exchange,
           });

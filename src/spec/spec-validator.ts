@@ -49,3 +49,16 @@ export function createSpecValidator(): SpecValidator {
     },
   };
 }
+
+let sharedValidator: SpecValidator | undefined;
+
+/** One validator per process, built on first use: compiling the spec is the expensive part. */
+export function sharedSpecValidator(): SpecValidator {
+  sharedValidator ??= createSpecValidator();
+  return sharedValidator;
+}
+
+/** The violations of a body against the GES error envelope schema ([] when it is one). */
+export function envelopeViolations(body: unknown): SchemaViolation[] {
+  return sharedSpecValidator().validate('#/components/schemas/GesError', body);
+}

@@ -109,16 +109,16 @@ describe('report formats', () => {
   });
 
   test('a string and a number never print alike, and a schema failure names the body path and the rule in words', async () => {
-    const { showValue } = await import('../../contracts/job-facts.js');
+    const { showValue } = await import('../../src/spec/job-facts.js');
     expect(showValue('12')).toBe('"12"');
     expect(showValue(12)).toBe('12');
     expect(showValue(undefined)).toBe('(absent)');
     const { describeViolations, toBodyPath } = await import('../../contracts/describe-violations.js');
-    const { specValidator } = await import('../../contracts/spec-facts.js');
+    const { sharedSpecValidator } = await import('../../src/spec/spec-validator.js');
     expect(toBodyPath('/jobs/3/progress')).toBe('jobs[3].progress');
     const body = { jobs: [{ jobId: 'a', status: 'success', progress: '100', taskType: 'Algorithm', rawRequest: '', canStop: false, startTime: '2024-01-01 00:00:00', endTime: '2024-01-01 00:00:01' }], jobCount: '1' };
     (body.jobs[0] as Record<string, unknown>).progress = true;
-    const lines = describeViolations(body, specValidator().validate('#/components/schemas/JobList', body));
+    const lines = describeViolations(body, sharedSpecValidator().validate('#/components/schemas/JobList', body));
     expect(lines).toContain('jobCount: must be an integer (got "1")');
     expect(lines.find((line) => line.startsWith('jobs[0].progress: '))).toMatch(/^jobs\[0\]\.progress: must be an integer or a string; .*\(got true\)$/);
     expect(lines.join('\n')).not.toContain('#/components');
