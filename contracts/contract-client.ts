@@ -20,12 +20,14 @@ function mediaType(header: string | null): string | undefined {
   return type === '' ? undefined : type;
 }
 
-/** Why fetch failed, in a few words (a timeout, ECONNREFUSED, ...). */
-function describeFetchError(error: unknown, timeoutMs: number): string {
+/** Why fetch failed, in a few words (a timeout, ECONNREFUSED, ...), and the error's code. */
+function describeFetchError(error: unknown, timeoutMs: number): { text: string; code?: string } {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-  const cause = err?.cause?.code ?? err?.cause?.message;
-  return cause ? `${err.message ?? 'fetch failed'} (${cause})` : (err?.message ?? String(error));
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return { text: `no answer within ${timeoutMs} ms`, code: 'TIMEOUT' };
+  const code = err?.cause?.code;
+  const cause = code ?? err?.cause?.message;
+  const text = cause ? `${err.message ?? 'fetch failed'} (${cause}${code && err?.cause?.message ? `: ${err.cause.message}` : ''})` : (err?.message ?? String(error));
+  return { text, ...(code ? { code } : {}) };
 }
 
 /** The URL of one operation on the target, path parameters encoded, query as given. */
@@ -49,14 +51,16 @@ export function createContractClient(options: ResolvedContractOptions): Contract
   async function perform(send: SendOptions): Promise<Exchange> {
     const { method } = getSpecOperation(send.operationId);
     const url = buildUrl(options, send);
-    const authenticated = send.auth !== false && options.token !== undefined;
+    const sentToken = send.auth === 'forbidden' ? options.forbiddenToken : send.auth === false ? undefined : options.token;
+    const authenticated = sentToken !== undefined;
     const headers: Record<string, string> = {};
-    if (authenticated) headers['X-Auth-Token'] = options.token as string;
+    if (sentToken !== undefined) headers['X-Auth-Token'] = sentToken;
     if (send.body !== undefined) headers['Content-Type'] = 'application/json';
     const exchange: Exchange = {
       seq: exchanges.length + 1,
       operationId: send.operationId,
       authenticated,
+      tokenKind: send.auth === 'forbidden' ? 'forbidden' : authenticated ? 'token' : undefined,
       request: { method, url, headers, body: send.body },
       durationMs: 0,
     };
@@ -87,7 +91,9 @@ export function createContractClient(options: ResolvedContractOptions): Contract
       }
       exchange.response = recorded;
     } catch (error) {
-      exchange.error = describeFetchError(error, options.timeoutMs);
+      const described = describeFetchError(error, options.timeoutMs);
+      exchange.error = described.text;
+      if (described.code) exchange.errorCode = described.code;
     }
     exchange.durationMs = performance.now() - started;
     return exchange;
@@ -98,7 +104,7 @@ export function createContractClient(options: ResolvedContractOptions): Contract
     send(send) {
       const method = getSpecOperation(send.operationId).method;
       if (method !== 'GET' || send.fresh) return perform(send);
-      const key = `${buildUrl(options, send)} ${send.auth === false ? 'anonymous' : 'token'}`;
+      const key = `${buildUrl(options, send)} ${send.auth === false ? 'anonymous' : send.auth === 'forbidden' ? 'forbidden' : 'token'}`;
       let pending = cache.get(key);
       if (!pending) {
         pending = perform(send);

@@ -40,6 +40,7 @@ export function resolveContractOptions(options: ContractOptions): ResolvedContra
     graph: options.graph,
     token: options.token === '' ? undefined : options.token,
     missingGraph: options.missingGraph ?? generateMissingGraph(),
+    forbiddenToken: options.forbiddenToken === '' ? undefined : options.forbiddenToken,
     strict: options.strict ?? false,
     allowMutations: options.allowMutations ?? false,
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -66,10 +67,13 @@ function readList(exchange: Exchange): { jobs: SeenJob[]; jobCount: unknown } | 
   return { jobs, jobCount: body.jobCount };
 }
 
-/** Starts a run's session over the target. */
-export function createContractSession(options: ContractOptions): ContractSession {
+/**
+ * Starts a run's session over the target. `client` replaces the HTTP client (a recording's client
+ * answers from the recorded exchanges instead of sending).
+ */
+export function createContractSession(options: ContractOptions, recordedClient?: ContractClient): ContractSession {
   const resolved = resolveContractOptions(options);
-  const client = createContractClient(resolved);
+  const client = recordedClient ?? createContractClient(resolved);
   const shared = new Map<string, unknown>();
   let cachedWalk: Promise<PageWalk> | undefined;
 

@@ -16,6 +16,11 @@ export interface ContractOptions {
   token?: string | undefined;
   /** A well-formed graph name that does not exist. Default: a generated one. */
   missingGraph?: string | undefined;
+  /**
+   * A token the engine knows but does not allow on this project (e.g. one of another project), to
+   * exercise the 403 path. Without one, the forbidden-token checks are skipped.
+   */
+  forbiddenToken?: string | undefined;
   /** SHOULD checks (what only an example shows) fail instead of warning. */
   strict?: boolean | undefined;
   /** Run the checks that submit and cancel jobs. Default false: read-only. */
@@ -33,6 +38,7 @@ export interface ResolvedContractOptions {
   graph: string;
   token: string | undefined;
   missingGraph: string;
+  forbiddenToken: string | undefined;
   strict: boolean;
   allowMutations: boolean;
   timeoutMs: number;
@@ -64,6 +70,18 @@ export interface ExchangeResponse {
   json?: unknown;
   /** Set when the text is not JSON. */
   jsonError?: string;
+  /** A recorded exchange whose body the recording left out (a HAR without content): not judged. */
+  bodyNotRecorded?: boolean;
+}
+
+/** Where a recorded exchange came from: one entry of a HAR file. */
+export interface ExchangeSource {
+  /** The HAR file as given on the command line. */
+  file: string;
+  /** Index of the entry in `log.entries`, from 0. */
+  index: number;
+  /** The entry's `startedDateTime`. */
+  startedDateTime: string;
 }
 
 /** One request and its answer, as recorded for the report and the audit checks. */
@@ -71,13 +89,19 @@ export interface Exchange {
   /** Order of sending, from 1. */
   seq: number;
   operationId: OperationId;
-  /** Whether the kit sent its token; false for the deliberate no-token probes. */
+  /** Whether a token was sent; false for the deliberate no-token probes. */
   authenticated: boolean;
+  /** `forbidden` when the request carried --forbidden-token instead of the token. */
+  tokenKind?: 'token' | 'forbidden';
   request: ExchangeRequest;
   response?: ExchangeResponse;
   /** Network error or timeout, when there is no response. */
   error?: string;
+  /** The error's code (`ECONNREFUSED`, `ENOTFOUND`, `TIMEOUT`, a TLS code, ...), when known. */
+  errorCode?: string;
   durationMs: number;
+  /** Set for an exchange read from a HAR file instead of sent by the kit. */
+  source?: ExchangeSource;
 }
 
 /** One reason a check does not hold. */
@@ -114,11 +138,40 @@ interface CoveragePair {
   exercised: boolean;
 }
 
+/** Documented pairs the run did not exercise, and why (which flag would reach them, or why none can). */
+export interface CoverageGap {
+  /** `operationId status`, e.g. `listJobs 403`. */
+  pairs: string[];
+  reason: string;
+}
+
 /** Documented (operation × status) pairs exercised ÷ documented. */
 export interface ContractCoverage {
   exercised: number;
   documented: number;
   pairs: CoveragePair[];
+  /** The pairs not exercised, grouped by why. */
+  gaps: CoverageGap[];
+}
+
+/** What the preflight found wrong with the configuration: the run stops before any check (exit 2). */
+export interface PreflightFailure {
+  /** What is misconfigured, in one word. */
+  kind: 'token' | 'forbidden' | 'graph' | 'base-url' | 'dns' | 'tls' | 'connection' | 'timeout' | 'recording';
+  /** One paragraph: what was asked, what came back, the likely fix (flag, env variable, option). */
+  message: string;
+}
+
+/** A judged recording: the HAR files and how many of their entries were GES exchanges. */
+export interface RecordingSummary {
+  files: string[];
+  entries: number;
+  /** Entries that are GES operations, judged. */
+  judged: number;
+  /** Entries that are no GES operation (pages, scripts, CORS preflights, other APIs): counted, ignored. */
+  ignored: number;
+  /** Entries of a GES operation without a response (aborted in the browser): counted, not judged. */
+  unanswered: number;
 }
 
 /** Everything a run found; the formatters turn it into text, JUnit XML and JSON. */
@@ -128,12 +181,14 @@ export interface ContractReport {
   allowMutations: boolean;
   startedAt: string;
   durationMs: number;
-  /** Set when the target did not answer at all: nothing was checked (exit code 2). */
-  unreachable?: string;
+  /** Set when the preflight found a misconfiguration: nothing was checked (exit code 2). */
+  preflight?: PreflightFailure;
+  /** Set when the run judged recorded traffic (HAR files) instead of a live target. */
+  recording?: RecordingSummary;
   results: CheckResult[];
   coverage: ContractCoverage;
   requests: number;
-  /** 0 every check holds, 1 some check fails, 2 the target is unreachable. */
+  /** 0 every check holds, 1 some check fails, 2 misconfiguration (nothing was checked). */
   exitCode: 0 | 1 | 2;
 }
 
@@ -145,8 +200,8 @@ export interface SendOptions {
   jobId?: string;
   /** Query parameters, in order, values sent as given (so malformed values can be sent). */
   query?: Record<string, string>;
-  /** Send the token (default true). */
-  auth?: boolean;
+  /** Send the token (default true); `forbidden`: send --forbidden-token instead. */
+  auth?: boolean | 'forbidden';
   body?: string;
   /** Skip the per-run cache of GET answers (default: GETs are cached). */
   fresh?: boolean;

@@ -1,7 +1,10 @@
 /**
- * The contract as a vitest suite: one test per check, so a team can put the kit into its own tests
- * (against msw/node, a local server or a staging engine). Probes run before audits, as in the CLI.
- * A SHOULD check that finds something passes with an annotation (a warning) unless `strict`.
+ * The contract as a vitest suite (vitest 3.2 and later): a preflight test, then one test per check,
+ * so a team can put the kit into its own tests (against msw/node, a local server or a staging
+ * engine). Probes run before audits, as in the CLI. A misconfigured target fails the preflight test
+ * alone, with the paragraph the CLI prints, and every check is skipped. A SHOULD check that finds
+ * something passes with a warning (an annotation, and a console warning the default reporter shows)
+ * unless `strict`.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { contractChecks } from './contract-checks.js';
@@ -9,7 +12,9 @@ import { createContractSession, type ContractSession } from './contract-session.
 import type { CheckResult, ContractCheck, ContractCoverage, ContractOptions } from './contract-types.js';
 import { formatCheckResult } from './format-report.js';
 import { computeCoverage } from './contract-coverage.js';
-import { preflight, runCheck } from './run-contract.js';
+import { runCheck } from './run-contract.js';
+import { preflight } from './preflight.js';
+import type { PreflightFailure } from './contract-types.js';
 
 /** Options, or a function giving them once the target is up (e.g. after a server started in beforeAll). */
 export type ContractTestOptions = ContractOptions | (() => ContractOptions | Promise<ContractOptions>);
@@ -26,31 +31,39 @@ export interface DefineContractTestsConfig {
   onCoverage?: ((coverage: ContractCoverage) => void) | undefined;
 }
 
-/** Registers one vitest test per contract check against the target. Call it at the top level of a test file. */
+/** The name of the setup test that reads the list once before the checks. */
+export const PREFLIGHT_TEST_NAME = 'preflight: the target answers the job list as configured';
+
+/** Registers the preflight test and one vitest test per contract check. Call it at the top level of a test file. */
 export function defineContractTests(options: ContractTestOptions, config: DefineContractTestsConfig = {}): void {
   const selected = contractChecks.filter((check) => !config.only || config.only.includes(check.id));
   const ordered: ContractCheck[] = [...selected.filter((c) => c.phase === 'probe'), ...selected.filter((c) => c.phase === 'audit')];
   describe(config.name ?? 'GES contract', () => {
     let session: ContractSession | undefined;
-    let setupError: string | undefined;
+    let setup: PreflightFailure | string | undefined = 'the preflight test did not run';
     const results: CheckResult[] = [];
 
     beforeAll(async () => {
       const resolved = typeof options === 'function' ? await options() : options;
       session = createContractSession(resolved);
-      setupError = await preflight(session);
     });
 
     afterAll(() => {
-      // No console here (only cli/ prints): the caller decides where coverage goes, e.g. formatCoverage.
-      if (config.onCoverage && session && setupError === undefined && results.length > 0) {
-        config.onCoverage(computeCoverage(session.client.exchanges));
+      // The caller decides where coverage goes, e.g. formatCoverage.
+      if (config.onCoverage && session && setup === undefined && results.length > 0) {
+        config.onCoverage(computeCoverage(session.client.exchanges, session.options));
       }
+    });
+
+    test(PREFLIGHT_TEST_NAME, async () => {
+      setup = await preflight(session as ContractSession);
+      // One failing test with the whole paragraph, instead of every check failing the same way.
+      if (setup !== undefined) throw new Error(setup.message);
     });
 
     for (const check of ordered) {
       test(`${check.id}: ${check.description}`, async (context) => {
-        if (setupError !== undefined) throw new Error(`target unreachable: ${setupError}`);
+        if (setup !== undefined) return context.skip('not run: the preflight failed');
         const result = await runCheck(check, session as ContractSession);
         results.push(result);
         config.onResult?.(result);
@@ -59,6 +72,9 @@ export function defineContractTests(options: ContractTestOptions, config: Define
         const detail = formatCheckResult(result, session?.options.token);
         if (result.outcome === 'warning') {
           await context.annotate(`WARNING (should): ${detail}`, 'warning');
+          // vitest's default reporter prints annotations only of failed tests, but shows what a test
+          // writes to the console under its name: this is how a passing SHOULD finding stays visible.
+          console.warn(`WARNING (should) ${check.id}:\n${detail}`);
           return;
         }
         throw new Error(`${check.id} failed:\n${detail}`);

@@ -5,6 +5,10 @@
  */
 export { contractChecks } from './contract-checks.js';
 export { runContract, runCheck } from './run-contract.js';
+export { preflight, diagnosePreflight } from './preflight.js';
+export { judgeRecording, type RecordingFile, type JudgeRecordingOptions } from './har/judge-recording.js';
+export { readHar, RECORDED_TOKEN } from './har/read-har.js';
+export { recordedChecks } from './har/recorded-checks.js';
 export { createContractSession, resolveContractOptions } from './contract-session.js';
 export { computeCoverage } from './contract-coverage.js';
 export { formatReport, formatCheckResult, formatCoverage } from './format-report.js';
@@ -22,6 +26,10 @@ export type {
   ContractCoverage,
   ContractOptions,
   ContractReport,
+  CoverageGap,
   Exchange,
+  ExchangeSource,
   Finding,
+  PreflightFailure,
+  RecordingSummary,
 } from './contract-types.js';

@@ -5,7 +5,8 @@
 import { computeCoverage } from './contract-coverage.js';
 import { contractChecks } from './contract-checks.js';
 import { CheckAborted, CheckSkipped, createContractSession, type ContractSession } from './contract-session.js';
-import type { CheckResult, ContractCheck, ContractOptions, ContractReport } from './contract-types.js';
+import type { CheckResult, ContractCheck, ContractOptions, ContractReport, PreflightFailure } from './contract-types.js';
+import { preflight } from './preflight.js';
 
 /** Runs one check in a session; never throws (a crashing check is a failed check). */
 export async function runCheck(check: ContractCheck, session: ContractSession): Promise<CheckResult> {
@@ -33,36 +34,27 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
   return { ...common, outcome: fails ? 'failed' : 'warning', findings };
 }
 
-/**
- * Checks that the target answers at all (the default list). Returns why not, or undefined: an
- * unreachable target is a usage or connection error (exit 2), not a contract failure.
- */
-export async function preflight(session: ContractSession): Promise<string | undefined> {
-  const exchange = await session.client.send({ operationId: 'listJobs' });
-  return exchange.response ? undefined : `${session.options.baseUrl} did not answer: ${exchange.error ?? 'unknown error'}`;
-}
-
 /** Runs every check (or the given ones) against the target and reports. */
 export async function runContract(options: ContractOptions, checks: readonly ContractCheck[] = contractChecks): Promise<ContractReport> {
   const startedAt = new Date();
   const started = performance.now();
   const session = createContractSession(options);
   const { baseUrl, projectId, graph, missingGraph, strict, allowMutations } = session.options;
-  const report = (results: CheckResult[], unreachable?: string): ContractReport => ({
+  const report = (results: CheckResult[], failure?: PreflightFailure): ContractReport => ({
     target: { baseUrl, projectId, graph, missingGraph },
     strict,
     allowMutations,
     startedAt: startedAt.toISOString(),
     durationMs: performance.now() - started,
-    unreachable,
+    preflight: failure,
     results,
-    coverage: computeCoverage(session.client.exchanges),
+    coverage: computeCoverage(session.client.exchanges, session.options),
     requests: session.client.exchanges.length,
-    exitCode: unreachable !== undefined ? 2 : results.some((result) => result.outcome === 'failed') ? 1 : 0,
+    exitCode: failure !== undefined ? 2 : results.some((result) => result.outcome === 'failed') ? 1 : 0,
   });
 
-  const unreachable = await preflight(session);
-  if (unreachable !== undefined) return report([], unreachable);
+  const failure = await preflight(session);
+  if (failure !== undefined) return report([], failure);
   const ordered = [...checks.filter((c) => c.phase === 'probe'), ...checks.filter((c) => c.phase === 'audit')];
   const byId = new Map<string, CheckResult>();
   for (const check of ordered) byId.set(check.id, await runCheck(check, session));

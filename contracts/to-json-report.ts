@@ -10,6 +10,7 @@ const MAX_BODY = 4096;
 function toJsonExchange(exchange: Exchange, token: string | undefined) {
   const { request, response } = exchange;
   return {
+    entry: exchange.source,
     request: { method: request.method, url: request.url, body: request.body, curl: toCurl(request, token) },
     ...(response
       ? { response: { status: response.status, contentType: response.contentType ?? null, body: response.text.slice(0, MAX_BODY) } }
@@ -36,7 +37,8 @@ export function toJsonReport(report: ContractReport, token?: string): Record<str
     allowMutations: report.allowMutations,
     startedAt: report.startedAt,
     durationMs: Math.round(report.durationMs),
-    unreachable: report.unreachable,
+    preflight: report.preflight,
+    recording: report.recording,
     exitCode: report.exitCode,
     summary: { checks: report.results.length, passed: count('passed'), failed: count('failed'), warnings: count('warning'), skipped: count('skipped'), requests: report.requests },
     coverage: report.coverage,

@@ -4,6 +4,7 @@
  */
 import type { ContractReport, CheckResult } from './contract-types.js';
 import { toCurl } from './to-curl.js';
+import { describeSource } from './format-report.js';
 
 /** Escapes text for XML content and attributes (and drops characters XML 1.0 forbids). */
 function xml(text: string): string {
@@ -19,6 +20,7 @@ function xml(text: string): string {
 function findingsText(result: CheckResult, token: string | undefined): string {
   const lines = result.findings.flatMap((finding, i) => [
     `${i + 1}) ${finding.message}`,
+    ...(finding.exchange?.source ? [`   entry:    ${describeSource(finding.exchange) as string}`] : []),
     ...(finding.exchange ? [`   request:  ${toCurl(finding.exchange.request, token)}`] : []),
     ...(finding.expected !== undefined ? [`   expected: ${finding.expected}`] : []),
     ...(finding.actual !== undefined ? [`   got:      ${finding.actual}`] : []),
@@ -41,29 +43,56 @@ function testcase(result: CheckResult, token: string | undefined): string {
   }
 }
 
+/** One <testsuite>'s counts; <testsuites> carries their sums, so the two never disagree. */
+interface Suite {
+  name: string;
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  seconds: number;
+  body: string[];
+}
+
 /** The report as a JUnit XML document. */
 export function toJunitXml(report: ContractReport, token?: string): string {
-  const groups = [...new Set(report.results.map((result) => result.group))];
-  const seconds = (report.durationMs / 1000).toFixed(3);
-  const failures = report.results.filter((r) => r.outcome === 'failed').length;
-  const skipped = report.results.filter((r) => r.outcome === 'skipped').length;
+  const suites: Suite[] = [];
+  if (report.preflight !== undefined) {
+    suites.push({
+      name: 'preflight',
+      tests: 1,
+      failures: 0,
+      errors: 1,
+      skipped: 0,
+      seconds: report.durationMs / 1000,
+      body: [
+        `    <testcase classname="ges-contract.preflight" name="preflight" time="${(report.durationMs / 1000).toFixed(3)}">`,
+        `      <error message="${xml(report.preflight.message)}" type="${xml(report.preflight.kind)}"/>`,
+        '    </testcase>',
+      ],
+    });
+  }
+  for (const group of new Set(report.results.map((result) => result.group))) {
+    const results = report.results.filter((result) => result.group === group);
+    suites.push({
+      name: group,
+      tests: results.length,
+      failures: results.filter((r) => r.outcome === 'failed').length,
+      errors: 0,
+      skipped: results.filter((r) => r.outcome === 'skipped').length,
+      seconds: results.reduce((sum, r) => sum + r.durationMs, 0) / 1000,
+      body: results.map((result) => testcase(result, token)),
+    });
+  }
+  const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((total, suite) => total + suite[key], 0);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ges-contract" tests="${report.results.length}" failures="${failures}" errors="${report.unreachable ? 1 : 0}" skipped="${skipped}" time="${seconds}">`,
+    `<testsuites name="ges-contract" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}" skipped="${sum('skipped')}" time="${(report.durationMs / 1000).toFixed(3)}">`,
   ];
-  if (report.unreachable !== undefined) {
+  for (const suite of suites) {
     lines.push(
-      `  <testsuite name="ges-contract" tests="1" failures="0" errors="1" skipped="0" timestamp="${report.startedAt}">`,
-      `    <testcase classname="ges-contract" name="target_reachable"><error message="${xml(report.unreachable)}"/></testcase>`,
-      '  </testsuite>',
-    );
-  }
-  for (const group of groups) {
-    const results = report.results.filter((result) => result.group === group);
-    const time = results.reduce((sum, r) => sum + r.durationMs, 0) / 1000;
-    lines.push(
-      `  <testsuite name="${xml(group)}" tests="${results.length}" failures="${results.filter((r) => r.outcome === 'failed').length}" errors="0" skipped="${results.filter((r) => r.outcome === 'skipped').length}" time="${time.toFixed(3)}" timestamp="${report.startedAt}">`,
-      ...results.map((result) => testcase(result, token)),
+      `  <testsuite name="${xml(suite.name)}" tests="${suite.tests}" failures="${suite.failures}" errors="${suite.errors}" skipped="${suite.skipped}" time="${suite.seconds.toFixed(3)}" timestamp="${report.startedAt}">`,
+      ...suite.body,
       '  </testsuite>',
     );
   }

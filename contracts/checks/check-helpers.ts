@@ -3,6 +3,7 @@
  * unknown job id the error and auth checks both use.
  */
 import type { CheckContext, Exchange } from '../contract-types.js';
+import { showValue } from '../../src/spec/job-facts.js';
 import { envelopeViolations } from '../../src/spec/spec-validator.js';
 
 /** What came back, in one line: `400 application/json {"errorCode":...}` (body cut at 300 chars). */
@@ -49,7 +50,7 @@ export function expectGesError(ctx: CheckContext, exchange: Exchange, expectatio
   }
   const code = (body as { errorCode?: unknown }).errorCode;
   if (expectation.errorCode && code !== expectation.errorCode) {
-    ctx.fail({ message: `${what} answered errorCode ${String(code)}`, expected: wanted, actual: describeAnswer(exchange), exchange });
+    ctx.fail({ message: `${what} answered errorCode ${showValue(code)}`, expected: wanted, actual: describeAnswer(exchange), exchange });
   }
 }
 

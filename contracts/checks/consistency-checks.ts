@@ -1,9 +1,11 @@
 /**
  * Across endpoints: a finished job's status in the list is the status the single-job endpoint
- * reports (openapi.yaml, getJobStatus: "For finished jobs the status here equals the one in the list").
+ * reports (openapi.yaml, getJobStatus: "For finished jobs the status here equals the one in the list");
+ * an unfinished job's status there is documented and the list's or a later one, since a live job may
+ * move on between the two reads but never back.
  */
 import type { ContractCheck, SeenJob } from '../contract-types.js';
-import { describeJob, statusPhase } from '../../src/spec/job-facts.js';
+import { describeJob, showValue, statusPhase } from '../../src/spec/job-facts.js';
 import { bodyObject, describeAnswer } from './check-helpers.js';
 
 /** How many finished jobs to look up: enough to cover every finished status, few requests. */
@@ -46,14 +48,44 @@ export const consistencyChecks: readonly ContractCheck[] = [
         const status = bodyObject(exchange)?.status;
         if (exchange.response?.status !== 200 || status !== job.status) {
           ctx.fail({
-            message: `${describeJob(job)} is ${String(job.status)} in the list, but its status endpoint answers ${exchange.response?.status === 200 ? `status ${JSON.stringify(status)}` : describeAnswer(exchange)}`,
-            expected: `200 with status "${String(job.status)}"`,
+            message: `${describeJob(job)} is ${showValue(job.status)} in the list, but its status endpoint answers ${exchange.response?.status === 200 ? `status ${JSON.stringify(status)}` : describeAnswer(exchange)}`,
+            expected: `200 with status ${showValue(job.status)}`,
             actual: describeAnswer(exchange),
             exchange,
           });
         }
       }
       ctx.note(`${sample.length} finished jobs looked up`);
+    },
+  },
+  {
+    id: 'unfinished_job_status',
+    group: 'consistency',
+    level: 'must',
+    phase: 'probe',
+    description: `For unfinished jobs of the list (up to ${SAMPLE_SIZE}), the single-job status endpoint answers 200 with a documented status that is the list's or a later one (pending → running → finished).`,
+    async run(ctx) {
+      const base = ctx.requireList(await ctx.defaultList(), 'the default list');
+      const unfinished = base.jobs.filter((job) => statusPhase(job.status) === 'unfinished' && typeof job.jobId === 'string');
+      if (unfinished.length === 0) return ctx.skip('the list holds no pending or running job');
+      const sample = sampleByStatus(unfinished, SAMPLE_SIZE);
+      const answers = await Promise.all(sample.map((job) => ctx.send({ operationId: 'getJobStatus', jobId: job.jobId as string })));
+      for (const [i, exchange] of answers.entries()) {
+        const job = sample[i] as SeenJob;
+        const status = bodyObject(exchange)?.status;
+        const later = job.status === 'pending' ? 'pending, running or finished' : 'running or finished';
+        if (exchange.response?.status !== 200) {
+          ctx.fail({ message: `${describeJob(job)}: its status endpoint answered ${exchange.response?.status ?? 'nothing'}`, expected: `200 with status ${later}`, actual: describeAnswer(exchange), exchange });
+          continue;
+        }
+        const phase = statusPhase(status);
+        if (phase === undefined) {
+          ctx.fail({ message: `${describeJob(job)}: its status endpoint answers status ${showValue(status)}, which no GES page documents`, expected: `status ${later}`, actual: describeAnswer(exchange), exchange });
+        } else if (job.status === 'running' && status === 'pending') {
+          ctx.fail({ message: `${describeJob(job)} is running in the list, but its status endpoint, read after, says "pending": a job never moves back`, expected: `status ${later}`, actual: describeAnswer(exchange), exchange });
+        }
+      }
+      ctx.note(`${sample.length} unfinished jobs looked up`);
     },
   },
 ];

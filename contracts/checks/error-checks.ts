@@ -1,11 +1,36 @@
 /**
  * Errors: unknown graph and job (the seed's and the status page's examples), bad paging values
- * (negative_data_rejection) and a missing token (ignored_auth). How a real engine answers bad
- * paging values and auth is not documented, so those require any 4xx error envelope, not one code.
+ * (negative_data_rejection), a missing token (ignored_auth) and a token refused for the project
+ * (forbidden_token_rejected). How a real engine answers bad paging values and auth is not documented,
+ * so those MUST be a 4xx; the exact status and code the spec decides (400 GES.8005, 401 GES.8007,
+ * 403 GES.8006) are SHOULD checks: other 4xx envelopes warn, and fail only under --strict.
  */
 import type { CheckContext, ContractCheck, Exchange } from '../contract-types.js';
+import { limitBounds, offsetBounds } from '../../src/spec/spec-facts.js';
 import { envelopeViolations } from '../../src/spec/spec-validator.js';
 import { bodyObject, describeAnswer, expectGesError, unknownJobId } from './check-helpers.js';
+
+/** Integers just outside the spec's limit/offset ranges: 400 GES.8005 per the spec. */
+const OUT_OF_RANGE: readonly Record<string, string>[] = [
+  { limit: String(limitBounds.min - 1) },
+  { limit: String(limitBounds.max + 1) },
+  { offset: String(offsetBounds.min - 1) },
+  { offset: String(offsetBounds.max + 1) },
+];
+
+/** The two requests with --forbidden-token: the list and one job's status. */
+async function forbiddenProbes(ctx: CheckContext): Promise<Exchange[]> {
+  const base = bodyObject(await ctx.defaultList());
+  const firstJob = Array.isArray(base?.jobs) ? (base.jobs[0] as { jobId?: unknown } | undefined) : undefined;
+  const jobId = typeof firstJob?.jobId === 'string' ? firstJob.jobId : await unknownJobId(ctx);
+  return Promise.all([
+    ctx.send({ operationId: 'listJobs', auth: 'forbidden' }),
+    ctx.send({ operationId: 'getJobStatus', jobId, auth: 'forbidden' }),
+  ]);
+}
+
+/** `name=value` of a one-parameter query. */
+const describeQuery = (query: Record<string, string>) => Object.entries(query).map(([name, value]) => `${name}=${value}`).join('&');
 
 /** limit/offset values a server must refuse: not integers, or below 0. */
 const NEGATIVE_DATA: readonly Record<string, string>[] = [
@@ -109,6 +134,69 @@ export const errorChecks: readonly ContractCheck[] = [
             exchange,
           });
         }
+      }
+    },
+  },
+  {
+    id: 'paging_out_of_range_code',
+    group: 'errors',
+    level: 'should',
+    phase: 'probe',
+    description: `limit and offset just outside the spec's ranges (${OUT_OF_RANGE.map(describeQuery).join(', ')}) answer 400 GES.8005, as the spec decides.`,
+    async run(ctx) {
+      const exchanges = await Promise.all(OUT_OF_RANGE.map((query) => ctx.send({ operationId: 'listJobs', query })));
+      for (const [i, exchange] of exchanges.entries()) {
+        expectGesError(ctx, exchange, { status: 400, errorCode: 'GES.8005' }, describeQuery(OUT_OF_RANGE[i] as Record<string, string>));
+      }
+      ctx.note(`${exchanges.length} values`);
+    },
+  },
+  {
+    id: 'missing_token_code',
+    group: 'errors',
+    level: 'should',
+    phase: 'probe',
+    description: 'A request without X-Auth-Token answers 401 GES.8007, as the spec decides (the GES table maps GES.8007 to 400).',
+    async run(ctx) {
+      if (ctx.options.token === undefined) return ctx.skip('no --token given: cannot tell a refused request from an accepted one');
+      for (const exchange of await anonymousProbes(ctx)) {
+        expectGesError(ctx, exchange, { status: 401, errorCode: 'GES.8007' }, `${exchange.operationId} without a token`);
+      }
+    },
+  },
+  {
+    id: 'forbidden_token_rejected',
+    group: 'errors',
+    level: 'must',
+    phase: 'probe',
+    description: 'A token not allowed on the project (--forbidden-token) is refused with a 4xx (the list and a job status).',
+    async run(ctx) {
+      if (ctx.options.forbiddenToken === undefined) return ctx.skip('no --forbidden-token given');
+      for (const exchange of await forbiddenProbes(ctx)) {
+        const status = exchange.response?.status;
+        if (status === undefined || status < 400 || status >= 500) {
+          ctx.fail({
+            message: `${exchange.operationId} with the forbidden token answered ${status ?? 'nothing'}`,
+            expected: '4xx (the mock: 403 GES.8006)',
+            actual: describeAnswer(exchange),
+            exchange,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'forbidden_token_code',
+    group: 'errors',
+    level: 'should',
+    phase: 'probe',
+    description: 'A token not allowed on the project (--forbidden-token) answers 403 GES.8006, as the spec decides.',
+    async run(ctx) {
+      if (ctx.options.forbiddenToken === undefined) return ctx.skip('no --forbidden-token given');
+      for (const exchange of await forbiddenProbes(ctx)) {
+        const status = exchange.response?.status;
+        if (status === undefined || status < 400 || status >= 500) continue; // forbidden_token_rejected's failure
+        expectGesError(ctx, exchange, { status: 403, errorCode: 'GES.8006' }, `${exchange.operationId} with the forbidden token`);
       }
     },
   },

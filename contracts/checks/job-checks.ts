@@ -4,7 +4,7 @@
  * decides them (the lifecycle rules); progress as a string and the status spellings are SHOULD.
  */
 import type { CheckContext, ContractCheck, JobSighting } from '../contract-types.js';
-import { describeJob } from '../../src/spec/job-facts.js';
+import { describeJob, showValue } from '../../src/spec/job-facts.js';
 import { jobInvariantViolations, type JobInvariant } from '../../src/spec/job-invariants.js';
 import { statusVariants } from '../../src/spec/spec-facts.js';
 import { bodyObject } from './check-helpers.js';
@@ -85,7 +85,7 @@ export const jobChecks: readonly ContractCheck[] = [
         if (exchange.operationId !== 'getJobStatus' || exchange.response?.status !== 200) continue;
         const status = bodyObject(exchange)?.status;
         if (statusVariants.includes(status as string)) {
-          ctx.fail({ message: `the job status endpoint answers the status variant "${String(status)}"`, expected: 'pending, running, success or failed', exchange });
+          ctx.fail({ message: `the job status endpoint answers the status variant ${showValue(status)}`, expected: 'pending, running, success or failed', exchange });
         }
       }
       ctx.note(`${seen.length} jobs`);

@@ -3,7 +3,7 @@
  * the spec's decisions (jobCount is the total; jobs.length ≤ limit) and the examples (newest first).
  */
 import type { CheckContext, ContractCheck, Exchange, Finding, PageWalk } from '../contract-types.js';
-import { describeJob, toTimeValue, sameTimeKind } from '../../src/spec/job-facts.js';
+import { describeJob, showValue, toTimeValue, sameTimeKind } from '../../src/spec/job-facts.js';
 import { limitBounds } from '../../src/spec/spec-facts.js';
 import { envelopeViolations } from '../../src/spec/spec-validator.js';
 import { describeAnswer } from './check-helpers.js';
@@ -141,9 +141,30 @@ export const listChecks: readonly ContractCheck[] = [
         ctx.fail({
           message: `offset=${total}, the number of jobs, answered ${page.jobs.length} jobs`,
           expected: 'jobs: []',
-          actual: `${page.jobs.length} jobs, first ${String(page.jobs[0]?.jobId)}`,
+          actual: `${page.jobs.length} jobs, first ${showValue(page.jobs[0]?.jobId)}`,
           exchange,
         });
+      }
+    },
+  },
+  {
+    id: 'limit_zero_empty',
+    group: 'list',
+    level: 'must',
+    phase: 'probe',
+    description: 'limit=0 is valid: it answers an empty jobs array and still the jobCount of the default list.',
+    async run(ctx) {
+      const baseExchange = await ctx.defaultList();
+      const base = ctx.requireList(baseExchange, 'the default list');
+      const exchange = await ctx.send({ operationId: 'listJobs', query: { limit: '0' } });
+      const page = ctx.requireList(exchange, 'limit=0');
+      if (page.jobs.length > 0) {
+        ctx.fail({ message: `limit=0 answered ${page.jobs.length} jobs`, expected: 'jobs: []', actual: `${page.jobs.length} jobs, first ${showValue(page.jobs[0]?.jobId)}`, exchange });
+      }
+      if (typeof page.jobCount !== 'number' || !Number.isInteger(page.jobCount)) {
+        ctx.fail({ message: `limit=0 answered jobCount ${showValue(page.jobCount)}`, expected: `jobCount ${showValue(base.jobCount)}, the total`, exchange });
+      } else if (typeof base.jobCount === 'number' && page.jobCount !== base.jobCount) {
+        ctx.fail({ message: `limit=0 says jobCount ${page.jobCount}, the default list ${base.jobCount}`, expected: `jobCount ${base.jobCount}, the total`, exchange });
       }
     },
   },
@@ -159,7 +180,7 @@ export const listChecks: readonly ContractCheck[] = [
       await ctx.walkPages();
       const total = base.jobCount;
       if (typeof total !== 'number' || !Number.isInteger(total)) {
-        return ctx.abort({ message: 'the default list has no integer jobCount', expected: 'jobCount: <total>', actual: String(total), exchange: baseExchange });
+        return ctx.abort({ message: 'the default list has no integer jobCount', expected: 'jobCount: <total>', actual: `jobCount ${showValue(total)}`, exchange: baseExchange });
       }
       if (base.jobs.length < limitBounds.default && base.jobs.length !== total) {
         ctx.fail({
@@ -178,7 +199,7 @@ export const listChecks: readonly ContractCheck[] = [
         const { offset, limit } = pageOf(exchange);
         const where = `the page limit=${limit ?? '(default)'} offset=${offset}`;
         if (page.jobCount !== total) {
-          ctx.fail({ message: `${where} says jobCount ${String(page.jobCount)}`, expected: `jobCount ${total} on every page`, actual: `jobCount ${String(page.jobCount)}`, exchange });
+          ctx.fail({ message: `${where} says jobCount ${showValue(page.jobCount)}`, expected: `jobCount ${showValue(total)} on every page`, actual: `jobCount ${showValue(page.jobCount)}`, exchange });
         } else if (typeof page.jobCount === 'number' && page.jobCount < page.jobs.length) {
           ctx.fail({ message: `${where} holds ${page.jobs.length} jobs, more than its jobCount ${page.jobCount}`, exchange });
         }
@@ -246,7 +267,7 @@ export const listChecks: readonly ContractCheck[] = [
           compared++;
           if (b > a) {
             ctx.fail({
-              message: `${describeJob(after)} started ${String(after.startTime)}, later than ${describeJob(before)} listed before it (${String(before.startTime)})`,
+              message: `${describeJob(after)} started ${showValue(after.startTime)}, later than ${describeJob(before)} listed before it (${showValue(before.startTime)})`,
               expected: 'newest startTime first',
               exchange,
             });

@@ -4,7 +4,7 @@
  * with a failReason [decision]; a second cancel is 400 GES.8303 [ex, cancel page].
  */
 import type { CheckContext, ContractCheck, Exchange, SeenJob } from '../contract-types.js';
-import { describeJob, toTimeValue } from '../../src/spec/job-facts.js';
+import { describeJob, showValue, toTimeValue } from '../../src/spec/job-facts.js';
 import { getRequestExample } from '../../src/spec/spec-examples.js';
 import { bodyObject, describeAnswer, expectGesError } from './check-helpers.js';
 
@@ -107,8 +107,8 @@ export const mutationChecks: readonly ContractCheck[] = [
       const ahead = jobs.slice(0, index).filter((other) => other.startTime !== job.startTime && toTimeValue(other.startTime) !== start);
       if (ahead.length > 0) {
         ctx.fail({
-          message: `the new job is at position ${index}, after ${ahead.length} job(s) with another startTime, e.g. ${describeJob(ahead[0] as SeenJob)} (${String(ahead[0]?.startTime)})`,
-          expected: `first, or behind jobs of the same startTime ${String(job.startTime)}`,
+          message: `the new job is at position ${index}, after ${ahead.length} job(s) with another startTime, e.g. ${describeJob(ahead[0] as SeenJob)} (${showValue(ahead[0]?.startTime)})`,
+          expected: `first, or behind jobs of the same startTime ${showValue(job.startTime)}`,
           exchange,
         });
       }
@@ -128,7 +128,7 @@ export const mutationChecks: readonly ContractCheck[] = [
       const { job, exchange } = await findListed(ctx, jobId);
       if (!run.cancelled) {
         if (job && (job.status === 'success' || job.status === 'failed') && cancel.response?.status === 400) {
-          return ctx.skip(`pagerank job ${jobId} finished (${String(job.status)}) before it could be cancelled`);
+          return ctx.skip(`pagerank job ${jobId} finished (${showValue(job.status)}) before it could be cancelled`);
         }
         return ctx.abort({ message: `cancelling job ${jobId} answered ${cancel.response?.status ?? 'nothing'}`, expected: '200 {}', actual: describeAnswer(cancel), exchange: cancel });
       }

@@ -50,7 +50,23 @@ export function progressValue(progress: unknown): number | undefined {
   return undefined;
 }
 
-/** A short label for a job in findings: its id and status. */
+/**
+ * A JSON value as a report shows it: JSON text, so the string `"12"` and the number `12` never print
+ * alike; an absent value is `(absent)`.
+ */
+export function showValue(value: unknown): string {
+  if (value === undefined) return '(absent)';
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** A value inside a label: a string as is; anything else as JSON with its kind, e.g. `12 (number)`. */
+function showLabel(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return `${showValue(value)} (${kind})`;
+}
+
+/** A short label for a job in findings: its id, task type and status. */
 export function describeJob(job: Record<string, unknown>): string {
-  return `job ${String(job.jobId)} (${String(job.taskType)}, ${String(job.status)})`;
+  return `job ${showLabel(job.jobId)} (${showLabel(job.taskType)}, ${showLabel(job.status)})`;
 }

@@ -4,7 +4,7 @@
  * engine's own tests and fixture validation, so the three cannot drift apart. It never throws: a
  * field it cannot read is left to the schema validator.
  */
-import { progressValue, sameTimeKind, statusPhase, toTimeValue } from './job-facts.js';
+import { progressValue, sameTimeKind, showValue, statusPhase, toTimeValue } from './job-facts.js';
 import { statusVariants } from './spec-facts.js';
 
 /** The invariants, named as the contract checks that report them. */
@@ -38,7 +38,7 @@ function failReasonViolation(job: Record<string, unknown>): JobViolation | undef
     return { invariant, field: 'failReason', reason: 'has no failReason', expected: 'a failed job carries failReason' };
   }
   if (job.status !== 'failed' && has(job, 'failReason')) {
-    return { invariant, field: 'failReason', reason: `carries failReason ${JSON.stringify(job.failReason)}`, expected: 'failReason only when status is failed' };
+    return { invariant, field: 'failReason', reason: `carries failReason ${showValue(job.failReason)}`, expected: 'failReason only when status is failed' };
   }
   return undefined;
 }
@@ -58,7 +58,7 @@ function progressViolation(job: Record<string, unknown>): JobViolation | undefin
   const invariant = 'progress_matches_status';
   const progress = progressValue(job.progress);
   if (progress === undefined || progress > 100) {
-    return { invariant, field: 'progress', reason: `has progress ${JSON.stringify(job.progress)}`, expected: 'an integer (or digit string) 0–100' };
+    return { invariant, field: 'progress', reason: `has progress ${showValue(job.progress)}`, expected: 'an integer (or digit string) 0–100' };
   }
   if (job.status === 'success' && progress !== 100) {
     return { invariant, field: 'progress', reason: `is successful at progress ${progress}`, expected: 'progress 100' };
@@ -72,7 +72,7 @@ function progressViolation(job: Record<string, unknown>): JobViolation | undefin
 function timeViolations(job: Record<string, unknown>): JobViolation[] {
   const phase = statusPhase(job.status);
   if (phase === 'unfinished' && has(job, 'endTime')) {
-    return [{ invariant: 'unfinished_job_has_no_end_time', field: 'endTime', reason: `has endTime ${JSON.stringify(job.endTime)}`, expected: 'no endTime until the job finishes' }];
+    return [{ invariant: 'unfinished_job_has_no_end_time', field: 'endTime', reason: `has endTime ${showValue(job.endTime)}`, expected: 'no endTime until the job finishes' }];
   }
   if (phase !== 'finished') return [];
   const violations: JobViolation[] = [];
@@ -86,13 +86,13 @@ function timeViolations(job: Record<string, unknown>): JobViolation[] {
       violations.push({
         invariant: 'finished_job_times',
         field: 'endTime',
-        reason: `ends (${String(job.endTime)}) before it starts (${String(job.startTime)})`,
+        reason: `ends (${showValue(job.endTime)}) before it starts (${showValue(job.startTime)})`,
         expected: 'endTime ≥ startTime',
       });
     }
   }
   if (job.canStop !== false) {
-    violations.push({ invariant: 'finished_job_not_stoppable', field: 'canStop', reason: `has canStop ${JSON.stringify(job.canStop)}`, expected: 'canStop false once finished' });
+    violations.push({ invariant: 'finished_job_not_stoppable', field: 'canStop', reason: `has canStop ${showValue(job.canStop)}`, expected: 'canStop false once finished' });
   }
   return violations;
 }

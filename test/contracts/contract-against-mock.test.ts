@@ -13,12 +13,15 @@ import type { ContractReport } from '../../contracts/contract-types.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const TOKEN = 'contract-test-token';
+/** A token the mock knows for another project only: the 403 path. */
+const FORBIDDEN = 'other-project-token';
+const TOKENS = [TOKEN, `${FORBIDDEN}:fedcba9876543210fedcba9876543210`];
 
 const problems = (report: ContractReport) =>
   report.results.filter((r) => r.outcome === 'failed' || r.outcome === 'warning').map((r) => `${r.id}: ${r.findings[0]?.message}`);
 
 describe('against the mock in-process (msw/node)', () => {
-  const mock = setupGesServer({ tokens: [TOKEN] });
+  const mock = setupGesServer({ tokens: TOKENS });
   beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => mock.server.close());
 
@@ -28,6 +31,7 @@ describe('against the mock in-process (msw/node)', () => {
       projectId: PROJECT,
       graph: 'movie',
       token: TOKEN,
+      forbiddenToken: FORBIDDEN,
       strict: true,
       allowMutations: true,
     });
@@ -42,12 +46,12 @@ describe('against the mock in-process (msw/node)', () => {
 describe('against the standalone mock server (node:http, port 0)', () => {
   let server: GesServer;
   beforeAll(async () => {
-    server = await startGesServer({ port: 0, tokens: [TOKEN] });
+    server = await startGesServer({ port: 0, tokens: TOKENS });
   });
   afterAll(() => server.close());
 
   test('a read-only run passes, skips the mutation checks and touches no job', async () => {
-    const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN });
+    const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN, forbiddenToken: FORBIDDEN });
     expect(problems(report), formatReport(report)).toEqual([]);
     expect(report.exitCode).toBe(0);
     const mutating = contractChecks.filter((check) => check.mutates).map((check) => check.id);
@@ -57,8 +61,8 @@ describe('against the standalone mock server (node:http, port 0)', () => {
     expect(server.api.state().graphs.map((g) => `${g.project}/${g.graph}: ${g.jobCount}`)).toEqual([`${PROJECT}/movie: 60`]);
   });
 
-  test('a run with --allow-mutations passes, and reports coverage of the documented (operation × status) pairs', async () => {
-    const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'social_network', token: TOKEN, allowMutations: true });
+  test('a run with --allow-mutations and --forbidden-token passes, and reports coverage of the documented (operation × status) pairs', async () => {
+    const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'social_network', token: TOKEN, forbiddenToken: FORBIDDEN, allowMutations: true });
     expect(problems(report), formatReport(report)).toEqual([]);
     expect(report.exitCode).toBe(0);
     expect(report.coverage.documented).toBe(28);
@@ -67,13 +71,29 @@ describe('against the standalone mock server (node:http, port 0)', () => {
       'listJobs 200',
       'listJobs 400',
       'listJobs 401',
+      'listJobs 403',
       'getJobStatus 200',
       'getJobStatus 400',
       'getJobStatus 401',
+      'getJobStatus 403',
       'cancelJob 200',
       'cancelJob 400',
       'executeAlgorithm 200',
     ]);
-    expect(formatReport(report)).toContain('Coverage: 9/28 documented (operation × status) pairs exercised (32%)');
+    const text = formatReport(report);
+    expect(text).toContain('Coverage: 11/28 documented (operation × status) pairs exercised (39%)');
+    // What no run reaches, and why: no flag is missing from this one.
+    expect(text).not.toContain('need --');
+    expect(text).toContain('not exercised, never: the kit sends only API paths (404 is for a path that is no API): listJobs 404 · getJobStatus 404 · cancelJob 404 · executeAlgorithm 404');
+    expect(text).toContain('not exercised, not probed: the kit submits only valid algorithms: executeAlgorithm 400');
+  });
+
+  test('the coverage line of a read-only run without tokens names the flags that reach the other pairs', async () => {
+    const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN });
+    const text = formatReport(report);
+    expect(text).toContain('Coverage: 6/28');
+    expect(text).toContain('not exercised, need --allow-mutations: cancelJob 200 400 · executeAlgorithm 200');
+    expect(text).toContain('not exercised, need --forbidden-token: listJobs 403 · getJobStatus 403');
+    expect(text).toMatch(/not exercised, never on purpose: only when the engine fails \(the mock: fault injection\): listJobs 500 503 · getJobStatus 500 503/);
   });
 });

@@ -14,12 +14,12 @@ const results: CheckResult[] = [];
 let coverage: ContractCoverage | undefined;
 
 beforeAll(async () => {
-  server = await startGesServer({ port: 0 });
+  server = await startGesServer({ port: 0, tokens: ['any-token', 'other-token:fedcba9876543210fedcba9876543210'] });
 });
 afterAll(() => server.close());
 
 defineContractTests(
-  () => ({ baseUrl: server.url, projectId: '0123456789abcdef0123456789abcdef', graph: 'supply_chain', token: 'any-token', allowMutations: true }),
+  () => ({ baseUrl: server.url, projectId: '0123456789abcdef0123456789abcdef', graph: 'supply_chain', token: 'any-token', forbiddenToken: 'other-token', allowMutations: true }),
   {
     name: 'GES contract against the standalone mock',
     onResult: (result) => results.push(result),
@@ -32,5 +32,5 @@ defineContractTests(
 test('registered one test per declared check, every one of them passed, and coverage was reported', () => {
   expect(results.map((r) => r.id).sort()).toEqual(contractChecks.map((c) => c.id).sort());
   expect(results.filter((r) => r.outcome !== 'passed')).toEqual([]);
-  expect(coverage && formatCoverage(coverage)).toMatch(/^Coverage: 9\/28 documented/);
+  expect(coverage && formatCoverage(coverage)).toMatch(/^Coverage: 11\/28 documented/);
 });

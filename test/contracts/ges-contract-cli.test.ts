@@ -1,21 +1,22 @@
 /**
  * The ges-contract CLI as users meet it: a spawned process against servers on port 0. Exit codes
- * 0 (every check holds), 1 (a check fails), 2 (usage error, unreachable target); report files written;
- * the token never printed.
+ * 0 (every check holds), 1 (a check fails), 2 (usage error, misconfiguration); report files written;
+ * the token never printed; --prism without Prism installed says how to install it.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findFreePort } from '../../contracts/find-free-port.js';
 import type { GesServer } from '../../src/server/start-ges-server.js';
-import { PROJECT, startCorruptServer } from './support/corrupt-server.js';
+import { FORBIDDEN_TOKEN, PROJECT, TOKEN, startCorruptServer } from './support/corrupt-server.js';
 import { mutants } from './support/mutants.js';
 import { runProcess, type ProcessRun } from '../support/run-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SECRET = 'secret-token-4711';
+/** The corrupt servers' token: it must never appear in what the CLI prints or writes. */
+const SECRET = TOKEN;
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<ProcessRun> {
   return runProcess(process.execPath, ['bin/ges-contract.js', ...args], {
@@ -49,12 +50,13 @@ describe('ges-contract', () => {
       GES_PROJECT_ID: PROJECT,
       GES_GRAPH: 'social_network',
       GES_TOKEN: SECRET,
+      GES_FORBIDDEN_TOKEN: FORBIDDEN_TOKEN,
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain(`GES contract: ${good.url}  project ${PROJECT}  graph social_network  (with mutations, lenient)`);
     expect(run.stdout).toMatch(/^list$/m);
     expect(run.stdout).toMatch(/PASS {2}response_schema_conformance/);
-    expect(run.stdout).toMatch(/Coverage: 9\/28 documented \(operation × status\) pairs exercised/);
+    expect(run.stdout).toMatch(/Coverage: 11\/28 documented \(operation × status\) pairs exercised/);
     const report = JSON.parse(await readFile(json, 'utf8'));
     expect(report).toMatchObject({ tool: 'ges-contract', exitCode: 0, allowMutations: true, summary: { failed: 0, skipped: 0 } });
     expect(report.checks.length).toBe(report.summary.checks);
@@ -100,7 +102,56 @@ describe('ges-contract', () => {
     const port = await findFreePort();
     const run = await cli(['--base-url', `http://127.0.0.1:${port}`, '--project-id', PROJECT, '--graph', 'movie', '--token', SECRET]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain(`Target unreachable: http://127.0.0.1:${port} did not answer`);
+    expect(run.stdout).toContain(`Misconfiguration (connection), nothing was checked: nothing accepted a connection at 127.0.0.1:${port}.`);
     expect(run.stdout).toContain('ECONNREFUSED');
+  });
+
+  test('exits 2 with one paragraph, not a wall of failures, when the token is refused; the JUnit file says the same', async () => {
+    const junit = join(dir, 'refused.xml');
+    const run = await cli(['--base-url', good.url, '--project-id', PROJECT, '--graph', 'movie', '--junit', junit], { GES_TOKEN: 'a-stale-token-from-last-week' });
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stdout).not.toMatch(/FAIL|PASS/);
+    const paragraph = run.stdout.split('\n\n')[1]?.trim() ?? '';
+    expect(paragraph).toMatch(/^Misconfiguration \(token\), nothing was checked: the engine refused the token\. Asked: GET \S+ with X-Auth-Token a-s… \(28 characters\)\. Got: 401 application\/json, \{"errorMessage":"Invalid token\.","errorCode":"GES\.8007","result":"failed"\}\. Likely fix: .*--token \(env GES_TOKEN, option token\)\.$/);
+    expect(run.stdout + (await readFile(junit, 'utf8'))).not.toContain('a-stale-token-from-last-week');
+    expect(await readFile(junit, 'utf8')).toContain('<testsuites name="ges-contract" tests="1" failures="0" errors="1" skipped="0"');
+  });
+
+  test('--forbidden-token (or GES_FORBIDDEN_TOKEN) runs the 403 checks; --timeout is also read from GES_TIMEOUT', async () => {
+    const json = join(dir, 'forbidden.json');
+    const run = await cli(['--base-url', good.url, '--project-id', PROJECT, '--graph', 'movie', '--token', SECRET, '--json', json], {
+      GES_FORBIDDEN_TOKEN: FORBIDDEN_TOKEN,
+      GES_TIMEOUT: '20000',
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/PASS {2}forbidden_token_rejected/);
+    expect(run.stdout).toMatch(/PASS {2}forbidden_token_code/);
+    expect(run.stdout).toContain('listJobs 200 400 401 403');
+    expect(run.stdout + (await readFile(json, 'utf8'))).not.toContain(FORBIDDEN_TOKEN);
+    const [badTimeout, sameTokens] = await Promise.all([
+      cli(['--base-url', good.url, '--project-id', PROJECT, '--graph', 'movie'], { GES_TIMEOUT: 'soon' }),
+      cli(['--base-url', good.url, '--project-id', PROJECT, '--graph', 'movie', '--token', 'x', '--forbidden-token', 'x']),
+    ]);
+    expect(badTimeout.code).toBe(2);
+    expect(badTimeout.stderr).toContain('--timeout (or GES_TIMEOUT) must be milliseconds from 1 to 600000, got "soon"');
+    expect(sameTokens.stderr).toContain('--forbidden-token must differ from --token');
+  });
+
+  test('--prism without @stoplight/prism-cli installed exits 2 saying how to install it', async () => {
+    // A copy of the kit whose node_modules lacks Prism (every other package is linked).
+    const kit = join(dir, 'kit-without-prism');
+    await mkdir(join(kit, 'node_modules', '@stoplight'), { recursive: true });
+    await Promise.all(['bin', 'cli', 'contracts', 'src', 'openapi.yaml', 'package.json'].map((entry) => cp(join(ROOT, entry), join(kit, entry), { recursive: true })));
+    for (const entry of await readdir(join(ROOT, 'node_modules'))) {
+      if (entry !== '@stoplight') await symlink(join(ROOT, 'node_modules', entry), join(kit, 'node_modules', entry));
+    }
+    for (const entry of await readdir(join(ROOT, 'node_modules', '@stoplight'))) {
+      if (entry !== 'prism-cli') await symlink(join(ROOT, 'node_modules', '@stoplight', entry), join(kit, 'node_modules', '@stoplight', entry));
+    }
+    const run = await runProcess(process.execPath, [join(kit, 'bin/ges-contract.js'), '--prism'], { cwd: kit, env: { PATH: process.env.PATH ?? '' } });
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stderr).toContain('--prism needs @stoplight/prism-cli, which is not installed here');
+    expect(run.stderr).toContain('npm install --save-dev @stoplight/prism-cli');
+    expect(run.stderr).not.toContain('Cannot find module');
   });
 });

@@ -7,13 +7,13 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { runContract } from '../../contracts/run-contract.js';
 import type { ContractReport } from '../../contracts/contract-types.js';
-import { PROJECT, TOKEN, startCorruptServer, type Corruption } from './support/corrupt-server.js';
+import { FORBIDDEN_TOKEN, PROJECT, TOKEN, startCorruptServer, type Corruption } from './support/corrupt-server.js';
 import { mutants, variations } from './support/mutants.js';
 
 async function runAgainst(corruption: Corruption | undefined, strict: boolean): Promise<ContractReport> {
   const server = await startCorruptServer(corruption);
   try {
-    return await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN, allowMutations: true, strict });
+    return await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN, forbiddenToken: FORBIDDEN_TOKEN, allowMutations: true, strict });
   } finally {
     await server.close();
   }

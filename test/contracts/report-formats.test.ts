@@ -44,7 +44,12 @@ const report: ContractReport = {
   startedAt: '2026-01-01T00:00:00.000Z',
   durationMs: 321,
   results: [result('not_a_server_error', 'failed'), result('newest_first_order', 'warning', 'should'), result('cancel_again_rejected', 'skipped'), result('status_code_conformance', 'passed')],
-  coverage: { exercised: 1, documented: 28, pairs: [{ operationId: 'executeAlgorithm', status: '500', exercised: true }] },
+  coverage: {
+    exercised: 1,
+    documented: 28,
+    pairs: [{ operationId: 'executeAlgorithm', status: '500', exercised: true }],
+    gaps: [{ pairs: ['listJobs 403', 'getJobStatus 403'], reason: 'need --forbidden-token' }],
+  },
   requests: 1,
   exitCode: 1,
 };
@@ -65,7 +70,8 @@ describe('report formats', () => {
     expect(text).toContain('got:      500 text/html <h1>oops & co</h1>');
     expect(text).toContain('… and 2 more');
     expect(text).toContain('4 checks: 1 passed, 1 failed, 1 warnings, 1 skipped');
-    expect(text.split('\n').at(-1)).toBe('Coverage: 1/28 documented (operation × status) pairs exercised (4%): executeAlgorithm 500');
+    expect(text.split('\n').at(-2)).toBe('Coverage: 1/28 documented (operation × status) pairs exercised (4%): executeAlgorithm 500');
+    expect(text.split('\n').at(-1)).toBe('  not exercised, need --forbidden-token: listJobs 403 · getJobStatus 403');
     expect(text).not.toContain(TOKEN);
   });
 
@@ -80,10 +86,42 @@ describe('report formats', () => {
     expect(xml).not.toContain(TOKEN);
   });
 
-  test('an unreachable target is one JUnit error and a plain sentence in the text report', () => {
-    const unreachable: ContractReport = { ...report, results: [], unreachable: 'http://127.0.0.1:9 did not answer: fetch failed (ECONNREFUSED)', exitCode: 2 };
-    expect(formatReport(unreachable)).toContain('Target unreachable: http://127.0.0.1:9 did not answer');
-    expect(toJunitXml(unreachable)).toContain('<testcase classname="ges-contract" name="target_reachable"><error message="http://127.0.0.1:9 did not answer');
+  test('a misconfigured target is one JUnit error and its paragraph in the text report', () => {
+    const message = 'Misconfiguration (connection), nothing was checked: nothing accepted a connection at 127.0.0.1:9. Asked: GET …';
+    const misconfigured: ContractReport = { ...report, results: [], preflight: { kind: 'connection', message }, exitCode: 2 };
+    expect(formatReport(misconfigured)).toContain(message);
+    expect(toJunitXml(misconfigured)).toContain(`<testcase classname="ges-contract.preflight" name="preflight" time="0.321">\n      <error message="${message}" type="connection"/>`);
+  });
+
+  test('JUnit counts in <testsuites> are the sums of its <testsuite> elements, on every path', () => {
+    const misconfigured: ContractReport = { ...report, results: [], preflight: { kind: 'token', message: 'no token' }, exitCode: 2 };
+    const empty: ContractReport = { ...report, results: [], exitCode: 0 };
+    const many: ContractReport = { ...report, results: [...report.results, { ...result('limit_zero_empty', 'failed'), group: 'list' }, { ...result('forbidden_token_code', 'skipped'), group: 'errors' }] };
+    for (const each of [report, misconfigured, empty, many]) {
+      const xml = toJunitXml(each);
+      const counts = (tag: string) =>
+        [...xml.matchAll(new RegExp(`<${tag} name="[^"]*" tests="(\\d+)" failures="(\\d+)" errors="(\\d+)" skipped="(\\d+)"`, 'g'))].map((m) => m.slice(1).map(Number));
+      const [total] = counts('testsuites');
+      const sums = counts('testsuite').reduce((acc, row) => acc.map((value, i) => value + (row[i] as number)), [0, 0, 0, 0]);
+      expect(total, xml).toEqual(sums);
+      expect(total?.[0]).toBe(xml.match(/<testcase /g)?.length ?? 0);
+    }
+  });
+
+  test('a string and a number never print alike, and a schema failure names the body path and the rule in words', async () => {
+    const { showValue } = await import('../../src/spec/job-facts.js');
+    expect(showValue('12')).toBe('"12"');
+    expect(showValue(12)).toBe('12');
+    expect(showValue(undefined)).toBe('(absent)');
+    const { describeViolations, toBodyPath } = await import('../../contracts/describe-violations.js');
+    const { sharedSpecValidator } = await import('../../src/spec/spec-validator.js');
+    expect(toBodyPath('/jobs/3/progress')).toBe('jobs[3].progress');
+    const body = { jobs: [{ jobId: 'a', status: 'success', progress: '100', taskType: 'Algorithm', rawRequest: '', canStop: false, startTime: '2024-01-01 00:00:00', endTime: '2024-01-01 00:00:01' }], jobCount: '1' };
+    (body.jobs[0] as Record<string, unknown>).progress = true;
+    const lines = describeViolations(body, sharedSpecValidator().validate('#/components/schemas/JobList', body));
+    expect(lines).toContain('jobCount: must be an integer (got "1")');
+    expect(lines.find((line) => line.startsWith('jobs[0].progress: '))).toMatch(/^jobs\[0\]\.progress: must be an integer or a string; .*\(got true\)$/);
+    expect(lines.join('\n')).not.toContain('#/components');
   });
 
   test('the JSON report carries each finding with its request (curl included) and response', () => {

@@ -10,6 +10,9 @@ import { startGesServer, type GesServer } from '../../../src/server/start-ges-se
 /** The project and token every corrupt server is tested with. */
 export const PROJECT = '0123456789abcdef0123456789abcdef';
 export const TOKEN = 'contract-test-token';
+/** A token the server knows, allowed only on another project: the 403 path. */
+export const FORBIDDEN_TOKEN = 'other-project-token';
+const OTHER_PROJECT = 'fedcba9876543210fedcba9876543210';
 
 /** Which operation a request is for, read from its path. */
 type Operation = 'listJobs' | 'getJobStatus' | 'cancelJob' | 'executeAlgorithm' | 'other';
@@ -76,9 +79,9 @@ export function withQuery(seen: Seen, changes: Record<string, string | undefined
   return { ...seen.request, url: url.pathname + url.search };
 }
 
-/** A fresh real API on a manual clock (jobs stay where they are; pagerank stays cancellable). */
+/** A fresh real API on a manual clock (jobs stay where they are; pagerank stays cancellable); TOKEN works on every project. */
 function createRealApi(): GesApi {
-  return createApi({ clock: createManualClock(), seed: 7 });
+  return createApi({ clock: createManualClock(), seed: 7, tokens: [TOKEN, `${FORBIDDEN_TOKEN}:${OTHER_PROJECT}`] });
 }
 
 /** Serves the real API with one corruption (none: the real mock) on 127.0.0.1, port 0. */

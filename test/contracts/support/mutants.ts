@@ -2,7 +2,7 @@
  * The catalogue of broken implementations (each corrupts the mock ONE way, naming the check that must
  * catch it) and of valid variations (which a real engine may show and the kit must accept).
  */
-import { bodyOf, editJobs, editListedJobs, withBody, withQuery, type Corruption } from './corrupt-server.js';
+import { FORBIDDEN_TOKEN, TOKEN, bodyOf, editJobs, editListedJobs, withBody, withQuery, type Corruption, type Seen } from './corrupt-server.js';
 
 /** A broken implementation and the check id that must catch it. */
 export interface Mutant {
@@ -18,6 +18,15 @@ const isFinished = (status: unknown) => status === 'success' || status === 'fail
 const envelope = (errorCode: string, errorMessage: string) => ({ errorMessage, errorCode, result: 'failed' });
 const isBadPaging = (value: string | null) => value !== null && !/^\d+$/.test(value);
 const badPaging = (url: URL) => isBadPaging(url.searchParams.get('limit')) || isBadPaging(url.searchParams.get('offset'));
+const withToken = (seen: Seen, token: string) => ({ ...seen.request, headers: { ...seen.request.headers, 'x-auth-token': token } });
+const isRead = (seen: Seen) => seen.operation === 'listJobs' || seen.operation === 'getJobStatus';
+/** A corruption that rewrites the error answers with this errorCode to another status and code. */
+const recodeError = (from: string, status: number, errorCode: string, when: (seen: Seen) => boolean = () => true): Corruption =>
+  async (seen, answer) => {
+    const response = await answer();
+    const body = bodyOf(response);
+    return body?.errorCode === from && when(seen) ? withBody(response, { ...body, errorCode }, status) : response;
+  };
 
 /** Every broken implementation. */
 export const mutants: readonly Mutant[] = [
@@ -217,7 +226,7 @@ export const mutants: readonly Mutant[] = [
     check: 'ignored_auth',
     kind: 'failure',
     corrupt: (seen, answer) =>
-      answer(seen.request.headers['x-auth-token'] ? undefined : { ...seen.request, headers: { ...seen.request.headers, 'x-auth-token': 'let-me-in' } }),
+      answer(seen.request.headers['x-auth-token'] ? undefined : { ...seen.request, headers: { ...seen.request.headers, 'x-auth-token': TOKEN } }),
   },
   {
     name: 'status endpoint disagrees with the list',
@@ -270,6 +279,93 @@ export const mutants: readonly Mutant[] = [
       const response = await answer();
       return seen.operation === 'cancelJob' && bodyOf(response)?.errorCode === 'GES.8303' ? withBody(response, {}, 200) : response;
     },
+  },
+  {
+    name: 'limit=0 answered as no limit (every job)',
+    check: 'limit_zero_empty',
+    kind: 'failure',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'listJobs' && seen.url.searchParams.get('limit') === '0' ? withQuery(seen, { limit: undefined }) : undefined),
+  },
+  {
+    name: 'limit=0 refused with 400 GES.8005',
+    check: 'limit_zero_empty',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      if (seen.operation !== 'listJobs' || seen.url.searchParams.get('limit') !== '0') return answer();
+      return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope('GES.8005', 'Parameter error!')) };
+    },
+  },
+  {
+    name: 'status endpoint moves a running job back to pending',
+    check: 'unfinished_job_status',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      return seen.operation === 'getJobStatus' && body?.status === 'running' ? withBody(response, { ...body, status: 'pending' }) : response;
+    },
+  },
+  {
+    name: 'status endpoint refuses unfinished jobs (400 GES.8301)',
+    check: 'unfinished_job_status',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      if (seen.operation !== 'getJobStatus' || (body?.status !== 'running' && body?.status !== 'pending')) return response;
+      const jobId = /\/jobs\/([^/]+)\/status$/.exec(seen.url.pathname)?.[1];
+      return withBody(response, envelope('GES.8301', `can not find job, jobId is ${jobId}`), 400);
+    },
+  },
+  {
+    name: 'status endpoint says "queued" for a pending job',
+    check: 'unfinished_job_status',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      return seen.operation === 'getJobStatus' && body?.status === 'pending' ? withBody(response, { ...body, status: 'queued' }) : response;
+    },
+  },
+  {
+    name: 'a forbidden token is accepted (200)',
+    check: 'forbidden_token_rejected',
+    kind: 'failure',
+    corrupt: (seen, answer) => answer(seen.request.headers['x-auth-token'] === FORBIDDEN_TOKEN ? withToken(seen, TOKEN) : undefined),
+  },
+  {
+    name: 'out-of-range limit/offset answers 400 GES.8000',
+    check: 'paging_out_of_range_code',
+    kind: 'warning',
+    corrupt: recodeError('GES.8005', 400, 'GES.8000'),
+  },
+  {
+    name: 'offset beyond 32 bits accepted (an empty page)',
+    check: 'paging_out_of_range_code',
+    kind: 'warning',
+    corrupt: (seen, answer) => {
+      const offset = seen.url.searchParams.get('offset');
+      return answer(seen.operation === 'listJobs' && offset !== null && /^\d{10,}$/.test(offset) ? withQuery(seen, { offset: '100000' }) : undefined);
+    },
+  },
+  {
+    name: 'missing token answers 400 GES.8007 (the GES table\'s mapping)',
+    check: 'missing_token_code',
+    kind: 'warning',
+    corrupt: recodeError('GES.8007', 400, 'GES.8007', isRead),
+  },
+  {
+    name: 'missing token answers 403 GES.8006',
+    check: 'missing_token_code',
+    kind: 'warning',
+    corrupt: recodeError('GES.8007', 403, 'GES.8006', isRead),
+  },
+  {
+    name: 'forbidden token answers 401 GES.8007',
+    check: 'forbidden_token_code',
+    kind: 'warning',
+    corrupt: recodeError('GES.8006', 401, 'GES.8007'),
   },
   {
     name: 'list ordered oldest first',

@@ -1,0 +1,177 @@
+/**
+ * Reads a HAR 1.2 file (saved by a browser's devtools or a proxy) into the kit's exchanges. Entries
+ * that are no GES operation of openapi.yaml (pages, scripts, CORS preflights, other APIs) are only
+ * counted. Secrets never leave this module: X-Auth-Token, Authorization and cookie values are
+ * dropped from the headers kept, and any occurrence of them in a URL or body is masked.
+ */
+import { specOperations } from '../../src/spec/spec-examples.js';
+import type { OperationId } from '../../src/types.js';
+import type { Exchange, ExchangeResponse } from '../contract-types.js';
+
+/** The value a recorded X-Auth-Token is replaced with; give it to the formatters as the token, so curl lines say $GES_TOKEN. */
+export const RECORDED_TOKEN = '<recorded token>';
+
+/** What one HAR file holds for the kit. */
+export interface HarReading {
+  exchanges: Exchange[];
+  entries: number;
+  ignored: number;
+  unanswered: number;
+}
+
+interface HarHeader {
+  name?: unknown;
+  value?: unknown;
+}
+
+interface HarEntry {
+  startedDateTime?: unknown;
+  time?: unknown;
+  request?: { method?: unknown; url?: unknown; headers?: unknown; postData?: { text?: unknown } };
+  response?: { status?: unknown; headers?: unknown; content?: { size?: unknown; mimeType?: unknown; text?: unknown; encoding?: unknown } };
+}
+
+const SECRET_HEADERS = new Set(['x-auth-token', 'authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-subject-token']);
+
+/** Each operation's path template as a regular expression; a prefix before /ges/ (a gateway's) is allowed. */
+const OPERATION_PATTERNS = specOperations.map((operation) => ({
+  operationId: operation.operationId,
+  method: operation.method,
+  pattern: new RegExp(`${operation.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+}));
+
+/** The GES operation of a method and URL path, or undefined. */
+function operationOfRequest(method: string, pathname: string): OperationId | undefined {
+  return OPERATION_PATTERNS.find((op) => op.method === method.toUpperCase() && op.pattern.test(pathname))?.operationId;
+}
+
+function headerList(value: unknown): { name: string; value: string }[] {
+  if (!Array.isArray(value)) return [];
+  return (value as HarHeader[])
+    .filter((h) => typeof h?.name === 'string' && typeof h.value === 'string')
+    .map((h) => ({ name: h.name as string, value: h.value as string }));
+}
+
+/** Media type without parameters, lower case. */
+function mediaType(value: string | undefined): string | undefined {
+  const type = value?.split(';')[0]?.trim().toLowerCase();
+  return type ? type : undefined;
+}
+
+/** Masks every secret (and its URL-encoded form) in a text. */
+function mask(text: string, secrets: readonly string[]): string {
+  let masked = text;
+  for (const secret of secrets) {
+    masked = masked.split(secret).join('***');
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) masked = masked.split(encoded).join('***');
+  }
+  return masked;
+}
+
+/** The secret values of an entry: tokens, credentials and each cookie's value. */
+function secretsOf(entry: HarEntry): string[] {
+  const secrets = new Set<string>();
+  for (const header of [...headerList(entry.request?.headers), ...headerList(entry.response?.headers)]) {
+    const name = header.name.toLowerCase();
+    if (!SECRET_HEADERS.has(name)) continue;
+    secrets.add(header.value);
+    if (name === 'cookie' || name === 'set-cookie') {
+      for (const part of header.value.split(/;\s*/)) {
+        const value = part.slice(part.indexOf('=') + 1);
+        if (part.includes('=')) secrets.add(value);
+      }
+    }
+    if (name === 'authorization') secrets.add(header.value.replace(/^\S+\s+/, ''));
+  }
+  // Short values (a cookie flag, "1") would mask half the text: only values long enough to be secrets.
+  return [...secrets].filter((secret) => secret.length >= 6).sort((a, b) => b.length - a.length);
+}
+
+/** Reads the response of an entry; undefined when the browser recorded none (status 0: aborted, blocked). */
+function readResponse(entry: HarEntry, secrets: readonly string[]): ExchangeResponse | undefined {
+  const response = entry.response;
+  const status = response?.status;
+  if (typeof status !== 'number' || status <= 0) return undefined;
+  const headers: Record<string, string> = {};
+  for (const header of headerList(response?.headers)) {
+    const name = header.name.toLowerCase();
+    if (!SECRET_HEADERS.has(name)) headers[name] = mask(header.value, secrets);
+  }
+  const content = response?.content;
+  const contentType = mediaType(headers['content-type'] ?? (typeof content?.mimeType === 'string' ? content.mimeType : undefined));
+  let text = '';
+  let bodyNotRecorded = false;
+  if (typeof content?.text === 'string') {
+    text = content.encoding === 'base64' ? Buffer.from(content.text, 'base64').toString('utf8') : content.text;
+  } else {
+    // No text: an empty body when the size says so, otherwise the recording left the body out.
+    bodyNotRecorded = content?.size !== 0;
+  }
+  const recorded: ExchangeResponse = { status, headers, contentType, text: mask(text, secrets) };
+  if (bodyNotRecorded) recorded.bodyNotRecorded = true;
+  else if (recorded.text !== '') {
+    try {
+      recorded.json = JSON.parse(recorded.text);
+    } catch (error) {
+      recorded.jsonError = (error as Error).message;
+    }
+  }
+  return recorded;
+}
+
+/**
+ * Reads the text of one HAR file. `firstSeq` numbers its exchanges after those of earlier files.
+ * Returns why not when the text is no HAR.
+ */
+export function readHar(text: string, file: string, firstSeq = 1): HarReading | { error: string } {
+  let document: { log?: { entries?: unknown } };
+  try {
+    document = JSON.parse(text) as typeof document;
+  } catch (error) {
+    return { error: `${file} is not JSON (${(error as Error).message})` };
+  }
+  const entries = document?.log?.entries;
+  if (!Array.isArray(entries)) return { error: `${file} is not a HAR file: it has no log.entries array` };
+  const reading: HarReading = { exchanges: [], entries: entries.length, ignored: 0, unanswered: 0 };
+  entries.forEach((raw: unknown, index) => {
+    const entry = (raw ?? {}) as HarEntry;
+    const method = typeof entry.request?.method === 'string' ? entry.request.method.toUpperCase() : '';
+    let url: URL;
+    try {
+      url = new URL(String(entry.request?.url));
+    } catch {
+      reading.ignored++;
+      return;
+    }
+    const operationId = operationOfRequest(method, url.pathname);
+    if (!operationId) {
+      reading.ignored++;
+      return;
+    }
+    const secrets = secretsOf(entry);
+    const response = readResponse(entry, secrets);
+    if (!response) {
+      reading.unanswered++;
+      return;
+    }
+    const requestHeaders = headerList(entry.request?.headers);
+    const hasToken = requestHeaders.some((h) => h.name.toLowerCase() === 'x-auth-token' && h.value !== '');
+    const headers: Record<string, string> = {};
+    if (hasToken) headers['X-Auth-Token'] = RECORDED_TOKEN;
+    const type = requestHeaders.find((h) => h.name.toLowerCase() === 'content-type');
+    if (type) headers['Content-Type'] = type.value;
+    const body = typeof entry.request?.postData?.text === 'string' ? mask(entry.request.postData.text, secrets) : undefined;
+    reading.exchanges.push({
+      seq: firstSeq + reading.exchanges.length,
+      operationId,
+      authenticated: hasToken,
+      tokenKind: hasToken ? 'token' : undefined,
+      request: { method, url: mask(url.href, secrets), headers, body },
+      response,
+      durationMs: typeof entry.time === 'number' ? entry.time : 0,
+      source: { file, index, startedDateTime: typeof entry.startedDateTime === 'string' ? entry.startedDateTime : '(no time)' },
+    });
+  });
+  return reading;
+}

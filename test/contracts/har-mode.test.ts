@@ -1,0 +1,210 @@
+/**
+ * `ges-contract --har`: recorded traffic judged offline. A HAR recorded from the mock passes; the
+ * same HAR corrupted one way at a time fails the right check, naming the HAR entry (index, method,
+ * URL, time); non-GES entries are counted and ignored; tokens and cookies are never printed; exit
+ * codes and the three reports are those of a live run.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { judgeRecording } from '../../contracts/har/judge-recording.js';
+import { RECORDED_TOKEN } from '../../contracts/har/read-har.js';
+import { formatReport } from '../../contracts/format-report.js';
+import { toJsonReport } from '../../contracts/to-json-report.js';
+import { toJunitXml } from '../../contracts/to-junit-xml.js';
+import type { ContractReport } from '../../contracts/contract-types.js';
+import { PROJECT, TOKEN, startCorruptServer } from './support/corrupt-server.js';
+import { recordHar, type HarDocument, type HarEntry } from './support/record-har.js';
+import { runProcess } from '../support/run-process.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const COOKIE_SECRET = 'session-cookie-secret-9876';
+const LIST = `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`;
+
+let har: HarDocument;
+let dir: string;
+let finishedId: string;
+
+beforeAll(async () => {
+  const server = await startCorruptServer();
+  try {
+    const auth = { 'X-Auth-Token': TOKEN, Cookie: `theme=dark; SESSION=${COOKIE_SECRET}` };
+    const list = (await (await fetch(server.url + LIST, { headers: { 'X-Auth-Token': TOKEN } })).json()) as { jobs: { jobId: string; status: string }[] };
+    finishedId = list.jobs.find((job) => job.status === 'success')?.jobId as string;
+    const unfinishedId = list.jobs.find((job) => job.status === 'running')?.jobId as string;
+    har = await recordHar(server.url, [
+      { path: '/__mock/' }, // 0: the inspector page: no GES operation
+      { method: 'OPTIONS', path: LIST, headers: { Origin: 'http://app.test', 'Access-Control-Request-Method': 'GET' } }, // 1: CORS preflight
+      { path: LIST, headers: auth }, // 2: the default list
+      { path: `${LIST}?limit=7&offset=0`, headers: auth }, // 3
+      { path: `${LIST}?limit=7&offset=7`, headers: auth }, // 4
+      { path: `${LIST}?limit=0`, headers: auth }, // 5
+      { path: LIST.replace('/jobs/status', `/jobs/${finishedId}/status`), headers: auth }, // 6
+      { path: LIST.replace('/jobs/status', `/jobs/${unfinishedId}/status`), headers: auth }, // 7
+      { path: LIST }, // 8: no token: 401
+      { path: `${LIST}?limit=abc`, headers: auth }, // 9: 400
+      { path: LIST.replace('/graphs/movie/', '/graphs/no_such_graph/'), headers: auth }, // 10: 400
+    ]);
+    // 11: a third-party script, as a browser records it.
+    har.log.entries.push({ ...structuredClone(har.log.entries[0] as HarEntry), request: { ...(har.log.entries[0] as HarEntry).request, url: 'https://cdn.example.test/app.js' } });
+    // The server sets a cookie on the list: the recording holds it as Set-Cookie.
+    (har.log.entries[2] as HarEntry).response.headers.push({ name: 'Set-Cookie', value: `SESSION=${COOKIE_SECRET}; HttpOnly` });
+  } finally {
+    await server.close();
+  }
+  dir = await mkdtemp(join(tmpdir(), 'ges-har-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const entry = (doc: HarDocument, index: number) => doc.log.entries[index] as HarEntry;
+const body = (e: HarEntry) => JSON.parse(e.response.content.text as string) as Record<string, unknown> & { jobs: Record<string, unknown>[] };
+const setBody = (e: HarEntry, value: unknown) => {
+  e.response.content.text = JSON.stringify(value);
+  e.response.content.size = e.response.content.text.length;
+};
+const judge = (doc: HarDocument, strict = false) => judgeRecording([{ file: 'traffic.har', text: JSON.stringify(doc) }], { strict });
+const outcome = (report: ContractReport, id: string) => report.results.find((r) => r.id === id)?.outcome;
+const failed = (report: ContractReport) => report.results.filter((r) => r.outcome === 'failed').map((r) => r.id);
+const allText = (report: ContractReport) => formatReport(report, RECORDED_TOKEN) + toJunitXml(report, RECORDED_TOKEN) + JSON.stringify(toJsonReport(report, RECORDED_TOKEN));
+
+/** One way to corrupt the recording, the check that must catch it and the entry it must name. */
+interface HarCorruption {
+  name: string;
+  check: string;
+  kind: 'failure' | 'warning';
+  index: number;
+  corrupt(doc: HarDocument): void;
+}
+
+const corruptions: HarCorruption[] = [
+  { name: 'a job with progress true', check: 'response_schema_conformance', kind: 'failure', index: 3, corrupt: (doc) => {
+    const b = body(entry(doc, 3));
+    (b.jobs[0] as Record<string, unknown>).progress = true;
+    setBody(entry(doc, 3), b);
+  } },
+  { name: 'the list served as text/html', check: 'content_type_conformance', kind: 'failure', index: 2, corrupt: (doc) => {
+    const e = entry(doc, 2);
+    e.response.headers = e.response.headers.map((h) => (h.name.toLowerCase() === 'content-type' ? { ...h, value: 'text/html' } : h));
+    e.response.content.mimeType = 'text/html';
+  } },
+  { name: 'a bad limit answered 422', check: 'status_code_conformance', kind: 'failure', index: 9, corrupt: (doc) => void (entry(doc, 9).response.status = 422) },
+  { name: 'a page answered 500', check: 'not_a_server_error', kind: 'failure', index: 4, corrupt: (doc) => {
+    entry(doc, 4).response.status = 500;
+    setBody(entry(doc, 4), { errorMessage: 'Failed to query job status.', errorCode: 'GES.8302', result: 'failed' });
+  } },
+  { name: 'an error envelope without errorCode', check: 'response_schema_conformance', kind: 'failure', index: 10, corrupt: (doc) => {
+    const b = body(entry(doc, 10));
+    delete b.errorCode;
+    setBody(entry(doc, 10), b);
+  } },
+  { name: 'failReason on a successful job', check: 'fail_reason_iff_failed', kind: 'failure', index: 2, corrupt: (doc) => {
+    const b = body(entry(doc, 2));
+    const job = b.jobs.find((j) => j.status === 'success') as Record<string, unknown>;
+    job.failReason = 'oops';
+    setBody(entry(doc, 2), b);
+  } },
+  { name: 'eight jobs for limit=7', check: 'list_limit_respected', kind: 'failure', index: 3, corrupt: (doc) => {
+    const b = body(entry(doc, 3));
+    b.jobs.push(body(entry(doc, 4)).jobs[0] as Record<string, unknown>);
+    setBody(entry(doc, 3), b);
+  } },
+  { name: 'jobCount differs between two pages 100 ms apart', check: 'job_count_consistent', kind: 'failure', index: 4, corrupt: (doc) => {
+    const b = body(entry(doc, 4));
+    b.jobCount = (b.jobCount as number) + 1;
+    setBody(entry(doc, 4), b);
+  } },
+  { name: 'a finished job back to running on the status endpoint', check: 'list_status_matches_job_status', kind: 'failure', index: 6, corrupt: (doc) => setBody(entry(doc, 6), { status: 'running', result: 'success' }) },
+  { name: 'a 401 as an HTML page', check: 'auth_error_envelope', kind: 'warning', index: 8, corrupt: (doc) => {
+    const e = entry(doc, 8);
+    e.response.headers = e.response.headers.map((h) => (h.name.toLowerCase() === 'content-type' ? { ...h, value: 'text/html' } : h));
+    e.response.content = { size: 20, mimeType: 'text/html', text: '<h1>401 Unauthorized</h1>' };
+  } },
+  { name: 'the status variant "complete"', check: 'status_in_documented_set', kind: 'warning', index: 2, corrupt: (doc) => {
+    // An engine of that version says so on every list answer and on the status endpoint.
+    for (const index of [2, 3, 4]) {
+      const b = body(entry(doc, index));
+      for (const job of b.jobs) if (job.status === 'success') job.status = 'complete';
+      setBody(entry(doc, index), b);
+    }
+    setBody(entry(doc, 6), { ...body(entry(doc, 6)), status: 'complete' });
+  } },
+];
+
+describe('ges-contract --har', () => {
+  test('a recording of the mock passes; the non-GES entries are counted and ignored', async () => {
+    const report = await judge(har, true);
+    expect(failed(report), formatReport(report, RECORDED_TOKEN)).toEqual([]);
+    expect(report.results.filter((r) => r.outcome === 'warning')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.recording).toEqual({ files: ['traffic.har'], entries: 12, judged: 9, ignored: 3, unanswered: 0 });
+    // The cross-exchange checks had data to judge.
+    expect(outcome(report, 'job_count_consistent')).toBe('passed');
+    expect(outcome(report, 'list_status_matches_job_status')).toBe('passed');
+    expect(outcome(report, 'list_limit_respected')).toBe('passed');
+    expect(formatReport(report, RECORDED_TOKEN)).toContain('12 entries: 9 GES exchanges judged, 3 other entries ignored');
+  });
+
+  test.each(corruptions.map((c) => [c.name, c] as const))('catches: %s', async (_name, corruption) => {
+    const doc = structuredClone(har);
+    corruption.corrupt(doc);
+    const lenient = await judge(doc);
+    const result = lenient.results.find((r) => r.id === corruption.check);
+    expect(result?.outcome, formatReport(lenient, RECORDED_TOKEN)).toBe(corruption.kind === 'failure' ? 'failed' : 'warning');
+    expect(lenient.exitCode).toBe(corruption.kind === 'failure' ? 1 : 0);
+    if (corruption.kind === 'warning') {
+      expect(failed(lenient)).toEqual([]);
+      expect((await judge(doc, true)).exitCode).toBe(1);
+    }
+    // The finding names the entry: file, index, method, URL and time.
+    const e = entry(doc, corruption.index);
+    const named = result?.findings.find((f) => f.exchange?.source?.index === corruption.index);
+    expect(named, JSON.stringify(result?.findings.map((f) => f.message))).toBeDefined();
+    expect(formatReport(lenient, RECORDED_TOKEN)).toContain(`entry:    traffic.har entry #${corruption.index} ${e.request.method} ${e.request.url} at ${e.startedDateTime}`);
+    expect(allText(lenient)).not.toContain(TOKEN);
+    expect(allText(lenient)).not.toContain(COOKIE_SECRET);
+  });
+
+  test('a body the recording left out is not judged; an aborted request is counted, not judged', async () => {
+    const doc = structuredClone(har);
+    delete entry(doc, 3).response.content.text;
+    entry(doc, 5).response.status = 0;
+    const report = await judge(doc);
+    expect(failed(report)).toEqual([]);
+    expect(report.recording?.unanswered).toBe(1);
+  });
+
+  test('the CLI: exit 0 on the recording, 1 on a corrupted one with the three reports, 2 on a file that is no HAR; secrets never printed', async () => {
+    const good = join(dir, 'good.har');
+    const bad = join(dir, 'bad.har');
+    const notHar = join(dir, 'not.har');
+    const doc = structuredClone(har);
+    corruptions[0]?.corrupt(doc);
+    await Promise.all([writeFile(good, JSON.stringify(har)), writeFile(bad, JSON.stringify(doc)), writeFile(notHar, '{"log":{}}')]);
+    const cli = (args: string[]) => runProcess(process.execPath, ['bin/ges-contract.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+    const junit = join(dir, 'har.xml');
+    const json = join(dir, 'har.json');
+    const [pass, fail, broken, clash] = await Promise.all([
+      cli(['--har', good, '--strict']),
+      cli(['--har', good, '--har', bad, '--junit', junit, '--json', json]),
+      cli(['--har', notHar]),
+      cli(['--har', good, '--base-url', 'http://127.0.0.1:1']),
+    ]);
+    expect(pass.code, pass.stdout + pass.stderr).toBe(0);
+    expect(pass.stdout).toContain(`GES contract, recorded traffic: ${good}  (strict)`);
+    expect(fail.code, fail.stdout + fail.stderr).toBe(1);
+    expect(fail.stdout).toMatch(/FAIL {2}response_schema_conformance/);
+    expect(fail.stdout).toContain(`entry:    ${bad} entry #3 GET `);
+    expect(fail.stdout).toContain('jobs[0].progress: must be an integer or a string');
+    expect(fail.stdout).toContain('-H "X-Auth-Token: $GES_TOKEN"');
+    const written = fail.stdout + (await readFile(junit, 'utf8')) + (await readFile(json, 'utf8'));
+    expect(JSON.parse(await readFile(json, 'utf8'))).toMatchObject({ exitCode: 1, recording: { entries: 24, judged: 18, ignored: 6 } });
+    expect(written).not.toContain(TOKEN);
+    expect(written).not.toContain(COOKIE_SECRET);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toContain(`Nothing was judged: ${notHar} is not a HAR file: it has no log.entries array`);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('--har judges a recording offline and excludes --base-url');
+  });
+});
