@@ -216,7 +216,8 @@ export function createEngine(options: EngineOptions): Engine {
           list.push({ project, graph, jobCount: store.size, byStatus: store.countByStatus(now) });
         }
       }
-      return { now, seed, projects: projects.size, graphs: list };
+      const graphNames = [...new Set([...graphs, ...(fixtures?.all.keys() ?? [])])];
+      return { now, seed, projects: projects.size, graphNames, graphs: list };
     },
 
     reset(newSeed?: number) {

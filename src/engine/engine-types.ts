@@ -63,6 +63,8 @@ export interface EngineState {
   now: number;
   seed: number;
   projects: number;
+  /** Every graph every project sees: the configured ones and those a fixture document names. */
+  graphNames: string[];
   graphs: { project: string; graph: string; jobCount: number; byStatus: Record<string, number> }[];
 }
 
