@@ -297,8 +297,7 @@ const SCRIPT = String.raw`
   $('download-snapshot').addEventListener('click', function (e) {
     e.preventDefault();
     control('GET', '/__mock/snapshot').then(function (snapshot) {
-      var url = URL.createObjectURL(new Blob([JSON.stringify(snapshot, null, 2) + '
-'], { type: 'application/json' }));
+      var url = URL.createObjectURL(new Blob([JSON.stringify(snapshot, null, 2) + '\n'], { type: 'application/json' }));
       var link = el('a', { href: url, download: 'ges-mock-snapshot.json' });
       document.body.append(link);
       link.click();
