@@ -25,6 +25,8 @@ const config: KnipConfig = {
     'scripts/*.ts',
     'bench/children/*.ts',
     'test/engine/measure-engine.ts',
+    // Type tests: compiled by `npm run typecheck`, never imported.
+    'test/**/*.types.ts',
     'examples/*/vite.config.ts',
     'examples/*/src/main.ts',
     // Run by its own vitest config (test/contracts/define-contract-tests-reporting.test.ts, scripts/vitest-compat.sh).

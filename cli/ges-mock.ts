@@ -115,6 +115,8 @@ interface ServeOptions {
   logFormat: LogFormat;
   quiet: boolean;
   readyFile: string | undefined;
+  /** --fixtures: a fixture document to serve. */
+  fixtures: string | undefined;
   /** The --max-jobs value as given, for its message against --jobs. */
   maxJobsGiven: GivenValue | undefined;
 }
@@ -187,6 +189,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
       logFormat: (logFormat?.text as LogFormat | undefined) ?? 'text',
       quiet: flag('quiet', false),
       readyFile: readyFile?.text,
+      fixtures: one('fixtures')?.text,
     },
   };
 }
@@ -215,6 +218,7 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     ...(options.errorRate ? [`errors ${options.errorRate.rate} (${options.errorRate.status})`] : []),
     ...(options.nextFailures ? [`next ${options.nextFailures.count} fail (${options.nextFailures.status})`] : []),
     ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
+    ...(options.fixtures !== undefined ? [`fixtures ${options.fixtures}`] : []),
   ];
   const firstToken = options.tokens[0];
   // A token `T:project_id` is bound to that project: the ready-made command uses both parts.
@@ -273,6 +277,8 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     }
   }
 
+  const fixtures = options.fixtures === undefined ? undefined : (await import('./read-fixtures-option.js')).readFixturesOption(options.fixtures);
+  if (fixtures && !fixtures.ok) fail(fixtures.message);
   const [{ startGesServer }, { createRequestLog }] = await Promise.all([
     import('../src/server/start-ges-server.js'),
     import('../src/server/create-request-log.js'),
@@ -295,6 +301,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       maxProjects: options.maxProjects,
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
       ...(options.quiet ? {} : { onRequest: log.request }),
+      ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),
       onError: (error) => process.stderr.write(`ges-mock: internal error (answered 500): ${(error as Error)?.stack ?? String(error)}\n`),
     });
   } catch (error) {

@@ -80,6 +80,12 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     arg: '<T[:project]>',
     help: 'accept only these X-Auth-Token values, optionally bound to one project_id; repeatable, comma-separated in the environment (default: any non-empty token)',
   },
+  {
+    name: 'fixtures',
+    kind: 'value',
+    arg: '<file>',
+    help: 'serve the jobs of this fixture document (JSON or YAML, docs/fixtures.md): the graphs it names hold exactly its jobs; a bad document exits 2 naming every problem',
+  },
   { name: 'cors', kind: 'toggle', help: 'do not answer CORS (default: echo Origin, allow credentials)' },
   { name: 'control', kind: 'toggle', help: 'no /__mock/ control routes (reset, clock, state, faults)' },
   { name: 'control-token', kind: 'value', arg: '<T>', help: 'control routes require header X-Mock-Control-Token: T' },

@@ -8,6 +8,10 @@
 import type { AdjustableClock, Engine } from '../engine/engine-types.js';
 import { createEngine } from '../engine/create-engine.js';
 import { createSystemClock } from '../clocks.js';
+import { createFixtureLoader } from '../fixtures/create-fixture-loader.js';
+import { FixtureError } from '../fixtures/fixture-error.js';
+import type { FixtureDocument } from '../fixtures/fixture-types.js';
+import { parseInstant } from '../fixtures/parse-duration.js';
 import { createTokenPolicy } from './check-token.js';
 import { controlPages } from './control-pages.js';
 import { handleControlRoute, type ControlContext, type MockState } from './control-routes.js';
@@ -55,6 +59,11 @@ export interface ApiOptions {
   sleep?: ((ms: number) => Promise<void>) | undefined;
   /** Told about unexpected throws (which answer 500). Default: nothing. */
   onError?: ((error: unknown) => void) | undefined;
+  /**
+   * The starting jobs (docs/fixtures.md); `reset()` comes back to them. An invalid document throws a
+   * FixtureError. A document with `now` starts the default clock there.
+   */
+  fixtures?: FixtureDocument | undefined;
 }
 
 /** The API: handle requests, and reach the engine, clock and faults behind it. */
@@ -73,8 +82,15 @@ export interface GesApi {
   readonly faults: FaultInjector;
   /** What GET /__mock/state shows. */
   state(): MockState;
-  /** What POST /__mock/reset does: reseed the engine and restore the starting faults. */
+  /** What POST /__mock/reset does: back to the starting fixtures (or seeds), and the starting faults. */
   reset(seed?: number): void;
+  /**
+   * Replaces the whole state with a fixture document (what PUT /__mock/fixtures does). Throws a
+   * FixtureError naming every problem, and changes nothing, when the document is invalid.
+   */
+  loadFixtures(doc: FixtureDocument, source?: string): void;
+  /** The whole current state as a fixture document (what GET /__mock/snapshot answers). */
+  snapshot(): FixtureDocument;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -91,7 +107,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
     engine = options.engine;
     clock = options.clock;
   } else {
-    clock = options.clock ?? createSystemClock({ speed: options.speed ?? 1 });
+    const startMs = parseInstant(options.fixtures?.now);
+    clock = options.clock ?? createSystemClock({ speed: options.speed ?? 1, startMs });
     engine = createEngine({
       clock,
       seed,
@@ -129,13 +146,17 @@ export function createApi(options: ApiOptions = {}): GesApi {
     body: toEnvelopeJson(error),
   });
 
+  const fixtures = createFixtureLoader(engine, clock, options.fixtures);
+  const loadFixtures = (doc: unknown, source?: string): FixtureError | undefined => fixtures.load(doc, source);
+  const snapshot = () => fixtures.snapshot();
   const state = (): MockState => ({ ...engine.state(), faults: faults.get() });
   const reset = (newSeed?: number) => {
-    engine.reset(newSeed);
+    fixtures.restart();
+    if (newSeed !== undefined) engine.reset(newSeed);
     faults.set(initialFaults);
     faults.reseed(newSeed ?? seed);
   };
-  const controlContext: ControlContext = { clock, faults, state, reset };
+  const controlContext: ControlContext = { clock, faults, state, reset, loadFixtures, snapshot };
   const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens) };
 
   /** A /ges/ request after routing and fault decision. */
@@ -223,5 +244,10 @@ export function createApi(options: ApiOptions = {}): GesApi {
     faults,
     state,
     reset,
+    loadFixtures(doc, source) {
+      const error = loadFixtures(doc, source);
+      if (error) throw error;
+    },
+    snapshot,
   };
 }
