@@ -247,8 +247,14 @@ const SCRIPT = String.raw`
 
   var timer = null;
   var running = null;
+  var queued = null;
   function refresh() {
-    if (running) return running;
+    // A refresh asked for while one runs (a button after a control call) must read the state after
+    // that call: it runs once the current one ends, and every request in between shares it.
+    if (running) {
+      queued = queued || running.then(function () { queued = null; return refresh(); });
+      return queued;
+    }
     running = control('GET', '/__mock/state').then(function (state) {
       $('connection').textContent = 'live';
       $('connection').className = 'pill ok';

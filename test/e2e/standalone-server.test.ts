@@ -82,10 +82,21 @@ describeInChromium('the standalone server in a browser', (executablePath) => {
   });
 
   test('the inspector injects and clears a fault, and reset drops submitted jobs', async () => {
+    // The next three list calls fail, so the fault and the errors it causes show for one refresh only:
+    // a MutationObserver in the page records them from before the click, so no polling can miss them.
+    await page.evaluate(() => {
+      const seen = { fault: false, error: false };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      const look = () => {
+        seen.fault ||= document.querySelector('#faults')?.textContent?.includes('nextFailures') ?? false;
+        seen.error ||= document.querySelector('section[data-graph] .graph-error') !== null;
+      };
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const seen = () => page.evaluate(() => (window as unknown as { seen: { fault: boolean; error: boolean } }).seen);
     await page.locator('#fault-next-503').click();
-    await expect.poll(() => page.locator('#faults').textContent()).toContain('nextFailures');
-    // The next three list calls fail: the inspector shows the error instead of a table.
-    await expect.poll(() => page.locator('section[data-graph] .graph-error').count()).toBeGreaterThan(0);
+    // The fault shows, then the inspector shows the errors instead of tables.
+    await expect.poll(seen).toEqual({ fault: true, error: true });
     await page.locator('#fault-clear').click();
     await expect.poll(() => page.locator('#faults').textContent()).toBe('none');
     await expect.poll(() => page.locator('section[data-graph] .graph-error').count()).toBe(0);
