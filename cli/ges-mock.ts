@@ -218,6 +218,12 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'record') {
+    const { runRecordCommand } = await import('./ges-mock-record.js');
+    const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
+    process.exitCode = await runRecordCommand(argv.slice(1), process.env, io);
+    return;
+  }
   let command;
   try {
     command = parseCommandLine(argv);
