@@ -102,6 +102,7 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): RecordPlan | 'h
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be an http(s) URL, got a ${url.protocol} URL`);
   if (url.search || url.hash) throw new UsageError('--base-url must not carry a query or fragment');
+  if (url.username || url.password) throw new UsageError('--base-url must not carry a user or password; the token goes in --token');
   const projectId = pick(values['project-id'], 'GES_PROJECT_ID');
   if (projectId === undefined) throw new UsageError('--project-id (or GES_PROJECT_ID) is required');
   if (!specPattern('ProjectId').test(projectId)) throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
@@ -131,7 +132,7 @@ function summary(graph: GraphRecording): string {
   const lines = [
     `  ${graph.graph}: ${graph.jobs.length} job${graph.jobs.length === 1 ? '' : 's'} recorded (${count}, ${pages}), ` +
       `${graph.violations.length === 0 ? 'no violations' : `${graph.violations.length} violation${graph.violations.length === 1 ? '' : 's'}`}`,
-    ...graph.violations.slice(0, MAX_LISTED).map((v) => `    - ${v.problem}`),
+    ...graph.violations.slice(0, MAX_LISTED).map((v) => `    - ${v.jobId !== undefined ? `job ${v.jobId}: ` : ''}${v.problems.join('; ')}`),
     ...(graph.violations.length > MAX_LISTED ? [`    … and ${graph.violations.length - MAX_LISTED} more in the document's "recording"`] : []),
     ...graph.notes.map((note) => `    note: ${note}`),
   ];

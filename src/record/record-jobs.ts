@@ -12,13 +12,14 @@ import { fetchWithRetry, type RetryPolicy } from './fetch-with-retry.js';
 /** A job as the engine sent it: any JSON object. */
 export type RecordedJob = Record<string, unknown>;
 
-/** One thing wrong with what the engine sent, and where. */
+/** What is wrong with one job (or with a page as a whole), and where it came. */
 export interface RecordViolation {
   /** Offset of the page that carried it. */
   offset: number;
-  /** The job's jobId when it has one. */
+  /** The job's jobId when it has one; absent for a page-level problem. */
   jobId?: string;
-  problem: string;
+  /** Every problem found, as sentences. */
+  problems: string[];
 }
 
 /** What one graph's walk found. */
@@ -70,7 +71,7 @@ export interface Recording {
   /** A fixture document (see docs/fixtures.md): `now`, `recording`, `extraJobFields`, `graphs`. */
   document: Record<string, unknown>;
   graphs: GraphRecording[];
-  /** Total violations over every graph. */
+  /** Total violations (jobs or pages with problems) over every graph. */
   violations: number;
 }
 
@@ -142,7 +143,8 @@ async function recordGraph(
   let shifted = 0;
 
   for (;;) {
-    const url = listUrl(options.baseUrl, options.projectId, graph, pageSize, offset);
+    // fetch refuses URLs with credentials; GES authenticates by token anyway.
+    const url = listUrl(toPublicBaseUrl(options.baseUrl), options.projectId, graph, pageSize, offset);
     const answer = await fetchWithRetry(fetchImpl, url, headers, policy);
     if (!answer.ok) {
       return { ok: false, failure: { kind: 'unreachable', graph, message: answer.message } };
@@ -169,9 +171,9 @@ async function recordGraph(
     const page = body.jobs as unknown[];
     // Job-level schema problems are reported per job below; here only the page's own shape.
     for (const v of validator.validate('#/components/schemas/JobList', body)) {
-      if (!/^\/jobs\/\d+/.test(v.path)) violations.push({ offset, problem: `list answer ${v.path}: ${v.message}` });
+      if (!/^\/jobs\/\d+/.test(v.path)) violations.push({ offset, problems: [`list answer ${v.path}: ${v.message}`] });
     }
-    if (page.length > pageSize) violations.push({ offset, problem: `a page asked for limit=${pageSize} holds ${page.length} jobs` });
+    if (page.length > pageSize) violations.push({ offset, problems: [`a page asked for limit=${pageSize} holds ${page.length} jobs`] });
     if (typeof body.jobCount === 'number') {
       if (firstCount === undefined) firstCount = body.jobCount;
       else if (body.jobCount !== jobCount && !countChanged) {
@@ -185,14 +187,14 @@ async function recordGraph(
     const onPage = new Set<string>();
     for (const [index, item] of page.entries()) {
       if (!isObject(item)) {
-        violations.push({ offset, problem: `jobs[${index}] is ${item === null ? 'null' : typeof item}, not a job object; not recorded` });
+        violations.push({ offset, problems: [`jobs[${index}] is ${item === null ? 'null' : typeof item}, not a job object; not recorded`] });
         fresh++;
         continue;
       }
       const jobId = typeof item.jobId === 'string' ? item.jobId : undefined;
       if (jobId !== undefined) {
         if (onPage.has(jobId)) {
-          violations.push({ offset, jobId, problem: `job ${jobId} is listed twice on one page` });
+          violations.push({ offset, jobId, problems: [`job ${jobId} is listed twice on one page`] });
           continue;
         }
         onPage.add(jobId);
@@ -208,17 +210,19 @@ async function recordGraph(
       if (jobs.length >= maxJobs) continue;
       jobs.push(item);
       for (const key of Object.keys(item)) if (!JOB_FIELDS.has(key)) extraFields.add(key);
-      const label = jobId ?? `jobs[${index}]`;
       const problems = [
-        ...validator.validate('#/components/schemas/Job', item).map((v) => `schema ${v.path}: ${v.message}`),
+        // An if/then failure is also reported by the keyword inside the "then": keep that one.
+        ...validator.validate('#/components/schemas/Job', item).filter((v) => v.keyword !== 'if').map((v) => `schema ${v.path}: ${v.message}`),
         ...(await (options.judgeJob?.(item) ?? [])),
       ];
-      for (const problem of problems) violations.push({ offset, ...(jobId !== undefined ? { jobId } : {}), problem: `${label}: ${problem}` });
+      if (problems.length > 0) {
+        violations.push({ offset, ...(jobId !== undefined ? { jobId } : {}), problems: jobId === undefined ? [`jobs[${index}] at offset ${offset}`, ...problems] : problems });
+      }
     }
 
     if (page.length === 0) break;
     if (fresh === 0) {
-      violations.push({ offset, problem: `the page at offset ${offset} repeats only jobs already recorded (offset ignored?); stopped there` });
+      violations.push({ offset, problems: [`the page at offset ${offset} repeats only jobs already recorded (offset ignored?); stopped there`] });
       break;
     }
     if (jobs.length >= maxJobs) {
@@ -230,13 +234,13 @@ async function recordGraph(
     // A jobCount that keeps growing could hold the walk for ever: bound it by what the first page promised.
     const bound = jobCount === undefined ? maxJobs : Math.max(firstCount ?? 0, jobCount);
     if (pages > Math.ceil(bound / pageSize) * 2 + 10) {
-      violations.push({ offset, problem: `still listing after ${pages} pages for ${bound} jobs; stopped there` });
+      violations.push({ offset, problems: [`still listing after ${pages} pages for ${bound} jobs; stopped there`] });
       break;
     }
   }
   if (shifted > 0) notes.push(`${shifted} job(s) came again on a later page (the list moved during the walk); each is recorded once`);
   if (jobCount !== undefined && !countChanged && jobs.length < maxJobs && seen.size > 0 && seen.size !== jobCount) {
-    violations.push({ offset, problem: `jobCount says ${jobCount} but the pages held ${seen.size} distinct jobs` });
+    violations.push({ offset, problems: [`jobCount says ${jobCount} but the pages held ${seen.size} distinct jobs`] });
   }
   return { ok: true, graph: { graph, jobs, jobCount, pages, violations, notes } };
 }
