@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import type { FaultConfig } from '../src/http/fault-injector.js';
 import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS } from '../src/http/fault-injector.js';
-import type { GesServer } from '../src/server/start-ges-server.js';
+import type { MockStateFile } from '../src/persistence/open-state-file.js';
+import type { GesServer, GesServerOptions } from '../src/server/start-ges-server.js';
 
 // The engine (and faker with it) is imported only once the arguments are known to be good, so that
 // usage errors answer at once.
@@ -40,6 +41,8 @@ Options:
   --no-cors              do not answer CORS (default: echo Origin, allow credentials)
   --no-control           no /__mock/ control routes (reset, clock, state, faults)
   --control-token <T>    control routes require header X-Mock-Control-Token: T
+  --state <file>         keep the state in this file: loaded at start, saved on every change
+                         (env GES_MOCK_STATE); see also: ges-mock record --help
   -h, --help             show this help
 
 Control routes: POST /__mock/reset {"seed":n}, POST /__mock/clock {"advanceMs":n}, GET /__mock/state,
@@ -120,6 +123,7 @@ interface ServeOptions {
   cors: boolean;
   control: boolean;
   controlToken: string | undefined;
+  state: string | undefined;
 }
 
 function parseCommandLine(argv: string[]): { help: true } | { help: false; options: ServeOptions } {
@@ -145,6 +149,7 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
         cors: { type: 'boolean', default: true },
         control: { type: 'boolean', default: true },
         'control-token': { type: 'string' },
+        state: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -170,6 +175,8 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
   const controlToken = values['control-token'];
   if (controlToken !== undefined && controlToken === '') throw new UsageError('--control-token needs a non-empty value');
   if (values.host.trim() === '') throw new UsageError('--host needs an address');
+  const state = values.state ?? (process.env.GES_MOCK_STATE || undefined);
+  if (state === '') throw new UsageError('--state needs a file name');
 
   return {
     help: false,
@@ -189,6 +196,7 @@ function parseCommandLine(argv: string[]): { help: true } | { help: false; optio
       cors: values.cors,
       control: values.control,
       controlToken,
+      state,
     },
   };
 }
@@ -251,10 +259,20 @@ async function main(argv: string[]): Promise<void> {
     ...(options.nextFailures ? { nextFailures: options.nextFailures } : {}),
     ...(options.connectionFault ? { connectionFault: options.connectionFault } : {}),
   };
+  // --state: FILE is read, checked and locked before listening; a corrupt or foreign FILE is left as it is.
+  let stateFile: MockStateFile | undefined;
+  if (options.state !== undefined) {
+    const { openStateFile } = await import('../src/persistence/open-state-file.js');
+    const opened = openStateFile(options.state);
+    if (!opened.ok) {
+      process.stderr.write(`ges-mock: ${opened.message}\n`);
+      process.exit(2);
+    }
+    stateFile = opened.file;
+  }
   const { startGesServer } = await import('../src/server/start-ges-server.js');
   let server: GesServer;
-  try {
-    server = await startGesServer({
+  const serverOptions: GesServerOptions = {
       port: options.port,
       host: options.host,
       seed: options.seed,
@@ -268,7 +286,17 @@ async function main(argv: string[]): Promise<void> {
       ...(options.maxJobsPerGraph !== undefined ? { maxJobsPerGraph: options.maxJobsPerGraph } : {}),
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
       onError: (error) => process.stderr.write(`ges-mock: internal error (answered 500): ${(error as Error)?.stack ?? String(error)}\n`),
-    });
+  };
+  if (stateFile) {
+    try {
+      serverOptions.api = stateFile.createApi(serverOptions);
+    } catch (error) {
+      process.stderr.write(`ges-mock: ${(error as Error).message}\n`);
+      process.exit(2);
+    }
+  }
+  try {
+    server = await startGesServer(serverOptions);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const where = `${options.host}:${options.port}`;
@@ -293,6 +321,11 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const stop = () => {
+    try {
+      stateFile?.close();
+    } catch (error) {
+      process.stderr.write(`ges-mock: could not save the state at exit: ${(error as Error).message}\n`);
+    }
     server.close().then(
       () => process.exit(0),
       () => process.exit(0),

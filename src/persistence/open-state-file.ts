@@ -11,6 +11,7 @@
  * writing the same state; a lock left by a killed server is taken over.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { createSystemClock } from '../clocks.js';
 import { createApi, type ApiOptions, type GesApi } from '../http/create-api.js';
 import { readStateFile } from './read-state-file.js';
 import { toStateFileText } from './state-file-format.js';
@@ -75,6 +76,18 @@ function takeLock(lockPath: string, path: string): { ok: true } | { ok: false; m
   return { ok: false, message: `cannot lock state file ${path}: ${lockPath} keeps coming back` };
 }
 
+/**
+ * Where virtual time resumes: the saved `now` plus the time the server was down, at its speed. Time
+ * goes on while the mock is stopped, as it would for a real engine, so jobs submitted after a restart
+ * are not dated before the real time (a clock moved with POST /__mock/clock stays moved).
+ */
+function resumeTime(state: Record<string, unknown>, savedAt: string, speed: number, wallNow: number): number | undefined {
+  const savedNow = typeof state.now === 'string' ? Date.parse(state.now) : NaN;
+  const savedWall = Date.parse(savedAt);
+  if (Number.isNaN(savedNow)) return undefined;
+  return savedNow + (Number.isNaN(savedWall) ? 0 : Math.max(0, wallNow - savedWall) * speed);
+}
+
 /** Opens FILE for `serve --state`: reads and checks it (never changing it), and locks it. */
 export function openStateFile(path: string, now: () => number = Date.now): OpenStateFileResult {
   const read = readStateFile(path);
@@ -100,8 +113,10 @@ export function openStateFile(path: string, now: () => number = Date.now): OpenS
       createApi(options) {
         if (api) throw new Error('openStateFile: createApi was already called');
         const { onChange } = options;
+        const resumeAt = read.kind === 'ok' && !options.clock && !options.engine ? resumeTime(read.state, read.savedAt, options.speed ?? 1, now()) : undefined;
         const created = createApi({
           ...options,
+          ...(resumeAt !== undefined ? { clock: createSystemClock({ speed: options.speed ?? 1, startMs: resumeAt }) } : {}),
           onChange: (change) => {
             onChange?.(change);
             save();
