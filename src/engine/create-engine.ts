@@ -5,7 +5,7 @@
  */
 import type { AlgorithmRequest, JobCreated, JobStatus } from '../types.js';
 import { ALGORITHMS, isGiven } from './algorithms.js';
-import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, Page } from './engine-types.js';
+import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, FixtureGraph, FixtureGraphs, Page, SnapshotJob } from './engine-types.js';
 import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
 import { resultData } from './job-results.js';
@@ -73,9 +73,38 @@ export function createEngine(options: EngineOptions): Engine {
   let projects = new Map<string, Map<string, JobStore>>();
   // Projects with no submission or cancellation yet, oldest first (see MAX_READ_ONLY_PROJECTS).
   let readOnly = new Set<string>();
+  let fixtures: FixtureGraphs | undefined = options.fixtures;
+  if (fixtures?.seed !== undefined) seed = fixtures.seed;
+
+  /** The fixture graph of (project, graph), if a document names it, and the key of its seed. */
+  const fixtureOf = (projectId: string, graph: string): { graph: FixtureGraph; key: string } | undefined => {
+    if (!fixtures) return undefined;
+    const mine = fixtures.byProject.get(projectId)?.get(graph);
+    if (mine) return { graph: mine, key: `${projectId}/${graph}` };
+    const every = fixtures.all.get(graph);
+    return every ? { graph: every, key: `*/${graph}` } : undefined;
+  };
+
+  /** The seeded part of a graph: shared by every project that sees the same (fixture) graph. */
+  const seedOf = (graph: string, fixture: { graph: FixtureGraph; key: string } | undefined): GraphSeed => {
+    const key = fixture ? fixture.key : graph;
+    let graphSeed = seeds.get(key);
+    if (!graphSeed) {
+      graphSeed = fixture
+        ? seedGraph(seed, graph, anchor, fixture.graph.seedJobs, fixture.graph.jobIdSuffix)
+        : seedGraph(seed, graph, anchor, jobsPerGraph);
+      seeds.set(key, graphSeed);
+    }
+    return graphSeed;
+  };
+
+  const newStore = (projectId: string, graph: string): JobStore => {
+    const fixture = fixtureOf(projectId, graph);
+    return createJobStore(projectId, graph, seedOf(graph, fixture), seed, fixture?.graph.entries);
+  };
 
   const storeOf = (projectId: string, graph: string): EngineResult<JobStore> => {
-    if (!graphs.has(graph)) return fail({ kind: 'graph-not-found', graph });
+    if (!graphs.has(graph) && !fixtureOf(projectId, graph)) return fail({ kind: 'graph-not-found', graph });
     let byGraph = projects.get(projectId);
     if (!byGraph) {
       projects.set(projectId, (byGraph = new Map()));
@@ -87,11 +116,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     let store = byGraph.get(graph);
-    if (!store) {
-      let graphSeed = seeds.get(graph);
-      if (!graphSeed) seeds.set(graph, (graphSeed = seedGraph(seed, graph, anchor, jobsPerGraph)));
-      byGraph.set(graph, (store = createJobStore(projectId, graph, graphSeed, seed)));
-    }
+    if (!store) byGraph.set(graph, (store = newStore(projectId, graph)));
     return ok(store);
   };
 
@@ -184,6 +209,35 @@ export function createEngine(options: EngineOptions): Engine {
       seeds = new Map();
       projects = new Map();
       readOnly = new Set();
+    },
+
+    loadFixtures(next) {
+      fixtures = next;
+      this.reset(next?.seed);
+    },
+
+    snapshot() {
+      const now = clock.now();
+      const listOf = (store: JobStore): SnapshotJob[] => store.entries(now);
+      const every = new Map<string, SnapshotJob[]>();
+      const names = new Set([...graphs, ...(fixtures?.all.keys() ?? [])]);
+      // A store made for no project shows what every project sees before it changes anything.
+      for (const graph of names) every.set(graph, listOf(newStore('', graph)));
+      const perProject = new Map<string, Map<string, SnapshotJob[]>>();
+      const add = (project: string, graph: string, jobs: SnapshotJob[]) => {
+        let byGraph = perProject.get(project);
+        if (!byGraph) perProject.set(project, (byGraph = new Map()));
+        byGraph.set(graph, jobs);
+      };
+      for (const [project, byGraph] of fixtures?.byProject ?? []) {
+        for (const graph of byGraph.keys()) {
+          add(project, graph, listOf(projects.get(project)?.get(graph) ?? newStore(project, graph)));
+        }
+      }
+      for (const [project, byGraph] of projects) {
+        for (const [graph, store] of byGraph) if (store.changed) add(project, graph, listOf(store));
+      }
+      return { now, seed, graphs: every, projects: perProject };
     },
   };
 }

@@ -4,6 +4,7 @@
  * seeded Faker per engine. Errors are returned as values, never thrown.
  */
 import type { AlgorithmRequest, Job, JobCreated, JobStatus } from '../types.js';
+import type { JobEntry, JobPlan } from './job-lifecycle.js';
 
 /** Where the engine reads the time: epoch milliseconds. */
 export interface Clock {
@@ -43,6 +44,8 @@ export interface EngineOptions {
   maxJobsPerGraph?: number;
   /** Most characters of submitted request bodies one graph of one project keeps (default 64 Mi). */
   maxRequestCharsPerGraph?: number;
+  /** Graphs and jobs of a fixture document (see src/fixtures/); default none. */
+  fixtures?: FixtureGraphs;
 }
 
 /** Paging of a list or of a job's result. Already validated by the HTTP layer. */
@@ -57,6 +60,41 @@ export interface EngineState {
   seed: number;
   projects: number;
   graphs: { project: string; graph: string; jobCount: number; byStatus: Record<string, number> }[];
+}
+
+/** The jobs a fixture document gives one graph, ready for the engine (built by src/fixtures/). */
+export interface FixtureGraph {
+  /** The listed jobs: frozen views, or plans of jobs that live in virtual time. */
+  readonly entries: readonly JobEntry[];
+  /** Generated jobs added to the listed ones. */
+  readonly seedJobs: number;
+  /** The nine digits the listed jobIds share; generated jobs of the graph use them too. */
+  readonly jobIdSuffix: string | undefined;
+}
+
+/** A loaded fixture document: graphs for every project, and per project (which win). */
+export interface FixtureGraphs {
+  /** Engine seed for generated jobs; the engine keeps its own when absent. */
+  readonly seed: number | undefined;
+  readonly all: ReadonlyMap<string, FixtureGraph>;
+  readonly byProject: ReadonlyMap<string, ReadonlyMap<string, FixtureGraph>>;
+}
+
+/** One job of a snapshot: as listed now, and its plan while it still lives. */
+export interface SnapshotJob {
+  readonly view: Job;
+  readonly living: JobPlan | undefined;
+}
+
+/**
+ * The engine's whole state at `now`: the list every project sees per graph (`graphs`), and the
+ * graphs whose list differs for one project (submissions, cancellations, per-project fixtures).
+ */
+export interface EngineSnapshot {
+  readonly now: number;
+  readonly seed: number;
+  readonly graphs: ReadonlyMap<string, readonly SnapshotJob[]>;
+  readonly projects: ReadonlyMap<string, ReadonlyMap<string, readonly SnapshotJob[]>>;
 }
 
 /** The stateful GES job engine. */
@@ -74,6 +112,13 @@ export interface Engine {
   executeAlgorithm(projectId: string, graph: string, rawBody: string, request: AlgorithmRequest): EngineResult<JobCreated>;
   /** Graphs, counts by status and the clock. */
   state(): EngineState;
-  /** Drops every job and seeds again (with a new seed when given). */
+  /** Drops every job and seeds again (with a new seed when given), keeping the loaded fixtures. */
   reset(seed?: number): void;
+  /**
+   * Replaces the whole state with these fixture graphs (none: back to plain seeded graphs): every
+   * project's submissions and cancellations are dropped, seeded jobs are laid out again from now.
+   */
+  loadFixtures(fixtures: FixtureGraphs | undefined): void;
+  /** Every job the engine serves now, per graph and, where they differ, per project. */
+  snapshot(): EngineSnapshot;
 }

@@ -43,6 +43,11 @@ export interface JobPlan {
   readonly files: readonly FilePlan[] | undefined;
   /** The frozen view of the finished, never-cancelled job: it never changes, so it is built once. */
   finishedView?: Job;
+  /**
+   * A fixture job that is pending or running and stays so, exactly as stated (runAtMs/endMs are then
+   * Infinity or startMs/Infinity): shown as this view until it is cancelled.
+   */
+  readonly frozen?: Job;
 }
 
 /**
@@ -168,9 +173,37 @@ function freezeView(job: Job): Job {
  * [failReason], endTime, status. Finished views are frozen and cached on the plan.
  */
 export function viewJob(plan: JobPlan, now: number, cancelAtMs?: number): Job {
+  if (plan.frozen) return cancelAtMs === undefined ? plan.frozen : freezeView(cancelFrozen(plan.frozen, cancelAtMs));
   if (cancelAtMs === undefined && now >= plan.endMs) return finishedViewOf(plan);
   if (cancelAtMs !== undefined) return freezeView(buildView(plan, cancelAtMs, 'cancelled'));
   return buildView(plan, now, now < plan.runAtMs ? 'pending' : 'running');
+}
+
+/**
+ * A frozen pending or running fixture job, cancelled at `t`: failed with the cancel reason, and its
+ * files still being read end there, the unread lines counted as failed (so the counts add up).
+ */
+function cancelFrozen(job: Job, t: number): Job {
+  const { jobId, rawRequest, taskType, progress, startTime, endTime: _end, status: _status, failReason: _reason, files: stated, canStop: _stop, ...extra } = job;
+  const endTime = formatChinaTime(t);
+  const tUs = t * 1000;
+  const failReason = CANCELLED_REASON;
+  const canStop = false;
+  const status: Job['status'] = 'failed';
+  if (!stated) return { jobId, rawRequest, taskType, canStop, progress, startTime, failReason, endTime, status, ...extra };
+  const files = stated.map((group) => {
+    const out: Record<string, unknown[]> = {};
+    for (const [key, stats] of Object.entries(group as Record<string, Record<string, unknown>[]>)) {
+      out[key] = stats.map((stat) => {
+        if (stat['status'] !== 'running') return stat;
+        const [total, ok, bad] = key === 'schemaFiles' ? ['totalLabels', 'successfulLabels', 'failedLabels'] : ['totalLines', 'successfulLines', 'failedLines'];
+        const successful = Number(stat[ok!] ?? 0);
+        return { ...stat, [bad!]: Math.max(0, Number(stat[total!] ?? 0) - successful), endTime: tUs, status: 'failed' };
+      });
+    }
+    return out as ImportFileGroup;
+  });
+  return { jobId, rawRequest, taskType, canStop, progress, files, startTime, failReason, endTime, status, ...extra };
 }
 
 /** The frozen view of the plan's job once finished (not cancelled), built once and cached. */

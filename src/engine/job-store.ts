@@ -54,12 +54,45 @@ export interface JobStore {
   insert(plan: JobPlan, now: number, limits: StoreLimits): InsertOutcome;
   /** Jobs by status at `now`. */
   countByStatus(now: number): Record<string, number>;
+  /** Whether anything was submitted, cancelled or evicted since the store was made. */
+  readonly changed: boolean;
+  /**
+   * Every job in display order at `now`, each with its plan while it still lives (unfinished, not
+   * frozen, not cancelled): what a snapshot needs to let it go on living.
+   */
+  entries(now: number): { view: Job; living: JobPlan | undefined }[];
 }
 
-/** Creates the store of `project` over a graph's seeded jobs. */
-export function createJobStore(project: string, graph: string, seed: GraphSeed, engineSeed: number): JobStore {
+/** Storage order (oldest first): a before b when b is shown before a. */
+function compareStored(a: JobSlot, b: JobSlot, seed: GraphSeed): number {
+  if (isShownBefore(b, a, seed)) return -1;
+  if (isShownBefore(a, b, seed)) return 1;
+  return 0;
+}
+
+/**
+ * Creates the store of `project` over a graph's seeded jobs, plus `listed` jobs of a fixture
+ * document (frozen views or living plans), merged in display order.
+ */
+export function createJobStore(project: string, graph: string, seed: GraphSeed, engineSeed: number, listed: readonly JobEntry[] = []): JobStore {
   let slots = seed.slots as JobSlot[];
   let shared = true; // slots is the seed's array until the first change (copy-on-write)
+  const fixed = new Map<string, JobEntry>();
+  if (listed.length > 0) {
+    // Seed slots are already in storage order; the listed jobs are sorted and merged into a copy.
+    const extra = [...listed].sort((a, b) => compareStored(a, b, seed));
+    const merged: JobSlot[] = [];
+    let i = 0;
+    for (const slot of seed.slots) {
+      while (i < extra.length && compareStored(extra[i]!, slot, seed) < 0) merged.push(extra[i++]!);
+      merged.push(slot);
+    }
+    while (i < extra.length) merged.push(extra[i++]!);
+    for (const entry of listed) fixed.set(entry.jobId, entry);
+    slots = merged;
+    shared = false;
+  }
+  let changed = false;
   const own = new Map<string, JobPlan>();
   let ownRequestChars = 0; // rawRequest length of the submissions still held
   const evicted = new Set<string>();
@@ -90,6 +123,10 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
   const find = (jobId: string): JobEntry | undefined => {
     const mine = own.get(jobId);
     if (mine) return mine;
+    if (fixed.size > 0) {
+      const listedEntry = fixed.get(jobId);
+      if (listedEntry) return listedEntry;
+    }
     if (evicted.has(jobId)) return undefined;
     return seed.find(jobId);
   };
@@ -112,12 +149,13 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     const gone = index === 0 ? list.shift() : list.splice(index, 1)[0];
     if (gone === undefined) return;
     const jobId = idOfSlot(gone, seed);
+    changed = true;
     const mine = own.get(jobId);
     if (mine) {
       own.delete(jobId);
       ownRequestChars -= mine.rawRequest.length;
-    } else {
-      evicted.add(jobId);
+    } else if (!fixed.delete(jobId)) {
+      evicted.add(jobId); // a seeded job; a listed fixture job is simply forgotten
     }
     cancellations.delete(jobId);
   };
@@ -164,6 +202,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     isFinished,
     cancel(plan, now) {
       cancellations.set(plan.jobId, { atMs: now });
+      changed = true;
     },
     insert(plan, now, { maxJobs, maxRequestChars }) {
       if (plan.rawRequest.length > maxRequestChars) return 'too-much-request-data';
@@ -184,7 +223,21 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       else list.splice(at, 0, plan);
       own.set(plan.jobId, plan);
       ownRequestChars += plan.rawRequest.length;
+      changed = true;
       return 'inserted';
+    },
+    get changed() {
+      return changed;
+    },
+    entries(now) {
+      const out: { view: Job; living: JobPlan | undefined }[] = [];
+      for (let i = slots.length - 1; i >= 0; i--) {
+        const entry = entryAt(i);
+        const shown = view(entry, now);
+        const living = !isView(entry) && !entry.frozen && !cancellations.has(entry.jobId) && now < entry.endMs ? entry : undefined;
+        out.push({ view: shown, living });
+      }
+      return out;
     },
     countByStatus(now) {
       const cacheable = shared && cancellations.size === 0;

@@ -61,11 +61,13 @@ export function isShownBefore(a: JobSlot, b: JobSlot, seed: GraphSeed): boolean 
 /**
  * Lays out `count` jobs of `graph` ending at `anchor` (the engine's creation time): the newest few
  * are pending or running at the anchor, the rest finished, spread over up to 30 days, with some
- * submitted in the same second so that ties are real.
+ * submitted in the same second so that ties are real. `jobIdSuffix` replaces the drawn nine digits.
  */
-export function seedGraph(seed: number, graph: string, anchor: number, count: number): GraphSeed {
+export function seedGraph(seed: number, graph: string, anchor: number, count: number, jobIdSuffix?: string): GraphSeed {
   const profile = getGraphProfile(graph);
-  const vocabulary = createGraphVocabulary(seed, graph);
+  const drawn = createGraphVocabulary(seed, graph);
+  // A fixture graph's listed jobs fix its nine digits; generated jobs then share them.
+  const vocabulary = jobIdSuffix === undefined ? drawn : { ...drawn, jobIdSuffix };
   const layout = createRandom(`${seed}:${graph}:layout`);
   const jobWords = hashSeed(`${seed}:${graph}:jobs`);
   const ctx: PlannerContext = { profile, vocabulary, rng: createRandom(`${seed}:${graph}:jobs`), sharedStrings: new Map() };

@@ -3,6 +3,8 @@
  * control-pages.ts. They answer JSON; bad bodies are 400 GES envelopes like the API's.
  */
 import type { AdjustableClock, EngineState } from '../engine/engine-types.js';
+import type { FixtureError } from '../fixtures/fixture-error.js';
+import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { controlPages } from './control-pages.js';
 import { parseFaultConfig, type FaultConfig, type FaultInjector } from './fault-injector.js';
 import type { RouteResult } from './http-types.js';
@@ -18,6 +20,9 @@ export interface ControlContext {
   faults: FaultInjector;
   state(): MockState;
   reset(seed?: number): void;
+  /** Replaces the state with a fixture document; the error (state unchanged) when it is invalid. */
+  loadFixtures(doc: unknown, source: string): FixtureError | undefined;
+  snapshot(): FixtureDocument;
 }
 
 const json = (value: unknown, status = 200): RouteResult => ({ kind: 'json', status, value });
@@ -78,6 +83,17 @@ export function handleControlRoute(
     }
     case '/__mock/state':
       return method === 'GET' ? json(context.state()) : undefined;
+    case '/__mock/fixtures': {
+      if (method !== 'PUT') return undefined;
+      if (body === undefined || body.trim() === '') return bad('PUT /__mock/fixtures takes a fixture document as JSON (docs/fixtures.md).');
+      const read = readBody(body, bodyTooLarge);
+      if (!read.ok) return read.result;
+      const error = context.loadFixtures(read.value, 'PUT /__mock/fixtures');
+      if (error) return { kind: 'error', error: httpErrors.invalidFixtures(error.message) };
+      return json(context.state());
+    }
+    case '/__mock/snapshot':
+      return method === 'GET' ? json(context.snapshot()) : undefined;
     case '/__mock/faults': {
       if (method === 'GET') return json(context.faults.get());
       if (method === 'DELETE') {

@@ -8,6 +8,10 @@
 import type { AdjustableClock, Engine } from '../engine/engine-types.js';
 import { createEngine } from '../engine/create-engine.js';
 import { createSystemClock } from '../clocks.js';
+import { createFixtureLoader } from '../fixtures/create-fixture-loader.js';
+import { FixtureError } from '../fixtures/fixture-error.js';
+import type { FixtureDocument } from '../fixtures/fixture-types.js';
+import { parseInstant } from '../fixtures/parse-duration.js';
 import { createTokenPolicy } from './check-token.js';
 import { controlPages } from './control-pages.js';
 import { handleControlRoute, type ControlContext, type MockState } from './control-routes.js';
@@ -59,6 +63,11 @@ export interface ApiOptions {
    * a 500 instead of the 2xx. Reads, and time passing on its own, are not changes.
    */
   onChange?: (change: StateChange) => void;
+  /**
+   * The starting jobs (docs/fixtures.md); `reset()` comes back to them. An invalid document throws a
+   * FixtureError. A document with `now` starts the default clock there.
+   */
+  fixtures?: FixtureDocument;
 }
 
 /** What onChange is told: which kind of change just succeeded. */
@@ -89,8 +98,15 @@ export interface GesApi {
   readonly faults: FaultInjector;
   /** What GET /__mock/state shows. */
   state(): MockState;
-  /** What POST /__mock/reset does: reseed the engine and restore the starting faults. */
+  /** What POST /__mock/reset does: back to the starting fixtures (or seeds), and the starting faults. */
   reset(seed?: number): void;
+  /**
+   * Replaces the whole state with a fixture document (what PUT /__mock/fixtures does). Throws a
+   * FixtureError naming every problem, and changes nothing, when the document is invalid.
+   */
+  loadFixtures(doc: FixtureDocument, source?: string): void;
+  /** The whole current state as a fixture document (what GET /__mock/snapshot answers). */
+  snapshot(): FixtureDocument;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -105,7 +121,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
   if (options.engine) {
     engine = options.engine;
   } else {
-    clock ??= createSystemClock({ speed: options.speed ?? 1 });
+    const startMs = parseInstant(options.fixtures?.now);
+    clock ??= createSystemClock({ speed: options.speed ?? 1, ...(startMs !== undefined ? { startMs } : {}) });
     engine = createEngine({
       clock,
       seed,
@@ -146,13 +163,17 @@ export function createApi(options: ApiOptions = {}): GesApi {
     body: toEnvelopeJson(error),
   });
 
+  const fixtures = createFixtureLoader(engine, clock, options.fixtures);
+  const loadFixtures = (doc: unknown, source?: string): FixtureError | undefined => fixtures.load(doc, source);
+  const snapshot = () => fixtures.snapshot();
   const state = (): MockState => ({ ...engine.state(), faults: faults.get() });
   const reset = (newSeed?: number) => {
-    engine.reset(newSeed);
+    fixtures.restart();
+    if (newSeed !== undefined) engine.reset(newSeed);
     faults.set(initialFaults);
     faults.reseed(newSeed ?? seed);
   };
-  const controlContext: ControlContext = { clock, faults, state, reset };
+  const controlContext: ControlContext = { clock, faults, state, reset, loadFixtures, snapshot };
   const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens) };
 
   /** A /ges/ request after routing and fault decision. */
@@ -246,5 +267,11 @@ export function createApi(options: ApiOptions = {}): GesApi {
       reset(newSeed);
       onChange?.({ kind: 'reset' });
     },
+    loadFixtures(doc, source) {
+      const error = loadFixtures(doc, source);
+      if (error) throw error;
+      onChange?.({ kind: 'fixtures' });
+    },
+    snapshot,
   };
 }

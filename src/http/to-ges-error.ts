@@ -63,6 +63,8 @@ export const httpErrors = {
     error(403, GesErrorCode.INVALID_RESOURCE_ACCESS, 'Invalid resource access: the token is not allowed for this project.'),
   /** 400 GES.8000: a parameter or body of the wrong form. */
   malformed: (detail: string) => error(400, GesErrorCode.MALFORMED_PARAMETER, `Incorrect parameter format: ${detail}`),
+  /** 400 GES.8000: a refused fixture document; the message is the validation's own, whole. */
+  invalidFixtures: (message: string) => error(400, GesErrorCode.MALFORMED_PARAMETER, message),
   /** 400 GES.8005: an integer outside its range. */
   outOfRange: (detail: string) => error(400, GesErrorCode.PARAMETER_OUT_OF_RANGE, `Parameter error! ${detail}`),
   /** 401 on a control route: X-Mock-Control-Token missing or wrong. */

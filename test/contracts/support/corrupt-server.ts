@@ -98,6 +98,8 @@ export function startCorruptServer(corruption?: Corruption): Promise<GesServer> 
     faults: inner.faults,
     state: () => inner.state(),
     reset: (seed) => inner.reset(seed),
+    loadFixtures: (doc, source) => inner.loadFixtures(doc, source),
+    snapshot: () => inner.snapshot(),
   };
   return startGesServer({ api, port: 0 });
 }
