@@ -12,13 +12,11 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { createSystemClock } from '../clocks.js';
+import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { createApi, type ApiOptions, type GesApi } from '../http/create-api.js';
 import { readStateFile } from './read-state-file.js';
 import { toStateFileText } from './state-file-format.js';
 import { writeFileAtomically } from './write-file-atomically.js';
-
-/** An API whose whole state can be taken and put back (the fixture document interface). */
-type SnapshotApi = GesApi & { snapshot(): object; loadFixtures(document: never, source?: string): void };
 
 /** A state file, opened and locked, before the API exists. */
 export interface MockStateFile {
@@ -98,7 +96,7 @@ export function openStateFile(path: string, now: () => number = Date.now): OpenS
   const releaseOnExit = () => rmSync(lockPath, { force: true });
   process.once('exit', releaseOnExit);
 
-  let api: SnapshotApi | undefined;
+  let api: GesApi | undefined;
   let restoring = read.kind === 'ok';
   let closed = false;
   const save = () => {
@@ -121,11 +119,11 @@ export function openStateFile(path: string, now: () => number = Date.now): OpenS
             onChange?.(change);
             save();
           },
-        }) as SnapshotApi;
+        });
         api = created;
         if (read.kind === 'ok') {
           try {
-            created.loadFixtures(read.state as never, path);
+            created.loadFixtures(read.state as FixtureDocument, path);
           } catch (error) {
             closed = true;
             releaseOnExit();

@@ -5,6 +5,7 @@
  * reported beside them, never "fixed". Transport is an injected fetch, so the walk is tested
  * against scripted servers as well as a live mock.
  */
+import type { FixtureDocument, FixtureJob } from '../fixtures/fixture-types.js';
 import { openapiDocument } from '../generated/openapi-document.js';
 import { createSpecValidator, type SpecValidator } from '../spec/spec-validator.js';
 import { fetchWithRetry, type RetryPolicy } from './fetch-with-retry.js';
@@ -69,7 +70,7 @@ export interface RecordOptions {
 /** The recording, ready to write. */
 export interface Recording {
   /** A fixture document (see docs/fixtures.md): `now`, `recording`, `extraJobFields`, `graphs`. */
-  document: Record<string, unknown>;
+  document: FixtureDocument;
   graphs: GraphRecording[];
   /** Total violations (jobs or pages with problems) over every graph. */
   violations: number;
@@ -274,7 +275,7 @@ export async function recordJobs(options: RecordOptions): Promise<RecordResult> 
     graphs.push(walked.graph);
   }
   const violations = graphs.reduce((sum, graph) => sum + graph.violations.length, 0);
-  const document: Record<string, unknown> = {
+  const document: FixtureDocument = {
     now: recordedAt,
     ...(extraFields.size > 0 ? { extraJobFields: [...extraFields].sort() } : {}),
     recording: {
@@ -291,7 +292,9 @@ export async function recordJobs(options: RecordOptions): Promise<RecordResult> 
         ]),
       ),
     },
-    graphs: Object.fromEntries(graphs.map((g) => [g.graph, { jobs: g.jobs }])),
+    // As they came: a job that breaks the spec makes the document fail validation where it is loaded,
+    // naming the job, which is what the violations above announced.
+    graphs: Object.fromEntries(graphs.map((g) => [g.graph, { jobs: g.jobs as FixtureJob[] }])),
   };
   return { ok: true, recording: { document, graphs, violations } };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { killGesMockProcesses, runGesMock, startGesMockProcess, type GesMockProcess } from '../support/ges-mock-process.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
@@ -57,15 +57,23 @@ describe('ges-mock serve --state', () => {
     await second.stop();
   });
 
-  it('keeps a reset across a restart', async () => {
+  it('keeps a fixture load, and then a reset, across restarts', async () => {
     const state = stateIn();
     const first = await serve(state);
     const seeded = await list(first);
-    await submit(first);
-    expect((await control(first, 'reset', {})).status).toBe(200);
+    const fixtures = { graphs: { movie: { jobs: [{ taskType: 'ImportGraph', status: 'failed', failReason: 'vertex file missing' }] } } };
+    expect((await control(first, 'fixtures', fixtures, 'PUT')).status).toBe(200);
+    const loaded = await list(first);
     await first.stop();
+
     const second = await serve(state);
-    expect(await list(second)).toEqual(seeded);
+    expect(await list(second)).toEqual(loaded);
+    expect(loaded.jobs).toEqual([expect.objectContaining({ taskType: 'ImportGraph', failReason: 'vertex file missing' })]);
+    expect((await control(second, 'reset', {})).status).toBe(200);
+    await second.stop();
+
+    const third = await serve(state);
+    expect(await list(third)).toEqual(seeded);
   });
 
   it('shows every change a client got a 2xx for after kill -9 in the middle of a stream of submissions', async () => {
@@ -120,23 +128,31 @@ describe('ges-mock serve --state', () => {
     expect(run.stderr).toContain(`state file ${state} is not a ges-mock state file`);
   });
 
-  it.each([
-    ['a corrupt (truncated) state file', (text: string) => text.slice(0, text.length - 40), /is corrupt: it is not valid JSON/],
-    ['a state file edited by hand', (text: string) => text.replace('"pagerank', '"PageRank'), /is corrupt: its checksum does not match/],
-    ['a foreign JSON file', () => '{"graphs":{"movie":{"jobs":[]}}}\n', /is not a ges-mock state file: it has no "format"/],
-    ['a foreign text file', () => 'port = 4010\n', /is not a ges-mock state file: it is not JSON/],
-  ])('exits 2 on %s and leaves it byte for byte', async (_what, damage, message) => {
-    const state = stateIn();
-    const first = await serve(state);
-    await submit(first);
-    await first.stop();
-    writeFileSync(state, damage(readFileSync(state, 'utf8')));
-    const before = readFileSync(state);
-    const run = await runGesMock(['serve', '--port', '0', '--state', state]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).toMatch(/left untouched/);
-    expect(readFileSync(state).equals(before)).toBe(true);
-    expect(readdirSync(join(state, '..'))).toEqual(['mock-state.json']);
+  describe('on a state file that is not a good one', () => {
+    let genuine = '';
+    beforeAll(async () => {
+      const state = stateIn();
+      const mock = await serve(state);
+      await submit(mock);
+      await mock.stop();
+      genuine = readFileSync(state, 'utf8');
+    });
+
+    it.each([
+      ['a corrupt (truncated) state file', (text: string) => text.slice(0, text.length - 40), /is corrupt: it is not valid JSON/],
+      ['a state file edited by hand', (text: string) => text.replace('"pagerank', '"PageRank'), /is corrupt: its checksum does not match/],
+      ['a foreign JSON file', () => '{"graphs":{"movie":{"jobs":[]}}}\n', /is not a ges-mock state file: it has no "format"/],
+      ['a foreign text file', () => 'port = 4010\n', /is not a ges-mock state file: it is not JSON/],
+    ])('exits 2 on %s and leaves it byte for byte', async (_what, damage, message) => {
+      const state = stateIn();
+      writeFileSync(state, damage(genuine));
+      const before = readFileSync(state);
+      const run = await runGesMock(['serve', '--port', '0', '--state', state]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).toMatch(/left untouched/);
+      expect(readFileSync(state).equals(before)).toBe(true);
+      expect(readdirSync(join(state, '..'))).toEqual(['mock-state.json']);
+    });
   });
 });

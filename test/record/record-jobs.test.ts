@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import { createApi, type GesApi } from '../../src/http/create-api.js';
 import { recordJobs, type RecordOptions } from '../../src/record/record-jobs.js';
+import type { FixtureDocument } from '../../src/fixtures/fixture-types.js';
 import type { Job } from '../../src/types.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
@@ -36,7 +37,7 @@ async function wholeList(api: GesApi, graph = 'movie'): Promise<Job[]> {
   return (JSON.parse(answer.body!) as { jobs: Job[] }).jobs;
 }
 
-const listedJobs = (document: Record<string, unknown>, graph = 'movie') => (document.graphs as Record<string, { jobs: unknown[] }>)[graph]!.jobs;
+const listedJobs = (document: FixtureDocument, graph = 'movie'): unknown[] => document.graphs![graph]!.jobs!;
 
 describe('recordJobs', () => {
   it('reads a graph in bounded pages and records every job in list order, field for field', async () => {
@@ -152,5 +153,23 @@ describe('recordJobs', () => {
     if (!result.ok) throw new Error(result.failure.message);
     expect(JSON.stringify(result.recording.document)).not.toContain('secret');
     expect(result.recording.document.recording).toMatchObject({ source: 'http://engine.test/prefix' });
+  });
+
+  it('records a document that a fresh mock loads and lists job for job, field for field, in any project and at any time', async () => {
+    const source = createApi({ clock: createManualClock() });
+    await source.handle({
+      method: 'POST',
+      url: `/ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algorithm`,
+      headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+      body: '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}',
+    });
+    const graphs = ['movie', 'social_network', 'supply_chain'];
+    const result = await recordJobs(options(fetchFrom(source).fetchImpl, { graphs, pageSize: 25 }));
+    if (!result.ok) throw new Error(result.failure.message);
+    const replay = createApi({ clock: createManualClock(Date.UTC(2030, 0, 1)), fixtures: result.recording.document });
+    for (const graph of graphs) {
+      const served = await replay.handle({ method: 'GET', url: `/ges/v1.0/anyproject/graphs/${graph}/jobs/status`, headers: { 'x-auth-token': 't' } });
+      expect((JSON.parse(served.body!) as { jobs: Job[] }).jobs).toEqual(await wholeList(source, graph));
+    }
   });
 });
