@@ -31,7 +31,7 @@ const sendJson = (res: ServerResponse, status: number, body: unknown, headers: R
 
 const recordArgs = (url: string, ...more: string[]) => ['record', '--base-url', url, '--project-id', PROJECT, '--token', TOKEN, ...more];
 
-describe('ges-mock record', () => {
+describe('ges-mock record', { timeout: 120_000 }, () => {
   let source: GesMockProcess;
   /** Real jobs as a mock lists them, for the scripted engines. */
   let realJobs: Record<string, unknown>[];

@@ -35,7 +35,8 @@ const control = (mock: GesMockProcess, path: string, body: unknown, method = 'PO
 
 const virtualNow = async (mock: GesMockProcess) => ((await (await fetch(`${mock.url}/__mock/state`)).json()) as { now: number }).now;
 
-describe('ges-mock serve --state', () => {
+// Each test starts up to three servers; on a loaded machine a start takes seconds.
+describe('ges-mock serve --state', { timeout: 120_000 }, () => {
   afterEach(() => killGesMockProcesses());
 
   it('keeps submissions, cancels and clock moves across a restart', async () => {
