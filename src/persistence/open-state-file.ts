@@ -47,13 +47,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Takes FILE.lock for this process; a lock whose process is gone is taken over. */
+/** Locks this process holds: a lock file naming our own pid is ours only if it is in here. */
+const heldLocks = new Set<string>();
+
+/**
+ * Takes FILE.lock for this process; a lock whose process is gone is taken over. A lock naming our own
+ * pid that we do not hold is stale too: in a container the restarted server often gets the same pid.
+ */
 function takeLock(lockPath: string, path: string): { ok: true } | { ok: false; message: string } {
+  if (heldLocks.has(lockPath)) return { ok: false, message: `state file ${path} is in use by another ges-mock (pid ${process.pid}, ${lockPath}); stop it or name another file` };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx', 0o644);
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
+      heldLocks.add(lockPath);
       return { ok: true };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -93,7 +101,10 @@ export function openStateFile(path: string, now: () => number = Date.now): OpenS
   const lockPath = `${path}.lock`;
   const lock = takeLock(lockPath, path);
   if (!lock.ok) return lock;
-  const releaseOnExit = () => rmSync(lockPath, { force: true });
+  const releaseOnExit = () => {
+    heldLocks.delete(lockPath);
+    rmSync(lockPath, { force: true });
+  };
   process.once('exit', releaseOnExit);
 
   let api: GesApi | undefined;

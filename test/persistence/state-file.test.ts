@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/clocks.js';
+import { openStateFile } from '../../src/persistence/open-state-file.js';
 import { readStateFile } from '../../src/persistence/read-state-file.js';
 import { toStateFileText } from '../../src/persistence/state-file-format.js';
 import { writeFileAtomically } from '../../src/persistence/write-file-atomically.js';
@@ -77,5 +80,58 @@ describe('readStateFile', () => {
     const path = join(freshDir(), 'state.json');
     mkdirSync(path);
     expect(readStateFile(path)).toMatchObject({ kind: 'problem', message: expect.stringMatching(/is not a plain file/) });
+  });
+});
+
+describe('openStateFile', () => {
+  it('refuses a well-formed state file whose state does not load, leaving it byte for byte and unlocked', () => {
+    const dir = freshDir();
+    const path = join(dir, 'state.json');
+    const broken = { graphs: { movie: { jobs: [{ status: 'success', progress: 40 }] } } };
+    writeFileSync(path, toStateFileText(broken, 0));
+    const before = readFileSync(path);
+    const opened = openStateFile(path);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(() => opened.file.createApi({ clock: createManualClock() })).toThrow(/state\.json is corrupt: its state does not load: .*progress/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  it('saves each change as it happens and restores it into a new API', async () => {
+    const dir = freshDir();
+    const path = join(dir, 'state.json');
+    const opened = openStateFile(path);
+    if (!opened.ok) throw new Error(opened.message);
+    const api = opened.file.createApi({ clock: createManualClock(), jobsPerGraph: 3 });
+    const submitted = await api.handle({
+      method: 'POST',
+      url: '/ges/v1.0/abc/graphs/movie/action?action_id=execute-algorithm',
+      headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+      body: '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}',
+    });
+    const { jobId } = JSON.parse(submitted.body!) as { jobId: string };
+    expect(readFileSync(path, 'utf8')).toContain(jobId);
+    expect(openStateFile(path)).toMatchObject({ ok: false, message: expect.stringMatching(/in use by another ges-mock/) });
+    opened.file.close();
+
+    const again = openStateFile(path);
+    if (!again.ok) throw new Error(again.message);
+    const restored = again.file.createApi({ clock: createManualClock(), jobsPerGraph: 3 });
+    const listed = await restored.handle({ method: 'GET', url: '/ges/v1.0/abc/graphs/movie/jobs/status', headers: { 'x-auth-token': 't' } });
+    expect(listed.body).toContain(jobId);
+    again.file.close();
+    expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  it('takes over a lock left by a server that is gone (killed, or an earlier run that had our pid)', () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    for (const holder of [gone, process.pid]) {
+      const path = join(freshDir(), 'state.json');
+      writeFileSync(`${path}.lock`, `${holder}\n`);
+      const opened = openStateFile(path);
+      if (!opened.ok) throw new Error(opened.message);
+      expect(readFileSync(`${path}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+      opened.file.close();
+    }
   });
 });
