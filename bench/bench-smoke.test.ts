@@ -46,10 +46,10 @@ describe('npm run bench:smoke', () => {
     }
   });
 
-  it('measures the small page against the mock, Prism and the bare server', () => {
+  it('measures the small page against the mock (request log off and on), Prism and the bare server', () => {
     const small = results.measures.smallPage as Extract<BenchResults['measures']['smallPage'], { rounds: unknown }>;
     expect(small.rounds).toHaveLength(1);
-    for (const who of ['mock', 'prism', 'bare'] as const) {
+    for (const who of ['mock', 'mockLogged', 'prism', 'bare'] as const) {
       expect(isPositive(small.reqPerSec[who]), who).toBe(true);
       expect(small.rounds[0]![who]).toMatchObject({ ok: positive, non2xx: 0, errors: 0, timeouts: 0 });
     }

@@ -35,23 +35,30 @@ export interface MeasureError {
   error: string;
 }
 
-/** Small page: the mock beside Prism and the bare server. */
+/**
+ * Small page: the mock beside Prism and the bare server. `mockLogged` is the mock with its request log
+ * on (text lines to a pipe, as `ges-mock serve` runs by default); absent from results older than it.
+ */
 export interface SmallPageResult {
   path: string;
   connections: number;
   prismCommand: string;
-  rounds: { order: string[]; mock: ServerLoadFigures; prism: ServerLoadFigures; bare: ServerLoadFigures }[];
+  rounds: { order: string[]; mock: ServerLoadFigures; mockLogged?: ServerLoadFigures; prism: ServerLoadFigures; bare: ServerLoadFigures }[];
   /** Medians of the rounds, requests per second. */
-  reqPerSec: { mock: number; prism: number; bare: number };
+  reqPerSec: { mock: number; mockLogged?: number; prism: number; bare: number };
   /** Medians of the per-round ratios (so drift within a round cancels). */
   mockOverPrism: number;
   mockOverBare: number;
+  /** The mock with its request log on, against Prism. */
+  loggedOverPrism?: number;
+  /** The mock with its request log on, against itself with it off: the share of throughput logging keeps. */
+  loggedOverMock?: number;
   /**
    * The same comparison by the servers' own CPU time per request (Linux): what the req/s ratios would
    * be if each server, not the load generator, were the bottleneck. Medians of per-round ratios.
    */
-  byCpu?: { usPerRequest: { mock: number; prism: number; bare: number }; mockOverPrism: number; mockOverBare: number; mockBusy: number };
-  responseBytes: { mock: number; prism: number; bare: number };
+  byCpu?: { usPerRequest: { mock: number; mockLogged?: number; prism: number; bare: number }; mockOverPrism: number; mockOverBare: number; mockBusy: number };
+  responseBytes: { mock: number; mockLogged?: number; prism: number; bare: number };
 }
 
 /** Largest page: one request at a time for every job of a graph. */

@@ -41,7 +41,7 @@ export { createApi, type ApiOptions, type GesApi, type StateChange } from './htt
 export type { MockState } from './http/control-routes.js';
 export type { FaultConfig } from './http/fault-injector.js';
 export type { ApiRequest, ApiResponse } from './http/http-types.js';
-export type { FixtureDocument, FixtureDuration, FixtureGraphSpec, FixtureJob } from './fixtures/fixture-types.js';
+export type { FixtureDocument, FixtureDuration, FixtureFileGroup, FixtureGraphSpec, FixtureJob } from './fixtures/fixture-types.js';
 export { FixtureError, type FixtureProblem } from './fixtures/fixture-error.js';
 export { validateFixtures, type FixtureValidation, type ValidateFixturesOptions } from './fixtures/validate-fixtures.js';
 export { defineFixtures, gesJob } from './fixtures/define-fixtures.js';

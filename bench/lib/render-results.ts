@@ -15,6 +15,9 @@ export function renderThroughputChart(results: BenchResults): string | undefined
     [
       { label: 'bare node:http', value: small.reqPerSec.bare, note: 'ceiling' },
       { label: 'ges mock', value: small.reqPerSec.mock, note: `${Math.round(small.mockOverBare * 100)} % of bare, ${small.mockOverPrism.toFixed(1)}× Prism` },
+      ...(small.reqPerSec.mockLogged !== undefined
+        ? [{ label: 'ges mock, log on', value: small.reqPerSec.mockLogged, note: `${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock, ${(small.loggedOverPrism ?? 0).toFixed(1)}× Prism` }]
+        : []),
       { label: 'prism mock', value: small.reqPerSec.prism },
     ],
     40,
@@ -89,6 +92,20 @@ export function renderResults(results: BenchResults): string {
             ? `The mock's process was busy only ${Math.round(small.byCpu.mockBusy * 100)} % of the wall time under load: the load generator ` +
               '(or other work on the machine), not the mock, set the req/s ceiling here.'
             : `The mock's process was busy ${Math.round(small.byCpu.mockBusy * 100)} % of the time under load.`),
+      );
+    }
+    if (small.rounds.every((r) => r.mockLogged)) {
+      out.push(
+        '',
+        'With its request log on (one text line per request to a pipe, as `ges-mock serve` runs by default):',
+        '',
+        '| round | mock req/s, log off | mock req/s, log on | on / off | CPU µs/req off, on |',
+        '|---|---|---|---|---|',
+      );
+      small.rounds.forEach((r, i) =>
+        out.push(
+          `| ${i + 1} | ${n0(r.mock.reqPerSec)} | ${n0(r.mockLogged!.reqPerSec)} | ${Math.round((r.mockLogged!.reqPerSec / r.mock.reqPerSec) * 100)} % | ${us(r.mock.serverCpuUsPerRequest)}, ${us(r.mockLogged!.serverCpuUsPerRequest)} |`,
+        ),
       );
     }
     out.push('', `Response bodies: mock ${small.responseBytes.mock} B, Prism ${small.responseBytes.prism} B (its static example), bare ${small.responseBytes.bare} B.`, '');

@@ -32,6 +32,9 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
   if (isError(small)) failed('smallPage', smallRows, small.error);
   else if (small) {
     row('smallPage', smallRows[0]![0], smallRows[0]![1], `${small.mockOverPrism.toFixed(1)}× Prism (${n0(small.reqPerSec.mock)} vs ${n0(small.reqPerSec.prism)} req/s)${small.byCpu ? `; by server CPU per request ${small.byCpu.mockOverPrism.toFixed(1)}×` : ''}`, small.mockOverPrism >= TARGETS.mockOverPrism);
+    if (small.loggedOverPrism !== undefined && small.reqPerSec.mockLogged !== undefined) {
+      row('smallPage', 'small page, request log on: mock vs Prism', smallRows[0]![1], `${small.loggedOverPrism.toFixed(1)}× Prism (${n0(small.reqPerSec.mockLogged)} vs ${n0(small.reqPerSec.prism)} req/s; ${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock without log)`, small.loggedOverPrism >= TARGETS.mockOverPrism);
+    }
     row('smallPage', smallRows[1]![0], smallRows[1]![1], `${Math.round(small.mockOverBare * 100)} % of bare (${n0(small.reqPerSec.mock)} vs ${n0(small.reqPerSec.bare)} req/s)${small.byCpu ? `; by server CPU per request ${Math.round(small.byCpu.mockOverBare * 100)} %` : ''}`, small.mockOverBare >= TARGETS.mockOverBare);
   }
 

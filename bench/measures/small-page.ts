@@ -1,7 +1,7 @@
 /**
- * Small-page throughput: the same GET (limit=3) against the standalone mock, `prism mock` over the
- * same spec, and a bare node:http server stringifying the mock's own body, with 20 connections,
- * rounds interleaved.
+ * Small-page throughput: the same GET (limit=3) against the standalone mock (request log off, and on
+ * as `ges-mock serve` runs by default), `prism mock` over the same spec, and a bare node:http server
+ * stringifying the mock's own body, with 20 connections, rounds interleaved.
  */
 import { BENCH_HEADERS, BENCH_TOKEN, listJobsPath } from '../bench-target.js';
 import type { BenchSettings, SmallPageResult } from '../bench-types.js';
@@ -14,15 +14,20 @@ import { rotate } from '../lib/rotate.js';
 import { startMock } from '../lib/start-mock.js';
 import { startPrism } from '../lib/start-prism.js';
 
-const CONTENDERS = ['mock', 'prism', 'bare'] as const;
+const CONTENDERS = ['mock', 'mockLogged', 'prism', 'bare'] as const;
 type Contender = (typeof CONTENDERS)[number];
 
 /** The CPU-per-request view of the rounds, when every load could read its server's CPU time. */
 function cpuView(rounds: SmallPageResult['rounds']): SmallPageResult['byCpu'] {
-  const us = (r: SmallPageResult['rounds'][number], who: Contender) => r[who].serverCpuUsPerRequest;
+  const us = (r: SmallPageResult['rounds'][number], who: Contender) => r[who]?.serverCpuUsPerRequest;
   if (!rounds.every((r) => CONTENDERS.every((who) => (us(r, who) ?? 0) > 0))) return undefined;
   return {
-    usPerRequest: { mock: median(rounds.map((r) => us(r, 'mock')!)), prism: median(rounds.map((r) => us(r, 'prism')!)), bare: median(rounds.map((r) => us(r, 'bare')!)) },
+    usPerRequest: {
+      mock: median(rounds.map((r) => us(r, 'mock')!)),
+      mockLogged: median(rounds.map((r) => us(r, 'mockLogged')!)),
+      prism: median(rounds.map((r) => us(r, 'prism')!)),
+      bare: median(rounds.map((r) => us(r, 'bare')!)),
+    },
     mockOverPrism: median(rounds.map((r) => us(r, 'prism')! / us(r, 'mock')!)),
     mockOverBare: median(rounds.map((r) => us(r, 'bare')! / us(r, 'mock')!)),
     mockBusy: median(rounds.map((r) => r.mock.serverCpuBusy ?? 0)),
@@ -41,6 +46,9 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     const mock = await startMock('small-page-mock', [], profiler);
     stops.push(() => mock.stop());
     const mockPage = await fetchPage(mock.url + path, 3);
+    // The request log as `ges-mock serve` writes it by default: text lines to stdout, a pipe read by the parent.
+    const mockLogged = await startMock('small-page-mock-logged', ['--log', 'text'], profiler);
+    stops.push(() => mockLogged.stop());
 
     const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN], { nodeFlags: profiler.nodeFlags('small-page-bare') });
     stops.push(async () => {
@@ -52,10 +60,11 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     log('small page: waiting for Prism');
     const prism = await prismStarting;
 
-    const urls: Record<Contender, string> = { mock: mock.url + path, prism: prism.url + path, bare: bareUrl + path };
-    const pids: Record<Contender, number | undefined> = { mock: mock.pid, prism: prism.pid, bare: bare.pid };
+    const urls: Record<Contender, string> = { mock: mock.url + path, mockLogged: mockLogged.url + path, prism: prism.url + path, bare: bareUrl + path };
+    const pids: Record<Contender, number | undefined> = { mock: mock.pid, mockLogged: mockLogged.pid, prism: prism.pid, bare: bare.pid };
     const bytes: Record<Contender, number> = {
       mock: mockPage.bytes,
+      mockLogged: (await fetchPage(urls.mockLogged, 3)).bytes,
       prism: (await fetchPage(urls.prism)).bytes,
       bare: (await fetchPage(urls.bare, 3)).bytes,
     };
@@ -82,11 +91,14 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
       rounds,
       reqPerSec: {
         mock: median(rounds.map((r) => r.mock.reqPerSec)),
+        mockLogged: median(rounds.map((r) => r.mockLogged!.reqPerSec)),
         prism: median(rounds.map((r) => r.prism.reqPerSec)),
         bare: median(rounds.map((r) => r.bare.reqPerSec)),
       },
       mockOverPrism: median(rounds.map((r) => r.mock.reqPerSec / r.prism.reqPerSec)),
       mockOverBare: median(rounds.map((r) => r.mock.reqPerSec / r.bare.reqPerSec)),
+      loggedOverPrism: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.prism.reqPerSec)),
+      loggedOverMock: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.mock.reqPerSec)),
       responseBytes: bytes,
       ...(cpuView(rounds) ? { byCpu: cpuView(rounds)! } : {}),
     };

@@ -33,6 +33,14 @@ export const DEFAULT_MAX_REQUEST_CHARS_PER_GRAPH = 64 * 1024 * 1024;
  */
 export const MAX_READ_ONLY_PROJECTS = 1_000;
 
+/**
+ * Projects that hold submissions or cancellations, kept by default up to this many. Unlike read-only
+ * projects they cannot be dropped without losing jobs, so past the cap a new project's first write is
+ * refused instead: one misbehaving client cannot grow memory without bound (a writing project with
+ * one touched graph costs about 10 KB).
+ */
+export const DEFAULT_MAX_PROJECTS = 10_000;
+
 const ok = <T>(value: T): EngineResult<T> => ({ ok: true, value });
 const fail = (error: EngineError): EngineResult<never> => ({ ok: false, error });
 
@@ -64,6 +72,7 @@ export function createEngine(options: EngineOptions): Engine {
     maxJobs: cap,
     maxRequestChars: checkCount('maxRequestCharsPerGraph', options.maxRequestCharsPerGraph ?? DEFAULT_MAX_REQUEST_CHARS_PER_GRAPH),
   };
+  const maxProjects = checkCount('maxProjects', options.maxProjects ?? DEFAULT_MAX_PROJECTS);
 
   let seed = options.seed ?? 1;
   // Seeded jobs are laid out backwards from this instant, so every project (and every graph first
@@ -102,6 +111,10 @@ export function createEngine(options: EngineOptions): Engine {
     const fixture = fixtureOf(projectId, graph);
     return createJobStore(projectId, graph, seedOf(graph, fixture), seed, fixture?.graph.entries);
   };
+
+  // A project's first write turns it from read-only into writing; every project is one or the other.
+  const isRefusedWriter = (projectId: string) =>
+    projects.size - readOnly.size >= maxProjects && (readOnly.has(projectId) || !projects.has(projectId));
 
   const storeOf = (projectId: string, graph: string): EngineResult<JobStore> => {
     if (!graphs.has(graph) && !fixtureOf(projectId, graph)) return fail({ kind: 'graph-not-found', graph });
@@ -154,12 +167,15 @@ export function createEngine(options: EngineOptions): Engine {
       const entry: JobEntry | undefined = store.find(jobId);
       const now = clock.now();
       if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, now)) return fail({ kind: 'cannot-cancel', jobId });
+      if (isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
       store.cancel(entry, now);
       readOnly.delete(projectId);
       return ok({});
     },
 
     executeAlgorithm(projectId, graph, rawBody, request: AlgorithmRequest) {
+      // Refused before its store is built: a flood of new projects past the cap then costs no memory.
+      if ((graphs.has(graph) || fixtureOf(projectId, graph)) && isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;
@@ -200,7 +216,8 @@ export function createEngine(options: EngineOptions): Engine {
           list.push({ project, graph, jobCount: store.size, byStatus: store.countByStatus(now) });
         }
       }
-      return { now, seed, projects: projects.size, graphs: list };
+      const graphNames = [...new Set([...graphs, ...(fixtures?.all.keys() ?? [])])];
+      return { now, seed, projects: projects.size, graphNames, graphs: list };
     },
 
     reset(newSeed?: number) {

@@ -25,7 +25,9 @@ export type EngineError =
   | { kind: 'algorithm-name-empty' }
   | { kind: 'algorithm-failed-to-start'; algorithmName: string; reason: string }
   /** A capacity limit is reached and nothing finished can be evicted: `cap` jobs, or `cap` characters of request bodies. */
-  | { kind: 'graph-full'; graph: string; limit: 'jobs' | 'request-chars'; cap: number };
+  | { kind: 'graph-full'; graph: string; limit: 'jobs' | 'request-chars'; cap: number }
+  /** A project that never wrote would become the (cap + 1)th project holding submissions or cancellations. */
+  | { kind: 'too-many-projects'; cap: number };
 
 /** An engine answer: a value, or the reason there is none. */
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
@@ -46,6 +48,8 @@ export interface EngineOptions {
   maxRequestCharsPerGraph?: number;
   /** Graphs and jobs of a fixture document (see src/fixtures/); default none. */
   fixtures?: FixtureGraphs;
+  /** Most projects that hold submissions or cancellations (default 10,000); past it a new project's first write is refused. */
+  maxProjects?: number;
 }
 
 /** Paging of a list or of a job's result. Already validated by the HTTP layer. */
@@ -59,6 +63,8 @@ export interface EngineState {
   now: number;
   seed: number;
   projects: number;
+  /** Every graph every project sees: the configured ones and those a fixture document names. */
+  graphNames: string[];
   graphs: { project: string; graph: string; jobCount: number; byStatus: Record<string, number> }[];
 }
 

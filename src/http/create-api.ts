@@ -23,6 +23,7 @@ import { matchRoute, splitTarget, type RouteMatch } from './match-route.js';
 import { parseQuery } from './parse-query.js';
 import { chooseExample, parsePreferHeader, parsePreferQuery } from './prefer-example.js';
 import { httpErrors, internalError, toEnvelopeJson, type HttpError } from './to-ges-error.js';
+import { toHeadResponse } from './to-head-response.js';
 
 /** Options of createApi; every one has a default. */
 export interface ApiOptions {
@@ -42,6 +43,8 @@ export interface ApiOptions {
   maxJobsPerGraph?: number;
   /** Most characters of submitted request bodies a graph keeps. Default: the engine's (64 Mi). */
   maxRequestCharsPerGraph?: number;
+  /** Most projects that hold submissions or cancellations. Default: the engine's (10,000). */
+  maxProjects?: number;
   /** Accepted X-Auth-Token values: `T` (any project) or `T:project_id`. Default: any non-empty token. */
   tokens?: readonly string[];
   /** Echo Origin with credentials and answer preflights. Default true. */
@@ -130,6 +133,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
       ...(options.jobsPerGraph !== undefined ? { jobsPerGraph: options.jobsPerGraph } : {}),
       ...(options.maxJobsPerGraph !== undefined ? { maxJobsPerGraph: options.maxJobsPerGraph } : {}),
       ...(options.maxRequestCharsPerGraph !== undefined ? { maxRequestCharsPerGraph: options.maxRequestCharsPerGraph } : {}),
+      ...(options.maxProjects !== undefined ? { maxProjects: options.maxProjects } : {}),
     });
   }
 
@@ -218,6 +222,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const isPage = (request: ApiRequest, path: string) => request.method === 'GET' && Object.hasOwn(controlPages, path);
 
   function respond(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
+    if (request.method === 'HEAD') return toHeadResponse(respond({ ...request, method: 'GET' }));
     try {
       const { path, search } = splitTarget(request.url);
       if (request.method === 'OPTIONS' && cors) {

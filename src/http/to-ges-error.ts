@@ -42,6 +42,13 @@ export function toGesError(engineError: EngineError): HttpError {
           ? `Algorithm failed to start: too many jobs, graph ${engineError.graph} already holds ${engineError.cap} (cancel or wait for jobs, or POST /__mock/reset).`
           : `Algorithm failed to start: graph ${engineError.graph} keeps at most ${engineError.cap} characters of submitted request bodies (wait for jobs to finish, or POST /__mock/reset).`,
       );
+    case 'too-many-projects':
+      // A limit of the mock, not of GES: the message names it and how to raise it.
+      return error(
+        400,
+        GesErrorCode.ALGORITHM_FAILED_TO_START,
+        `Too many projects: the mock already holds jobs of ${engineError.cap} projects, its limit (--max-projects ${engineError.cap}; createApi option maxProjects). Restart it with a higher --max-projects, or POST /__mock/reset.`,
+      );
     default: {
       const unknown: never = engineError;
       return internalError(unknown);

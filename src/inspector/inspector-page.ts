@@ -64,6 +64,10 @@ export function renderInspectorPage(options: InspectorPageOptions = {}): string 
       <button type="button" data-fault='{"errorRate":{"rate":0.5,"status":500}}' id="fault-rate-500">50% errors (500)</button>
       <button type="button" data-fault='{"latency":{"fixedMs":400}}' id="fault-latency">+400 ms latency</button>
       <button type="button" id="fault-clear" title="DELETE /__mock/faults">Clear faults</button></div>
+    <div class="group"><span class="label">Fixtures</span>
+      <a href="/__mock/snapshot" id="download-snapshot" download="ges-mock-snapshot.json" title="GET /__mock/snapshot: the whole state as a fixture document">Download snapshot</a>
+      <label class="file" title="PUT /__mock/fixtures: replace the whole state with a fixture document (JSON)">Upload fixtures
+        <input type="file" id="upload-fixtures" accept=".json,application/json"></label></div>
     <div class="group"><span class="label">Project</span>
       <select id="project"></select></div>
     <details class="group"><summary>Tokens</summary>
@@ -98,7 +102,9 @@ main{padding:1rem 1.2rem}h2{font-size:.95rem;margin:1.2rem 0 .4rem}
 button,select,input{font:inherit;font-size:.85rem}
 button{cursor:pointer;padding:.3rem .6rem;border-radius:6px;border:1px solid #9aa3b5;background:#fff}
 button:hover{background:#eef2fa}
-#message{min-height:1.2em;font-size:.9rem}#message.error{color:#c8372d}
+#message{min-height:1.2em;font-size:.9rem;white-space:pre-wrap}#message.error{color:#c8372d}
+.file{cursor:pointer;padding:.3rem .6rem;border-radius:6px;border:1px solid #9aa3b5;background:#fff;font-size:.85rem}
+.file input{display:none}#download-snapshot{font-size:.85rem}
 pre{background:#fff;border:1px solid #e4e7ed;padding:.5rem;margin:0;font-size:.8rem}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.82rem;margin-bottom:.5rem}
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e4e7ed}
@@ -287,6 +293,29 @@ const SCRIPT = String.raw`
     });
   });
   $('fault-clear').addEventListener('click', function () { act('Faults cleared', control('DELETE', '/__mock/faults')); });
+  // Fetched rather than followed, so that the control token (a header) goes with it.
+  $('download-snapshot').addEventListener('click', function (e) {
+    e.preventDefault();
+    control('GET', '/__mock/snapshot').then(function (snapshot) {
+      var url = URL.createObjectURL(new Blob([JSON.stringify(snapshot, null, 2) + '
+'], { type: 'application/json' }));
+      var link = el('a', { href: url, download: 'ges-mock-snapshot.json' });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      say('Snapshot downloaded');
+    }, function (error) { say('Snapshot failed: ' + error.message, true); });
+  });
+  $('upload-fixtures').addEventListener('change', function (e) {
+    var file = e.target.files && e.target.files[0];
+    if (!file) return;
+    e.target.value = '';
+    file.text().then(function (text) {
+      var init = { method: 'PUT', headers: controlHeaders({ 'Content-Type': 'application/json' }), body: text };
+      return act('Fixtures loaded from ' + file.name, fetch('/__mock/fixtures', init).then(readJson));
+    });
+  });
   loop();
 })();
 `;

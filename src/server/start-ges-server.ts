@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createApi, type ApiOptions, type GesApi } from '../http/create-api.js';
 import { httpErrors, toEnvelopeJson, type HttpError } from '../http/to-ges-error.js';
-import { toNodeListener } from './to-node-listener.js';
+import { toNodeListener, type OnRequest } from './to-node-listener.js';
 
 /** Options of startGesServer: where to listen, plus everything createApi takes (or an existing api). */
 export interface GesServerOptions extends ApiOptions {
@@ -27,6 +27,11 @@ export interface GesServerOptions extends ApiOptions {
   keepAliveTimeoutMs?: number;
   /** A socket with no traffic at all for this long is destroyed; above the 60 s latency cap. Default 120 s. */
   idleTimeoutMs?: number;
+  /**
+   * Told about every answered request (method, url, status, duration), e.g. to write a request log.
+   * Called synchronously after the answer is handed to the socket: keep it cheap.
+   */
+  onRequest?: OnRequest;
 }
 
 /** A running mock server. */
@@ -40,7 +45,17 @@ export interface GesServer {
   server: Server;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
+  /**
+   * Graceful stop: no new connections, idle ones closed, requests in flight answered; whatever is
+   * still open after `graceMs` (default 5 s) is dropped. Resolves once every connection is gone.
+   */
+  drain(graceMs?: number): Promise<void>;
 }
+
+/** How long drain() lets requests in flight finish by default. */
+export const DRAIN_GRACE_MS = 5_000;
+/** While draining, kept-alive connections become idle after their last answer: close them this often. */
+const DRAIN_SWEEP_MS = 20;
 
 /** Slow or abandoned clients must not hold sockets for long: these bound each phase. */
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -100,6 +115,7 @@ export async function startGesServer(options: GesServerOptions = {}): Promise<Ge
     requestTimeoutMs,
     keepAliveTimeoutMs,
     idleTimeoutMs,
+    onRequest,
     ...apiOptions
   } = options;
   const requestTimeout = timeoutOption('requestTimeoutMs', requestTimeoutMs, REQUEST_TIMEOUT_MS, 0);
@@ -110,7 +126,7 @@ export async function startGesServer(options: GesServerOptions = {}): Promise<Ge
   const keepAliveTimeout = timeoutOption('keepAliveTimeoutMs', keepAliveTimeoutMs, KEEP_ALIVE_TIMEOUT_MS, 1);
   const idleTimeout = timeoutOption('idleTimeoutMs', idleTimeoutMs, SOCKET_IDLE_TIMEOUT_MS, 0);
   const api = givenApi ?? createApi(apiOptions);
-  const listener = toNodeListener(api);
+  const listener = toNodeListener(api, onRequest);
   const server = createServer(
     {
       headersTimeout,
@@ -166,6 +182,7 @@ export async function startGesServer(options: GesServerOptions = {}): Promise<Ge
   const bound = (server.address() as AddressInfo).port;
 
   let closing: Promise<void> | undefined;
+  let draining: Promise<void> | undefined;
   return {
     url: baseUrl(host, bound),
     port: bound,
@@ -178,6 +195,19 @@ export async function startGesServer(options: GesServerOptions = {}): Promise<Ge
         server.closeAllConnections();
       });
       return closing;
+    },
+    drain(graceMs = DRAIN_GRACE_MS) {
+      draining ??= new Promise<void>((resolve) => {
+        const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_SWEEP_MS);
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return draining;
     },
   };
 }

@@ -13,17 +13,38 @@ const DISCARD_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 
 type Headers = ApiRequest['headers'];
 
-function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiResponse): void {
+/** One answered request, as a request log sees it. */
+export interface RequestRecord {
+  method: string;
+  /** Path and query as sent (percent-encoded); a log must redact it before printing. */
+  url: string;
+  /** The status sent; 0 when nothing was (a connection fault, or the client left first). */
+  status: number;
+  /** From the request's headers to the answer's last byte handed to the socket. */
+  durationMs: number;
+  /** Why no status was sent: the injected connection fault, or `client-closed`. */
+  outcome?: 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE' | 'client-closed';
+}
+
+/** Told about each request once it is answered; called synchronously, so it must be cheap. */
+export type OnRequest = (record: RequestRecord) => void;
+
+function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiResponse, onRequest: OnRequest | undefined, started: number): void {
   const socket = req.socket;
-  if (res.destroyed || socket.destroyed) return; // the client left while latency was injected
-  if (response.fault === 'CONNECTION_RESET_BY_PEER') {
-    // A real TCP RST where the platform has it; destroy() alone would be an orderly close.
-    if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
-    else socket.destroy();
+  if (res.destroyed || socket.destroyed) {
+    // the client left while latency was injected
+    onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: 0, durationMs: performance.now() - started, outcome: 'client-closed' });
     return;
   }
-  if (response.fault === 'EMPTY_RESPONSE') {
-    socket.end(); // FIN without a single response byte
+  if (response.fault) {
+    if (response.fault === 'CONNECTION_RESET_BY_PEER') {
+      // A real TCP RST where the platform has it; destroy() alone would be an orderly close.
+      if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+      else socket.destroy();
+    } else {
+      socket.end(); // EMPTY_RESPONSE: FIN without a single response byte
+    }
+    onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: 0, durationMs: performance.now() - started, outcome: response.fault });
     return;
   }
   const body = response.body;
@@ -31,30 +52,32 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiR
   // headers object for writeHead: node merges it with setHeader() values on a slower path.
   res.writeHead(response.status, body === undefined ? response.headers : { ...response.headers, 'content-length': Buffer.byteLength(body) });
   res.end(body);
+  onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.status, durationMs: performance.now() - started });
 }
 
-function answer(api: GesApi, req: IncomingMessage, res: ServerResponse, request: ApiRequest): void {
-  const response = api.respond(request);
-  if (response instanceof Promise) {
-    response.then(
-      (resolved) => writeResponse(req, res, resolved),
-      () => res.destroy(), // respond() never rejects; if it ever did, do not leave the socket hanging
-    );
-  } else {
-    writeResponse(req, res, response);
-  }
-}
-
-/** The request listener for http.createServer. */
-export function toNodeListener(api: GesApi): (req: IncomingMessage, res: ServerResponse) => void {
+/** The request listener for http.createServer; `onRequest` (a request log) hears of every answer. */
+export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: IncomingMessage, res: ServerResponse) => void {
+  const answer = (req: IncomingMessage, res: ServerResponse, request: ApiRequest, started: number): void => {
+    const response = api.respond(request);
+    if (response instanceof Promise) {
+      response.then(
+        (resolved) => writeResponse(req, res, resolved, onRequest, started),
+        () => res.destroy(), // respond() never rejects; if it ever did, do not leave the socket hanging
+      );
+    } else {
+      writeResponse(req, res, response, onRequest, started);
+    }
+  };
   return (req, res) => {
+    // Read the time only for a log: the fast path without one stays as it was.
+    const started = onRequest ? performance.now() : 0;
     // Node joins repeated headers into one string; only set-cookie stays an array, and nothing reads it.
     const headers = req.headers as Headers;
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const contentLength = headers['content-length'];
     if ((contentLength === undefined || contentLength === '0') && headers['transfer-encoding'] === undefined) {
-      answer(api, req, res, { method, url, headers });
+      answer(req, res, { method, url, headers }, started);
       return;
     }
 
@@ -62,7 +85,7 @@ export function toNodeListener(api: GesApi): (req: IncomingMessage, res: ServerR
     if (Number(contentLength) > DISCARD_LIMIT_BYTES) {
       // Too big even to drain: answer now and close the connection behind the answer.
       res.setHeader('connection', 'close');
-      answer(api, req, res, { method, url, headers, bodyTooLarge: true });
+      answer(req, res, { method, url, headers, bodyTooLarge: true }, started);
       req.resume();
       return;
     }
@@ -84,11 +107,11 @@ export function toNodeListener(api: GesApi): (req: IncomingMessage, res: ServerR
     });
     req.on('end', () => {
       if (refused) {
-        answer(api, req, res, { method, url, headers, bodyTooLarge: true });
+        answer(req, res, { method, url, headers, bodyTooLarge: true }, started);
         return;
       }
       const body = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, received).toString('utf8');
-      answer(api, req, res, { method, url, headers, body });
+      answer(req, res, { method, url, headers, body }, started);
     });
   };
 }

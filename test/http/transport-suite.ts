@@ -40,6 +40,18 @@ export function describeTransport(name: string, start: () => Promise<Transport>)
       expect(await response.json()).toMatchObject({ errorCode: 'GES.8000', result: 'failed' });
     });
 
+    it('answers HEAD on a GET route with the status and headers of the GET and no body', async () => {
+      for (const url of [`${base}/jobs/status?limit=2`, `${base.replace('/movie', '/nope_graph')}/jobs/status`, `${transport.baseUrl}/__mock/state`]) {
+        const get = await fetch(url, { headers: auth });
+        const getBody = await get.arrayBuffer();
+        const head = await fetch(url, { method: 'HEAD', headers: auth });
+        expect(head.status).toBe(get.status);
+        expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+        expect(Number(head.headers.get('content-length'))).toBe(getBody.byteLength);
+        expect((await head.arrayBuffer()).byteLength).toBe(0);
+      }
+    });
+
     it('answers a missing token with 401 GES.8007', async () => {
       const response = await fetch(`${base}/jobs/status`);
       expect(response.status).toBe(401);

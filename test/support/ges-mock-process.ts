@@ -15,17 +15,28 @@ export interface GesMockProcess {
   child: ChildProcess;
   url: string;
   port: number;
-  /** What it printed until it was ready: the URL line and the example curl line. */
+  /** What it printed until it was ready: the URL line and the example curl line (or the `listening` JSON line). */
   banner: string;
+  /** Everything it has written to stdout so far (banner and request log). */
+  stdout(): string;
   /** Everything it has written to stderr so far. */
   stderr(): string;
   /** SIGTERM, then SIGKILL after 5 s; resolves once it has exited. */
   stop(): Promise<void>;
 }
 
-/** Spawns `ges-mock <args>` (args usually start with `serve`) and resolves once it prints its banner. */
-export function startGesMockProcess(args: readonly string[]): Promise<GesMockProcess> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Environment of a spawned ges-mock: this process's, without GES_MOCK_* settings, plus `env`. */
+function childEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GES_MOCK_')));
+  return { ...base, ...env };
+}
+
+/**
+ * Spawns `ges-mock <args>` (args usually start with `serve`) and resolves once it prints its banner,
+ * or with `--log-format json` its `listening` line. `env` adds environment variables.
+ */
+export function startGesMockProcess(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<GesMockProcess> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let stdout = '';
@@ -34,19 +45,21 @@ export function startGesMockProcess(args: readonly string[]): Promise<GesMockPro
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
       stdout += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (url && /\ntry: .*\n/.test(stdout)) {
-        resolve({ child, url, port: Number(new URL(url).port), banner: stdout, stderr: () => stderr, stop: () => stopProcess(child) });
+      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1] ?? /^\{"time":"[^"]+","event":"listening","url":"(http:\/\/[^"]+)".*\n/.exec(stdout)?.[1];
+      if (url && (/\ntry: .*\n/.test(stdout) || stdout.startsWith('{'))) {
+        const banner = stdout;
+        resolve({ child, url, port: Number(new URL(url).port), banner, stdout: () => stdout, stderr: () => stderr, stop: () => stopProcess(child) });
       }
     });
     child.once('exit', (code) => reject(new Error(`ges-mock exited with ${code} before listening: ${stderr}`)));
   });
 }
 
-/** Runs `ges-mock <args>` to its exit. */
-export function runGesMock(args: readonly string[]): Promise<ProcessRun> {
+/** Runs `ges-mock <args>` to its exit; `env` adds environment variables. */
+export function runGesMock(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<ProcessRun> {
   return runProcess(process.execPath, [BIN, ...args], {
     cwd: ROOT,
+    env: childEnv(options.env),
     onSpawn: (child) => {
       running.add(child);
       child.once('exit', () => running.delete(child));
