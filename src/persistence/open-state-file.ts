@@ -2,13 +2,14 @@
  * `ges-mock serve --state FILE`: the mock's state survives restarts, crashes and `kill -9`.
  *
  * Design: after every change (createApi's onChange, which runs before the 2xx is returned) the whole
- * state (`api.snapshot()`: the projects that differ from the seed, with the virtual time) is written
+ * state (`api.snapshot()`: the seeded graphs, the projects that changed, the virtual time) is written
  * to a temporary file, fsynced, and renamed over FILE (writeFileAtomically). So a client that got a
  * 2xx has its change on disk, and FILE always holds one complete state, never half of one. A journal
- * would write less per change but needs replay, compaction and torn-tail handling; the snapshot is
- * bounded (see docs/fixtures.md for the measured cost), so rewriting it whole is the simpler way to
- * the same guarantee. A lock file beside FILE (FILE.lock, holding the pid) keeps a second server from
- * writing the same state; a lock left by a killed server is taken over.
+ * would write less per change but needs replay, compaction and torn-tail handling; the snapshot grows
+ * only with the projects that changed (docs/persistence-and-recording.md gives the measured cost), so
+ * rewriting it whole is the simpler way to the same guarantee. A lock file beside FILE (FILE.lock,
+ * holding the pid) keeps a second server from writing the same state; a lock left by a killed server
+ * is taken over.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { createSystemClock } from '../clocks.js';
