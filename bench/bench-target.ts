@@ -1,4 +1,4 @@
-/** What every measure asks for: the small page of the issue, on one well-formed project. */
+/** What every measure asks for: a small page (limit 3) of one graph of one well-formed project. */
 
 /** A 32-hex project id, as real ones are. */
 export const BENCH_PROJECT = '0123456789abcdef0123456789abcdef';

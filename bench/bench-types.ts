@@ -2,7 +2,7 @@
 import type { ServerLoadFigures } from './lib/clean-load.js';
 import type { ProfileHotspot } from './lib/summarize-profile.js';
 
-/** The five measures of the issue. */
+/** The five measures the bench takes (docs/benchmarks.md, "What is measured"). */
 export const MEASURES = ['smallPage', 'largestPage', 'seeding', 'inProcess', 'contractRun'] as const;
 /** One of the five measures. */
 export type MeasureId = (typeof MEASURES)[number];
@@ -117,7 +117,7 @@ export interface BenchCheck {
 }
 
 /** Where the machine and the run stood. */
-export interface MachineFacts {
+interface MachineFacts {
   cpuModel: string;
   cpus: number;
   cpuMHz: number;

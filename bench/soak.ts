@@ -4,15 +4,15 @@
  * control reads), to show that a shared dev mock keeps working under garbage and bursts: its RSS at
  * start, peak and end, requests tried, 5xx seen (none are injected, so any is a bug), answers that
  * broke the contract, and jobs lost (an accepted jobId that is neither listed at the end nor
- * accounted for by the documented cap rule). Writes its figures into bench/RESULTS.md between the hardening markers, leaving the rest of
- * the file (Helper E's) alone.
+ * accounted for by the documented cap rule). Writes its figures into bench/RESULTS.md between the
+ * hardening markers, leaving the rest of the file (the benchmark's sections) alone.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createPrng } from '../src/http/create-prng.js';
+import { createRandom } from '../src/engine/random.js';
 import { createSpecValidator } from '../src/spec/spec-validator.js';
 import { startGesMockProcess } from '../test/support/ges-mock-process.js';
 
@@ -130,7 +130,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   const maxJobs = options.maxJobs ?? 300;
   const speed = options.speed ?? 120;
   const seed = options.seed ?? 1;
-  const random = createPrng(seed);
+  const random = createRandom(String(seed)).float;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const validator = createSpecValidator();
 
@@ -409,7 +409,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (!values['no-write']) {
     const command = `npm run soak${seconds === 60 ? '' : ` -- --seconds ${seconds}`}`;
-    // Re-read right before writing: Helper E's bench may have rewritten its part of the file meanwhile.
+    // Re-read right before writing: a bench run may have rewritten its part of the file meanwhile.
     const current = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
     writeFileSync(RESULTS, replaceSoakSection(current, renderSoakSection(report, command)));
     process.stdout.write(`soak: wrote the Hardening section of ${RESULTS}\n`);

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openapiDocument } from '../src/generated/openapi-document.js';
+import { exampleGraphName, exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
 import type { ContractOptions } from '../contracts/contract-types.js';
 import type { PrismMock } from '../contracts/start-prism-mock.js';
 
@@ -54,13 +54,8 @@ Exit codes: 0 every check holds (warnings allowed), 1 a check fails, 2 usage err
 
 class UsageError extends Error {}
 
-/** A path-parameter pattern from the spec, so the CLI refuses what the target could never accept. */
-function specPattern(name: 'ProjectId' | 'GraphName'): RegExp {
-  const parameter = openapiDocument.components.parameters?.[name] as { schema: { pattern: string } };
-  return new RegExp(parameter.schema.pattern);
-}
-
-const PRISM_DEFAULTS = { projectId: '0123456789abcdef0123456789abcdef', graph: 'movie', token: 'contract-token' };
+// Prism answers any well-formed path, so the spec's own examples serve as the target.
+const PRISM_DEFAULTS = { projectId: exampleProjectId, graph: exampleGraphName, token: 'contract-token' };
 
 interface CliPlan {
   options: Omit<ContractOptions, 'baseUrl'> & { baseUrl?: string };
@@ -118,13 +113,12 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
     if (url.search || url.hash) throw new UsageError('--base-url must not carry a query or fragment');
   }
   if (projectId === undefined) throw new UsageError('--project-id (or GES_PROJECT_ID) is required');
-  if (!specPattern('ProjectId').test(projectId)) throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
+  if (!projectIdPattern.test(projectId)) throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
   if (graph === undefined) throw new UsageError('--graph (or GES_GRAPH) is required');
-  const graphName = specPattern('GraphName');
-  if (!graphName.test(graph)) throw new UsageError(`--graph must be 4-50 letters, digits or underscores starting with a letter, got "${graph}"`);
+  if (!graphNamePattern.test(graph)) throw new UsageError(`--graph must be 4-50 letters, digits or underscores starting with a letter, got "${graph}"`);
   const missingGraph = values['missing-graph'];
   if (missingGraph !== undefined) {
-    if (!graphName.test(missingGraph)) throw new UsageError(`--missing-graph must be a well-formed graph name, got "${missingGraph}"`);
+    if (!graphNamePattern.test(missingGraph)) throw new UsageError(`--missing-graph must be a well-formed graph name, got "${missingGraph}"`);
     if (missingGraph === graph) throw new UsageError('--missing-graph must differ from --graph');
   }
   let timeoutMs: number | undefined;
@@ -136,17 +130,17 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
   }
   return {
     prism,
-    ...(values.junit !== undefined ? { junit: values.junit } : {}),
-    ...(values.json !== undefined ? { json: values.json } : {}),
+    junit: values.junit,
+    json: values.json,
     options: {
-      ...(baseUrl !== undefined ? { baseUrl } : {}),
+      baseUrl,
       projectId,
       graph,
-      ...(token !== undefined ? { token } : {}),
-      ...(missingGraph !== undefined ? { missingGraph } : {}),
+      token,
+      missingGraph,
       strict: values.strict === true,
       allowMutations: values['allow-mutations'] === true,
-      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      timeoutMs,
     },
   };
 }

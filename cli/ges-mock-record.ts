@@ -153,9 +153,8 @@ export async function runRecordCommand(argv: readonly string[], env: NodeJS.Proc
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  const [{ recordJobs, toPublicBaseUrl }, { judgeRecordedJob }, { writeFileAtomically }] = await Promise.all([
+  const [{ recordJobs, toPublicBaseUrl }, { writeFileAtomically }] = await Promise.all([
     import('../src/record/record-jobs.js'),
-    import('./judge-recorded-job.js'),
     import('../src/persistence/write-file-atomically.js'),
   ]);
   const source = toPublicBaseUrl(plan.baseUrl);
@@ -170,7 +169,6 @@ export async function runRecordCommand(argv: readonly string[], env: NodeJS.Proc
       timeoutMs: plan.timeoutMs,
       onRetry: (reason, delayMs) => io.stderr(`ges-mock record: ${reason}; retrying in ${delayMs} ms\n`),
     },
-    judgeJob: judgeRecordedJob,
   });
   if (!result.ok) {
     io.stderr(`ges-mock record: ${result.failure.message}\nNothing was written.\n`);

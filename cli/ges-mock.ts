@@ -11,6 +11,7 @@ import type { LogFormat, RequestLog } from '../src/server/create-request-log.js'
 import type { GesApi } from '../src/http/create-api.js';
 import type { MockStateFile } from '../src/persistence/open-state-file.js';
 import type { GesServer, GesServerOptions } from '../src/server/start-ges-server.js';
+import { exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
 import { onShutdownSignals } from './on-shutdown-signals.js';
 import { readCommandLine, type GivenValue } from './read-command-line.js';
 import { renderFlagHelp } from './render-flag-help.js';
@@ -39,8 +40,6 @@ __code/__example query parameters) answers with a documented example. HEAD works
 SIGTERM or SIGINT stops cleanly: no new connections, requests in flight answered (at most 5 s), exit 0;
 a second signal exits at once.`;
 
-const PROJECT_EXAMPLE = '0123456789abcdef0123456789abcdef';
-const GRAPH_NAME = /^[A-Za-z][A-Za-z0-9_]{3,49}$/;
 
 /** An integer in [min, max]; the message names the flag or variable it came from. */
 function integer(given: GivenValue, text: string, min: number, max: number): number {
@@ -145,7 +144,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   const graphsGiven = one('graphs');
   const graphs = graphsGiven === undefined ? undefined : [...new Set(graphsGiven.text.split(',').map((name) => name.trim()).filter(Boolean))];
   if (graphs?.length === 0) throw new UsageError(`${graphsGiven!.label} needs at least one graph name`);
-  const badGraph = graphs?.find((name) => !GRAPH_NAME.test(name));
+  const badGraph = graphs?.find((name) => !graphNamePattern.test(name));
   if (badGraph) throw new UsageError(`${graphsGiven!.label}: "${badGraph}" is not a GES graph name (4-50 letters, digits, _; starts with a letter)`);
   const speedGiven = one('speed');
   const speed = speedGiven === undefined ? 1 : Number(speedGiven.text);
@@ -231,9 +230,11 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     ...(options.fixtures !== undefined ? [`fixtures ${options.fixtures}`] : []),
   ];
   const firstToken = options.tokens[0];
-  const token = firstToken === undefined ? 'x' : /:[A-Za-z0-9]{1,64}$/.test(firstToken) ? firstToken.slice(0, firstToken.lastIndexOf(':')) : firstToken;
-  const boundProject = firstToken !== undefined && /:([A-Za-z0-9]{1,64})$/.exec(firstToken)?.[1];
-  const project = boundProject || PROJECT_EXAMPLE;
+  // A token `T:project_id` is bound to that project: the ready-made command uses both parts.
+  const colon = firstToken?.lastIndexOf(':') ?? -1;
+  const boundProject = firstToken !== undefined && colon >= 0 && projectIdPattern.test(firstToken.slice(colon + 1)) ? firstToken.slice(colon + 1) : undefined;
+  const token = firstToken === undefined ? 'x' : boundProject !== undefined ? firstToken.slice(0, colon) : firstToken;
+  const project = boundProject ?? exampleProjectId;
   const lines = [
     `ges-mock listening on ${server.url} (${extras.join(', ')})`,
     `try: curl -H 'X-Auth-Token: ${token}' '${server.url}/ges/v1.0/${project}/graphs/${graphs[0]}/jobs/status?limit=2&offset=0'`,
@@ -311,9 +312,9 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       tokens: options.tokens,
       cors: options.cors,
       control: options.control,
-      ...(options.controlToken !== undefined ? { controlToken: options.controlToken } : {}),
-      ...(options.maxJobsPerGraph !== undefined ? { maxJobsPerGraph: options.maxJobsPerGraph } : {}),
-      ...(options.maxProjects !== undefined ? { maxProjects: options.maxProjects } : {}),
+      controlToken: options.controlToken,
+      maxJobsPerGraph: options.maxJobsPerGraph,
+      maxProjects: options.maxProjects,
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
       ...(options.quiet ? {} : { onRequest: log.request }),
       ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),

@@ -29,7 +29,7 @@ function describeFetchError(error: unknown, timeoutMs: number): string {
 }
 
 /** The URL of one operation on the target, path parameters encoded, query as given. */
-export function buildUrl(options: ResolvedContractOptions, send: SendOptions): string {
+function buildUrl(options: ResolvedContractOptions, send: SendOptions): string {
   const { path } = getSpecOperation(send.operationId);
   const filled = path
     .replace('{project_id}', encodeURIComponent(options.projectId))
@@ -57,7 +57,7 @@ export function createContractClient(options: ResolvedContractOptions): Contract
       seq: exchanges.length + 1,
       operationId: send.operationId,
       authenticated,
-      request: { method, url, headers, ...(send.body !== undefined ? { body: send.body } : {}) },
+      request: { method, url, headers, body: send.body },
       durationMs: 0,
     };
     exchanges.push(exchange);
@@ -67,7 +67,7 @@ export function createContractClient(options: ResolvedContractOptions): Contract
       const response = await doFetch(url, {
         method,
         headers,
-        ...(send.body !== undefined ? { body: send.body } : {}),
+        body: send.body,
         signal: AbortSignal.timeout(options.timeoutMs),
         redirect: 'manual',
       });

@@ -16,10 +16,10 @@ import type {
 } from './contract-types.js';
 
 /** Most findings a check keeps; the rest are counted. */
-export const MAX_FINDINGS = 5;
+const MAX_FINDINGS = 5;
 /** Most pages the walk reads: a long list is compared on its first pages only. */
-export const MAX_WALK_PAGES = 20;
-/** Page size of the walk: small enough to need several pages, as the issue suggests (7). */
+const MAX_WALK_PAGES = 20;
+/** Page size of the walk: small enough that even a short list takes several pages. */
 const MAX_WALK_PAGE_SIZE = 7;
 
 /** Thrown by ctx.abort(): the check ends with its findings. */
@@ -28,7 +28,7 @@ export class CheckAborted extends Error {}
 export class CheckSkipped extends Error {}
 
 /** A generated graph name that is well formed (starts with a letter, 4–50 chars) and surely absent. */
-export function generateMissingGraph(): string {
+function generateMissingGraph(): string {
   return `nosuchgraph_${randomBytes(6).toString('hex')}`;
 }
 

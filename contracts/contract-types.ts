@@ -43,7 +43,7 @@ export interface ResolvedContractOptions {
 export type CheckLevel = 'must' | 'should';
 
 /** `probe` checks send their own requests; `audit` checks judge every response of the run, so run last. */
-export type CheckPhase = 'probe' | 'audit';
+type CheckPhase = 'probe' | 'audit';
 
 /** One request the kit sent. */
 export interface ExchangeRequest {
@@ -108,7 +108,7 @@ export interface CheckResult {
 }
 
 /** One documented (operation × status) pair and whether the run saw it. */
-export interface CoveragePair {
+interface CoveragePair {
   operationId: OperationId;
   status: string;
   exercised: boolean;

@@ -26,7 +26,7 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
   }
   const durationMs = performance.now() - started;
   const noteText = skipped ?? note();
-  const common = { ...base, ...(noteText !== undefined ? { note: noteText } : {}), omittedFindings: omitted(), durationMs };
+  const common = { ...base, note: noteText, omittedFindings: omitted(), durationMs };
   if (skipped !== undefined) return { ...common, outcome: 'skipped', findings: [] };
   if (findings.length === 0) return { ...common, outcome: 'passed', findings };
   const fails = check.level === 'must' || session.options.strict;
@@ -54,7 +54,7 @@ export async function runContract(options: ContractOptions, checks: readonly Con
     allowMutations,
     startedAt: startedAt.toISOString(),
     durationMs: performance.now() - started,
-    ...(unreachable !== undefined ? { unreachable } : {}),
+    unreachable,
     results,
     coverage: computeCoverage(session.client.exchanges),
     requests: session.client.exchanges.length,

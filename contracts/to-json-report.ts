@@ -10,7 +10,7 @@ const MAX_BODY = 4096;
 function toJsonExchange(exchange: Exchange, token: string | undefined) {
   const { request, response } = exchange;
   return {
-    request: { method: request.method, url: request.url, ...(request.body !== undefined ? { body: request.body } : {}), curl: toCurl(request, token) },
+    request: { method: request.method, url: request.url, body: request.body, curl: toCurl(request, token) },
     ...(response
       ? { response: { status: response.status, contentType: response.contentType ?? null, body: response.text.slice(0, MAX_BODY) } }
       : { error: exchange.error }),
@@ -20,8 +20,8 @@ function toJsonExchange(exchange: Exchange, token: string | undefined) {
 function toJsonFinding(finding: Finding, token: string | undefined) {
   return {
     message: finding.message,
-    ...(finding.expected !== undefined ? { expected: finding.expected } : {}),
-    ...(finding.actual !== undefined ? { actual: finding.actual } : {}),
+    expected: finding.expected,
+    actual: finding.actual,
     ...(finding.exchange ? toJsonExchange(finding.exchange, token) : {}),
   };
 }
@@ -36,7 +36,7 @@ export function toJsonReport(report: ContractReport, token?: string): Record<str
     allowMutations: report.allowMutations,
     startedAt: report.startedAt,
     durationMs: Math.round(report.durationMs),
-    ...(report.unreachable !== undefined ? { unreachable: report.unreachable } : {}),
+    unreachable: report.unreachable,
     exitCode: report.exitCode,
     summary: { checks: report.results.length, passed: count('passed'), failed: count('failed'), warnings: count('warning'), skipped: count('skipped'), requests: report.requests },
     coverage: report.coverage,
@@ -46,7 +46,7 @@ export function toJsonReport(report: ContractReport, token?: string): Record<str
       level: result.level,
       description: result.description,
       outcome: result.outcome,
-      ...(result.note !== undefined ? { note: result.note } : {}),
+      note: result.note,
       durationMs: Math.round(result.durationMs),
       findings: result.findings.map((finding) => toJsonFinding(finding, token)),
       omittedFindings: result.omittedFindings,

@@ -37,7 +37,11 @@ const instant = (description: string): Json => ({ type: 'string', format: 'date-
 /** The schema, as an object. */
 export function buildFixtureSchema(): Json {
   const used = new Set<string>();
-  const jobProperties = withLocalRefs(schemas['Job']!['properties'], used) as Json;
+  // The Job's fields: its properties, or those of the allOf member that declares them.
+  const job = schemas['Job']!;
+  const declared = job['properties'] ?? (job['allOf'] as Json[] | undefined)?.find((member) => member['properties'])?.['properties'];
+  if (!declared) throw new Error('openapi.yaml declares no Job properties');
+  const jobProperties = withLocalRefs(declared, used) as Json;
   const defs: Json = {};
   // Follow refs until every schema the Job fields use is copied.
   for (let pending = [...used]; pending.length > 0; ) {

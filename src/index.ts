@@ -45,4 +45,3 @@ export type { FixtureDocument, FixtureDuration, FixtureFileGroup, FixtureGraphSp
 export { FixtureError, type FixtureProblem } from './fixtures/fixture-error.js';
 export { validateFixtures, type FixtureValidation, type ValidateFixturesOptions } from './fixtures/validate-fixtures.js';
 export { defineFixtures, gesJob } from './fixtures/define-fixtures.js';
-export { checkJobInvariants, type JobInvariantProblem } from './fixtures/check-job-invariants.js';

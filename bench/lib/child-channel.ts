@@ -7,7 +7,7 @@
 type Answer = { kind: 'ready' | 'result'; [key: string]: unknown } | { kind: 'failed'; message: string };
 
 /** Sends the parent this child's one answer (or prints it when there is no parent). */
-export function tellParent(message: Answer): void {
+function tellParent(message: Answer): void {
   if (process.send) process.send(message);
   else process.stdout.write(`${JSON.stringify(message)}\n`);
 }

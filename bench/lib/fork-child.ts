@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** A message a bench child sends its parent. */
-export type ChildMessage =
+type ChildMessage =
   | ({ kind: 'ready' | 'result' } & Record<string, unknown>)
   | { kind: 'failed'; message: string };
 

@@ -1,5 +1,5 @@
 /**
- * Contract run: Helper C's `ges-contract` CLI, as a user runs it, against a fresh standalone mock
+ * Contract run: the `ges-contract` CLI, as a user runs it, against a fresh standalone mock
  * per round; wall time of the whole process, start-up included.
  */
 import { spawn } from 'node:child_process';

@@ -12,7 +12,7 @@ import { median } from '../lib/median.js';
 import type { Profiler } from '../lib/profiler.js';
 import { rotate } from '../lib/rotate.js';
 import { startMock } from '../lib/start-mock.js';
-import { startPrism } from '../lib/start-prism.js';
+import { startPrismMock } from '../../contracts/start-prism-mock.js';
 
 const CONTENDERS = ['mock', 'mockLogged', 'prism', 'bare'] as const;
 type Contender = (typeof CONTENDERS)[number];
@@ -39,9 +39,9 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
   const path = listJobsPath(3, 0);
   const stops: (() => Promise<void>)[] = [];
   // Prism takes seconds to start: let it start while the mock and the bare server do
-  const prismStarting = startPrism();
+  const prismStarting = startPrismMock({ startTimeoutMs: 90_000 });
   prismStarting.catch(() => {});
-  stops.push(async () => (await prismStarting.catch(() => undefined))?.stop());
+  stops.push(async () => (await prismStarting.catch(() => undefined))?.close());
   try {
     const mock = await startMock('small-page-mock', [], profiler);
     stops.push(() => mock.stop());

@@ -3,7 +3,7 @@
  * unknown job id the error and auth checks both use.
  */
 import type { CheckContext, Exchange } from '../contract-types.js';
-import { envelopeViolations } from '../spec-facts.js';
+import { envelopeViolations } from '../../src/spec/spec-validator.js';
 
 /** What came back, in one line: `400 application/json {"errorCode":...}` (body cut at 300 chars). */
 export function describeAnswer(exchange: Exchange): string {

@@ -7,7 +7,8 @@
 import { getResponseSchemaPointer, getSpecOperation } from '../../src/spec/spec-examples.js';
 import type { SchemaViolation } from '../../src/spec/spec-validator.js';
 import type { CheckContext, ContractCheck, Exchange } from '../contract-types.js';
-import { specValidator, statusVariants } from '../spec-facts.js';
+import { statusVariants } from '../../src/spec/spec-facts.js';
+import { sharedSpecValidator } from '../../src/spec/spec-validator.js';
 import { describeAnswer, isAuthStatus } from './check-helpers.js';
 
 /** Every answered exchange, after making sure there is at least the default list. */
@@ -106,7 +107,7 @@ export const conformanceChecks: readonly ContractCheck[] = [
     phase: 'audit',
     description: "Every body validates against openapi.yaml's schema for its operation and status.",
     async run(ctx) {
-      const validator = specValidator();
+      const validator = sharedSpecValidator();
       let validated = 0;
       for (const exchange of await answered(ctx)) {
         const response = exchange.response as NonNullable<Exchange['response']>;

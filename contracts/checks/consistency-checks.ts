@@ -3,7 +3,7 @@
  * reports (openapi.yaml, getJobStatus: "For finished jobs the status here equals the one in the list").
  */
 import type { ContractCheck, SeenJob } from '../contract-types.js';
-import { describeJob, statusPhase } from '../job-facts.js';
+import { describeJob, statusPhase } from '../../src/spec/job-facts.js';
 import { bodyObject, describeAnswer } from './check-helpers.js';
 
 /** How many finished jobs to look up: enough to cover every finished status, few requests. */

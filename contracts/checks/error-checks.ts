@@ -4,7 +4,7 @@
  * paging values and auth is not documented, so those require any 4xx error envelope, not one code.
  */
 import type { CheckContext, ContractCheck, Exchange } from '../contract-types.js';
-import { envelopeViolations } from '../spec-facts.js';
+import { envelopeViolations } from '../../src/spec/spec-validator.js';
 import { bodyObject, describeAnswer, expectGesError, unknownJobId } from './check-helpers.js';
 
 /** limit/offset values a server must refuse: not integers, or below 0. */

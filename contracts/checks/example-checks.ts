@@ -5,7 +5,7 @@
  */
 import { getResponseExamples } from '../../src/spec/spec-examples.js';
 import type { ContractCheck } from '../contract-types.js';
-import { describeJob } from '../job-facts.js';
+import { describeJob } from '../../src/spec/job-facts.js';
 
 /** `taskType/status` → the sorted field names of the first example job of that kind. */
 function exampleShapes(): Map<string, { fields: string[]; example: string }> {

@@ -1,13 +1,15 @@
 /**
- * Listing semantics: limit, offset, paging, jobCount and order, from the GES table (limit ≤ 100000),
+ * Listing semantics: limit, offset, paging, jobCount and order, from the GES table (limit's maximum),
  * the spec's decisions (jobCount is the total; jobs.length ≤ limit) and the examples (newest first).
  */
 import type { CheckContext, ContractCheck, Exchange, Finding, PageWalk } from '../contract-types.js';
-import { describeJob, toTimeValue, sameTimeKind } from '../job-facts.js';
-import { envelopeViolations } from '../spec-facts.js';
+import { describeJob, toTimeValue, sameTimeKind } from '../../src/spec/job-facts.js';
+import { limitBounds } from '../../src/spec/spec-facts.js';
+import { envelopeViolations } from '../../src/spec/spec-validator.js';
 import { describeAnswer } from './check-helpers.js';
 
-const MAX_LIMIT = 100_000;
+const MAX_LIMIT = limitBounds.max;
+const OVER_LIMIT = MAX_LIMIT + 1;
 
 /** The limit and offset an exchange asked for (from its URL). */
 function pageOf(exchange: Exchange): { limit?: number; offset: number } {
@@ -159,9 +161,9 @@ export const listChecks: readonly ContractCheck[] = [
       if (typeof total !== 'number' || !Number.isInteger(total)) {
         return ctx.abort({ message: 'the default list has no integer jobCount', expected: 'jobCount: <total>', actual: String(total), exchange: baseExchange });
       }
-      if (base.jobs.length < MAX_LIMIT && base.jobs.length !== total) {
+      if (base.jobs.length < limitBounds.default && base.jobs.length !== total) {
         ctx.fail({
-          message: `the default list (limit 100000) holds ${base.jobs.length} jobs but says jobCount ${total}`,
+          message: `the default list (limit ${limitBounds.default}) holds ${base.jobs.length} jobs but says jobCount ${total}`,
           expected: `jobCount ${base.jobs.length}, the total`,
           actual: `jobCount ${total}`,
           exchange: baseExchange,
@@ -189,34 +191,34 @@ export const listChecks: readonly ContractCheck[] = [
     group: 'list',
     level: 'must',
     phase: 'probe',
-    description: 'limit=100000 answers at most 100000 jobs; limit=100001 answers a 4xx error envelope or at most 100000 jobs.',
+    description: `limit=${MAX_LIMIT} answers at most ${MAX_LIMIT} jobs; limit=${OVER_LIMIT} answers a 4xx error envelope or at most ${MAX_LIMIT} jobs.`,
     async run(ctx) {
       const atMax = await ctx.send({ operationId: 'listJobs', query: { limit: String(MAX_LIMIT) } });
-      const list = ctx.requireList(atMax, 'limit=100000');
+      const list = ctx.requireList(atMax, `limit=${MAX_LIMIT}`);
       if (list.jobs.length > MAX_LIMIT) {
-        ctx.fail({ message: `limit=100000 answered ${list.jobs.length} jobs`, expected: 'at most 100000', exchange: atMax });
+        ctx.fail({ message: `limit=${MAX_LIMIT} answered ${list.jobs.length} jobs`, expected: `at most ${MAX_LIMIT}`, exchange: atMax });
       }
-      const over = await ctx.send({ operationId: 'listJobs', query: { limit: String(MAX_LIMIT + 1) } });
+      const over = await ctx.send({ operationId: 'listJobs', query: { limit: String(OVER_LIMIT) } });
       const status = over.response?.status;
       if (status !== undefined && status >= 400 && status < 500) {
         const violations = envelopeViolations(over.response?.json);
         if (violations.length > 0) {
           ctx.fail({
-            message: `limit=100001 answered ${status} without a GES error envelope`,
-            expected: '4xx GES error envelope, or at most 100000 jobs',
+            message: `limit=${OVER_LIMIT} answered ${status} without a GES error envelope`,
+            expected: `4xx GES error envelope, or at most ${MAX_LIMIT} jobs`,
             actual: describeAnswer(over),
             exchange: over,
           });
         }
       } else if (status === 200) {
-        const page = ctx.requireList(over, 'limit=100001');
+        const page = ctx.requireList(over, `limit=${OVER_LIMIT}`);
         if (page.jobs.length > MAX_LIMIT) {
-          ctx.fail({ message: `limit=100001 answered ${page.jobs.length} jobs`, expected: 'at most 100000', exchange: over });
+          ctx.fail({ message: `limit=${OVER_LIMIT} answered ${page.jobs.length} jobs`, expected: `at most ${MAX_LIMIT}`, exchange: over });
         }
       } else {
         ctx.fail({
-          message: `limit=100001 answered ${status ?? 'nothing'}`,
-          expected: '4xx GES error envelope, or at most 100000 jobs',
+          message: `limit=${OVER_LIMIT} answered ${status ?? 'nothing'}`,
+          expected: `4xx GES error envelope, or at most ${MAX_LIMIT} jobs`,
           actual: describeAnswer(over),
           exchange: over,
         });

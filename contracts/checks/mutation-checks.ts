@@ -4,8 +4,8 @@
  * with a failReason [decision]; a second cancel is 400 GES.8303 [ex, cancel page].
  */
 import type { CheckContext, ContractCheck, Exchange, SeenJob } from '../contract-types.js';
-import { describeJob, toTimeValue } from '../job-facts.js';
-import { getRequestExample } from '../spec-facts.js';
+import { describeJob, toTimeValue } from '../../src/spec/job-facts.js';
+import { getRequestExample } from '../../src/spec/spec-examples.js';
 import { bodyObject, describeAnswer, expectGesError } from './check-helpers.js';
 
 /** What cancelling once left behind for cancel_again_rejected. */

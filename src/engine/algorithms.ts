@@ -7,7 +7,7 @@ import { sampleVertex, type GraphProfile } from './graph-profiles.js';
 import type { Random } from './random.js';
 
 /** How a finished algorithm's result is shaped in `data.outputs`. */
-export type ResultShape =
+type ResultShape =
   | 'vertex-scores' // [{vertexId: number}] over many vertices, paged
   | 'vertex-labels' // [{vertexId: communityOrComponentId}], paged
   | 'path' // one path of vertex ids, paged

@@ -113,7 +113,7 @@ const K_RANGES: Readonly<Record<string, readonly [number, number]>> = { k_hop: [
  * Why a submitted algorithm will fail while running, or undefined: a vertex id not in the graph,
  * or a k out of its documented range (reference §6: k_hop k is 1–100).
  */
-export function runtimeFailureOf(spec: AlgorithmSpec, parameters: Readonly<Record<string, unknown>>, profile: GraphProfile): string | undefined {
+function runtimeFailureOf(spec: AlgorithmSpec, parameters: Readonly<Record<string, unknown>>, profile: GraphProfile): string | undefined {
   for (const name of spec.vertexParams) {
     const value = parameters[name];
     if (value === undefined) continue;
@@ -268,7 +268,7 @@ export function newJobId(ctx: PlannerContext): string {
 }
 
 /** Share of seeded jobs, among those finished at seeding, that failed. */
-export const SEED_FAILURE_RATE = 0.13;
+const SEED_FAILURE_RATE = 0.13;
 
 /**
  * Whether a finished seeded job failed: the first draw after its id, so the seed can count

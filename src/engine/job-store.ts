@@ -20,10 +20,10 @@ interface Cancellation {
 const sharedCounts = new WeakMap<readonly JobSlot[], { now: number; counts: Record<string, number> }>();
 
 /** What a submission did to the store. */
-export type InsertOutcome = 'inserted' | 'too-many-jobs' | 'too-much-request-data';
+type InsertOutcome = 'inserted' | 'too-many-jobs' | 'too-much-request-data';
 
 /** How much one store may hold; at either limit a submission evicts, or is refused. */
-export interface StoreLimits {
+interface StoreLimits {
   /** Most jobs, seeded and submitted. */
   readonly maxJobs: number;
   /** Most characters of submitted request bodies (`rawRequest`, kept byte for byte) together. */

@@ -1,5 +1,6 @@
 /**
- * A small seeded pseudo-random generator (sfc32) for the engine's bulk fields. Faker gives the
+ * The kit's one seeded pseudo-random generator (sfc32): the engine's bulk fields, the fault
+ * injector's draws and the randomized tests all use it. For the engine's data, faker gives the
  * variety (words, names); this gives the volume: a faker UUID costs ~2.7 µs, too slow for 100k jobs
  * seeded in well under a second, while sfc32 draws a 32-bit word in a few nanoseconds.
  */

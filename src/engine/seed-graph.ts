@@ -40,7 +40,7 @@ export interface GraphSeed {
 const DAY_MS = 86_400_000;
 
 /** The whole second of a slot's job, for ordering; plans carry it, slots ask the seed. */
-export function startSecOfSlot(slot: JobSlot, seed: GraphSeed): number {
+function startSecOfSlot(slot: JobSlot, seed: GraphSeed): number {
   if (typeof slot === 'number') return seed.startSecAt(slot);
   // Only the newest few jobs are ever compared (on insertion), so parsing a view's time is fine.
   return isView(slot) ? Math.floor(parseChinaTime(slot.startTime) / 1000) : slot.startSec;

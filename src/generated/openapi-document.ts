@@ -737,6 +737,7 @@ export const openapiDocument: OpenAPIV3_1Document = {
         "description": "The most jobs to return: 0 to 100000, default 100000 [doc]. Not an integer: 400 GES.8000; out of\nrange: 400 GES.8005 [decision].\n",
         "schema": {
           "type": "integer",
+          "format": "int32",
           "minimum": 0,
           "maximum": 100000,
           "default": 100000
@@ -750,6 +751,7 @@ export const openapiDocument: OpenAPIV3_1Document = {
         "description": "How many jobs to skip, default 0 [doc]. An offset past the end gives an empty page. The pages\ngive no upper bound; **[decision]** it is a signed 32-bit integer, so larger values are 400\nGES.8005, like negative ones.\n",
         "schema": {
           "type": "integer",
+          "format": "int32",
           "minimum": 0,
           "maximum": 2147483647,
           "default": 0
@@ -763,6 +765,7 @@ export const openapiDocument: OpenAPIV3_1Document = {
         "description": "The most result records to return, 0 to 100000, default 100000 [doc].",
         "schema": {
           "type": "integer",
+          "format": "int32",
           "minimum": 0,
           "maximum": 100000,
           "default": 100000
@@ -775,6 +778,7 @@ export const openapiDocument: OpenAPIV3_1Document = {
         "description": "How many result records to skip, default 0 [doc].",
         "schema": {
           "type": "integer",
+          "format": "int32",
           "minimum": 0,
           "maximum": 2147483647,
           "default": 0
@@ -953,76 +957,80 @@ export const openapiDocument: OpenAPIV3_1Document = {
         }
       },
       "Job": {
-        "type": "object",
-        "description": "One job as the engine holds it. Invariants that JSON Schema expresses are encoded below\n(`allOf`); the rest the contract kit checks and the mock keeps:\n* `failReason` if and only if `status` is `failed`;\n* `files` if and only if `taskType` is `ImportGraph` (the schema encodes \"only if\"; an import\n  that has not read its files yet sends an empty array);\n* `success` ⇒ `progress` 100; `pending` ⇒ `progress` 0;\n* a finished job (`success`, `failed`) has an `endTime` not before its `startTime` and\n  `canStop` false; an unfinished one (`pending`, `running`) has no `endTime`.\n",
-        "required": [
-          "jobId",
-          "rawRequest",
-          "taskType",
-          "canStop",
-          "progress",
-          "startTime",
-          "status"
-        ],
-        "properties": {
-          "jobId": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The job's id. Memory engine: a UUID followed by nine digits, the same nine for every job of\na graph [ex]. Other formats are accepted.\n",
-            "examples": [
-              "b236a002-6acb-40cd-acca-bc3eb96b807d001680206"
-            ]
-          },
-          "rawRequest": {
-            "type": "string",
-            "description": "The original request body, as a JSON **string**; may be empty (`\"\"`) [ex]. For an algorithm\njob it is the execute-algorithm body byte for byte.\n"
-          },
-          "taskType": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The kind of job. An open set: `Algorithm` and `ImportGraph` are the only documented values\n[ex]; others (exports, filter queries, index builds) exist and are valid.\n",
-            "examples": [
-              "Algorithm",
-              "ImportGraph"
-            ]
-          },
-          "canStop": {
-            "type": "boolean",
-            "description": "Whether the job can still be cancelled; always false once it has finished."
-          },
-          "progress": {
-            "$ref": "#/components/schemas/Progress"
-          },
-          "startTime": {
-            "type": "string",
-            "description": "When the job started: \"a date string or timestamp\" [doc]. The examples use\n`yyyy-MM-dd HH:mm:ss` in China time (UTC+8) [ex], as the mock does.\n",
-            "examples": [
-              "2024-05-23 09:54:00"
-            ]
-          },
-          "endTime": {
-            "type": "string",
-            "description": "When the job finished; same format as `startTime`. Absent while the job runs.",
-            "examples": [
-              "2024-05-23 09:54:00"
-            ]
-          },
-          "status": {
-            "$ref": "#/components/schemas/JobStatusValue"
-          },
-          "failReason": {
-            "type": "string",
-            "description": "Why the job failed; present only when `status` is `failed` [doc]."
-          },
-          "files": {
-            "type": "array",
-            "description": "Per-file import statistics; present only when `taskType` is `ImportGraph` [doc].",
-            "items": {
-              "$ref": "#/components/schemas/ImportFileGroup"
-            }
-          }
-        },
+        "description": "One job as the engine holds it. The first `allOf` member declares every field; the members after\nit encode the invariants that JSON Schema expresses (`if`/`then`), so code generators, which\nskip conditionals, still see every field. The rest the contract kit checks and the mock keeps:\n* `failReason` if and only if `status` is `failed`;\n* `files` if and only if `taskType` is `ImportGraph` (the schema encodes \"only if\"; an import\n  that has not read its files yet sends an empty array);\n* `success` ⇒ `progress` 100; `pending` ⇒ `progress` 0;\n* a finished job (`success`, `failed`) has an `endTime` not before its `startTime` and\n  `canStop` false; an unfinished one (`pending`, `running`) has no `endTime`.\n",
         "allOf": [
+          {
+            "type": "object",
+            "required": [
+              "jobId",
+              "rawRequest",
+              "taskType",
+              "canStop",
+              "progress",
+              "startTime",
+              "status"
+            ],
+            "properties": {
+              "jobId": {
+                "type": "string",
+                "minLength": 1,
+                "description": "The job's id. Memory engine: a UUID followed by nine digits, the same nine for every job of\na graph [ex]. Other formats are accepted.\n",
+                "examples": [
+                  "b236a002-6acb-40cd-acca-bc3eb96b807d001680206"
+                ]
+              },
+              "rawRequest": {
+                "type": "string",
+                "description": "The original request body, as a JSON **string**; may be empty (`\"\"`) [ex]. For an algorithm\njob it is the execute-algorithm body byte for byte.\n"
+              },
+              "taskType": {
+                "type": "string",
+                "minLength": 1,
+                "description": "The kind of job. An open set: `Algorithm` and `ImportGraph` are the only documented values\n[ex]; others (exports, filter queries, index builds) exist and are valid.\n",
+                "examples": [
+                  "Algorithm",
+                  "ImportGraph"
+                ]
+              },
+              "canStop": {
+                "type": "boolean",
+                "description": "Whether the job can still be cancelled; always false once it has finished."
+              },
+              "progress": {
+                "$ref": "#/components/schemas/Progress",
+                "description": "Percentage done, 0–100, as an integer or a digit string."
+              },
+              "startTime": {
+                "type": "string",
+                "description": "When the job started: \"a date string or timestamp\" [doc]. The examples use\n`yyyy-MM-dd HH:mm:ss` in China time (UTC+8) [ex], as the mock does.\n",
+                "examples": [
+                  "2024-05-23 09:54:00"
+                ]
+              },
+              "endTime": {
+                "type": "string",
+                "description": "When the job finished; same format as `startTime`. Absent while the job runs.",
+                "examples": [
+                  "2024-05-23 09:54:00"
+                ]
+              },
+              "status": {
+                "$ref": "#/components/schemas/JobStatusValue",
+                "description": "The job's state."
+              },
+              "failReason": {
+                "type": "string",
+                "description": "Why the job failed; present only when `status` is `failed` [doc]."
+              },
+              "files": {
+                "type": "array",
+                "description": "Per-file import statistics; present only when `taskType` is `ImportGraph` [doc].",
+                "items": {
+                  "$ref": "#/components/schemas/ImportFileGroup"
+                }
+              }
+            }
+          },
           {
             "if": {
               "properties": {
@@ -1191,32 +1199,29 @@ export const openapiDocument: OpenAPIV3_1Document = {
       },
       "ImportFileGroup": {
         "type": "object",
-        "description": "One group of import files, an object with a single key [ex]: `edgeFiles`, `vertexFiles` or\n`schemaFiles`. Other keys are tolerated for engines that import more kinds of file.\n",
+        "description": "One group of import files, an object with a single key [ex]: `edgeFiles`, `vertexFiles` or\n`schemaFiles`. Other keys are tolerated (no `additionalProperties` here: generators such as\nopenapi-zod-client turn an object with it into a record and drop the three named fields).\n",
         "minProperties": 1,
         "properties": {
           "edgeFiles": {
             "type": "array",
+            "description": "Statistics of the edge files, one entry a file, counted in lines.",
             "items": {
               "$ref": "#/components/schemas/LineFileStat"
             }
           },
           "vertexFiles": {
             "type": "array",
+            "description": "Statistics of the vertex files, one entry a file, counted in lines.",
             "items": {
               "$ref": "#/components/schemas/LineFileStat"
             }
           },
           "schemaFiles": {
             "type": "array",
+            "description": "Statistics of the schema files, one entry a file, counted in labels.",
             "items": {
               "$ref": "#/components/schemas/SchemaFileStat"
             }
-          }
-        },
-        "additionalProperties": {
-          "type": "array",
-          "items": {
-            "type": "object"
           }
         }
       },
@@ -1320,10 +1325,12 @@ export const openapiDocument: OpenAPIV3_1Document = {
         ],
         "properties": {
           "status": {
-            "$ref": "#/components/schemas/JobStatusValue"
+            "$ref": "#/components/schemas/JobStatusValue",
+            "description": "The job's state; for a finished job the same as in the job list."
           },
           "data": {
-            "$ref": "#/components/schemas/JobResultData"
+            "$ref": "#/components/schemas/JobResultData",
+            "description": "A page of the result, once the job has finished."
           },
           "result": {
             "type": "string",
@@ -1471,7 +1478,9 @@ export const openapiDocument: OpenAPIV3_1Document = {
           },
           "result": {
             "type": "string",
-            "const": "failed",
+            "enum": [
+              "failed"
+            ],
             "description": "Always `failed`."
           }
         }

@@ -158,8 +158,9 @@ export interface components {
             errorMessage?: string;
         };
         /**
-         * @description One job as the engine holds it. Invariants that JSON Schema expresses are encoded below
-         *     (`allOf`); the rest the contract kit checks and the mock keeps:
+         * @description One job as the engine holds it. The first `allOf` member declares every field; the members after
+         *     it encode the invariants that JSON Schema expresses (`if`/`then`), so code generators, which
+         *     skip conditionals, still see every field. The rest the contract kit checks and the mock keeps:
          *     * `failReason` if and only if `status` is `failed`;
          *     * `files` if and only if `taskType` is `ImportGraph` (the schema encodes "only if"; an import
          *       that has not read its files yet sends an empty array);
@@ -188,6 +189,7 @@ export interface components {
             taskType: string;
             /** @description Whether the job can still be cancelled; always false once it has finished. */
             canStop: boolean;
+            /** @description Percentage done, 0–100, as an integer or a digit string. */
             progress: components["schemas"]["Progress"];
             /**
              * @description When the job started: "a date string or timestamp" [doc]. The examples use
@@ -200,12 +202,13 @@ export interface components {
              * @example 2024-05-23 09:54:00
              */
             endTime?: string;
+            /** @description The job's state. */
             status: components["schemas"]["JobStatusValue"];
             /** @description Why the job failed; present only when `status` is `failed` [doc]. */
             failReason?: string;
             /** @description Per-file import statistics; present only when `taskType` is `ImportGraph` [doc]. */
             files?: components["schemas"]["ImportFileGroup"][];
-        } & (unknown & unknown & unknown & unknown & unknown & unknown);
+        } & unknown & unknown & unknown & unknown & unknown & unknown;
         /**
          * @description The job's state. The 2024 page names four: `pending`, `running`, `success`, `failed` [doc].
          *     Older pages say `complete` where this says `success`, and a 2025 page adds `partiallyFailed`;
@@ -221,14 +224,16 @@ export interface components {
         Progress: number | string;
         /**
          * @description One group of import files, an object with a single key [ex]: `edgeFiles`, `vertexFiles` or
-         *     `schemaFiles`. Other keys are tolerated for engines that import more kinds of file.
+         *     `schemaFiles`. Other keys are tolerated (no `additionalProperties` here: generators such as
+         *     openapi-zod-client turn an object with it into a record and drop the three named fields).
          */
         ImportFileGroup: {
+            /** @description Statistics of the edge files, one entry a file, counted in lines. */
             edgeFiles?: components["schemas"]["LineFileStat"][];
+            /** @description Statistics of the vertex files, one entry a file, counted in lines. */
             vertexFiles?: components["schemas"]["LineFileStat"][];
+            /** @description Statistics of the schema files, one entry a file, counted in labels. */
             schemaFiles?: components["schemas"]["SchemaFileStat"][];
-        } & {
-            [key: string]: Record<string, never>[];
         };
         /**
          * @description Statistics of one edge or vertex file. Times are integers in **microseconds** since the epoch
@@ -273,7 +278,9 @@ export interface components {
          *     [doc]; a failed job carries its failReason as `errorMessage` [decision].
          */
         JobStatus: {
+            /** @description The job's state; for a finished job the same as in the job list. */
             status: components["schemas"]["JobStatusValue"];
+            /** @description A page of the result, once the job has finished. */
             data?: components["schemas"]["JobResultData"];
             /**
              * @description Sent by the documented example on success.
@@ -362,7 +369,7 @@ export interface components {
             errorCode: string;
             /**
              * @description Always `failed`.
-             * @constant
+             * @enum {string}
              */
             result?: "failed";
         };

@@ -2,14 +2,14 @@
  * X-Auth-Token policy. Each configured token is `T` (any project) or `T:project_id` (that project
  * only); with none configured, any non-empty token is accepted (a mock must not need IAM).
  */
+import { projectIdPattern } from '../spec/spec-facts.js';
 
 /** What a token may do on a project. */
-export type TokenVerdict = 'ok' | 'invalid' | 'forbidden';
+type TokenVerdict = 'ok' | 'invalid' | 'forbidden';
 
 /** Decides on (token, project_id). */
 export type TokenPolicy = (token: string | undefined, projectId: string) => TokenVerdict;
 
-const PROJECT_ID = /^[A-Za-z0-9]{1,64}$/;
 
 /** Builds the policy from `--token` values. */
 export function createTokenPolicy(tokens: readonly string[] | undefined): TokenPolicy {
@@ -18,7 +18,7 @@ export function createTokenPolicy(tokens: readonly string[] | undefined): TokenP
   const allowed = new Map<string, Set<string> | null>();
   for (const entry of tokens) {
     const colon = entry.lastIndexOf(':');
-    const bound = colon > 0 && PROJECT_ID.test(entry.slice(colon + 1));
+    const bound = colon > 0 && projectIdPattern.test(entry.slice(colon + 1));
     const token = bound ? entry.slice(0, colon) : entry;
     if (token === '') continue;
     const current = allowed.get(token);

@@ -4,12 +4,12 @@
  */
 
 /** Methods and headers a preflight allows. */
-export const CORS_ALLOW_METHODS = 'GET,POST,DELETE,PUT,OPTIONS';
+const CORS_ALLOW_METHODS = 'GET,POST,DELETE,PUT,OPTIONS';
 /** Request headers a preflight allows. */
-export const CORS_ALLOW_HEADERS = 'Content-Type, X-Auth-Token, Prefer, X-Mock-Control-Token';
+const CORS_ALLOW_HEADERS = 'Content-Type, X-Auth-Token, Prefer, X-Mock-Control-Token';
 
 /** Response headers a page may read: which example or fault answered (for the inspector and devtools code). */
-export const CORS_EXPOSE_HEADERS = 'X-Mock-Example, X-Mock-Fault';
+const CORS_EXPOSE_HEADERS = 'X-Mock-Example, X-Mock-Fault';
 
 /** Only visible ASCII is echoed: anything else could not be written as a header value anyway. */
 const SAFE_ORIGIN = /^[\x21-\x7e]{1,512}$/;

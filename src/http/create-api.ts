@@ -87,13 +87,13 @@ const CONTROL_CHANGES: Readonly<Record<string, StateChange['kind']>> = {
 
 /** The API: handle requests, and reach the engine, clock and faults behind it. */
 export interface GesApi {
-  /** Answers one request. */
+  /** Answers one request, always as a promise: for adapters that await anyway (MSW resolvers, fetch). */
   handle(request: ApiRequest): Promise<ApiResponse>;
   /**
-   * The same answer, synchronously when no latency is injected: the node:http adapter uses it to skip
-   * a promise per request.
+   * The same answer, returned synchronously unless injected latency makes it wait: the node:http
+   * adapter uses it to skip a promise per request.
    */
-  respond(request: ApiRequest): ApiResponse | Promise<ApiResponse>;
+  handleSyncWhenPossible(request: ApiRequest): ApiResponse | Promise<ApiResponse>;
   readonly engine: Engine;
   /** The engine's clock, when adjustable (always, unless an engine was passed without one). */
   readonly clock: AdjustableClock | undefined;
@@ -129,11 +129,11 @@ export function createApi(options: ApiOptions = {}): GesApi {
     engine = createEngine({
       clock,
       seed,
-      ...(options.graphs ? { graphs: options.graphs } : {}),
-      ...(options.jobsPerGraph !== undefined ? { jobsPerGraph: options.jobsPerGraph } : {}),
-      ...(options.maxJobsPerGraph !== undefined ? { maxJobsPerGraph: options.maxJobsPerGraph } : {}),
-      ...(options.maxRequestCharsPerGraph !== undefined ? { maxRequestCharsPerGraph: options.maxRequestCharsPerGraph } : {}),
-      ...(options.maxProjects !== undefined ? { maxProjects: options.maxProjects } : {}),
+      graphs: options.graphs,
+      jobsPerGraph: options.jobsPerGraph,
+      maxJobsPerGraph: options.maxJobsPerGraph,
+      maxRequestCharsPerGraph: options.maxRequestCharsPerGraph,
+      maxProjects: options.maxProjects,
     });
   }
 
@@ -221,8 +221,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
   // Pages are read-only and opened by a browser, which cannot add the control token header.
   const isPage = (request: ApiRequest, path: string) => request.method === 'GET' && Object.hasOwn(controlPages, path);
 
-  function respond(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
-    if (request.method === 'HEAD') return toHeadResponse(respond({ ...request, method: 'GET' }));
+  function handleSyncWhenPossible(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
+    if (request.method === 'HEAD') return toHeadResponse(handleSyncWhenPossible({ ...request, method: 'GET' }));
     try {
       const { path, search } = splitTarget(request.url);
       if (request.method === 'OPTIONS' && cors) {
@@ -262,8 +262,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
   }
 
   return {
-    respond,
-    handle: async (request) => respond(request),
+    handleSyncWhenPossible,
+    handle: async (request) => handleSyncWhenPossible(request),
     engine,
     clock,
     faults,

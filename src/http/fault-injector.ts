@@ -5,12 +5,12 @@
  */
 import type { ApiResponse } from './http-types.js';
 import { specOperations } from '../spec/spec-examples.js';
-import { createPrng } from './create-prng.js';
+import { createRandom } from '../engine/random.js';
 import { GesErrorCode } from './ges-error-codes.js';
 import { httpErrors, type HttpError } from './to-ges-error.js';
 
 /** A connection-level fault: reset the connection, or close it without a response. */
-export type ConnectionFaultKind = NonNullable<ApiResponse['fault']>;
+type ConnectionFaultKind = NonNullable<ApiResponse['fault']>;
 
 /** The fault configuration, as PUT /__mock/faults takes it and GET shows it (counts as they are now). */
 export interface FaultConfig {
@@ -170,12 +170,15 @@ export interface FaultInjector {
 
 const NO_FAULT: FaultDecision = Object.freeze({ delayMs: 0 });
 
+/** Fault draws are as reproducible as the engine's data: the same generator, seeded apart from it. */
+const faultRandom = (seed: number): (() => number) => createRandom(`faults:${seed}`).float;
+
 /** Creates an injector with no faults. */
 export function createFaultInjector(seed: number): FaultInjector {
   let config: FaultConfig = {};
   let active = false;
   let seedNow = seed;
-  let random = createPrng(seed);
+  let random = faultRandom(seed);
 
   const refresh = () => {
     if (config.nextFailures && config.nextFailures.count <= 0) delete config.nextFailures;
@@ -188,7 +191,7 @@ export function createFaultInjector(seed: number): FaultInjector {
     get: () => copyConfig(config),
     set(next) {
       config = copyConfig(next);
-      random = createPrng(seedNow);
+      random = faultRandom(seedNow);
       refresh();
     },
     clear() {
@@ -197,7 +200,7 @@ export function createFaultInjector(seed: number): FaultInjector {
     },
     reseed(newSeed) {
       seedNow = newSeed;
-      random = createPrng(newSeed);
+      random = faultRandom(newSeed);
     },
     get active() {
       return active;

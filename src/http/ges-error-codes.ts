@@ -26,6 +26,3 @@ export const GesErrorCode = {
   /** The engine cannot answer: injected faults, and any unexpected error of the mock itself. */
   ENGINE_UNAVAILABLE: 'GES.8602',
 } as const;
-
-/** One of the codes above. */
-export type GesErrorCodeValue = (typeof GesErrorCode)[keyof typeof GesErrorCode];

@@ -5,6 +5,7 @@
  * control routes' answers are.
  */
 import type { Engine, EngineResult } from '../engine/engine-types.js';
+import { graphNamePattern, jobIdMaxLength, projectIdPattern } from '../spec/spec-facts.js';
 import type { TokenPolicy } from './check-token.js';
 import type { ApiRequest, RouteResult } from './http-types.js';
 import { decodeSegment, type RouteMatch } from './match-route.js';
@@ -19,9 +20,6 @@ export interface OperationContext {
   readonly checkToken: TokenPolicy;
 }
 
-const PROJECT_ID = /^[A-Za-z0-9]{1,64}$/;
-const GRAPH_NAME = /^[A-Za-z][A-Za-z0-9_]{3,49}$/;
-const MAX_JOB_ID = 256;
 
 type Params = { project: string; graph: string; jobId: string };
 
@@ -37,17 +35,17 @@ function readParams(route: RouteMatch): { ok: true; params: Params } | { ok: fal
   if (project === undefined || graph === undefined || jobId === undefined) {
     return { ok: false, error: httpErrors.malformed('the path has a malformed percent-escape.') };
   }
-  if (!PROJECT_ID.test(project)) {
+  if (!projectIdPattern.test(project)) {
     return { ok: false, error: httpErrors.malformed('project_id must be 1-64 letters or digits.') };
   }
-  if (!GRAPH_NAME.test(graph)) {
+  if (!graphNamePattern.test(graph)) {
     return {
       ok: false,
       error: httpErrors.malformed('graph_name must be 4-50 letters, digits or underscores, starting with a letter.'),
     };
   }
-  if (route.jobId !== undefined && (jobId.length === 0 || jobId.length > MAX_JOB_ID)) {
-    return { ok: false, error: httpErrors.malformed(`job_id must be 1-${MAX_JOB_ID} characters.`) };
+  if (route.jobId !== undefined && (jobId.length === 0 || jobId.length > jobIdMaxLength)) {
+    return { ok: false, error: httpErrors.malformed(`job_id must be 1-${jobIdMaxLength} characters.`) };
   }
   return { ok: true, params: { project, graph, jobId } };
 }

@@ -1,15 +1,11 @@
 /**
  * limit/offset of the list and of a job's result. Not a plain integer: 400 GES.8000; an integer out of
- * range: 400 GES.8005 (openapi.yaml, parameters Limit and Offset).
+ * range: 400 GES.8005. Ranges and defaults are openapi.yaml's parameters Limit and Offset.
  */
 import type { Page } from '../engine/engine-types.js';
+import { limitBounds, offsetBounds, type IntegerBounds } from '../spec/spec-facts.js';
 import { MALFORMED, readParam, type Query } from './parse-query.js';
 import { httpErrors, type HttpError } from './to-ges-error.js';
-
-/** Largest limit the GES page allows, and the default. */
-export const MAX_LIMIT = 100_000;
-/** Largest offset: a signed 32-bit integer [decision in openapi.yaml]. */
-export const MAX_OFFSET = 2_147_483_647;
 
 /** An optional sign and digits only: rejects '', '1.5', '1e3', '0x10', ' 1', '+-'. */
 const PLAIN_INTEGER = /^-?[0-9]+$/;
@@ -17,8 +13,7 @@ const PLAIN_INTEGER = /^-?[0-9]+$/;
 function readInteger(
   query: Query,
   name: string,
-  fallback: number,
-  max: number,
+  { min, max, default: fallback }: IntegerBounds,
 ): { ok: true; value: number } | { ok: false; error: HttpError } {
   const raw = readParam(query, name);
   if (raw === undefined) return { ok: true, value: fallback };
@@ -27,18 +22,18 @@ function readInteger(
   if (!PLAIN_INTEGER.test(raw)) return { ok: false, error: httpErrors.malformed(`${name} must be an integer.`) };
   // A huge digit string becomes a huge (or infinite) number: out of range, as it should be.
   const value = Number(raw);
-  if (!(value >= 0 && value <= max)) {
-    return { ok: false, error: httpErrors.outOfRange(`${name} must be between 0 and ${max}.`) };
+  if (!(value >= min && value <= max)) {
+    return { ok: false, error: httpErrors.outOfRange(`${name} must be between ${min} and ${max}.`) };
   }
   return { ok: true, value: value === 0 ? 0 : value }; // -0 becomes 0
 }
 
-/** Reads limit (default 100000) and offset (default 0). */
+/** Reads limit and offset, each defaulting to the spec's default. */
 export function parsePage(query: Query): { ok: true; page: Page } | { ok: false; error: HttpError } {
-  if (query.size === 0) return { ok: true, page: { limit: MAX_LIMIT, offset: 0 } };
-  const limit = readInteger(query, 'limit', MAX_LIMIT, MAX_LIMIT);
+  if (query.size === 0) return { ok: true, page: { limit: limitBounds.default, offset: offsetBounds.default } };
+  const limit = readInteger(query, 'limit', limitBounds);
   if (!limit.ok) return limit;
-  const offset = readInteger(query, 'offset', 0, MAX_OFFSET);
+  const offset = readInteger(query, 'offset', offsetBounds);
   if (!offset.ok) return offset;
   return { ok: true, page: { limit: limit.value, offset: offset.value } };
 }

@@ -10,10 +10,11 @@
  * its settings field.
  */
 import { DEFAULT_GRAPHS } from '../engine/create-engine.js';
+import { exampleProjectId } from '../spec/spec-facts.js';
 import { DOCS_PATHS, toInlineScriptJson } from './docs-page.js';
 
 /** What the inspector's script is told at render time. */
-export interface InspectorPageOptions {
+interface InspectorPageOptions {
   /** Project opened when the engine has seen none yet. Default: the spec's example project id. */
   defaultProject?: string;
   /** Graphs probed for that project. Default: the engine's default graphs. */
@@ -24,13 +25,10 @@ export interface InspectorPageOptions {
   pollMs?: number;
 }
 
-/** The spec's example project id (openapi.yaml, ProjectId). */
-const EXAMPLE_PROJECT = '0123456789abcdef0123456789abcdef';
-
 /** Renders the inspector page (HTML string). */
 export function renderInspectorPage(options: InspectorPageOptions = {}): string {
   const config = {
-    defaultProject: options.defaultProject ?? EXAMPLE_PROJECT,
+    defaultProject: options.defaultProject ?? exampleProjectId,
     defaultGraphs: options.defaultGraphs ?? DEFAULT_GRAPHS,
     jobsPerGraph: options.jobsPerGraph ?? 15,
     pollMs: options.pollMs ?? 1000,
@@ -297,8 +295,7 @@ const SCRIPT = String.raw`
   $('download-snapshot').addEventListener('click', function (e) {
     e.preventDefault();
     control('GET', '/__mock/snapshot').then(function (snapshot) {
-      var url = URL.createObjectURL(new Blob([JSON.stringify(snapshot, null, 2) + '
-'], { type: 'application/json' }));
+      var url = URL.createObjectURL(new Blob([JSON.stringify(snapshot, null, 2) + '\n'], { type: 'application/json' }));
       var link = el('a', { href: url, download: 'ges-mock-snapshot.json' });
       document.body.append(link);
       link.click();

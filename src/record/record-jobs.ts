@@ -7,6 +7,7 @@
  */
 import type { FixtureDocument, FixtureJob } from '../fixtures/fixture-types.js';
 import { openapiDocument } from '../generated/openapi-document.js';
+import { jobInvariantViolations } from '../spec/job-invariants.js';
 import { createSpecValidator, type SpecValidator } from '../spec/spec-validator.js';
 import { fetchWithRetry, type RetryPolicy } from './fetch-with-retry.js';
 
@@ -56,11 +57,6 @@ export interface RecordOptions {
   fetch?: typeof fetch;
   /** Retries, backoff, timeout; see RetryPolicy. */
   retry?: Partial<RetryPolicy>;
-  /**
-   * Invariant problems of one job beyond its JSON Schema (which recordJobs checks itself), as
-   * sentences. Default: none.
-   */
-  judgeJob?: (job: RecordedJob) => Promise<string[]> | string[];
   /** Wall clock for `now` and `recordedAt`. Default Date.now. */
   now?: () => number;
   /** Most distinct jobs kept per graph; the walk stops there with a note. Default 1,000,000. */
@@ -214,7 +210,8 @@ async function recordGraph(
       const problems = [
         // An if/then failure is also reported by the keyword inside the "then": keep that one.
         ...validator.validate('#/components/schemas/Job', item).filter((v) => v.keyword !== 'if').map((v) => `schema ${v.path}: ${v.message}`),
-        ...(await (options.judgeJob?.(item) ?? [])),
+        // The job invariants the contract kit and fixture validation judge by, from the one shared checker.
+        ...jobInvariantViolations(item).map((v) => `${v.field}: ${v.reason} (expected ${v.expected}; ${v.invariant})`),
       ];
       if (problems.length > 0) {
         violations.push({ offset, ...(jobId !== undefined ? { jobId } : {}), problems: jobId === undefined ? [`jobs[${index}] at offset ${offset}`, ...problems] : problems });

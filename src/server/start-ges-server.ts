@@ -53,7 +53,7 @@ export interface GesServer {
 }
 
 /** How long drain() lets requests in flight finish by default. */
-export const DRAIN_GRACE_MS = 5_000;
+const DRAIN_GRACE_MS = 5_000;
 /** While draining, kept-alive connections become idle after their last answer: close them this often. */
 const DRAIN_SWEEP_MS = 20;
 

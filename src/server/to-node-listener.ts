@@ -58,11 +58,11 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiR
 /** The request listener for http.createServer; `onRequest` (a request log) hears of every answer. */
 export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: IncomingMessage, res: ServerResponse) => void {
   const answer = (req: IncomingMessage, res: ServerResponse, request: ApiRequest, started: number): void => {
-    const response = api.respond(request);
+    const response = api.handleSyncWhenPossible(request);
     if (response instanceof Promise) {
       response.then(
         (resolved) => writeResponse(req, res, resolved, onRequest, started),
-        () => res.destroy(), // respond() never rejects; if it ever did, do not leave the socket hanging
+        () => res.destroy(), // it never rejects; if it ever did, do not leave the socket hanging
       );
     } else {
       writeResponse(req, res, response, onRequest, started);

@@ -86,3 +86,14 @@ export function getResponseExamples(operationId: OperationId, status: string): {
     value: resolveRef<Json>(example).value,
   }));
 }
+
+/** A named request-body example of an operation, e.g. ('executeAlgorithm', 'PageRank'). */
+export function getRequestExample(operationId: 'executeAlgorithm', name: string): unknown {
+  const { path, method } = getSpecOperation(operationId);
+  const operation = (openapiDocument.paths[path] as Json)[method.toLowerCase()] as Json;
+  const body = resolveRef<Json>(operation.requestBody);
+  const media = (body.content as Json)['application/json'] as Json;
+  const example = (media.examples as Json)[name];
+  if (example === undefined) throw new Error(`openapi.yaml has no ${operationId} request example ${name}`);
+  return resolveRef<Json>(example).value;
+}

@@ -34,6 +34,9 @@ function toViolation(error: ErrorObject): SchemaViolation {
 export function createSpecValidator(): SpecValidator {
   // strict: false because OpenAPI adds keywords JSON Schema does not know (example, x-ges-*).
   const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // The OpenAPI integer formats, which JSON Schema does not define (unknown ones are logged and ignored).
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addSchema(structuredClone(openapiDocument), SPEC_ID);
   const cache = new Map<string, ValidateFunction>();
 
@@ -48,4 +51,17 @@ export function createSpecValidator(): SpecValidator {
       return fn(value) ? [] : (fn.errors ?? []).map(toViolation);
     },
   };
+}
+
+let sharedValidator: SpecValidator | undefined;
+
+/** One validator per process, built on first use: compiling the spec is the expensive part. */
+export function sharedSpecValidator(): SpecValidator {
+  sharedValidator ??= createSpecValidator();
+  return sharedValidator;
+}
+
+/** The violations of a body against the GES error envelope schema ([] when it is one). */
+export function envelopeViolations(body: unknown): SchemaViolation[] {
+  return sharedSpecValidator().validate('#/components/schemas/GesError', body);
 }

@@ -64,8 +64,8 @@ describe('ges-mock serve --fixtures', () => {
     const run = await runGesMock(['serve', '--port', '0', '--fixtures', path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`ges-mock: ${path}: 2 problems; nothing was loaded:`);
-    expect(run.stderr).toContain('graph movie (every project), job 0, field "progress": a success job has progress 100 (got 40).');
-    expect(run.stderr).toContain('graph movie (every project), job 1, field "files": only an ImportGraph job has files (taskType is Algorithm).');
+    expect(run.stderr).toContain('graph movie (every project), job 0, field "progress": the job is successful at progress 40; expected progress 100.');
+    expect(run.stderr).toContain('graph movie (every project), job 1, field "files": the job carries files; expected files only when taskType is ImportGraph.');
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 

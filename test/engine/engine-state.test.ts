@@ -7,7 +7,7 @@ describe('engine state', () => {
   it('lists each created store with its counts by status, the clock and the seed', () => {
     const clock = createManualClock(1_716_429_600_000);
     const engine = createEngine({ clock, seed: 9 });
-    expect(engine.state()).toEqual({ now: 1_716_429_600_000, seed: 9, projects: 0, graphs: [] });
+    expect(engine.state()).toEqual({ now: 1_716_429_600_000, seed: 9, projects: 0, graphNames: ['movie', 'social_network', 'supply_chain'], graphs: [] });
     const { jobs } = listAll(engine, 'p1', 'movie');
     listAll(engine, 'p2', 'movie');
     valueOf(engine.executeAlgorithm('p2', 'social_network', '{"algorithmName":"pagerank"}', { algorithmName: 'pagerank' }));

@@ -11,7 +11,7 @@ import { PROJECT } from './support/fuzz-arbitraries.js';
 import { createHttpCaller } from './support/http-call.js';
 import { listViolations } from './support/job-invariants.js';
 import { envelopeViolations } from './support/spec-oracle.js';
-import { createPrng } from '../../src/http/create-prng.js';
+import { createRandom } from '../../src/engine/random.js';
 
 const OTHER_PROJECT = 'fedcba9876543210fedcba9876543210';
 const SEEDED = 30;
@@ -43,7 +43,7 @@ describe('concurrent load on the running server', () => {
   });
 
   it('loses no job, lists none twice, keeps jobCount exact and every invariant, under hundreds of concurrent requests', async () => {
-    const random = createPrng(20240523);
+    const random = createRandom('20240523').float;
     const accepted: string[] = [];
     const cancelled = new Map<string, number>(); // jobId -> 200 answers to its cancels
     const refusedCancels: string[] = [];

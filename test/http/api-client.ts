@@ -35,7 +35,7 @@ export async function call(
     method,
     url,
     headers: init.headers ?? AUTH,
-    ...(init.body !== undefined ? { body: init.body } : {}),
+    body: init.body,
     ...(init.bodyTooLarge ? { bodyTooLarge: true } : {}),
   });
   let json: unknown;

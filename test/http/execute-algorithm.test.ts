@@ -63,7 +63,7 @@ describe('execute-algorithm', () => {
     ['a JSON string', '"pagerank"'],
     ['JSON null', 'null'],
   ])('answers %s with 400 GES.8000', async (_, body) => {
-    const answer = await call(createTestApi(), 'POST', ACTION, { headers: JSON_AUTH, ...(body !== undefined ? { body } : {}) });
+    const answer = await call(createTestApi(), 'POST', ACTION, { headers: JSON_AUTH, body });
     expect(answer.status).toBe(400);
     expect(answer.json).toEqual({ errorMessage: 'Incorrect parameter format: the request body is not a JSON object.', errorCode: 'GES.8000', result: 'failed' });
   });

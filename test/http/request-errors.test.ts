@@ -14,7 +14,7 @@ describe('routing', () => {
     ['GET', '/ges/v1.0/'],
     ['POST', `${MOVIE}/jobs/status`],
     ['PUT', `${MOVIE}/jobs/status`],
-    ['HEAD', `${MOVIE}/jobs/status`],
+    ['PATCH', `${MOVIE}/jobs/status`],
     ['GET', `${MOVIE}/jobs/status/`],
     ['GET', `/ges/v1.0/${PROJECT}/graphs//jobs/status`],
     ['GET', `${MOVIE}/action?action_id=execute-algorithm`],

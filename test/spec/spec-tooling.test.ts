@@ -95,4 +95,17 @@ describe('the house Spectral rules', { timeout: 180_000 }, () => {
     expect(findings[3]).toContain('ges-operation-id');
     expect(findings[4]).toContain('ges-error-envelope');
   });
+
+  it('catch a regression that costs code generators a field or a type: an undescribed property, a const property, properties beside allOf, an integer parameter without format', async () => {
+    const findings = await Promise.all([
+      lintEdited('no-description', (s) => s.replace('          description: Statistics of the edge files, one entry a file, counted in lines.\n', '')),
+      lintEdited('const-result', (s) => s.replace('          enum: [failed]\n          description: Always `failed`.', '          const: failed\n          description: Always `failed`.')),
+      lintEdited('properties-beside-allof', (s) => s.replace('    Job:\n      description:', '    Job:\n      properties: {jobId: {type: string, description: The id.}}\n      description:')),
+      lintEdited('no-format', (s) => s.replace(/(    Offset:\n(?:.*\n)*?        type: integer\n)        format: int32\n/, '$1')),
+    ]);
+    expect(findings[0]).toContain('ges-property-description');
+    expect(findings[1]).toContain('ges-property-enum-not-const');
+    expect(findings[2]).toContain('ges-allof-object-first');
+    expect(findings[3]).toContain('ges-integer-parameter-format');
+  });
 });

@@ -12,7 +12,7 @@ export const PROJECT = '0123456789abcdef0123456789abcdef';
 export const TOKEN = 'contract-test-token';
 
 /** Which operation a request is for, read from its path. */
-export type Operation = 'listJobs' | 'getJobStatus' | 'cancelJob' | 'executeAlgorithm' | 'other';
+type Operation = 'listJobs' | 'getJobStatus' | 'cancelJob' | 'executeAlgorithm' | 'other';
 
 /** A request as a corruption sees it. */
 export interface Seen {
@@ -27,7 +27,7 @@ export interface Seen {
 export type Corruption = (seen: Seen, answer: (request?: ApiRequest) => Promise<ApiResponse>) => Promise<ApiResponse>;
 
 /** The operation of a request path. */
-export function operationOf(method: string, path: string): Operation {
+function operationOf(method: string, path: string): Operation {
   if (/\/graphs\/[^/]+\/jobs\/status$/.test(path) && method === 'GET') return 'listJobs';
   if (/\/graphs\/[^/]+\/jobs\/[^/]+\/status$/.test(path) && method === 'GET') return 'getJobStatus';
   if (/\/graphs\/[^/]+\/jobs\/[^/]+$/.test(path) && method === 'DELETE') return 'cancelJob';
@@ -77,7 +77,7 @@ export function withQuery(seen: Seen, changes: Record<string, string | undefined
 }
 
 /** A fresh real API on a manual clock (jobs stay where they are; pagerank stays cancellable). */
-export function createRealApi(): GesApi {
+function createRealApi(): GesApi {
   return createApi({ clock: createManualClock(), seed: 7 });
 }
 
@@ -92,7 +92,7 @@ export function startCorruptServer(corruption?: Corruption): Promise<GesServer> 
   };
   const api: GesApi = {
     handle,
-    respond: handle,
+    handleSyncWhenPossible: handle,
     engine: inner.engine,
     clock: inner.clock,
     faults: inner.faults,

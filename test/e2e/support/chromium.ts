@@ -8,7 +8,7 @@ import { describe, test } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Flags for a headless Chromium in a container with no network beyond localhost. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS = [
  * The Chromium executable to drive, or undefined when none is installed. GES_CHROMIUM_PATH, when
  * set, is the only candidate (so a wrong path shows up as a missing browser, not a silent fallback).
  */
-export function findChromium(): string | undefined {
+function findChromium(): string | undefined {
   const override = process.env.GES_CHROMIUM_PATH;
   const candidates = override ? [override] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((path) => existsSync(path));

@@ -15,7 +15,7 @@ export const ONE_MIB = 1024 * 1024;
 const PROTO_NAMES = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__'];
 
 /** One path segment, raw (as it appears in the request target). Never contains '?' or '#'. */
-export const oddSegment: fc.Arbitrary<string> = fc.oneof(
+const oddSegment: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(PROJECT, 'p1', 'movie', 'social_network', 'supply_chain', 'abcd', 'Graph_9') },
   { weight: 3, arbitrary: fc.constantFrom(...PROTO_NAMES, '%5F%5Fproto%5F%5F') },
   { weight: 2, arbitrary: fc.constantFrom('', '.', '..', '%2e', '%2E%2E', '...') },

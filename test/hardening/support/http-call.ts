@@ -5,7 +5,7 @@
 import { Agent, request } from 'node:http';
 
 /** One answer: status, headers, raw body text. */
-export interface CallAnswer {
+interface CallAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;

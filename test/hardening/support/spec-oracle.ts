@@ -48,7 +48,7 @@ const templates: Template[] = specOperations.map((operation) => {
 });
 
 /** The operation the spec assigns to `method path` (path raw, without query), or undefined for no API. */
-export function specOperationOf(method: string, path: string): OperationId | undefined {
+function specOperationOf(method: string, path: string): OperationId | undefined {
   const parts = path.split('/');
   let best: Template | undefined;
   for (const template of templates) {
@@ -60,7 +60,7 @@ export function specOperationOf(method: string, path: string): OperationId | und
 }
 
 /** Documented statuses of an operation, as numbers. */
-export function documentedStatuses(operationId: OperationId): number[] {
+function documentedStatuses(operationId: OperationId): number[] {
   return specOperations.find((operation) => operation.operationId === operationId)!.statuses.map(Number);
 }
 
@@ -78,16 +78,25 @@ export interface SeenAnswer {
 }
 
 /**
- * Asserts everything the hardening brief demands of one answer to a completed request, with no
+ * Asserts everything docs/hardening.md promises of one answer to a completed request, with no
  * fault injected: a documented status for the operation the spec assigns (404 when none, 204 for a
  * preflight), a body that validates (error envelope or the operation's success schema), never a 5xx,
- * never an internal detail. `where` labels failures.
+ * never an internal detail. HEAD gets the GET's status and no body. `where` labels failures.
  */
 export function expectWellBehaved(method: string, rawPath: string, answer: SeenAnswer, where: string): void {
   expect(answer.status, where).toBeLessThan(500);
   expect(findInternalDetail(answer.body), where).toBeUndefined();
   if (method === 'OPTIONS') {
     expect(answer.status, where).toBe(204);
+    return;
+  }
+  if (method === 'HEAD') {
+    // HEAD answers as GET would, without a body (RFC 9110 §9.3.2).
+    expect(answer.body ?? '', where).toBe('');
+    const getOperation = specOperationOf('GET', rawPath);
+    if (getOperation === undefined) {
+      if (!rawPath.startsWith('/__mock')) expect(answer.status, where).toBe(404);
+    } else expect(documentedStatuses(getOperation), where).toContain(answer.status);
     return;
   }
   const operationId = specOperationOf(method, rawPath);
