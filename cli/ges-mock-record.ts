@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openapiDocument } from '../src/generated/openapi-document.js';
+import { graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
 import type { GraphRecording } from '../src/record/record-jobs.js';
 
 /** Where the command writes: process streams in the CLI, buffers in tests. */
@@ -51,11 +51,6 @@ interface RecordPlan {
   pageSize: number;
   timeoutMs: number;
   retries: number;
-}
-
-function specPattern(name: 'ProjectId' | 'GraphName'): RegExp {
-  const parameter = openapiDocument.components.parameters?.[name] as { schema: { pattern: string } };
-  return new RegExp(parameter.schema.pattern);
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {
@@ -105,11 +100,10 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): RecordPlan | 'h
   if (url.username || url.password) throw new UsageError('--base-url must not carry a user or password; the token goes in --token');
   const projectId = pick(values['project-id'], 'GES_PROJECT_ID');
   if (projectId === undefined) throw new UsageError('--project-id (or GES_PROJECT_ID) is required');
-  if (!specPattern('ProjectId').test(projectId)) throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
+  if (!projectIdPattern.test(projectId)) throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
   const graphs = values.graph ?? pick(undefined, 'GES_GRAPH')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
   if (graphs.length === 0) throw new UsageError('--graph (or GES_GRAPH) is required: at least one graph to record');
-  const graphName = specPattern('GraphName');
-  const bad = graphs.find((name) => !graphName.test(name));
+  const bad = graphs.find((name) => !graphNamePattern.test(name));
   if (bad !== undefined) throw new UsageError(`--graph must be 4-50 letters, digits or underscores starting with a letter, got "${bad}"`);
   if (values.out === '') throw new UsageError('--out needs a file name');
   return {
