@@ -6,7 +6,7 @@
  * against scripted servers as well as a live mock.
  */
 import type { FixtureDocument, FixtureJob } from '../fixtures/fixture-types.js';
-import { JOB_FIELDS as SPEC_JOB_FIELDS } from '../fixtures/validate-fixtures.js';
+import { openapiDocument } from '../generated/openapi-document.js';
 import { jobInvariantViolations } from '../spec/job-invariants.js';
 import { createSpecValidator, type SpecValidator } from '../spec/spec-validator.js';
 import { fetchWithRetry, type RetryPolicy } from './fetch-with-retry.js';
@@ -79,8 +79,16 @@ export type RecordResult = { ok: true; recording: Recording } | { ok: false; fai
 export const DEFAULT_RECORD_PAGE_SIZE = 100;
 export const MAX_RECORD_PAGE_SIZE = 1000;
 
-/** The spec's Job fields: any other field a job carries is listed in extraJobFields. */
-const JOB_FIELDS = new Set(SPEC_JOB_FIELDS);
+type SchemaObject = { properties?: Record<string, unknown>; allOf?: SchemaObject[] };
+
+/**
+ * The spec's Job fields (its `properties`, or those of every `allOf` member that declares some): any
+ * other field a recorded job carries is listed in extraJobFields.
+ */
+const JOB_FIELDS: ReadonlySet<string> = (() => {
+  const job = openapiDocument.components.schemas.Job as SchemaObject;
+  return new Set([job, ...(job.allOf ?? [])].flatMap((schema) => Object.keys(schema.properties ?? {})));
+})();
 
 let sharedValidator: SpecValidator | undefined;
 
