@@ -8,7 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { FaultConfig } from '../src/http/fault-injector.js';
 import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS } from '../src/http/fault-injector.js';
 import type { LogFormat, RequestLog } from '../src/server/create-request-log.js';
-import type { GesServer } from '../src/server/start-ges-server.js';
+import type { GesApi } from '../src/http/create-api.js';
+import type { MockStateFile } from '../src/persistence/open-state-file.js';
+import type { GesServer, GesServerOptions } from '../src/server/start-ges-server.js';
 import { exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
 import { onShutdownSignals } from './on-shutdown-signals.js';
 import { readCommandLine, type GivenValue } from './read-command-line.js';
@@ -22,6 +24,7 @@ import { removeReadyFile, writeReadyFile } from './write-ready-file.js';
 const loadEngineDefaults = () => import('../src/engine/create-engine.js');
 
 const usage = (defaults: HelpDefaults) => `Usage: ges-mock serve [options]
+       ges-mock record --base-url URL --project-id ID --graph NAME [...]   (ges-mock record --help)
        ges-mock --help | --version
 
 A seeded, stateful mock of Huawei Cloud GES "Listing Jobs" (2.2.13) and the job APIs around it.
@@ -117,6 +120,8 @@ interface ServeOptions {
   readyFile: string | undefined;
   /** --fixtures: a fixture document to serve. */
   fixtures: string | undefined;
+  /** --state: the file the state is kept in. */
+  state: string | undefined;
   /** The --max-jobs value as given, for its message against --jobs. */
   maxJobsGiven: GivenValue | undefined;
 }
@@ -190,6 +195,10 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
       quiet: flag('quiet', false),
       readyFile: readyFile?.text,
       fixtures: one('fixtures')?.text,
+      state: optional('state', (given) => {
+        if (given.text.trim() === '') throw new UsageError(`${given.label} needs a file name`);
+        return given.text;
+      }),
     },
   };
 }
@@ -279,6 +288,13 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
 
   const fixtures = options.fixtures === undefined ? undefined : (await import('./read-fixtures-option.js')).readFixturesOption(options.fixtures);
   if (fixtures && !fixtures.ok) fail(fixtures.message);
+  // --state: FILE is read, checked and locked before listening; a corrupt or foreign FILE is left as it is.
+  let stateFile: MockStateFile | undefined;
+  if (options.state !== undefined) {
+    const opened = (await import('../src/persistence/open-state-file.js')).openStateFile(options.state);
+    if (!opened.ok) fail(opened.message);
+    stateFile = opened.file;
+  }
   const [{ startGesServer }, { createRequestLog }] = await Promise.all([
     import('../src/server/start-ges-server.js'),
     import('../src/server/create-request-log.js'),
@@ -286,7 +302,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   const log: RequestLog = createRequestLog({ format: options.logFormat, quiet: options.quiet, write: (chunk) => process.stdout.write(chunk) });
   let server: GesServer;
   try {
-    server = await startGesServer({
+    const serverOptions: GesServerOptions = {
       port: options.port,
       host: options.host,
       seed: options.seed,
@@ -303,7 +319,9 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       ...(options.quiet ? {} : { onRequest: log.request }),
       ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),
       onError: (error) => process.stderr.write(`ges-mock: internal error (answered 500): ${(error as Error)?.stack ?? String(error)}\n`),
-    });
+    };
+    if (stateFile) serverOptions.api = createStateApi(stateFile, serverOptions);
+    server = await startGesServer(serverOptions);
   } catch (error) {
     fail(listenError(error, options));
   }
@@ -328,6 +346,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
 
   // Work to finish before exiting, after the last request is answered (e.g. flushing saved state).
   let beforeExit: (() => Promise<void>) | undefined;
+  if (stateFile) beforeExit = async () => stateFile.close();
   onShutdownSignals(
     async (signal) => {
       log.event('stopping', { signal }, `ges-mock: ${signal}: no new connections; finishing the requests in flight (at most 5 s)`);
@@ -353,7 +372,22 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   );
 }
 
+/** The API over --state FILE; a stored state that does not load exits 2 (FILE untouched). */
+function createStateApi(stateFile: MockStateFile, options: GesServerOptions): GesApi {
+  try {
+    return stateFile.createApi(options);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'record') {
+    const { runRecordCommand } = await import('./ges-mock-record.js');
+    const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
+    process.exitCode = await runRecordCommand(argv.slice(1), process.env, io);
+    return;
+  }
   let command: Command;
   try {
     command = parseCommandLine(argv, process.env);

@@ -86,6 +86,12 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     arg: '<file>',
     help: 'serve the jobs of this fixture document (JSON or YAML, docs/fixtures.md): the graphs it names hold exactly its jobs; a bad document exits 2 naming every problem',
   },
+  {
+    name: 'state',
+    kind: 'value',
+    arg: '<file>',
+    help: 'keep the state in this file: loaded at start, every change saved before its answer (survives kill -9); a corrupt or foreign file exits 2, untouched',
+  },
   { name: 'cors', kind: 'toggle', help: 'do not answer CORS (default: echo Origin, allow credentials)' },
   { name: 'control', kind: 'toggle', help: 'no /__mock/ control routes (reset, clock, state, faults)' },
   { name: 'control-token', kind: 'value', arg: '<T>', help: 'control routes require header X-Mock-Control-Token: T' },

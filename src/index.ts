@@ -37,7 +37,7 @@ export type {
 } from './engine/engine-types.js';
 export { createEngine } from './engine/create-engine.js';
 export { createManualClock, createSystemClock } from './clocks.js';
-export { createApi, type ApiOptions, type GesApi } from './http/create-api.js';
+export { createApi, type ApiOptions, type GesApi, type StateChange } from './http/create-api.js';
 export type { MockState } from './http/control-routes.js';
 export type { FaultConfig } from './http/fault-injector.js';
 export type { ApiRequest, ApiResponse } from './http/http-types.js';

@@ -60,11 +60,30 @@ export interface ApiOptions {
   /** Told about unexpected throws (which answer 500). Default: nothing. */
   onError?: ((error: unknown) => void) | undefined;
   /**
+   * Called synchronously after every successful state change (a submission, a cancel, a reset, a
+   * clock move, a fixture load), before the 2xx answer is returned: a durable write done here
+   * happens before the client sees success (`ges-mock serve --state`). If it throws, the client gets
+   * a 500 instead of the 2xx. Reads, and time passing on its own, are not changes.
+   */
+  onChange?: (change: StateChange) => void;
+  /**
    * The starting jobs (docs/fixtures.md); `reset()` comes back to them. An invalid document throws a
    * FixtureError. A document with `now` starts the default clock there.
    */
   fixtures?: FixtureDocument | undefined;
 }
+
+/** What onChange is told: which kind of change just succeeded. */
+export interface StateChange {
+  kind: 'submit' | 'cancel' | 'fixtures' | 'reset' | 'clock';
+}
+
+/** The routes that change state when they answer 2xx, by `${method} ${path}`. */
+const CONTROL_CHANGES: Readonly<Record<string, StateChange['kind']>> = {
+  'POST /__mock/reset': 'reset',
+  'POST /__mock/clock': 'clock',
+  'PUT /__mock/fixtures': 'fixtures',
+};
 
 /** The API: handle requests, and reach the engine, clock and faults behind it. */
 export interface GesApi {
@@ -134,6 +153,10 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const controlToken = options.controlToken;
   const sleep = options.sleep ?? defaultSleep;
   const onError = options.onError;
+  const onChange = options.onChange;
+  const changed = (result: RouteResult, kind: StateChange['kind'] | undefined) => {
+    if (onChange && kind && result.kind === 'json' && result.status >= 200 && result.status < 300) onChange({ kind });
+  };
 
   // Shared, never mutated: the fast path sends these as they are.
   const jsonHeaders: Record<string, string> = cors ? { 'content-type': 'application/json', vary: 'Origin' } : { 'content-type': 'application/json' };
@@ -174,7 +197,9 @@ export function createApi(options: ApiOptions = {}): GesApi {
         body: chosen.example.body,
       };
     }
-    return toResponse(request, answerGesOperation(operations, request, route, query));
+    const result = answerGesOperation(operations, request, route, query);
+    if (onChange) changed(result, route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined);
+    return toResponse(request, result);
   }
 
   function answerControl(request: ApiRequest, path: string): ApiResponse {
@@ -182,7 +207,9 @@ export function createApi(options: ApiOptions = {}): GesApi {
       return errorResponse(request, httpErrors.invalidControlToken());
     }
     const result = handleControlRoute(controlContext, request.method, path, request.body, request.bodyTooLarge);
-    return result ? toResponse(request, result) : errorResponse(request, httpErrors.noSuchApi(request.method, path));
+    if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
+    if (onChange) changed(result, CONTROL_CHANGES[`${request.method} ${path}`]);
+    return toResponse(request, result);
   }
 
   function toResponse(request: ApiRequest, result: RouteResult): ApiResponse {
@@ -243,10 +270,14 @@ export function createApi(options: ApiOptions = {}): GesApi {
     clock,
     faults,
     state,
-    reset,
+    reset: (newSeed?: number) => {
+      reset(newSeed);
+      onChange?.({ kind: 'reset' });
+    },
     loadFixtures(doc, source) {
       const error = loadFixtures(doc, source);
       if (error) throw error;
+      onChange?.({ kind: 'fixtures' });
     },
     snapshot,
   };

@@ -1,0 +1,306 @@
+/**
+ * Records every job of some graphs from any GES implementation into a fixture document, read-only:
+ * Listing Jobs page by page (a bounded page size, never one huge page), with retries for "busy"
+ * answers. Jobs are kept exactly as they came; what breaks the spec or the job invariants is
+ * reported beside them, never "fixed". Transport is an injected fetch, so the walk is tested
+ * against scripted servers as well as a live mock.
+ */
+import type { FixtureDocument, FixtureJob } from '../fixtures/fixture-types.js';
+import { openapiDocument } from '../generated/openapi-document.js';
+import { jobInvariantViolations } from '../spec/job-invariants.js';
+import { createSpecValidator, type SpecValidator } from '../spec/spec-validator.js';
+import { fetchWithRetry, type RetryPolicy } from './fetch-with-retry.js';
+
+/** A job as the engine sent it: any JSON object. */
+export type RecordedJob = Record<string, unknown>;
+
+/** What is wrong with one job (or with a page as a whole), and where it came. */
+export interface RecordViolation {
+  /** Offset of the page that carried it. */
+  offset: number;
+  /** The job's jobId when it has one; absent for a page-level problem. */
+  jobId?: string;
+  /** Every problem found, as sentences. */
+  problems: string[];
+}
+
+/** What one graph's walk found. */
+export interface GraphRecording {
+  graph: string;
+  jobs: RecordedJob[];
+  /** jobCount of the last page (undefined when the engine never sent a number). */
+  jobCount: number | undefined;
+  pages: number;
+  violations: RecordViolation[];
+  /** Things worth knowing that are not the engine's fault (e.g. jobs submitted during the walk). */
+  notes: string[];
+}
+
+/** Why nothing could be recorded: the CLI turns it into exit 2. */
+export interface RecordFailure {
+  kind: 'unreachable' | 'refused' | 'graph-not-found' | 'not-ges';
+  graph: string;
+  message: string;
+}
+
+/** Options of recordJobs. */
+export interface RecordOptions {
+  /** Engine address, e.g. `http://127.0.0.1:4010` (a path prefix is kept). */
+  baseUrl: string;
+  projectId: string;
+  graphs: readonly string[];
+  /** X-Auth-Token. Sent as a header, never written anywhere. */
+  token?: string;
+  /** Jobs per page. Default 100; at most 1000, so no page is huge. */
+  pageSize?: number;
+  /** Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Retries, backoff, timeout; see RetryPolicy. */
+  retry?: Partial<RetryPolicy>;
+  /** Wall clock for `now` and `recordedAt`. Default Date.now. */
+  now?: () => number;
+  /** Most distinct jobs kept per graph; the walk stops there with a note. Default 1,000,000. */
+  maxJobsPerGraph?: number;
+}
+
+/** The recording, ready to write. */
+export interface Recording {
+  /** A fixture document (see docs/fixtures.md): `now`, `recording`, `extraJobFields`, `graphs`. */
+  document: FixtureDocument;
+  graphs: GraphRecording[];
+  /** Total violations (jobs or pages with problems) over every graph. */
+  violations: number;
+}
+
+/** The result of recordJobs: a recording, or why there is none. */
+export type RecordResult = { ok: true; recording: Recording } | { ok: false; failure: RecordFailure };
+
+/** Default and largest page size: big enough to be quick, small enough that no answer is huge. */
+export const DEFAULT_RECORD_PAGE_SIZE = 100;
+export const MAX_RECORD_PAGE_SIZE = 1000;
+
+type SchemaObject = { properties?: Record<string, unknown>; allOf?: SchemaObject[] };
+
+/**
+ * The spec's Job fields (its `properties`, or those of every `allOf` member that declares some): any
+ * other field a recorded job carries is listed in extraJobFields.
+ */
+const JOB_FIELDS: ReadonlySet<string> = (() => {
+  const job = openapiDocument.components.schemas.Job as SchemaObject;
+  return new Set([job, ...(job.allOf ?? [])].flatMap((schema) => Object.keys(schema.properties ?? {})));
+})();
+
+let sharedValidator: SpecValidator | undefined;
+
+/** The base URL as it may be written down: no user:password, query or fragment. */
+export function toPublicBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  return url.href.replace(/\/$/, '');
+}
+
+function listUrl(baseUrl: string, projectId: string, graph: string, limit: number, offset: number): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  return `${base}/ges/v1.0/${encodeURIComponent(projectId)}/graphs/${encodeURIComponent(graph)}/jobs/status?limit=${limit}&offset=${offset}`;
+}
+
+/** The GES envelope's message and code, when the body is one. */
+function envelopeText(text: string): string {
+  try {
+    const body = JSON.parse(text) as { errorCode?: unknown; errorMessage?: unknown };
+    if (body && typeof body === 'object' && (typeof body.errorCode === 'string' || typeof body.errorMessage === 'string')) {
+      return `${String(body.errorCode ?? '')} ${String(body.errorMessage ?? '')}`.trim();
+    }
+  } catch {
+    // not JSON: describe the start of it below
+  }
+  const start = text.trim().slice(0, 80).replace(/\s+/g, ' ');
+  return start === '' ? 'an empty body' : `"${start}${text.length > 80 ? '…' : ''}"`;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Walks one graph's list; a failure ends the whole recording (the CLI exits 2). */
+async function recordGraph(
+  options: RecordOptions,
+  graph: string,
+  policy: RetryPolicy,
+  validator: SpecValidator,
+  extraFields: Set<string>,
+): Promise<{ ok: true; graph: GraphRecording } | { ok: false; failure: RecordFailure }> {
+  const pageSize = options.pageSize ?? DEFAULT_RECORD_PAGE_SIZE;
+  const maxJobs = options.maxJobsPerGraph ?? 1_000_000;
+  const fetchImpl = options.fetch ?? fetch;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.token !== undefined) headers['x-auth-token'] = options.token;
+
+  const jobs: RecordedJob[] = [];
+  const seen = new Set<string>();
+  const violations: RecordViolation[] = [];
+  const notes: string[] = [];
+  let firstCount: number | undefined;
+  let jobCount: number | undefined;
+  let countChanged = false;
+  let pages = 0;
+  let offset = 0;
+  let shifted = 0;
+
+  for (;;) {
+    // fetch refuses URLs with credentials; GES authenticates by token anyway.
+    const url = listUrl(toPublicBaseUrl(options.baseUrl), options.projectId, graph, pageSize, offset);
+    const answer = await fetchWithRetry(fetchImpl, url, headers, policy);
+    if (!answer.ok) {
+      return { ok: false, failure: { kind: 'unreachable', graph, message: answer.message } };
+    }
+    pages++;
+    if (answer.status !== 200) {
+      const said = envelopeText(answer.text);
+      if (answer.status === 400 && /not exist/i.test(said)) {
+        return { ok: false, failure: { kind: 'graph-not-found', graph, message: `graph ${graph} does not exist in project ${options.projectId} (400 ${said})` } };
+      }
+      const why =
+        answer.status === 401 ? 'the token was refused' : answer.status === 403 ? 'the token has no access to this project' : `the engine answered ${answer.status}`;
+      return { ok: false, failure: { kind: 'refused', graph, message: `${why} listing graph ${graph} (${answer.status} ${said})` } };
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(answer.text);
+    } catch {
+      return { ok: false, failure: { kind: 'not-ges', graph, message: `listing graph ${graph} answered 200 with a body that is not JSON: ${envelopeText(answer.text)}; is --base-url a GES engine?` } };
+    }
+    if (!isObject(body) || !Array.isArray(body.jobs)) {
+      return { ok: false, failure: { kind: 'not-ges', graph, message: `listing graph ${graph} answered 200 without a jobs array; is --base-url a GES engine?` } };
+    }
+    const page = body.jobs as unknown[];
+    // Job-level schema problems are reported per job below; here only the page's own shape.
+    for (const v of validator.validate('#/components/schemas/JobList', body)) {
+      if (!/^\/jobs\/\d+/.test(v.path)) violations.push({ offset, problems: [`list answer ${v.path}: ${v.message}`] });
+    }
+    if (page.length > pageSize) violations.push({ offset, problems: [`a page asked for limit=${pageSize} holds ${page.length} jobs`] });
+    if (typeof body.jobCount === 'number') {
+      if (firstCount === undefined) firstCount = body.jobCount;
+      else if (body.jobCount !== jobCount && !countChanged) {
+        countChanged = true;
+        notes.push(`jobCount changed from ${jobCount} to ${body.jobCount} during the recording (jobs were submitted or evicted meanwhile)`);
+      }
+      jobCount = body.jobCount;
+    }
+
+    let fresh = 0;
+    const onPage = new Set<string>();
+    for (const [index, item] of page.entries()) {
+      if (!isObject(item)) {
+        violations.push({ offset, problems: [`jobs[${index}] is ${item === null ? 'null' : typeof item}, not a job object; not recorded`] });
+        fresh++;
+        continue;
+      }
+      const jobId = typeof item.jobId === 'string' ? item.jobId : undefined;
+      if (jobId !== undefined) {
+        if (onPage.has(jobId)) {
+          violations.push({ offset, jobId, problems: [`job ${jobId} is listed twice on one page`] });
+          continue;
+        }
+        onPage.add(jobId);
+        if (seen.has(jobId)) {
+          // A job listed again on a later page: the list moved under the walk (or the engine
+          // ignores offset, caught below). Recorded once.
+          shifted++;
+          continue;
+        }
+        seen.add(jobId);
+      }
+      fresh++;
+      if (jobs.length >= maxJobs) continue;
+      jobs.push(item);
+      for (const key of Object.keys(item)) if (!JOB_FIELDS.has(key)) extraFields.add(key);
+      const problems = [
+        // An if/then failure is also reported by the keyword inside the "then": keep that one.
+        ...validator.validate('#/components/schemas/Job', item).filter((v) => v.keyword !== 'if').map((v) => `schema ${v.path}: ${v.message}`),
+        // The job invariants the contract kit and fixture validation judge by, from the one shared checker.
+        ...jobInvariantViolations(item).map((v) => `${v.field}: ${v.reason} (expected ${v.expected}; ${v.invariant})`),
+      ];
+      if (problems.length > 0) {
+        violations.push({ offset, ...(jobId !== undefined ? { jobId } : {}), problems: jobId === undefined ? [`jobs[${index}] at offset ${offset}`, ...problems] : problems });
+      }
+    }
+
+    if (page.length === 0) break;
+    if (fresh === 0) {
+      violations.push({ offset, problems: [`the page at offset ${offset} repeats only jobs already recorded (offset ignored?); stopped there`] });
+      break;
+    }
+    if (jobs.length >= maxJobs) {
+      notes.push(`stopped after ${maxJobs} jobs (the most one graph records)`);
+      break;
+    }
+    offset += page.length;
+    if (jobCount !== undefined ? offset >= jobCount : page.length < pageSize) break;
+    // A jobCount that keeps growing could hold the walk for ever: bound it by what the first page promised.
+    const bound = jobCount === undefined ? maxJobs : Math.max(firstCount ?? 0, jobCount);
+    if (pages > Math.ceil(bound / pageSize) * 2 + 10) {
+      violations.push({ offset, problems: [`still listing after ${pages} pages for ${bound} jobs; stopped there`] });
+      break;
+    }
+  }
+  if (shifted > 0) notes.push(`${shifted} job(s) came again on a later page (the list moved during the walk); each is recorded once`);
+  if (jobCount !== undefined && !countChanged && jobs.length < maxJobs && seen.size > 0 && seen.size !== jobCount) {
+    violations.push({ offset, problems: [`jobCount says ${jobCount} but the pages held ${seen.size} distinct jobs`] });
+  }
+  return { ok: true, graph: { graph, jobs, jobCount, pages, violations, notes } };
+}
+
+/**
+ * Reads every job of each graph (one after the other) and builds the fixture document. Fails as a
+ * whole (no partial document) when a graph cannot be read at all: unreachable, refused, unknown graph,
+ * or not a GES answer.
+ */
+export async function recordJobs(options: RecordOptions): Promise<RecordResult> {
+  const pageSize = options.pageSize ?? DEFAULT_RECORD_PAGE_SIZE;
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > MAX_RECORD_PAGE_SIZE) {
+    throw new RangeError(`recordJobs: pageSize must be an integer from 1 to ${MAX_RECORD_PAGE_SIZE}, got ${pageSize}`);
+  }
+  const policy: RetryPolicy = {
+    retries: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 8000,
+    timeoutMs: 10_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    ...options.retry,
+  };
+  const now = options.now ?? Date.now;
+  const recordedAt = new Date(now()).toISOString();
+  sharedValidator ??= createSpecValidator();
+  const extraFields = new Set<string>();
+  const graphs: GraphRecording[] = [];
+  for (const graph of options.graphs) {
+    const walked = await recordGraph(options, graph, policy, sharedValidator, extraFields);
+    if (!walked.ok) return walked;
+    graphs.push(walked.graph);
+  }
+  const violations = graphs.reduce((sum, graph) => sum + graph.violations.length, 0);
+  const document: FixtureDocument = {
+    now: recordedAt,
+    ...(extraFields.size > 0 ? { extraJobFields: [...extraFields].sort() } : {}),
+    recording: {
+      tool: 'ges-mock record',
+      source: toPublicBaseUrl(options.baseUrl),
+      projectId: options.projectId,
+      recordedAt,
+      pageSize,
+      violations,
+      graphs: Object.fromEntries(
+        graphs.map((g) => [
+          g.graph,
+          { jobsRecorded: g.jobs.length, jobCount: g.jobCount ?? null, pages: g.pages, violations: g.violations, notes: g.notes },
+        ]),
+      ),
+    },
+    // As they came: a job that breaks the spec makes the document fail validation where it is loaded,
+    // naming the job, which is what the violations above announced.
+    graphs: Object.fromEntries(graphs.map((g) => [g.graph, { jobs: g.jobs as FixtureJob[] }])),
+  };
+  return { ok: true, recording: { document, graphs, violations } };
+}

@@ -1,0 +1,159 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { killGesMockProcesses, runGesMock, startGesMockProcess, type GesMockProcess } from '../support/ges-mock-process.js';
+
+const PROJECT = '0123456789abcdef0123456789abcdef';
+const OTHER_PROJECT = 'fedcba9876543210fedcba9876543210';
+const AUTH = { 'x-auth-token': 'x' };
+const graphPath = (project = PROJECT) => `/ges/v1.0/${project}/graphs/movie`;
+const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
+
+const stateIn = () => join(mkdtempSync(join(tmpdir(), 'ges-state-cli-')), 'mock-state.json');
+// Speed 0 holds virtual time still, so the lists before and after a restart can be compared exactly.
+const serve = (state: string, ...more: string[]) => startGesMockProcess(['serve', '--port', '0', '--speed', '0', '--jobs', '5', '--state', state, ...more]);
+
+async function submit(mock: GesMockProcess, project = PROJECT): Promise<{ status: number; jobId?: string }> {
+  const answer = await fetch(`${mock.url}${graphPath(project)}/action?action_id=execute-algorithm`, {
+    method: 'POST',
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    body: PAGERANK,
+  });
+  const body = (await answer.json()) as { jobId?: string };
+  return { status: answer.status, ...(body.jobId !== undefined ? { jobId: body.jobId } : {}) };
+}
+
+async function list(mock: GesMockProcess, project = PROJECT): Promise<{ jobs: { jobId: string; status: string }[]; jobCount: number }> {
+  const answer = await fetch(`${mock.url}${graphPath(project)}/jobs/status`, { headers: AUTH });
+  expect(answer.status).toBe(200);
+  return (await answer.json()) as { jobs: { jobId: string; status: string }[]; jobCount: number };
+}
+
+const control = (mock: GesMockProcess, path: string, body: unknown, method = 'POST') =>
+  fetch(`${mock.url}/__mock/${path}`, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+const virtualNow = async (mock: GesMockProcess) => ((await (await fetch(`${mock.url}/__mock/state`)).json()) as { now: number }).now;
+
+// Each test starts up to three servers; on a loaded machine a start takes seconds.
+describe('ges-mock serve --state', { timeout: 120_000 }, () => {
+  afterEach(() => killGesMockProcesses());
+
+  it('keeps submissions, cancels and clock moves across a restart', async () => {
+    const state = stateIn();
+    const first = await serve(state);
+    const kept = await submit(first);
+    const cancelled = await submit(first, OTHER_PROJECT);
+    expect((await fetch(`${first.url}${graphPath(OTHER_PROJECT)}/jobs/${cancelled.jobId}`, { method: 'DELETE', headers: AUTH })).status).toBe(200);
+    expect((await control(first, 'clock', { advanceMs: 3_600_000 })).status).toBe(200);
+    const before = { mine: await list(first), other: await list(first, OTHER_PROJECT), now: await virtualNow(first) };
+    await first.stop();
+
+    const second = await serve(state);
+    expect(await list(second)).toEqual(before.mine);
+    expect(await list(second, OTHER_PROJECT)).toEqual(before.other);
+    expect(before.mine.jobs.map((job) => job.jobId)).toContain(kept.jobId);
+    expect(before.other.jobs.find((job) => job.jobId === cancelled.jobId)?.status).toBe('failed');
+    expect(await virtualNow(second)).toBe(before.now);
+    await second.stop();
+  });
+
+  it('keeps a fixture load, and then a reset, across restarts', async () => {
+    const state = stateIn();
+    const first = await serve(state);
+    const seeded = await list(first);
+    const fixtures = { graphs: { movie: { jobs: [{ taskType: 'ImportGraph', status: 'failed', failReason: 'vertex file missing' }] } } };
+    expect((await control(first, 'fixtures', fixtures, 'PUT')).status).toBe(200);
+    const loaded = await list(first);
+    await first.stop();
+
+    const second = await serve(state);
+    expect(await list(second)).toEqual(loaded);
+    expect(loaded.jobs).toEqual([expect.objectContaining({ taskType: 'ImportGraph', failReason: 'vertex file missing' })]);
+    expect((await control(second, 'reset', {})).status).toBe(200);
+    await second.stop();
+
+    const third = await serve(state);
+    expect(await list(third)).toEqual(seeded);
+  });
+
+  it('shows every change a client got a 2xx for after kill -9 in the middle of a stream of submissions', async () => {
+    const state = stateIn();
+    const first = await serve(state);
+    const acknowledged: string[] = [];
+    let killed = false;
+    // Four clients submit back to back; the server is killed the moment the 25th answer arrives,
+    // with other submissions in flight.
+    const client = async () => {
+      while (!killed) {
+        try {
+          const answer = await submit(first);
+          if (answer.status === 200 && answer.jobId) acknowledged.push(answer.jobId);
+        } catch {
+          return; // the connection died with the server
+        }
+        if (acknowledged.length >= 25 && !killed) {
+          killed = true;
+          first.child.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all([client(), client(), client(), client()]);
+    await new Promise((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve(undefined) : first.child.once('exit', resolve)));
+    expect(first.child.signalCode).toBe('SIGKILL');
+
+    const second = await serve(state);
+    const listed = new Set((await list(second)).jobs.map((job) => job.jobId));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(25);
+    expect(acknowledged.filter((jobId) => !listed.has(jobId))).toEqual([]);
+  });
+
+  it('refuses to share a state file with a running server', async () => {
+    const state = stateIn();
+    const first = await serve(state);
+    const second = await runGesMock(['serve', '--port', '0', '--state', state]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/is in use by another ges-mock \(pid \d+/);
+    await first.stop();
+  });
+
+  it('reads the file from GES_MOCK_STATE', async () => {
+    const state = stateIn();
+    writeFileSync(state, '{"not":"ours"}');
+    const { runProcess } = await import('../support/run-process.js');
+    const run = await runProcess(process.execPath, ['bin/ges-mock.js', 'serve', '--port', '0'], {
+      cwd: join(import.meta.dirname, '../..'),
+      env: { ...process.env, GES_MOCK_STATE: state },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`state file ${state} is not a ges-mock state file`);
+  });
+
+  describe('on a state file that is not a good one', () => {
+    let genuine = '';
+    beforeAll(async () => {
+      const state = stateIn();
+      const mock = await serve(state);
+      await submit(mock);
+      await mock.stop();
+      genuine = readFileSync(state, 'utf8');
+    });
+
+    it.each([
+      ['a corrupt (truncated) state file', (text: string) => text.slice(0, text.length - 40), /is corrupt: it is not valid JSON/],
+      ['a state file edited by hand', (text: string) => text.replace('"pagerank', '"PageRank'), /is corrupt: its checksum does not match/],
+      ['a foreign JSON file', () => '{"graphs":{"movie":{"jobs":[]}}}\n', /is not a ges-mock state file: it has no "format"/],
+      ['a foreign text file', () => 'port = 4010\n', /is not a ges-mock state file: it is not JSON/],
+    ])('exits 2 on %s and leaves it byte for byte', async (_what, damage, message) => {
+      const state = stateIn();
+      writeFileSync(state, damage(genuine));
+      const before = readFileSync(state);
+      const run = await runGesMock(['serve', '--port', '0', '--state', state]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).toMatch(/left untouched/);
+      expect(readFileSync(state).equals(before)).toBe(true);
+      expect(readdirSync(join(state, '..'))).toEqual(['mock-state.json']);
+    });
+  });
+});
