@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 
 /** The `format` marker of a state file. */
-export const STATE_FILE_FORMAT = 'ges-jobs-kit/mock-state';
+const STATE_FILE_FORMAT = 'ges-jobs-kit/mock-state';
 /** The version this code writes and reads. */
-export const STATE_FILE_VERSION = 1;
+const STATE_FILE_VERSION = 1;
 
 /** What parsing a state file's text found. */
 export type ParsedStateFile =

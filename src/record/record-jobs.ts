@@ -12,10 +12,10 @@ import { createSpecValidator, type SpecValidator } from '../spec/spec-validator.
 import { fetchWithRetry, type RetryPolicy } from './fetch-with-retry.js';
 
 /** A job as the engine sent it: any JSON object. */
-export type RecordedJob = Record<string, unknown>;
+type RecordedJob = Record<string, unknown>;
 
 /** What is wrong with one job (or with a page as a whole), and where it came. */
-export interface RecordViolation {
+interface RecordViolation {
   /** Offset of the page that carried it. */
   offset: number;
   /** The job's jobId when it has one; absent for a page-level problem. */
@@ -37,7 +37,7 @@ export interface GraphRecording {
 }
 
 /** Why nothing could be recorded: the CLI turns it into exit 2. */
-export interface RecordFailure {
+interface RecordFailure {
   kind: 'unreachable' | 'refused' | 'graph-not-found' | 'not-ges';
   graph: string;
   message: string;
@@ -64,7 +64,7 @@ export interface RecordOptions {
 }
 
 /** The recording, ready to write. */
-export interface Recording {
+interface Recording {
   /** A fixture document (see docs/fixtures.md): `now`, `recording`, `extraJobFields`, `graphs`. */
   document: FixtureDocument;
   graphs: GraphRecording[];
@@ -76,8 +76,8 @@ export interface Recording {
 export type RecordResult = { ok: true; recording: Recording } | { ok: false; failure: RecordFailure };
 
 /** Default and largest page size: big enough to be quick, small enough that no answer is huge. */
-export const DEFAULT_RECORD_PAGE_SIZE = 100;
-export const MAX_RECORD_PAGE_SIZE = 1000;
+const DEFAULT_RECORD_PAGE_SIZE = 100;
+const MAX_RECORD_PAGE_SIZE = 1000;
 
 type SchemaObject = { properties?: Record<string, unknown>; allOf?: SchemaObject[] };
 
