@@ -35,7 +35,8 @@ ${renderFlagHelp(SERVE_FLAGS, defaults)}
   -v, --version             print the version
 
 Control routes: POST /__mock/reset {"seed":n}, POST /__mock/clock {"advanceMs":n}, GET /__mock/state,
-PUT|GET|DELETE /__mock/faults. Prism's "Prefer: code=400, example=GraphNotFound" header (or the
+PUT|GET|DELETE /__mock/faults, PUT /__mock/fixtures (a fixture document), GET /__mock/snapshot,
+GET /__mock/openapi.yaml (the spec). Prism's "Prefer: code=400, example=GraphNotFound" header (or the
 __code/__example query parameters) answers with a documented example. HEAD works on every GET route.
 SIGTERM or SIGINT stops cleanly: no new connections, requests in flight answered (at most 5 s), exit 0;
 a second signal exits at once.`;
