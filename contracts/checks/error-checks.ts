@@ -52,6 +52,25 @@ async function anonymousProbes(ctx: CheckContext): Promise<Exchange[]> {
   ]);
 }
 
+/** Whether the answer is a 4xx: what a refused request must be, whatever its code. */
+const isClientError = (exchange: Exchange): boolean => {
+  const status = exchange.response?.status;
+  return status !== undefined && status >= 400 && status < 500;
+};
+
+/** Fails every exchange that is not a 4xx; `what` names the request, `mockAnswer` what the mock answers. */
+function expectRefused(ctx: CheckContext, exchanges: readonly Exchange[], what: string, mockAnswer: string): void {
+  for (const exchange of exchanges) {
+    if (isClientError(exchange)) continue;
+    ctx.fail({
+      message: `${exchange.operationId} ${what} answered ${exchange.response?.status ?? 'nothing'}`,
+      expected: `4xx (the mock: ${mockAnswer})`,
+      actual: describeAnswer(exchange),
+      exchange,
+    });
+  }
+}
+
 /** The checks of the errors group. */
 export const errorChecks: readonly ContractCheck[] = [
   {
@@ -101,17 +120,7 @@ export const errorChecks: readonly ContractCheck[] = [
     description: 'A request without X-Auth-Token is refused with a 4xx (the list and a job status).',
     async run(ctx) {
       if (ctx.options.token === undefined) return ctx.skip('no --token given: cannot tell a refused request from an accepted one');
-      for (const exchange of await anonymousProbes(ctx)) {
-        const status = exchange.response?.status;
-        if (status === undefined || status < 400 || status >= 500) {
-          ctx.fail({
-            message: `${exchange.operationId} without a token answered ${status ?? 'nothing'}`,
-            expected: '4xx (the mock: 401 GES.8007)',
-            actual: describeAnswer(exchange),
-            exchange,
-          });
-        }
-      }
+      expectRefused(ctx, await anonymousProbes(ctx), 'without a token', '401 GES.8007');
     },
   },
   {
@@ -123,8 +132,7 @@ export const errorChecks: readonly ContractCheck[] = [
     async run(ctx) {
       if (ctx.options.token === undefined) return ctx.skip('no --token given');
       for (const exchange of await anonymousProbes(ctx)) {
-        const status = exchange.response?.status;
-        if (status === undefined || status < 400 || status >= 500) continue; // ignored_auth's failure
+        if (!isClientError(exchange)) continue; // ignored_auth's failure
         const violations = envelopeViolations(exchange.response?.json);
         if (exchange.response?.contentType !== 'application/json' || violations.length > 0) {
           ctx.fail({
@@ -172,17 +180,7 @@ export const errorChecks: readonly ContractCheck[] = [
     description: 'A token not allowed on the project (--forbidden-token) is refused with a 4xx (the list and a job status).',
     async run(ctx) {
       if (ctx.options.forbiddenToken === undefined) return ctx.skip('no --forbidden-token given');
-      for (const exchange of await forbiddenProbes(ctx)) {
-        const status = exchange.response?.status;
-        if (status === undefined || status < 400 || status >= 500) {
-          ctx.fail({
-            message: `${exchange.operationId} with the forbidden token answered ${status ?? 'nothing'}`,
-            expected: '4xx (the mock: 403 GES.8006)',
-            actual: describeAnswer(exchange),
-            exchange,
-          });
-        }
-      }
+      expectRefused(ctx, await forbiddenProbes(ctx), 'with the forbidden token', '403 GES.8006');
     },
   },
   {
@@ -194,8 +192,7 @@ export const errorChecks: readonly ContractCheck[] = [
     async run(ctx) {
       if (ctx.options.forbiddenToken === undefined) return ctx.skip('no --forbidden-token given');
       for (const exchange of await forbiddenProbes(ctx)) {
-        const status = exchange.response?.status;
-        if (status === undefined || status < 400 || status >= 500) continue; // forbidden_token_rejected's failure
+        if (!isClientError(exchange)) continue; // forbidden_token_rejected's failure
         expectGesError(ctx, exchange, { status: 403, errorCode: 'GES.8006' }, `${exchange.operationId} with the forbidden token`);
       }
     },

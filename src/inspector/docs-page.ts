@@ -47,16 +47,8 @@ export function renderDocsPage(options: DocsPageOptions = {}): string {
   const scriptUrl = options.redocScriptUrl ?? DOCS_PATHS.redocScript;
   const spec = options.spec ?? openapiDocument;
   const title = escapeHtml(readTitle(spec));
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${DOCS_CSP}">
-<title>${title}: API docs</title>
-<style>body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-#ges-docs-fallback{padding:2rem;color:#444}</style>
-</head>
+  return `${docsHead(title, `body{margin:0;${FONT}}
+#ges-docs-fallback{padding:2rem;color:#444}`)}
 <body>
 <div id="ges-docs"><p id="ges-docs-fallback">Loading the API reference…</p></div>
 <script id="ges-spec" type="application/json">${toInlineScriptJson(spec)}</script>
@@ -84,16 +76,8 @@ export function renderDocsPage(options: DocsPageOptions = {}): string {
  */
 export function renderDocsSetupPage(options: Pick<DocsPageOptions, 'spec'> = {}): string {
   const title = escapeHtml(readTitle(options.spec ?? openapiDocument));
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${DOCS_CSP}">
-<title>${title}: API docs</title>
-<style>body{margin:0;padding:2rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:48rem}
-code,pre{background:#f4f4f4;padding:.1rem .3rem}</style>
-</head>
+  return `${docsHead(title, `body{margin:0;padding:2rem;${FONT};color:#222;max-width:48rem}
+code,pre{background:#f4f4f4;padding:.1rem .3rem}`)}
 <body>
 <h1>${title}</h1>
 <p id="ges-docs-setup">The rendered API reference needs <a href="https://github.com/Redocly/redoc">Redoc</a>, an optional
@@ -103,6 +87,21 @@ peer dependency of ges-jobs-kit. Add it to your project and restart the mock:</p
 </body>
 </html>
 `;
+}
+
+const FONT = 'font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif';
+
+/** The head both docs pages share: the same CSP, title and viewport, their own style. */
+function docsHead(title: string, style: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${DOCS_CSP}">
+<title>${title}: API docs</title>
+<style>${style}</style>
+</head>`;
 }
 
 function readTitle(spec: unknown): string {
