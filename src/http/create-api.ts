@@ -65,7 +65,7 @@ export interface ApiOptions {
    * happens before the client sees success (`ges-mock serve --state`). If it throws, the client gets
    * a 500 instead of the 2xx. Reads, and time passing on its own, are not changes.
    */
-  onChange?: (change: StateChange) => void;
+  onChange?: ((change: StateChange) => void) | undefined;
   /**
    * The starting jobs (docs/fixtures.md); `reset()` comes back to them. An invalid document throws a
    * FixtureError. A document with `now` starts the default clock there.

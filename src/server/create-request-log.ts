@@ -16,7 +16,7 @@ export interface RequestLogOptions {
   /** Where finished chunks of lines go, e.g. `(chunk) => process.stdout.write(chunk)`. */
   write: (chunk: string) => void;
   /** Leave out request lines (lifecycle events are still written). Default false. */
-  quiet?: boolean;
+  quiet?: boolean | undefined;
 }
 
 /** A request log; `request` fits startGesServer's `onRequest`. */
