@@ -136,7 +136,7 @@ export const errorChecks: readonly ContractCheck[] = [
         const violations = envelopeViolations(exchange.response?.json);
         if (exchange.response?.contentType !== 'application/json' || violations.length > 0) {
           ctx.fail({
-            message: `${exchange.operationId} without a token answered ${status} without a JSON GES error envelope`,
+            message: `${exchange.operationId} without a token answered ${exchange.response?.status} without a JSON GES error envelope`,
             expected: '{"errorMessage", "errorCode": "GES.xxxx", "result": "failed"} as application/json',
             actual: describeAnswer(exchange),
             exchange,
