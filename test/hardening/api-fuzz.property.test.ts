@@ -83,7 +83,9 @@ describe('fuzzing the HTTP layer in process', () => {
         if (response.status === 200 && r.target.shape === 'action') pool.push(JSON.parse(response.body!).jobId);
         expect(({} as Record<string, unknown>).polluted, where).toBeUndefined();
       }),
-      { numRuns: 400 },
+      // A fixed seed keeps CI reproducible and the reach check below meaningful (400 random runs
+      // missed 'status 200' now and then); FC_SEED=<n> explores other inputs.
+      { numRuns: 400, seed: Number(process.env.FC_SEED ?? 20_261_130) },
     );
     expect(prototypeKeys()).toBe(protoBefore);
     // The generator must reach the interesting answers, or the property proves little.
