@@ -12,6 +12,7 @@ import type { GesApi } from '../src/http/create-api.js';
 import type { MockStateFile } from '../src/persistence/open-state-file.js';
 import type { GesServer, GesServerOptions } from '../src/server/start-ges-server.js';
 import { exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
+import { guardOutput } from './guard-output.js';
 import { onShutdownSignals } from './on-shutdown-signals.js';
 import { readCommandLine, type GivenValue } from './read-command-line.js';
 import { renderFlagHelp } from './render-flag-help.js';
@@ -300,7 +301,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     import('../src/server/start-ges-server.js'),
     import('../src/server/create-request-log.js'),
   ]);
-  const log: RequestLog = createRequestLog({ format: options.logFormat, quiet: options.quiet, write: (chunk) => process.stdout.write(chunk) });
+  const log: RequestLog = createRequestLog({ format: options.logFormat, quiet: options.quiet, write: guardOutput(process.stdout) });
   let server: GesServer;
   try {
     const serverOptions: GesServerOptions = {
@@ -350,11 +351,13 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   if (stateFile) beforeExit = async () => stateFile.close();
   onShutdownSignals(
     async (signal) => {
+      // Stop listening first, then say so: whoever reads the line can rely on it.
+      const drained = server.drain();
       log.event('stopping', { signal }, `ges-mock: ${signal}: no new connections; finishing the requests in flight (at most 5 s)`);
       log.flush();
       let code = 0;
       try {
-        await server.drain();
+        await drained;
         await beforeExit?.();
       } catch (error) {
         process.stderr.write(`ges-mock: could not stop cleanly: ${(error as Error)?.message ?? String(error)}\n`);
@@ -383,6 +386,9 @@ function createStateApi(stateFile: MockStateFile, options: GesServerOptions): Ge
 }
 
 async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`ges-mock serve | tee log` torn down) must not crash the server or skip its save.
+  guardOutput(process.stdout);
+  guardOutput(process.stderr);
   if (argv[0] === 'record') {
     const { runRecordCommand } = await import('./ges-mock-record.js');
     const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
