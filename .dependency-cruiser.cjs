@@ -73,6 +73,6 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
     // test/consumer is a user's project: it imports the packed kit by name, resolvable only there.
-    exclude: { path: '^(dist|test/consumer|generators)/' },
+    exclude: { path: '^(dist|test/consumer(-empty)?|generators)/' },
   },
 };
