@@ -8,7 +8,7 @@ import { ALGORITHMS, isGiven } from './algorithms.js';
 import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, FixtureGraph, FixtureGraphs, Page, SnapshotJob } from './engine-types.js';
 import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
-import { createEngineProfile, DEFAULT_ENGINE_PROFILE } from './engine-profiles.js';
+import { createEngineProfile, DEFAULT_ENGINE_PROFILE, ENGINE_PROFILES, isEngineProfileName } from './engine-profiles.js';
 import { resultData } from './job-results.js';
 import { createJobStore, type JobStore } from './job-store.js';
 import { seedGraph, type GraphSeed } from './seed-graph.js';
@@ -61,7 +61,7 @@ function checkCount(name: string, value: number): number {
  * too (`maxRequestCharsPerGraph`): past it the oldest finished submission is evicted, or the
  * submission refused.
  *
- * Options that make no sense (a negative count) throw a RangeError: they are programming errors,
+ * Options that make no sense (a negative count, an unknown profile) throw a RangeError: they are programming errors,
  * not user input. Operations never throw; they return EngineResult values.
  */
 export function createEngine(options: EngineOptions): Engine {
@@ -86,6 +86,7 @@ export function createEngine(options: EngineOptions): Engine {
   let fixtures: FixtureGraphs | undefined = options.fixtures;
   if (fixtures?.seed !== undefined) seed = fixtures.seed;
   const profileName = options.profile ?? DEFAULT_ENGINE_PROFILE;
+  if (!isEngineProfileName(profileName)) throw new RangeError(`profile must be one of ${ENGINE_PROFILES.join(', ')}, got ${String(profileName)}`);
   // The served forms: `mixed` draws from the engine's seed, so it follows a reset to another seed.
   let profile = createEngineProfile(profileName, seed);
 
