@@ -69,9 +69,24 @@ function chinaMs(text: string): number | undefined {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) - CHINA_OFFSET_MS;
 }
 
+/** Converted times by form: the same few strings recur on every page (jobs share their seconds). */
+const converted = new Map<TimeForm, Map<string, string>>(TIME_FORMS.map((form) => [form, new Map()]));
+const MAX_CACHED = 50_000;
+
 /** A time the mock wrote, in `form`; any other value as given. */
 function toForm(value: string | undefined, form: TimeForm): string | undefined {
   if (value === undefined || form === 'china') return value;
+  const cache = converted.get(form)!;
+  let out = cache.get(value);
+  if (out === undefined) {
+    out = convert(value, form);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(value, out);
+  }
+  return out;
+}
+
+function convert(value: string, form: TimeForm): string {
   const ms = chinaMs(value);
   if (ms === undefined) return value;
   if (form === 'seconds') return String(ms / 1000);
@@ -131,8 +146,18 @@ export function isEngineProfileName(name: unknown): name is EngineProfileName {
  */
 export function createEngineProfile(name: EngineProfileName, seed: number): EngineProfile {
   const mixed = name === 'mixed';
+  const drawn = new Map<string, JobForms>();
   const formsOf = (jobId: string): JobForms => {
     if (!mixed) return FIXED[name as Exclude<EngineProfileName, 'mixed'>];
+    let forms = drawn.get(jobId);
+    if (forms === undefined) {
+      forms = draw(jobId);
+      if (drawn.size >= MAX_CACHED) drawn.clear();
+      drawn.set(jobId, forms);
+    }
+    return forms;
+  };
+  const draw = (jobId: string): JobForms => {
     const [a, b] = hashSeed(`${seed}:${jobId}:profile`);
     return {
       integerProgress: (a & 1) === 1,
