@@ -2,7 +2,7 @@
  * What an engine profile costs a list answer: the same page of jobs (handled and serialised) under
  * memory-2.2.13 (no rewrite), a fixed variant profile and mixed, measured side by side in one run
  * (rounds interleaved), as ratios to the default.
- * Run: `npx tsx bench/measure-profiles.ts [jobsPerGraph] [limit]`. Prints figures; judges nothing.
+ * Run: `npm run measure:profiles -- [jobsPerGraph] [limit]`. Prints figures; judges nothing.
  */
 import { createManualClock } from '../src/clocks.js';
 import type { EngineProfileName } from '../src/engine/engine-profiles.js';
