@@ -5,6 +5,7 @@
  * Exit codes: 0 stopped cleanly, 2 usage or connection error, 128 + n when a second signal n cut the stop short.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { ENGINE_PROFILES, isEngineProfileName, type EngineProfileName } from '../src/engine/engine-profiles.js';
 import type { FaultConfig } from '../src/http/fault-injector.js';
 import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS } from '../src/http/fault-injector.js';
 import type { LogFormat, RequestLog } from '../src/server/create-request-log.js';
@@ -113,6 +114,7 @@ interface ServeOptions {
   connectionFault: FaultConfig['connectionFault'] | undefined;
   maxJobsPerGraph: number | undefined;
   maxProjects: number | undefined;
+  profile: EngineProfileName | undefined;
   tokens: string[];
   cors: boolean;
   control: boolean;
@@ -189,6 +191,10 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
       maxJobsPerGraph: optional('max-jobs', (given) => integer(given, given.text, 1, 10_000_000)),
       maxJobsGiven: one('max-jobs'),
       maxProjects: optional('max-projects', (given) => integer(given, given.text, 1, 100_000_000)),
+      profile: optional('profile', (given) => {
+        if (!isEngineProfileName(given.text)) throw new UsageError(`${given.label} must be one of ${ENGINE_PROFILES.join(', ')}, got "${given.text}"`);
+        return given.text;
+      }),
       tokens,
       cors: flag('cors', true),
       control: flag('control', true),
@@ -230,6 +236,7 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     ...(options.nextFailures ? [`next ${options.nextFailures.count} fail (${options.nextFailures.status})`] : []),
     ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
     ...(options.fixtures !== undefined ? [`fixtures ${options.fixtures}`] : []),
+    ...(options.profile !== undefined ? [`profile ${options.profile}`] : []),
   ];
   const firstToken = options.tokens[0];
   // A token `T:project_id` is bound to that project: the ready-made command uses both parts.
@@ -317,6 +324,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       controlToken: options.controlToken,
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxProjects: options.maxProjects,
+      profile: options.profile,
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
       ...(options.quiet ? {} : { onRequest: log.request }),
       ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),

@@ -4,7 +4,8 @@
  * with a failReason [decision]; a second cancel is 400 GES.8303 [ex, cancel page].
  */
 import type { CheckContext, ContractCheck, Exchange, SeenJob } from '../contract-types.js';
-import { describeJob, showValue, toTimeValue } from '../../src/spec/job-facts.js';
+import { describeJob, showValue } from '../../src/spec/job-facts.js';
+import { readJobTime } from '../../src/spec/read-job-time.js';
 import { getRequestExample } from '../../src/spec/spec-examples.js';
 import { bodyObject, describeAnswer, expectGesError } from './check-helpers.js';
 
@@ -103,8 +104,9 @@ export const mutationChecks: readonly ContractCheck[] = [
     async run(ctx) {
       const { jobId, job, index, jobs, exchange } = await submitOnce(ctx);
       if (!job) return ctx.skip(`the new job ${jobId} is not in the list (see submitted_job_listed)`);
-      const start = toTimeValue(job.startTime);
-      const ahead = jobs.slice(0, index).filter((other) => other.startTime !== job.startTime && toTimeValue(other.startTime) !== start);
+      const second = (value: unknown) => Math.floor((readJobTime(value) ?? Number.NaN) / 1000);
+      const start = second(job.startTime);
+      const ahead = jobs.slice(0, index).filter((other) => other.startTime !== job.startTime && second(other.startTime) !== start);
       if (ahead.length > 0) {
         ctx.fail({
           message: `the new job is at position ${index}, after ${ahead.length} job(s) with another startTime, e.g. ${describeJob(ahead[0] as SeenJob)} (${showValue(ahead[0]?.startTime)})`,
