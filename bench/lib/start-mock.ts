@@ -9,9 +9,9 @@ export interface MockChild {
   stop(): Promise<void>;
 }
 
-/** Forks bench/children/mock-server.ts with `args` (e.g. `--graphs movie --jobs 100000`). */
-export async function startMock(label: string, args: readonly string[], profiler: Profiler): Promise<MockChild> {
-  const child = forkChild('mock-server', args, { nodeFlags: profiler.nodeFlags(label) });
+/** Forks bench/children/mock-server.ts with `args` (e.g. `--graphs movie --jobs 100000`), from checkout `root` when given. */
+export async function startMock(label: string, args: readonly string[], profiler: Profiler, root?: string): Promise<MockChild> {
+  const child = forkChild('mock-server', args, { nodeFlags: profiler.nodeFlags(label), ...(root ? { root } : {}) });
   const ready = await child.first.catch(async (error: unknown) => {
     await child.stop();
     throw error;
