@@ -57,7 +57,7 @@ export interface PeerResult {
 /** The mock of another checkout (`--baseline`), log off, in the same rounds. */
 export interface BaselineResult {
   dir: string;
-  /** `git describe` of that checkout, when it is a git one. */
+  /** The last commit of that checkout, when it is a git one. */
   commit?: string;
   reqPerSec: number;
   overBare: number;

@@ -41,10 +41,10 @@ function cpuView(rounds: Round[]): SmallPageResult['byCpu'] {
   };
 }
 
-/** `git describe` of a checkout, or undefined. */
+/** The last commit of a checkout, or undefined. */
 function describeCheckout(dir: string): string | undefined {
   try {
-    return execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' }).trim().slice(0, 100);
+    return execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().slice(0, 100);
   } catch {
     return undefined;
   }
