@@ -81,3 +81,20 @@ export function forkChild(name: string, args: readonly string[], options: ForkOp
     },
   };
 }
+
+/** A server child once it listens. */
+export interface ServerChild {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/** Forks a server child (one that answers `{ kind: 'ready', url }`) and waits for its URL; stops it when it fails to start. */
+export async function forkServer(name: string, args: readonly string[], options: ForkOptions = {}): Promise<ServerChild> {
+  const child = forkChild(name, args, options);
+  const ready = await child.first.catch(async (error: unknown) => {
+    await child.stop();
+    throw error;
+  });
+  return { url: String(ready.url), pid: child.pid, stop: () => child.stop() };
+}

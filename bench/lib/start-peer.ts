@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { BENCH_PROJECT } from '../bench-target.js';
 import { KIT_SPEC_PATH } from '../../contracts/start-prism-mock.js';
 import { fetchPage } from './fetch-page.js';
-import { forkChild } from './fork-child.js';
+import { forkServer } from './fork-child.js';
 import { installedPeerVersion, PEERS_DIR } from './install-peers.js';
 
 /** The peers, in the order the bench reports them. */
@@ -159,15 +159,9 @@ const STARTERS: Record<PeerId, { pkg: string; start: (dir: string, input: PeerIn
     async start(dir, input) {
       const bodyFile = join(dir, 'body.json');
       writeFileSync(bodyFile, input.pageText);
-      const child = forkChild('msw-middleware-server', ['--body-file', bodyFile]);
-      const ready = await child.first.catch(async (error: unknown) => {
-        await child.stop();
-        throw error;
-      });
+      const child = await forkServer('msw-middleware-server', ['--body-file', bodyFile]);
       return {
-        url: String(ready.url),
-        pid: child.pid,
-        stop: () => child.stop(),
+        ...child,
         command: `createServer(http.get('/ges/v1.0/:projectId/graphs/:graphName/jobs/status', () => new HttpResponse(body))).listen(0) (msw ${installedPeerVersion('msw')})`,
       };
     },
