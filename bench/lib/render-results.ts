@@ -12,12 +12,14 @@ const verdict = (pass: boolean | null) => (pass === null ? 'not judged' : pass ?
 export function renderThroughputChart(results: BenchResults): string | undefined {
   const small = results.measures.smallPage;
   if (!small || isError(small)) return undefined;
+  // the share the verdict judges: bare's CPU per request over the contender's
+  const cpuShare = (us: number | undefined) => (us && small.byCpu ? ` (${Math.round((small.byCpu.usPerRequest.bare / us) * 100)} % by CPU)` : '');
   return renderBarChart(
     [
       { label: 'bare node:http', value: small.reqPerSec.bare, note: 'ceiling' },
-      { label: 'ges mock', value: small.reqPerSec.mock, note: `${Math.round(small.mockOverBare * 100)} % of bare, ${small.mockOverPrism.toFixed(1)}× Prism` },
+      { label: 'ges mock', value: small.reqPerSec.mock, note: `${Math.round(small.mockOverBare * 100)} % of bare${cpuShare(small.byCpu?.usPerRequest.mock)}, ${small.mockOverPrism.toFixed(1)}× Prism` },
       ...(small.reqPerSec.mockLogged !== undefined
-        ? [{ label: 'ges mock, log on', value: small.reqPerSec.mockLogged, note: `${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock, ${(small.loggedOverPrism ?? 0).toFixed(1)}× Prism` }]
+        ? [{ label: 'ges mock, log on', value: small.reqPerSec.mockLogged, note: `${Math.round((small.loggedOverBare ?? 0) * 100)} % of bare${cpuShare(small.byCpu?.usPerRequest.mockLogged)}, ${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock, ${(small.loggedOverPrism ?? 0).toFixed(1)}× Prism` }]
         : []),
       ...(small.baseline
         ? [{ label: 'ges mock, baseline', value: small.baseline.reqPerSec, note: `${Math.round(small.baseline.overBare * 100)} % of bare (${small.baseline.commit ?? small.baseline.dir})` }]
@@ -71,6 +73,11 @@ export function renderResults(results: BenchResults): string {
   if (chart && small && !isError(small)) {
     out.push(`## Small-page throughput (${small.connections} connections, median of ${plural(settings.rounds, 'round')})`, '');
     out.push('```', chart, '```', '');
+    out.push(
+      'The verdict judges the mock against bare by each server\'s own CPU time per request (below): on this machine one autocannon ' +
+        'process and other work set most req/s ceilings, so a round in which the mock\'s process was busy half the time says little of the mock.',
+      '',
+    );
     out.push(
       'Bars are each contender\'s median req/s over the rounds; the % and × are medians of the per-round ratios, each comparing ' +
         'contenders measured seconds apart so that drift over the run cancels. They need not match the bars.',
