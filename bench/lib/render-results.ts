@@ -1,8 +1,12 @@
 /** bench/RESULTS.md: the verdict first, then the chart, the rounds, the machine and the method. */
+import { readFileSync } from 'node:fs';
 import type { BenchResults, MeasureError } from '../bench-types.js';
 import { median } from './median.js';
 import { renderBarChart } from './render-bar-chart.js';
 
+/** Prism is a pinned devDependency of the kit: its version is the one package.json pins. */
+const PRISM_VERSION =
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@stoplight/prism-cli'] ?? '';
 const isError = (value: unknown): value is MeasureError => typeof value === 'object' && value !== null && 'error' in value;
 const n0 = (value: number) => Math.round(value).toLocaleString('en-US');
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -138,7 +142,7 @@ export function renderResults(results: BenchResults): string {
       }
       const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(1));
       out.push(
-        `| Prism | @stoplight/prism-cli | \`${small.prismCommand}\` | ${n0(small.reqPerSec.prism)} | ${Math.round(median(small.rounds.map((r) => r.prism.reqPerSec / r.bare.reqPerSec)) * 100)} % | ${small.mockOverPrism.toFixed(1)}× | ${us(small.byCpu?.usPerRequest.prism)} | ${small.responseBytes.prism} B |`,
+        `| Prism | @stoplight/prism-cli ${PRISM_VERSION} | \`${small.prismCommand}\` | ${n0(small.reqPerSec.prism)} | ${Math.round(median(small.rounds.map((r) => r.prism.reqPerSec / r.bare.reqPerSec)) * 100)} % | ${small.mockOverPrism.toFixed(1)}× | ${us(small.byCpu?.usPerRequest.prism)} | ${small.responseBytes.prism} B |`,
         `| bare node:http | node ${results.machine.node} | \`bench/children/bare-server.ts\` | ${n0(small.reqPerSec.bare)} | 100 % | ${small.mockOverBare.toFixed(2)}× | ${us(small.byCpu?.usPerRequest.bare)} | ${small.responseBytes.bare} B |`,
         '',
       );
