@@ -228,7 +228,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     if (result.kind === 'page') {
       return { status: 200, headers: headersFor(request, { 'content-type': result.contentType, 'cache-control': 'no-store' }), body: result.body };
     }
-    return { status: result.status, headers: headersFor(request), body: JSON.stringify(result.value) };
+    return { status: result.status, headers: headersFor(request), body: result.text ?? JSON.stringify(result.value) };
   }
 
   // Pages are read-only and opened by a browser, which cannot add the control token header.
