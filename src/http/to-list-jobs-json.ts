@@ -6,7 +6,10 @@
 
 const textOfJobs = new WeakMap<object, string>();
 
-/** `JSON.stringify(list)`, byte for byte, for the engine's list-jobs answer `{ jobs, jobCount }`. */
+/**
+ * `JSON.stringify(list)`, byte for byte, for the engine's list-jobs answer: `{ jobs, jobCount }`, plus
+ * whatever fields an engine profile adds (`result`, `errorCode`, …), each in the order the engine wrote it.
+ */
 export function toListJobsJson(list: { jobs: readonly unknown[]; jobCount: number }): string {
   const { jobs } = list;
   let text = textOfJobs.get(jobs);
@@ -15,6 +18,10 @@ export function toListJobsJson(list: { jobs: readonly unknown[]; jobCount: numbe
     // only a frozen page is the store's own, shared one; any other array may still change
     if (Object.isFrozen(jobs)) textOfJobs.set(jobs, text);
   }
-  // the keys as the engine writes them, in its order (pinned by test/http/to-list-jobs-json.test.ts)
-  return `{"jobs":${text},"jobCount":${list.jobCount}}`;
+  let body = '';
+  for (const key of Object.keys(list)) {
+    const value = key === 'jobs' ? text : JSON.stringify((list as unknown as Record<string, unknown>)[key]);
+    if (value !== undefined) body += `${body === '' ? '' : ','}${JSON.stringify(key)}:${value}`;
+  }
+  return `{${body}}`;
 }
