@@ -75,6 +75,12 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
       `most projects holding submissions or cancellations; past it a new project's first submission or cancel is refused (400 GES.8402), nothing held is dropped (default ${d.maxProjects})`,
   },
   {
+    name: 'journal-size',
+    kind: 'value',
+    arg: '<n>',
+    help: 'requests the request journal keeps (GET /__mock/requests, .har), oldest dropped first; 0 keeps none (default 1000)',
+  },
+  {
     name: 'token',
     kind: 'list',
     arg: '<T[:project]>',

@@ -190,7 +190,7 @@ interface Note {
   graph?: string | undefined;
   operationId?: string | undefined;
   fault?: JournalFault | undefined;
-  /** Reading the journal is not recorded: a poller would fill it with itself. */
+  /** The journal's own routes are not recorded: a poller would fill it with itself, a clear refill it. */
   skip?: boolean;
 }
 
@@ -391,7 +391,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     }
     if (note) {
       note.operationId = 'control';
-      if (request.method === 'GET' && (route === '/requests' || route === '/requests.har')) note.skip = true;
+      if (route === '/requests' || route === '/requests.har') note.skip = true;
     }
     const result = handleControlRoute(context, request.method, route, search, request.body, request.bodyTooLarge);
     if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
