@@ -131,7 +131,7 @@ describe('the request journal, on both transports', () => {
     expect(document.log.entries[0]!.request.url).toBe(`${server.url}${MOVIE}/jobs/status`);
     const report = await judgeRecording([{ file: 'journal.har', text: har }]);
     expect(report.recording).toMatchObject({ judged: 5 });
-    expect(report.results.filter((r) => r.outcome === 'fail')).toEqual([]);
+    expect(report.results.filter((r) => r.outcome === 'failed')).toEqual([]);
     expect(report.exitCode).toBe(0);
   });
 
