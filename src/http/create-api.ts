@@ -451,7 +451,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
       graph: note.graph,
       operationId: note.operationId,
       startedMs,
-      virtualMs: note.project !== undefined && projectIdPattern.test(note.project) ? engine.now(note.project) : clock.now(),
+      virtualMs: note.project !== undefined ? engine.now(note.project) : clock.now(),
       durationMs: Math.round((performance.now() - startedPerf) * 1000) / 1000,
       fault: note.fault,
     });

@@ -222,7 +222,22 @@ export function createRequestJournal(size: number = DEFAULT_JOURNAL_SIZE): Reque
         const { body: _dropped, ...rest } = response;
         response = rest;
       }
-      ring[next] = { ...record, response, responseLength, seq, body: truncated ? cut(body, JOURNAL_BODY_CAP) : body, truncated };
+      // Field by field, one shape for every entry: a spread here cost more than answering the request.
+      ring[next] = {
+        request: record.request,
+        response,
+        project: record.project,
+        graph: record.graph,
+        operationId: record.operationId,
+        startedMs: record.startedMs,
+        virtualMs: record.virtualMs,
+        durationMs: record.durationMs,
+        fault: record.fault,
+        seq,
+        body: truncated ? cut(body, JOURNAL_BODY_CAP) : body,
+        truncated,
+        responseLength,
+      };
       next = (next + 1) % size;
       if (count < size) count += 1;
     },
