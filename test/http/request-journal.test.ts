@@ -75,6 +75,12 @@ describe('the request journal, in process', () => {
     await call(api, 'GET', `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`);
     // Virtual time is the world's own.
     expect(api.world(OTHER).requests().at(-1)!.virtualTime).toBe(new Date(api.world(OTHER).clock.now()).toISOString());
+    const har = await call(api, 'GET', `/__mock/projects/${OTHER}/requests.har`, { headers: {} });
+    expect(har.json.log.entries.map((e: { request: { url: string } }) => new URL(e.request.url).pathname)).toEqual([
+      `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`,
+      `/__mock/projects/${OTHER}/clock`,
+      `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`,
+    ]);
     await call(api, 'DELETE', `/__mock/projects/${OTHER}/requests`, { headers: {} });
     expect(api.world(OTHER).requests()).toEqual([]);
     expect(api.requests()).toHaveLength(1);
