@@ -36,9 +36,11 @@ ${renderFlagHelp(SERVE_FLAGS, defaults)}
   --help                    show this help (also -h alone; -h <addr> is the host, as in Prism)
   -v, --version             print the version
 
-Control routes: POST /__mock/reset {"seed":n}, POST /__mock/clock {"advanceMs":n}, GET /__mock/state,
-PUT|GET|DELETE /__mock/faults, PUT /__mock/fixtures (a fixture document), GET /__mock/snapshot,
-GET /__mock/openapi.yaml (the spec). Prism's "Prefer: code=400, example=GraphNotFound" header (or the
+Control routes: POST /__mock/reset {"seed":n}, POST /__mock/clock {"advanceMs":n} or {"to":instant},
+GET /__mock/state, PUT|GET|DELETE /__mock/faults, PUT /__mock/fixtures (a fixture document),
+GET /__mock/snapshot, GET|DELETE /__mock/requests (the journal; .har for HAR 1.2), GET /__mock/openapi.yaml.
+Each project is an isolated world with the same routes under /__mock/projects/{project_id}/ (reset, clock,
+fixtures, faults, state, snapshot, requests); the global routes act on every world. Prism's "Prefer: code=400, example=GraphNotFound" header (or the
 __code/__example query parameters) answers with a documented example. HEAD works on every GET route.
 SIGTERM or SIGINT stops cleanly: no new connections, requests in flight answered (at most 5 s), exit 0;
 a second signal exits at once.`;
@@ -115,6 +117,7 @@ interface ServeOptions {
   maxJobsPerGraph: number | undefined;
   maxProjects: number | undefined;
   profile: EngineProfileName | undefined;
+  journalSize: number | undefined;
   tokens: string[];
   cors: boolean;
   control: boolean;
@@ -195,6 +198,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
         if (!isEngineProfileName(given.text)) throw new UsageError(`${given.label} must be one of ${ENGINE_PROFILES.join(', ')}, got "${given.text}"`);
         return given.text;
       }),
+      journalSize: optional('journal-size', (given) => integer(given, given.text, 0, 1_000_000)),
       tokens,
       cors: flag('cors', true),
       control: flag('control', true),
@@ -325,6 +329,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxProjects: options.maxProjects,
       profile: options.profile,
+      journalSize: options.journalSize,
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
       ...(options.quiet ? {} : { onRequest: log.request }),
       ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),

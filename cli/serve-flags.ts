@@ -81,6 +81,12 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     help: 'serve jobs in the forms of another GES engine (integer progress, complete, UUID ids, epoch times...; docs/engine.md), or mixed to draw among them all (default memory-2.2.13)',
   },
   {
+    name: 'journal-size',
+    kind: 'value',
+    arg: '<n>',
+    help: 'requests the request journal keeps (GET /__mock/requests, .har), oldest dropped first; 0 keeps none (default 1000)',
+  },
+  {
     name: 'token',
     kind: 'list',
     arg: '<T[:project]>',

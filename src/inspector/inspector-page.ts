@@ -79,6 +79,10 @@ export function renderInspectorPage(options: InspectorPageOptions = {}): string 
     <table id="graphs"><thead><tr><th>Project</th><th>Graph</th><th>Jobs</th><th>By status</th></tr></thead><tbody></tbody></table>
   </section>
   <section id="jobs"></section>
+  <section><h2>Live traffic of the selected project</h2>
+    <p class="hint">Its world's request journal (GET /__mock/projects/{project_id}/requests), newest first; the inspector's own requests are left out.</p>
+    <table id="traffic"><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Operation</th><th>Status</th><th>ms</th><th>Fault</th></tr></thead><tbody></tbody></table>
+  </section>
 </main>
 <script id="inspector-config" type="application/json">${toInlineScriptJson(config)}</script>
 <script>${SCRIPT}</script>
@@ -114,6 +118,7 @@ td.id{font-family:ui-monospace,monospace;font-size:.75rem}
 .bar>span{display:block;height:100%;background:#2f6fde;transition:width .3s}
 .bar[data-status=success]>span{background:#1f9254}.bar[data-status=failed]>span{background:#c8372d}
 .graph-error{color:#c8372d;font-size:.85rem}.progress{white-space:nowrap}
+.hint{font-size:.8rem;color:#5b6478;margin:.2rem 0}#traffic td{font-family:ui-monospace,monospace;font-size:.75rem}
 `;
 
 // Plain ES2017 in a string (no template literals inside): what the browser runs, exactly as written.
@@ -141,8 +146,11 @@ const SCRIPT = String.raw`
     $('message').textContent = text;
     $('message').className = isError ? 'error' : '';
   }
+  // Marks the inspector's own requests, so its traffic view can leave them out.
+  var OWN = 'x-ges-inspector';
   function controlHeaders(extra) {
     var headers = Object.assign({}, extra || {});
+    headers[OWN] = '1';
     var token = $('control-token').value;
     if (token) headers['X-Mock-Control-Token'] = token;
     return headers;
@@ -222,7 +230,9 @@ const SCRIPT = String.raw`
   function listJobs(project, graph) {
     var url = '/ges/v1.0/' + encodeURIComponent(project) + '/graphs/' + encodeURIComponent(graph) +
       '/jobs/status?limit=' + config.jobsPerGraph + '&offset=0';
-    return fetch(url, { headers: { 'X-Auth-Token': $('auth-token').value } }).then(readJson);
+    var headers = { 'X-Auth-Token': $('auth-token').value };
+    headers[OWN] = '1';
+    return fetch(url, { headers: headers }).then(readJson);
   }
 
   function renderGraphJobs(graph, result) {
@@ -268,6 +278,8 @@ const SCRIPT = String.raw`
         // A default graph this mock was not configured with (--graphs) is left out, not shown as an error.
         var sections = graphs.map(function (graph, i) { return isMissingGraph(results[i]) ? null : renderGraphJobs(graph, results[i]); });
         jobs.replaceChildren.apply(jobs, sections.filter(Boolean));
+        return control('GET', '/__mock/projects/' + encodeURIComponent(selectedProject) + '/requests').then(renderTraffic, function () {});
+      }).then(function () {
         document.body.setAttribute('data-refreshed', String(Date.now()));
       });
     }).catch(function (error) {
@@ -276,6 +288,15 @@ const SCRIPT = String.raw`
       say('State unavailable: ' + error.message + (/8007|control/i.test(error.message) ? ' (set the control token under Tokens)' : ''), true);
     }).then(function () { running = null; });
     return running;
+  }
+  function renderTraffic(journal) {
+    var entries = journal.requests.filter(function (e) { return !e.requestHeaders[OWN]; }).slice(-25).reverse();
+    var tbody = $('traffic').querySelector('tbody');
+    tbody.replaceChildren.apply(tbody, entries.map(function (e) {
+      var query = Object.keys(e.query).length ? '?' + new URLSearchParams(e.query).toString() : '';
+      return el('tr', { 'data-seq': String(e.seq) }, [e.startedAt.slice(11, 23), e.method, e.path + query, e.operationId || '', String(e.status) + (e.errorCode ? ' ' + e.errorCode : ''),
+        String(Math.round(e.durationMs * 10) / 10), e.fault ? e.fault.kind : ''].map(function (text) { return el('td', { text: text }); }));
+    }));
   }
   function loop() {
     refresh().then(function () { timer = setTimeout(loop, pollMs); });

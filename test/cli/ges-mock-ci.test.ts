@@ -196,6 +196,16 @@ describe('ges-mock serve for a shared team', () => {
     expect((await fetch(`${mock.url}/__mock/reset`, { method: 'POST' })).status).toBe(200);
     expect((await submit(mock.url, 'gamma')).status).toBe(200);
   });
+
+  it('keeps the last GES_MOCK_JOURNAL_SIZE requests in the journal', async () => {
+    const mock = await startGesMockProcess(['serve', '--port', '0', '--quiet'], { env: { GES_MOCK_JOURNAL_SIZE: '2' } });
+    for (const project of ['alpha', 'beta', 'gamma']) await fetch(listUrl(mock.url, project), { headers: AUTH });
+    const journal = (await (await fetch(`${mock.url}/__mock/requests`)).json()) as { requests: { project: string; seq: number }[] };
+    expect(journal.requests.map((entry) => [entry.seq, entry.project])).toEqual([
+      [2, 'beta'],
+      [3, 'gamma'],
+    ]);
+  });
 });
 
 describe('ges-mock serve shutdown', () => {

@@ -38,7 +38,7 @@ describe('hostile JSON keys, in process', () => {
     api = createApi({ clock: createManualClock(), jobsPerGraph: 5 });
   });
   const send = (method: string, url: string, body?: string) =>
-    api.handle({ method, url, headers: HEADERS, body }).then((response) => ({
+    Promise.resolve(api.handle({ method, url, headers: HEADERS, body })).then((response) => ({
       status: response.status,
       json: JSON.parse(response.body!),
     }));

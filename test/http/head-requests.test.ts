@@ -22,7 +22,7 @@ describe('HEAD in createApi', () => {
 
   it('answers HEAD after injected latency like the GET, and 404 where no GET route exists', async () => {
     const api = createApi({ clock: createManualClock(), faults: { latency: { fixedMs: 1 } } });
-    const head = api.handleSyncWhenPossible({ method: 'HEAD', url: list, headers });
+    const head = api.handle({ method: 'HEAD', url: list, headers });
     expect(head).toBeInstanceOf(Promise);
     const answered = await head;
     expect(answered.status).toBe(200);
