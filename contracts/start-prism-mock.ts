@@ -35,7 +35,7 @@ export interface PrismMockOptions {
 }
 
 /** The kit's own openapi.yaml: one level up from contracts/, two from a built dist/contracts/. */
-export const KIT_SPEC_PATH = [new URL('../openapi.yaml', import.meta.url), new URL('../../openapi.yaml', import.meta.url)]
+const KIT_SPEC_PATH = [new URL('../openapi.yaml', import.meta.url), new URL('../../openapi.yaml', import.meta.url)]
   .map((url) => fileURLToPath(url))
   .find((path) => existsSync(path)) ?? fileURLToPath(new URL('../openapi.yaml', import.meta.url));
 
