@@ -24,13 +24,13 @@ const config: KnipConfig = {
     'cli/*.ts',
     'scripts/*.ts',
     'bench/children/*.ts',
-    'test/engine/measure-engine.ts',
+    'bench/measure-engine.ts',
     // Type tests: compiled by `npm run typecheck`, never imported.
     'test/**/*.types.ts',
     'examples/*/vite.config.ts',
     'examples/*/src/main.ts',
     // Run by its own vitest config (test/contracts/define-contract-tests-reporting.test.ts, scripts/vitest-compat.sh).
-    'test/contracts/fixtures/vitest-suite/*.suite.ts',
+    'test/contracts/support/vitest-suite/*.suite.ts',
     // The inspector page's browser script: compiled into src/generated/ by scripts/gen.ts, run by the page.
     'src/inspector/inspector-script.ts',
   ],
