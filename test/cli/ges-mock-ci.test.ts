@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SERVE_FLAGS, envNameOf } from '../../cli/serve-flags.js';
+import { SERVE_FLAGS } from '../../cli/serve-flags.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { killGesMockProcesses, runGesMock, startGesMockProcess, type GesMockProcess } from '../support/ges-mock-process.js';
 
@@ -112,9 +112,9 @@ describe('ges-mock serve configuration', () => {
   it('lists every serve flag with its environment variable in --help', async () => {
     const { code, stdout } = await runGesMock(['--help']);
     expect(code).toBe(0);
-    for (const flag of SERVE_FLAGS) {
+    for (const flag of Object.values(SERVE_FLAGS)) {
       expect(stdout).toContain(flag.kind === 'toggle' ? `--no-${flag.name}` : `--${flag.name}`);
-      expect(stdout).toContain(envNameOf(flag));
+      expect(stdout).toContain(flag.env);
     }
     expect(stdout).toMatch(/-p, --port <n>/);
     expect(stdout).toMatch(/-h, --host <addr>/);

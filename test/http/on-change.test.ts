@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StateChange } from '../../src/http/create-api.js';
-import { call, createTestApi, MOVIE } from './api-client.js';
+import { call, createTestApi, MOVIE } from '../support/api-client.js';
 
 const SUBMIT = `${MOVIE}/action?action_id=execute-algorithm`;
 const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';

@@ -4,7 +4,7 @@ import { judgeRecording } from '../../contracts/har/judge-recording.js';
 import { createGesHandlers } from '../../mocks/handlers.js';
 import { JOURNAL_BODY_CAP } from '../../src/http/request-journal.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
-import { AUTH, call, createTestApi, MOVIE, PROJECT } from './api-client.js';
+import { AUTH, call, createTestApi, MOVIE, PROJECT } from '../support/api-client.js';
 
 const LIST = `${MOVIE}/jobs/status?limit=2`;
 const SUBMIT = `${MOVIE}/action?action_id=execute-algorithm`;

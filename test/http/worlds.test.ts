@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureDocument } from '../../src/fixtures/fixture-types.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
-import { AUTH, call, createTestApi, envelope } from './api-client.js';
+import { AUTH, call, createTestApi, envelope } from '../support/api-client.js';
 
 const A = 'aaaa0000aaaa0000aaaa0000aaaa0000';
 const B = 'bbbb0000bbbb0000bbbb0000bbbb0000';
