@@ -18,7 +18,7 @@ export interface DashboardServer {
 
 /**
  * Starts the dashboard: mode 'development' serves the MSW build; mode 'standalone' proxies /ges and
- * /__mock to `mockUrl` (GES_MOCK_URL), exactly as the config's recipe does.
+ * /__mock to `mockUrl` (GES_PROXY_TARGET), exactly as the config's recipe does.
  */
 export async function startDashboardServer(options: { mode: 'development' | 'standalone'; mockUrl?: string }): Promise<DashboardServer> {
   const mockRequestsSeenByVite: string[] = [];
@@ -31,8 +31,8 @@ export async function startDashboardServer(options: { mode: 'development' | 'sta
       });
     },
   };
-  const previous = process.env.GES_MOCK_URL;
-  if (options.mockUrl) process.env.GES_MOCK_URL = options.mockUrl;
+  const previous = process.env.GES_PROXY_TARGET;
+  if (options.mockUrl) process.env.GES_PROXY_TARGET = options.mockUrl;
   let server: ViteDevServer;
   try {
     server = await createServer({
@@ -45,7 +45,7 @@ export async function startDashboardServer(options: { mode: 'development' | 'sta
       server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
     });
   } finally {
-    if (options.mockUrl) restoreEnv('GES_MOCK_URL', previous);
+    if (options.mockUrl) restoreEnv('GES_PROXY_TARGET', previous);
   }
   await server.listen();
   const address = server.httpServer?.address();
