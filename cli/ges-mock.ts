@@ -347,7 +347,18 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
 
   // Work to finish before exiting, after the last request is answered (e.g. flushing saved state).
   let beforeExit: (() => Promise<void>) | undefined;
-  if (stateFile) beforeExit = async () => stateFile.close();
+  if (stateFile) {
+    beforeExit = async () => {
+      await stateFile.close();
+      const { count, last } = stateFile.refusals();
+      // Every acknowledged change is saved; say what was refused, so nobody looks for it later.
+      if (count > 0 && last) {
+        process.stderr.write(
+          `ges-mock: ${count} change${count === 1 ? ' was' : 's were'} not saved and not applied (answered 503): the last one because of ${last.code} on ${last.file}. Every change answered 2xx is in ${stateFile.path}.\n`,
+        );
+      }
+    };
+  }
   onShutdownSignals(
     async (signal) => {
       log.event('stopping', { signal }, `ges-mock: ${signal}: no new connections; finishing the requests in flight (at most 5 s)`);

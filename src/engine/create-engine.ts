@@ -5,11 +5,11 @@
  */
 import type { AlgorithmRequest, JobCreated, JobStatus } from '../types.js';
 import { ALGORITHMS, isGiven } from './algorithms.js';
-import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, FixtureGraph, FixtureGraphs, Page, SnapshotJob } from './engine-types.js';
+import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, EngineWrite, FixtureGraph, FixtureGraphs, Page, SnapshotJob } from './engine-types.js';
 import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
 import { resultData } from './job-results.js';
-import { createJobStore, type JobStore } from './job-store.js';
+import { createJobStore, type JobStore, type Undo } from './job-store.js';
 import { seedGraph, type GraphSeed } from './seed-graph.js';
 
 /** The graphs every project sees unless options.graphs says otherwise. */
@@ -73,6 +73,7 @@ export function createEngine(options: EngineOptions): Engine {
     maxRequestChars: checkCount('maxRequestCharsPerGraph', options.maxRequestCharsPerGraph ?? DEFAULT_MAX_REQUEST_CHARS_PER_GRAPH),
   };
   const maxProjects = checkCount('maxProjects', options.maxProjects ?? DEFAULT_MAX_PROJECTS);
+  const onWrite = options.onWrite;
 
   let seed = options.seed ?? 1;
   // Seeded jobs are laid out backwards from this instant, so every project (and every graph first
@@ -133,6 +134,19 @@ export function createEngine(options: EngineOptions): Engine {
     return ok(store);
   };
 
+  /** Reset and fixture load: everything replaced; the old structures are kept only to revert. */
+  const replace = (next: FixtureGraphs | undefined, newSeed: number | undefined) => {
+    const before = { seed, anchor, seeds, projects, readOnly, fixtures };
+    fixtures = next;
+    if (newSeed !== undefined) seed = newSeed;
+    anchor = clock.now();
+    seeds = new Map();
+    projects = new Map();
+    readOnly = new Set();
+    const write: EngineWrite = { kind: 'replace', revert: () => ({ seed, anchor, seeds, projects, readOnly, fixtures } = before) };
+    onWrite?.(write);
+  };
+
   return {
     listJobs(projectId, graph, page: Page) {
       const found = storeOf(projectId, graph);
@@ -169,7 +183,18 @@ export function createEngine(options: EngineOptions): Engine {
       if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, now)) return fail({ kind: 'cannot-cancel', jobId });
       if (isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
       store.cancel(entry, now);
-      readOnly.delete(projectId);
+      const wasReadOnly = readOnly.delete(projectId);
+      onWrite?.({
+        kind: 'cancel',
+        project: projectId,
+        graph,
+        jobId,
+        atMs: now,
+        revert: () => {
+          store.uncancel(jobId);
+          if (wasReadOnly) readOnly.add(projectId);
+        },
+      });
       return ok({});
     },
 
@@ -200,10 +225,24 @@ export function createEngine(options: EngineOptions): Engine {
       let plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
       // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
       while (store.find(plan.jobId)) plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
-      const outcome = store.insert(plan, now, limits);
+      const undo: Undo | undefined = onWrite ? { steps: [], evicted: [] } : undefined;
+      const outcome = store.insert(plan, now, limits, undo);
       if (outcome === 'too-many-jobs') return fail({ kind: 'graph-full', graph, limit: 'jobs', cap });
       if (outcome === 'too-much-request-data') return fail({ kind: 'graph-full', graph, limit: 'request-chars', cap: limits.maxRequestChars });
-      readOnly.delete(projectId);
+      const wasReadOnly = readOnly.delete(projectId);
+      if (onWrite && undo) {
+        onWrite({
+          kind: 'submit',
+          project: projectId,
+          graph,
+          plan,
+          evicted: undo.evicted,
+          revert: () => {
+            for (const step of undo.steps.reverse()) step();
+            if (wasReadOnly) readOnly.add(projectId);
+          },
+        });
+      }
       const created: JobCreated = { jobId: plan.jobId, jobType: 1 };
       return ok(created);
     },
@@ -221,16 +260,11 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     reset(newSeed?: number) {
-      if (newSeed !== undefined) seed = newSeed;
-      anchor = clock.now();
-      seeds = new Map();
-      projects = new Map();
-      readOnly = new Set();
+      replace(fixtures, newSeed);
     },
 
     loadFixtures(next) {
-      fixtures = next;
-      this.reset(next?.seed);
+      replace(next, next?.seed);
     },
 
     snapshot() {

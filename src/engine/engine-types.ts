@@ -50,7 +50,24 @@ export interface EngineOptions {
   fixtures?: FixtureGraphs | undefined;
   /** Most projects that hold submissions or cancellations (default 10,000); past it a new project's first write is refused. */
   maxProjects?: number | undefined;
+  /**
+   * Told synchronously about every change the engine makes, as it makes it: what a journal needs to
+   * replay the change, and how to take it back. Default: nobody is told.
+   */
+  onWrite?: ((write: EngineWrite) => void) | undefined;
 }
+
+/**
+ * One change the engine made. `revert()` takes it back exactly; a caller reverts the changes it was
+ * told about in reverse order, and only the latest ones (nothing made after them is kept).
+ */
+export type EngineWrite =
+  /** A submission: the job's plan, and the jobs it evicted to make room (ids). */
+  | { readonly kind: 'submit'; readonly project: string; readonly graph: string; readonly plan: JobPlan; readonly evicted: readonly string[]; revert(): void }
+  /** A cancellation of a living job at `atMs`. */
+  | { readonly kind: 'cancel'; readonly project: string; readonly graph: string; readonly jobId: string; readonly atMs: number; revert(): void }
+  /** The whole state replaced: a reset or a fixture load. */
+  | { readonly kind: 'replace'; revert(): void };
 
 /** Paging of a list or of a job's result. Already validated by the HTTP layer. */
 export interface Page {

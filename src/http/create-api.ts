@@ -5,7 +5,7 @@
  * live in ges-operations.ts, the /__mock/ routes in control-routes.ts; both return values turned into
  * responses here.
  */
-import type { AdjustableClock, Engine } from '../engine/engine-types.js';
+import type { AdjustableClock, Engine, EngineWrite } from '../engine/engine-types.js';
 import { createEngine } from '../engine/create-engine.js';
 import { createSystemClock } from '../clocks.js';
 import { createFixtureLoader } from '../fixtures/create-fixture-loader.js';
@@ -64,14 +64,27 @@ export interface ApiOptions {
    * clock move, a fixture load), before the 2xx answer is returned: a durable write done here
    * happens before the client sees success (`ges-mock serve --state`). If it throws, the client gets
    * a 500 instead of the 2xx. Reads, and time passing on its own, are not changes.
+   *
+   * It may return a promise (a durable write in flight): the answer then waits for it. A throw or a
+   * rejection carrying a `gesError` (see RefusedChange) is answered with that envelope instead of 500.
    */
-  onChange?: ((change: StateChange) => void) | undefined;
+  onChange?: ((change: StateChange) => unknown) | undefined;
+  /** Given to the engine this API creates (EngineOptions.onWrite): each change as it is made, revertible. */
+  onEngineWrite?: ((write: EngineWrite) => void) | undefined;
   /**
    * The starting jobs (docs/fixtures.md); `reset()` comes back to them. An invalid document throws a
    * FixtureError. A document with `now` starts the default clock there.
    */
   fixtures?: FixtureDocument | undefined;
 }
+
+/** An error onChange throws to refuse a change it could not keep: answered with `gesError`'s envelope. */
+export interface RefusedChange extends Error {
+  readonly gesError: HttpError;
+}
+
+const isRefusedChange = (error: unknown): error is RefusedChange =>
+  error instanceof Error && typeof (error as Partial<RefusedChange>).gesError?.status === 'number';
 
 /** What onChange is told: which kind of change just succeeded. */
 export interface StateChange {
@@ -136,6 +149,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxRequestCharsPerGraph: options.maxRequestCharsPerGraph,
       maxProjects: options.maxProjects,
+      onWrite: options.onEngineWrite,
     });
   }
 
@@ -154,8 +168,21 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const sleep = options.sleep ?? defaultSleep;
   const onError = options.onError;
   const onChange = options.onChange;
-  const changed = (result: RouteResult, kind: StateChange['kind'] | undefined) => {
-    if (onChange && kind && result.kind === 'json' && result.status >= 200 && result.status < 300) onChange({ kind });
+  /** The answer to a change: at once, or once onChange's promise settles; a refusal answers its envelope. */
+  const changed = (request: ApiRequest, result: RouteResult, kind: StateChange['kind'] | undefined): ApiResponse | Promise<ApiResponse> => {
+    if (!onChange || !kind || result.kind !== 'json' || result.status < 200 || result.status >= 300) return toResponse(request, result);
+    let saving: unknown;
+    try {
+      saving = onChange({ kind });
+    } catch (error) {
+      if (isRefusedChange(error)) return errorResponse(request, error.gesError);
+      throw error;
+    }
+    if (!(saving instanceof Promise)) return toResponse(request, result);
+    return saving.then(
+      () => toResponse(request, result),
+      (error: unknown) => (isRefusedChange(error) ? errorResponse(request, error.gesError) : failed(request, error)),
+    );
   };
 
   // Shared, never mutated: the fast path sends these as they are.
@@ -183,7 +210,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens) };
 
   /** A /ges/ request after routing and fault decision. */
-  function answerOperation(request: ApiRequest, route: RouteMatch, search: string, decision: FaultDecision): ApiResponse {
+  function answerOperation(request: ApiRequest, route: RouteMatch, search: string, decision: FaultDecision): ApiResponse | Promise<ApiResponse> {
     if (decision.fault) return { status: 0, headers: {}, fault: decision.fault };
     if (decision.error) return errorResponse(request, decision.error, { 'x-mock-fault': decision.error.source });
     const query = parseQuery(search);
@@ -198,17 +225,17 @@ export function createApi(options: ApiOptions = {}): GesApi {
       };
     }
     const result = answerGesOperation(operations, request, route, query);
-    if (onChange) changed(result, route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined);
+    if (onChange) return changed(request, result, route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined);
     return toResponse(request, result);
   }
 
-  function answerControl(request: ApiRequest, path: string): ApiResponse {
+  function answerControl(request: ApiRequest, path: string): ApiResponse | Promise<ApiResponse> {
     if (controlToken !== undefined && request.headers['x-mock-control-token'] !== controlToken && !isPage(request, path)) {
       return errorResponse(request, httpErrors.invalidControlToken());
     }
     const result = handleControlRoute(controlContext, request.method, path, request.body, request.bodyTooLarge);
     if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
-    if (onChange) changed(result, CONTROL_CHANGES[`${request.method} ${path}`]);
+    if (onChange) return changed(request, result, CONTROL_CHANGES[`${request.method} ${path}`]);
     return toResponse(request, result);
   }
 
@@ -246,7 +273,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     }
   }
 
-  function safely(request: ApiRequest, run: () => ApiResponse): ApiResponse {
+  function safely(request: ApiRequest, run: () => ApiResponse | Promise<ApiResponse>): ApiResponse | Promise<ApiResponse> {
     try {
       return run();
     } catch (error) {
@@ -263,6 +290,11 @@ export function createApi(options: ApiOptions = {}): GesApi {
     return errorResponse(request, internalError(error));
   }
 
+  /** A direct call (api.reset) has no answer to wait: a save in flight that fails goes to onError. */
+  const settleQuietly = (saving: unknown) => {
+    if (saving instanceof Promise) saving.catch((error: unknown) => onError?.(error));
+  };
+
   return {
     handleSyncWhenPossible,
     handle: async (request) => handleSyncWhenPossible(request),
@@ -272,12 +304,12 @@ export function createApi(options: ApiOptions = {}): GesApi {
     state,
     reset: (newSeed?: number) => {
       reset(newSeed);
-      onChange?.({ kind: 'reset' });
+      settleQuietly(onChange?.({ kind: 'reset' }));
     },
     loadFixtures(doc, source) {
       const error = loadFixtures(doc, source);
       if (error) throw error;
-      onChange?.({ kind: 'fixtures' });
+      settleQuietly(onChange?.({ kind: 'fixtures' }));
     },
     snapshot,
   };

@@ -84,6 +84,12 @@ export const httpErrors = {
       GesErrorCode.ENGINE_UNAVAILABLE,
       status === 503 ? 'The graph engine is unavailable, try again later.' : 'The graph engine is unavailable.',
     ),
+  /**
+   * 503 GES.8602: a change the mock could not save (`--state` on a full, read-only or forbidden
+   * disk), so it was not applied either. `cause` is the system's code (ENOSPC, EROFS, EACCES...).
+   */
+  stateNotSaved: (cause: string, file: string, detail: string) =>
+    error(503, GesErrorCode.ENGINE_UNAVAILABLE, `The change was not applied: the mock could not save it (${cause} on ${clip(file)}: ${clip(detail)}). Try again later.`),
 } as const;
 
 /** An unexpected throw: a 500 envelope that says nothing about the internals. */
