@@ -48,6 +48,8 @@ export interface MockStateFile {
   flush(): Promise<void>;
   /** What was refused so far. */
   refusals(): RefusalSummary;
+  /** Starts a compaction now (unless one runs) and resolves when it is over, whether it replaced FILE or gave up. */
+  compact(): Promise<void>;
   /** flush(), then stops a compaction in progress, closes the files and releases the lock; later changes are not saved. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -261,6 +263,7 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
   let generation = stored.kind === 'ok' ? stored.generation : 0;
   let snapshotBytes = stored.kind === 'ok' ? stored.snapshotBytes : 0;
   let compaction: Promise<void> | undefined;
+  let startCompaction: (() => void) | undefined;
   let compactionTainted = false;
   let nextCompactionAt = compactAtBytes;
   // extraJobFields of the state (a recording's fields the spec does not name), for the snapshot's header.
@@ -328,6 +331,8 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
               nextCompactionAt = Math.max(compactAtBytes, snapshotBytes);
             });
         };
+
+        startCompaction = compact;
 
         const save = (change: StateChange): unknown => {
           const taken = writes;
@@ -407,6 +412,10 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
       },
       flush: () => journal?.settled() ?? Promise.resolve(),
       refusals: () => ({ count: refused, last: lastRefusal }),
+      async compact() {
+        startCompaction?.();
+        await compaction;
+      },
       async close() {
         if (closed) return;
         try {

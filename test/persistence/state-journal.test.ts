@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/clocks.js';
+import type { GesApi } from '../../src/http/create-api.js';
+import { openStateFile, type MockStateFile } from '../../src/persistence/open-state-file.js';
+
+const PROJECT = 'abc';
+const AUTH = { 'x-auth-token': 't' };
+const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
+const freshDir = () => mkdtempSync(join(tmpdir(), 'ges-journal-'));
+
+/** Opens FILE with a manual clock at `startMs` (a restart passes the instant it stopped at: the clock is the caller's). */
+function open(path: string, compactAtBytes?: number, startMs?: number): { file: MockStateFile; api: GesApi } {
+  const opened = openStateFile(path, compactAtBytes === undefined ? {} : { compactAtBytes });
+  if (!opened.ok) throw new Error(opened.message);
+  return { file: opened.file, api: opened.file.createApi({ clock: createManualClock(startMs), jobsPerGraph: 3 }) };
+}
+
+const submit = async (api: GesApi, body = PAGERANK, project = PROJECT) => {
+  const answer = await api.handle({
+    method: 'POST',
+    url: `/ges/v1.0/${project}/graphs/movie/action?action_id=execute-algorithm`,
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    body,
+  });
+  return { status: answer.status, body: JSON.parse(answer.body!) as { jobId?: string; errorMessage?: string; errorCode?: string } };
+};
+
+const listed = async (api: GesApi, project = PROJECT) => {
+  const answer = await api.handle({ method: 'GET', url: `/ges/v1.0/${project}/graphs/movie/jobs/status?limit=1000`, headers: AUTH });
+  return (JSON.parse(answer.body!) as { jobs: { jobId: string; status: string }[] }).jobs;
+};
+
+const control = (api: GesApi, path: string, body: unknown) =>
+  api.handle({ method: 'POST', url: `/__mock/${path}`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('serve --state journal', () => {
+  it('replays submissions, cancels, clock moves and resets from the journal after a restart', async () => {
+    const path = join(freshDir(), 'state.json');
+    const first = open(path);
+    const kept = await submit(first.api);
+    const other = await submit(first.api, PAGERANK, 'other');
+    expect((await control(first.api, 'clock', { advanceMs: 1000 })).status).toBe(200);
+    const cancelled = await submit(first.api);
+    const cancel = await first.api.handle({ method: 'DELETE', url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/${cancelled.body.jobId}`, headers: AUTH });
+    expect(cancel.status).toBe(200);
+    const before = { mine: await listed(first.api), other: await listed(first.api, 'other'), now: first.api.clock.now() };
+    await first.file.close();
+
+    const second = open(path, undefined, before.now);
+    expect(await listed(second.api)).toEqual(before.mine);
+    expect(await listed(second.api, 'other')).toEqual(before.other);
+    expect(before.mine.map((job) => job.jobId)).toContain(kept.body.jobId);
+    expect(before.other.map((job) => job.jobId)).toContain(other.body.jobId);
+    expect(before.mine.find((job) => job.jobId === cancelled.body.jobId)?.status).toBe('failed');
+    expect((await control(second.api, 'reset', {})).status).toBe(200);
+    const afterReset = await listed(second.api);
+    await second.file.close();
+
+    const third = open(path, undefined, before.now);
+    expect(await listed(third.api)).toEqual(afterReset);
+    expect(afterReset.map((job) => job.jobId)).not.toContain(kept.body.jobId);
+    await third.file.close();
+  });
+
+  it('compacts the journal into a snapshot, and a restart from snapshot plus journal lists the same jobs', async () => {
+    const dir = freshDir();
+    const path = join(dir, 'state.json');
+    const first = open(path, 4096);
+    for (let i = 0; i < 20; i++) expect((await submit(first.api, PAGERANK, `p${i % 4}`)).status).toBe(200);
+    await first.file.compact();
+    // After the compaction FILE holds the jobs and a new journal goes on.
+    expect(readFileSync(path, 'utf8').split('\n').length).toBeGreaterThan(3);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.journal'))).toHaveLength(1);
+    for (let i = 0; i < 5; i++) expect((await submit(first.api, PAGERANK, 'p0')).status).toBe(200);
+    const before = await Promise.all(['p0', 'p1', 'p2', 'p3'].map((project) => listed(first.api, project)));
+    await first.file.close();
+
+    const second = open(path);
+    expect(await Promise.all(['p0', 'p1', 'p2', 'p3'].map((project) => listed(second.api, project)))).toEqual(before);
+    await second.file.close();
+  });
+
+  it('drops a line a crash cut short (no newline), which was never acknowledged', async () => {
+    const path = join(freshDir(), 'state.json');
+    const first = open(path);
+    const kept = await submit(first.api);
+    await first.file.close();
+    writeFileSync(`${path}.0.journal`, `${readFileSync(`${path}.0.journal`, 'utf8')}{"op":"submit","t":1,"p":"abc"`);
+    const second = open(path);
+    expect((await listed(second.api)).map((job) => job.jobId)).toContain(kept.body.jobId);
+    const next = await submit(second.api);
+    expect(next.status).toBe(200);
+    await second.file.close();
+    const third = open(path);
+    expect((await listed(third.api)).map((job) => job.jobId)).toEqual(expect.arrayContaining([kept.body.jobId, next.body.jobId]));
+    await third.file.close();
+  });
+});
+
+// Needs root (mount); CI and this project's containers run as root.
+const canMount = (() => {
+  if (process.getuid?.() !== 0) return false;
+  const dir = mkdtempSync(join(tmpdir(), 'ges-mount-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
+    execFileSync('umount', [dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
+
+describe.skipIf(!canMount)('serve --state on a failing disk (needs root to mount a small tmpfs)', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ges-full-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
+  });
+  afterAll(() => {
+    execFileSync('umount', ['-l', dir]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 503 naming ENOSPC and the file when the disk is full, keeps nothing refused, and recovers once space frees', async () => {
+    const path = join(dir, 'state.json');
+    const { file, api } = open(path);
+    // Fill the disk, leaving a little room.
+    const filler = join(dir, 'filler');
+    let size = 0;
+    const free = () => Number(execFileSync('df', ['--output=avail', '-B1', dir]).toString().trim().split('\n')[1]);
+    writeFileSync(filler, Buffer.alloc(Math.max(0, free() - 64 * 1024)));
+    size = free();
+    expect(size).toBeLessThan(128 * 1024);
+
+    const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 }, padding: 'x'.repeat(16 * 1024) });
+    const acknowledged: string[] = [];
+    let refusal: Awaited<ReturnType<typeof submit>> | undefined;
+    for (let i = 0; i < 50 && !refusal; i++) {
+      const answer = await submit(api, body);
+      if (answer.status === 200) acknowledged.push(answer.body.jobId!);
+      else refusal = answer;
+    }
+    expect(refusal?.status).toBe(503);
+    expect(refusal?.body.errorCode).toBe('GES.8602');
+    expect(refusal?.body.errorMessage).toContain('ENOSPC');
+    expect(refusal?.body.errorMessage).toContain(`${path}.0.journal`);
+    const jobsWhileFull = (await listed(api)).map((job) => job.jobId);
+    expect(jobsWhileFull).toEqual(expect.arrayContaining(acknowledged));
+    expect(jobsWhileFull).toHaveLength(3 + acknowledged.length);
+    // The clock does not move either when its move cannot be saved.
+    const before = api.clock.now();
+    const moved = await control(api, 'clock', { advanceMs: 60_000 });
+    if (moved.status === 503) expect(api.clock.now()).toBe(before);
+
+    rmSync(filler);
+    const after = await submit(api, body);
+    expect(after.status).toBe(200);
+    acknowledged.push(after.body.jobId!);
+    expect(file.refusals().count).toBeGreaterThan(0);
+    await file.close();
+
+    const again = open(path);
+    const restored = (await listed(again.api)).map((job) => job.jobId);
+    expect(restored).toEqual(expect.arrayContaining(acknowledged));
+    expect(restored).toHaveLength(3 + acknowledged.length);
+    await again.file.close();
+  });
+});
