@@ -15,7 +15,7 @@ import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { toInstant } from '../fixtures/parse-duration.js';
 import { toFixtureDocument } from '../fixtures/to-fixture-document.js';
 import { readLines } from './read-lines.js';
-import { addDocument, emptyModel, type StateModel } from './state-model.js';
+import { addDocument, addProjectDelta, emptyModel, type StateModel } from './state-model.js';
 
 /** The `format` marker of a state file (version 1 was one JSON object, version 2 these lines). */
 export const STATE_FORMAT = 'ges-jobs-kit/mock-state';
@@ -92,17 +92,35 @@ export async function writeSnapshot(
       extraJobFields: [...extras],
     };
     await put(`${JSON.stringify(header)}\n`);
-    const graphLines = async (jobs: readonly SnapshotJob[], graph: string, project: string | undefined) => {
+    const graphLines = async (jobs: readonly SnapshotJob[], graph: string, project: string | undefined, removed?: readonly string[]) => {
       for (let start = 0; start === 0 || start < jobs.length; start += JOBS_PER_LINE) {
         const part: EngineSnapshot = { now: snapshot.now, seed: snapshot.seed, graphs: new Map([[graph, jobs.slice(start, start + JOBS_PER_LINE)]]), projects: new Map() };
         const doc = toFixtureDocument(part, extras);
         const where = project === undefined ? `"graph":${JSON.stringify(graph)}` : `"project":${JSON.stringify(project)},"graph":${JSON.stringify(graph)}`;
-        await put(`{${where},"jobs":${JSON.stringify(doc.graphs![graph]!.jobs)}}\n`);
+        const delta = removed && start === 0 ? `,"removed":${JSON.stringify(removed)}` : removed ? ',"removed":[]' : '';
+        await put(`{${where}${delta},"jobs":${JSON.stringify(doc.graphs![graph]!.jobs)}}\n`);
         await pause();
       }
     };
     for (const [graph, jobs] of snapshot.graphs) await graphLines(jobs, graph, undefined);
-    for (const [project, byGraph] of snapshot.projects) for (const [graph, jobs] of byGraph) await graphLines(jobs, graph, project);
+    // A project's graph is written as its difference from what every project sees: the jobs it does
+    // not share (its submissions, its cancellations) and the ids it no longer has (evictions). The
+    // engine shares seeded entries between projects, so "shared" is object identity.
+    const keysOf = new Map<string, Set<object>>();
+    const key = (job: SnapshotJob): object => job.living ?? job.view;
+    for (const [graph, jobs] of snapshot.graphs) keysOf.set(graph, new Set(jobs.map(key)));
+    for (const [project, byGraph] of snapshot.projects) {
+      for (const [graph, jobs] of byGraph) {
+        const every = keysOf.get(graph);
+        if (!every) {
+          await graphLines(jobs, graph, project);
+          continue;
+        }
+        const mine = new Set(jobs.map(key));
+        const removed = snapshot.graphs.get(graph)!.filter((job) => !mine.has(key(job))).map((job) => job.view.jobId);
+        await graphLines(jobs.filter((job) => !every.has(key(job))), graph, project, removed);
+      }
+    }
     await file.write(`${JSON.stringify({ end: true, lines, sha256: hash.digest('hex') })}\n`);
     await file.sync();
     await file.close();
@@ -174,7 +192,8 @@ export function readSnapshot(path: string): SnapshotRead {
     const doc: FixtureDocument = { now: header.now, seed: header.seed, extraJobFields: header.extraJobFields };
     if (value.project === undefined) doc.graphs = { [graph]: { jobs } as never };
     else doc.projects = { [String(value.project)]: { graphs: { [graph]: { jobs } as never } } };
-    const failed = addDocument(model!, doc, path);
+    const removed = Array.isArray(value.removed) ? (value.removed as string[]) : undefined;
+    const failed = removed ? addProjectDelta(model!, String(value.project), graph, removed, doc, path) : addDocument(model!, doc, path);
     if (failed) problem = `its state does not load: ${failed}`;
   });
   if (problem) return { ok: false, problem: 'corrupt', reason: problem };

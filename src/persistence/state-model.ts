@@ -56,6 +56,17 @@ export function addDocument(model: StateModel, doc: FixtureDocument, source: str
   return undefined;
 }
 
+/**
+ * Adds one project's graph written as a difference (snapshot-file.ts): what every project sees,
+ * without `removed`, with the document's jobs. Returns the problem when it does not load.
+ */
+export function addProjectDelta(model: StateModel, project: string, graph: string, removed: readonly string[], doc: FixtureDocument, source: string): string | undefined {
+  const held = projectGraph(model, project, graph);
+  if (!held) return `project ${project} differs from graph ${graph}, which the state does not have`;
+  for (const jobId of removed) held.entries.delete(jobId);
+  return addDocument(model, doc, source);
+}
+
 /** The graph of one project, made from what every project sees on its first change. */
 function projectGraph(model: StateModel, project: string, graph: string): ModelGraph | undefined {
   let mine = model.projects.get(project);
