@@ -39,7 +39,9 @@ PUT|GET|DELETE /__mock/faults, PUT /__mock/fixtures (a fixture document), GET /_
 GET /__mock/openapi.yaml (the spec). Prism's "Prefer: code=400, example=GraphNotFound" header (or the
 __code/__example query parameters) answers with a documented example. HEAD works on every GET route.
 SIGTERM or SIGINT stops cleanly: no new connections, requests in flight answered (at most 5 s), exit 0;
-a second signal exits at once.`;
+a second signal exits at once. Started through npx, the server is a child of npx: killing npx's pid
+leaves it running (holding the port and the --state lock). Signal the server's own pid: the "pid" of
+--ready-file, or the "pid" of the --log-format json "listening" line.`;
 
 
 /** An integer in [min, max]; the message names the flag or variable it came from. */
@@ -112,6 +114,7 @@ interface ServeOptions {
   connectionFault: FaultConfig['connectionFault'] | undefined;
   maxJobsPerGraph: number | undefined;
   maxProjects: number | undefined;
+  maxStoredMb: number | undefined;
   tokens: string[];
   cors: boolean;
   control: boolean;
@@ -188,6 +191,7 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
       maxJobsPerGraph: optional('max-jobs', (given) => integer(given, given.text, 1, 10_000_000)),
       maxJobsGiven: one('max-jobs'),
       maxProjects: optional('max-projects', (given) => integer(given, given.text, 1, 100_000_000)),
+      maxStoredMb: optional('max-stored-mb', (given) => integer(given, given.text, 1, 1_048_576)),
       tokens,
       cors: flag('cors', true),
       control: flag('control', true),
@@ -225,6 +229,7 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     ...(options.latency ? ['fixedMs' in options.latency ? `latency ${options.latency.fixedMs} ms` : `latency ${options.latency.minMs}-${options.latency.maxMs} ms`] : []),
     ...(options.maxJobsPerGraph !== undefined ? [`at most ${options.maxJobsPerGraph} jobs per graph`] : []),
     ...(options.maxProjects !== undefined ? [`at most ${options.maxProjects} writing projects`] : []),
+    ...(options.maxStoredMb !== undefined ? [`memory budget ${options.maxStoredMb} MiB`] : []),
     ...(options.errorRate ? [`errors ${options.errorRate.rate} (${options.errorRate.status})`] : []),
     ...(options.nextFailures ? [`next ${options.nextFailures.count} fail (${options.nextFailures.status})`] : []),
     ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
@@ -316,6 +321,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       controlToken: options.controlToken,
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxProjects: options.maxProjects,
+      ...(options.maxStoredMb !== undefined ? { maxStoredBytes: options.maxStoredMb * 1024 * 1024 } : {}),
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
       ...(options.quiet ? {} : { onRequest: log.request }),
       ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),
@@ -413,8 +419,14 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command.kind === 'help') {
-    const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH, DEFAULT_MAX_PROJECTS } = await loadEngineDefaults();
-    const defaults = { graphs: DEFAULT_GRAPHS, jobsPerGraph: DEFAULT_JOBS_PER_GRAPH, maxJobsPerGraph: DEFAULT_MAX_JOBS_PER_GRAPH, maxProjects: DEFAULT_MAX_PROJECTS };
+    const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH, DEFAULT_MAX_PROJECTS, DEFAULT_MAX_STORED_BYTES } = await loadEngineDefaults();
+    const defaults = {
+      graphs: DEFAULT_GRAPHS,
+      jobsPerGraph: DEFAULT_JOBS_PER_GRAPH,
+      maxJobsPerGraph: DEFAULT_MAX_JOBS_PER_GRAPH,
+      maxProjects: DEFAULT_MAX_PROJECTS,
+      maxStoredMb: DEFAULT_MAX_STORED_BYTES / 1024 / 1024,
+    };
     process.stdout.write(`${usage(defaults)}\n`);
     return;
   }

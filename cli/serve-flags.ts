@@ -11,6 +11,7 @@ export interface HelpDefaults {
   jobsPerGraph: number;
   maxJobsPerGraph: number;
   maxProjects: number;
+  maxStoredMb: number;
 }
 
 /**
@@ -73,6 +74,13 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     arg: '<n>',
     help: (d) =>
       `most projects holding submissions or cancellations; past it a new project's first submission or cancel is refused (400 GES.8402), nothing held is dropped (default ${d.maxProjects})`,
+  },
+  {
+    name: 'max-stored-mb',
+    kind: 'value',
+    arg: '<MiB>',
+    help: (d) =>
+      `memory budget of the whole server: the submitted jobs of every project (request bodies and ~1 KB per job); past it submissions are refused (400 GES.8402) and reads go on (default ${d.maxStoredMb}, for a 2 GB container)`,
   },
   {
     name: 'token',

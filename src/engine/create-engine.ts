@@ -9,7 +9,7 @@ import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, Eng
 import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
 import { resultData } from './job-results.js';
-import { createJobStore, type JobStore, type Undo } from './job-store.js';
+import { createJobStore, jobBytes, type JobStore, type Undo } from './job-store.js';
 import { seedGraph, type GraphSeed } from './seed-graph.js';
 
 /** The graphs every project sees unless options.graphs says otherwise. */
@@ -40,6 +40,12 @@ export const MAX_READ_ONLY_PROJECTS = 1_000;
  * one touched graph costs about 10 KB).
  */
 export const DEFAULT_MAX_PROJECTS = 10_000;
+
+/**
+ * Default memory budget of the whole engine (768 MiB as jobBytes counts it): with the server's own
+ * ~110 MB and the garbage of parsing large bodies, a 2 GB container keeps room to spare.
+ */
+export const DEFAULT_MAX_STORED_BYTES = 768 * 1024 * 1024;
 
 const ok = <T>(value: T): EngineResult<T> => ({ ok: true, value });
 const fail = (error: EngineError): EngineResult<never> => ({ ok: false, error });
@@ -74,6 +80,14 @@ export function createEngine(options: EngineOptions): Engine {
   };
   const maxProjects = checkCount('maxProjects', options.maxProjects ?? DEFAULT_MAX_PROJECTS);
   const onWrite = options.onWrite;
+  const maxStoredBytes = checkCount('maxStoredBytes', options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES);
+  /** Bytes of the loaded fixtures' jobs (counted once, however many projects see them). */
+  const fixtureBytes = (graphs: FixtureGraphs | undefined): number => {
+    let total = 0;
+    for (const graph of graphs?.all.values() ?? []) for (const entry of graph.entries) total += jobBytes(entry);
+    for (const byGraph of graphs?.byProject.values() ?? []) for (const graph of byGraph.values()) for (const entry of graph.entries) total += jobBytes(entry);
+    return total;
+  };
 
   let seed = options.seed ?? 1;
   // Seeded jobs are laid out backwards from this instant, so every project (and every graph first
@@ -85,6 +99,8 @@ export function createEngine(options: EngineOptions): Engine {
   let readOnly = new Set<string>();
   let fixtures: FixtureGraphs | undefined = options.fixtures;
   if (fixtures?.seed !== undefined) seed = fixtures.seed;
+  // The budget's count: fixture jobs plus each store's submissions minus its evictions.
+  let storedBytes = fixtureBytes(fixtures);
 
   /** The fixture graph of (project, graph), if a document names it, and the key of its seed. */
   const fixtureOf = (projectId: string, graph: string): { graph: FixtureGraph; key: string } | undefined => {
@@ -136,14 +152,15 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** Reset and fixture load: everything replaced; the old structures are kept only to revert. */
   const replace = (next: FixtureGraphs | undefined, newSeed: number | undefined) => {
-    const before = { seed, anchor, seeds, projects, readOnly, fixtures };
+    const before = { seed, anchor, seeds, projects, readOnly, fixtures, storedBytes };
     fixtures = next;
+    storedBytes = fixtureBytes(next);
     if (newSeed !== undefined) seed = newSeed;
     anchor = clock.now();
     seeds = new Map();
     projects = new Map();
     readOnly = new Set();
-    const write: EngineWrite = { kind: 'replace', revert: () => ({ seed, anchor, seeds, projects, readOnly, fixtures } = before) };
+    const write: EngineWrite = { kind: 'replace', revert: () => ({ seed, anchor, seeds, projects, readOnly, fixtures, storedBytes } = before) };
     onWrite?.(write);
   };
 
@@ -225,10 +242,13 @@ export function createEngine(options: EngineOptions): Engine {
       let plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
       // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
       while (store.find(plan.jobId)) plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
+      if (storedBytes + jobBytes(plan) > maxStoredBytes) return fail({ kind: 'memory-budget', cap: maxStoredBytes });
       const undo: Undo | undefined = onWrite ? { steps: [], evicted: [] } : undefined;
+      const bytesBefore = store.addedBytes;
       const outcome = store.insert(plan, now, limits, undo);
       if (outcome === 'too-many-jobs') return fail({ kind: 'graph-full', graph, limit: 'jobs', cap });
       if (outcome === 'too-much-request-data') return fail({ kind: 'graph-full', graph, limit: 'request-chars', cap: limits.maxRequestChars });
+      storedBytes += store.addedBytes - bytesBefore;
       const wasReadOnly = readOnly.delete(projectId);
       if (onWrite && undo) {
         onWrite({
@@ -238,7 +258,9 @@ export function createEngine(options: EngineOptions): Engine {
           plan,
           evicted: undo.evicted,
           revert: () => {
+            const held = store.addedBytes;
             for (const step of undo.steps.reverse()) step();
+            storedBytes += store.addedBytes - held;
             if (wasReadOnly) readOnly.add(projectId);
           },
         });

@@ -27,7 +27,9 @@ export type EngineError =
   /** A capacity limit is reached and nothing finished can be evicted: `cap` jobs, or `cap` characters of request bodies. */
   | { kind: 'graph-full'; graph: string; limit: 'jobs' | 'request-chars'; cap: number }
   /** A project that never wrote would become the (cap + 1)th project holding submissions or cancellations. */
-  | { kind: 'too-many-projects'; cap: number };
+  | { kind: 'too-many-projects'; cap: number }
+  /** The jobs the whole engine holds would pass its memory budget (`cap` bytes, as jobBytes counts them). */
+  | { kind: 'memory-budget'; cap: number };
 
 /** An engine answer: a value, or the reason there is none. */
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
@@ -55,6 +57,12 @@ export interface EngineOptions {
    * replay the change, and how to take it back. Default: nobody is told.
    */
   onWrite?: ((write: EngineWrite) => void) | undefined;
+  /**
+   * Memory budget of the whole engine, in bytes: the submitted jobs of every project and the jobs of
+   * loaded fixtures, counted as jobBytes does (request bodies and about 1 KB per job). Past it a
+   * submission is refused (`memory-budget`); reads go on. Default DEFAULT_MAX_STORED_BYTES.
+   */
+  maxStoredBytes?: number | undefined;
 }
 
 /**

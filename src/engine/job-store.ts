@@ -67,11 +67,18 @@ export interface JobStore {
   countByStatus(now: number): Record<string, number>;
   /** Whether anything was submitted, cancelled or evicted since the store was made. */
   readonly changed: boolean;
+  /** Bytes (jobBytes) of the jobs submitted since the store was made, minus those of the jobs evicted. */
+  readonly addedBytes: number;
   /**
    * Every job in display order at `now`, each with its plan while it still lives (unfinished, not
    * frozen, not cancelled): what a snapshot needs to let it go on living.
    */
   entries(now: number): { view: Job; living: JobPlan | undefined }[];
+}
+
+/** Bytes of memory one job is counted for: its request body as text, and parsed again for a plan, plus about 1 KB of fields. */
+export function jobBytes(entry: JobEntry): number {
+  return 1024 + (isView(entry) ? entry.rawRequest.length : 2 * entry.rawRequest.length);
 }
 
 /** Storage order (oldest first): a before b when b is shown before a. */
@@ -104,6 +111,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     shared = false;
   }
   let changed = false;
+  let addedBytes = 0;
   const own = new Map<string, JobPlan>();
   let ownRequestChars = 0; // rawRequest length of the submissions still held
   const evicted = new Set<string>();
@@ -167,8 +175,10 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     if (mine) {
       own.delete(jobId);
       ownRequestChars -= mine.rawRequest.length;
+      addedBytes -= jobBytes(mine);
     } else if (listedEntry) {
       fixed.delete(jobId); // a listed fixture job is simply forgotten
+      addedBytes -= jobBytes(listedEntry);
     } else {
       evicted.add(jobId); // a seeded job
     }
@@ -180,8 +190,10 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       if (mine) {
         own.set(jobId, mine);
         ownRequestChars += mine.rawRequest.length;
+        addedBytes += jobBytes(mine);
       } else if (listedEntry) {
         fixed.set(jobId, listedEntry);
+        addedBytes += jobBytes(listedEntry);
       } else {
         evicted.delete(jobId);
       }
@@ -264,17 +276,22 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       else list.splice(at, 0, plan);
       own.set(plan.jobId, plan);
       ownRequestChars += plan.rawRequest.length;
+      addedBytes += jobBytes(plan);
       changed = true;
       undo.steps.push(() => {
         const held = writable();
         held.splice(held.lastIndexOf(plan), 1);
         own.delete(plan.jobId);
         ownRequestChars -= plan.rawRequest.length;
+        addedBytes -= jobBytes(plan);
       });
       return 'inserted';
     },
     get changed() {
       return changed;
+    },
+    get addedBytes() {
+      return addedBytes;
     },
     entries(now) {
       const out: { view: Job; living: JobPlan | undefined }[] = [];

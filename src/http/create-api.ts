@@ -45,6 +45,8 @@ export interface ApiOptions {
   maxRequestCharsPerGraph?: number | undefined;
   /** Most projects that hold submissions or cancellations. Default: the engine's (10,000). */
   maxProjects?: number | undefined;
+  /** Memory budget of the whole engine in bytes (EngineOptions.maxStoredBytes). Default: the engine's (768 MiB). */
+  maxStoredBytes?: number | undefined;
   /** Accepted X-Auth-Token values: `T` (any project) or `T:project_id`. Default: any non-empty token. */
   tokens?: readonly string[] | undefined;
   /** Echo Origin with credentials and answer preflights. Default true. */
@@ -149,6 +151,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxRequestCharsPerGraph: options.maxRequestCharsPerGraph,
       maxProjects: options.maxProjects,
+      maxStoredBytes: options.maxStoredBytes,
       onWrite: options.onEngineWrite,
     });
   }

@@ -49,6 +49,15 @@ export function toGesError(engineError: EngineError): HttpError {
         GesErrorCode.ALGORITHM_FAILED_TO_START,
         `Too many projects: the mock already holds jobs of ${engineError.cap} projects, its limit (--max-projects ${engineError.cap}; createApi option maxProjects). Restart it with a higher --max-projects, or POST /__mock/reset.`,
       );
+    case 'memory-budget': {
+      // The whole server's limit, so that no client can make it die of memory; reads go on.
+      const mib = Math.floor(engineError.cap / 1024 / 1024);
+      return error(
+        400,
+        GesErrorCode.ALGORITHM_FAILED_TO_START,
+        `Memory budget reached: the jobs the mock holds would pass ${mib} MiB, its limit (--max-stored-mb ${mib}; createApi option maxStoredBytes). Restart it with a higher --max-stored-mb, or POST /__mock/reset.`,
+      );
+    }
     default: {
       const unknown: never = engineError;
       return internalError(unknown);
