@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { GesApi } from '../src/http/create-api.js';
+import { createApi, type GesApi } from '../src/http/create-api.js';
 import { openStateFile, type MockStateFile } from '../src/persistence/open-state-file.js';
 import { toStateFileText } from '../src/persistence/state-file-format.js';
 import { writeFileAtomically } from '../src/persistence/write-file-atomically.js';
@@ -68,7 +68,7 @@ async function load(api: GesApi, projects: number, clients: number): Promise<{ p
 
 const root = mkdtempSync(join(values.dir ?? tmpdir(), 'ges-state-bench-'));
 console.log(`${perProject} submissions per writing project, in ${root}; load runs ${seconds} s each`);
-console.log('projects | state on disk | journal: 1 client p50 / p99 | 20 clients: writes/s, p99 | whole snapshot: one write p50 (file) | restart: journal / after compaction');
+console.log('projects | state on disk | journal: 1 client p50 / p99 | 20 clients: writes/s, p99 | without --state: 20 clients writes/s, p99 | whole snapshot: one write p50 (file) | restart: journal / after compaction');
 for (const projects of sizes) {
   const dir = join(root, String(projects));
   rmSync(dir, { recursive: true, force: true });
@@ -83,6 +83,12 @@ for (const projects of sizes) {
   }
   const single = await load(api, projects, 1);
   const twenty = await load(api, projects, 20);
+  // The same load on the same state, in memory only.
+  const bare = createApi({ speed: 0 });
+  for (let done = 0; done < total; done += 64) {
+    await Promise.all(Array.from({ length: Math.min(64, total - done) }, (_, i) => submit(bare, `p${(done + i) % projects}`)));
+  }
+  const memoryOnly = await load(bare, projects, 20);
 
   // The whole-snapshot write of before, on the same state: a few rounds (it is slow at size).
   const rounds = projects >= 1000 ? 3 : 20;
@@ -110,6 +116,7 @@ for (const projects of sizes) {
       mib(stored),
       `${ms(quantile(single.latencies, 0.5))} / ${ms(quantile(single.latencies, 0.99))} ms`,
       `${twenty.perSecond.toFixed(0)}/s, ${ms(quantile(twenty.latencies, 0.99))} ms`,
+      `${memoryOnly.perSecond.toFixed(0)}/s, ${ms(quantile(memoryOnly.latencies, 0.99))} ms`,
       `${ms(quantile(whole, 0.5))} ms (${mib(wholeBytes)})`,
       `${ms(replayed.ms)} / ${ms(compacted.ms)} ms`,
     ].join(' | '),

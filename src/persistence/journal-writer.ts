@@ -9,7 +9,7 @@
  * waiting answer gets a StateNotSavedError. The next change tries the disk again, so the server
  * recovers by itself once the disk does.
  */
-import { closeSync, constants, fdatasync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, fdatasync, fstatSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
 import type { RefusedChange } from '../http/create-api.js';
 import { httpErrors, type HttpError } from '../http/to-ges-error.js';
 
@@ -80,8 +80,25 @@ function openSegment(path: string, size?: number): Segment {
   return { path, fd, size: at, durable: at, dirty: false };
 }
 
-/** Opens the journal at `path`, cut to `validBytes` (a torn tail left by a crash is dropped). */
-export function openJournalWriter(path: string, validBytes: number): JournalWriter {
+/** A journal file that no longer is at its path (deleted, or replaced by another file). */
+function missingFrom(segment: Segment): Error | undefined {
+  let ino: number | undefined;
+  try {
+    ino = statSync(segment.path).ino;
+  } catch {
+    // gone
+  }
+  if (ino === fstatSync(segment.fd).ino) return undefined;
+  return Object.assign(new Error(`${segment.path} was ${ino === undefined ? 'deleted' : 'replaced by another file'} while the server ran`), { code: 'ENOENT' });
+}
+
+/**
+ * Opens the journal at `path`, cut to `validBytes` (a torn tail left by a crash is dropped). Before
+ * each flush, the files are checked to still be where a restart reads them; `verify` checks more
+ * (FILE itself). When one is not, the lines waiting are refused and `onLost` is told, since lines
+ * written to a deleted file would be lost at the next start.
+ */
+export function openJournalWriter(path: string, validBytes: number, verify: () => Error | undefined = () => undefined, onLost: (error: Error) => void = () => undefined): JournalWriter {
   const segments: Segment[] = [openSegment(path, validBytes)];
   const waiting: Waiting[] = [];
   let flushing = false;
@@ -126,6 +143,17 @@ export function openJournalWriter(path: string, validBytes: number): JournalWrit
     flushing = true;
     const count = waiting.length;
     const targets = segments.filter((segment) => segment.size > segment.durable).map((segment) => ({ segment, upTo: segment.size }));
+    for (const { segment } of targets) {
+      const lost = missingFrom(segment) ?? verify();
+      if (lost) {
+        flushing = false;
+        failAll(lost, segment);
+        wakeIdle();
+        notifyFlushed();
+        onLost(lost);
+        return;
+      }
+    }
     const next = (i: number) => {
       if (i === targets.length) {
         flushing = false;

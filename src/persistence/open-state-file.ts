@@ -269,11 +269,26 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
   // extraJobFields of the state (a recording's fields the spec does not name), for the snapshot's header.
   let extras: readonly string[] = stored.kind === 'ok' ? stored.model.extras : [];
 
-  const noteRefusal = (error: unknown) => {
+  // Set when FILE or the journal vanished under the server: changes are refused until a compaction
+  // has written the whole state again.
+  let lostFiles: Error | undefined;
+  let fileIno = 0;
+  const verifyFile = (): Error | undefined => {
+    let ino: number | undefined;
+    try {
+      ino = statSync(path).ino;
+    } catch {
+      // gone
+    }
+    return ino === fileIno ? undefined : Object.assign(new Error(`${path} was ${ino === undefined ? 'deleted' : 'replaced by another file'} while the server ran`), { code: 'ENOENT' });
+  };
+
+  /** Counts a refusal; one that reverted a change made before a compaction's capture spoils that compaction. */
+  const noteRefusal = (error: unknown, capturedChange = true) => {
     if (!(error instanceof StateNotSavedError)) return;
     refused++;
     lastRefusal = error;
-    compactionTainted = true;
+    if (capturedChange) compactionTainted = true;
   };
 
   const release = () => {
@@ -323,7 +338,10 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
               if (!committed) return;
               for (let g = previous; g < next; g++) rmSync(journalPath(path, g), { force: true });
               journal!.dropOlder();
-              snapshotBytes = statSync(path).size;
+              const stat = statSync(path);
+              snapshotBytes = stat.size;
+              fileIno = stat.ino;
+              lostFiles = undefined;
             })
             .catch(() => undefined)
             .finally(() => {
@@ -333,12 +351,24 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
         };
 
         startCompaction = compact;
+        const onLost = (error: Error) => {
+          lostFiles = error;
+          setImmediate(compact);
+        };
 
         const save = (change: StateChange): unknown => {
           const taken = writes;
           writes = [];
           const advanced = clock.takeAdvanced();
           if (closed || !journal || restoring) return undefined;
+          if (lostFiles) {
+            for (const each of taken.reverse()) each.revert();
+            clock.rewind(advanced);
+            const refusal = new StateNotSavedError(lostFiles, path);
+            noteRefusal(refusal, false);
+            setImmediate(compact);
+            throw refusal;
+          }
           const t = clock.now();
           let record: JournalRecord | undefined;
           const write = taken.at(-1);
@@ -385,13 +415,14 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
         });
 
         if (stored.kind === 'ok') {
+          fileIno = statSync(path).ino;
           restoring = true;
           try {
             created.engine.loadFixtures(toFixtureGraphs(stored.model));
           } finally {
             restoring = false;
           }
-          journal = openJournalWriter(stored.journal.path, stored.journal.validBytes);
+          journal = openJournalWriter(stored.journal.path, stored.journal.validBytes, verifyFile, onLost);
           if (stored.legacy || stored.journalBytes >= Math.max(compactAtBytes, stored.snapshotBytes)) setImmediate(compact);
         } else {
           // Written at once, so an unwritable FILE is reported at start, not at the first change.
@@ -406,7 +437,8 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
             throw new Error(`cannot create state file ${path}: ${(error as Error).message}`);
           }
           snapshotBytes = empty.length;
-          journal = openJournalWriter(journalPath(path, 0), statSync(journalPath(path, 0)).size);
+          fileIno = statSync(path).ino;
+          journal = openJournalWriter(journalPath(path, 0), statSync(journalPath(path, 0)).size, verifyFile, onLost);
         }
         return created;
       },

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import type { GesApi } from '../../src/http/create-api.js';
@@ -169,6 +170,67 @@ describe.skipIf(!canMount)('serve --state on a failing disk (needs root to mount
     const restored = (await listed(again.api)).map((job) => job.jobId);
     expect(restored).toEqual(expect.arrayContaining(acknowledged));
     expect(restored).toHaveLength(3 + acknowledged.length);
+    await again.file.close();
+  });
+});
+
+describe('serve --state when its files change under it', () => {
+  it.each([
+    ['the journal is deleted', (path: string) => rmSync(`${path}.0.journal`)],
+    ['FILE is replaced by another file', (path: string) => {
+      writeFileSync(`${path}.other`, 'not ours\n');
+      renameSync(`${path}.other`, path);
+    }],
+  ])('refuses changes with 503 when %s, writes the whole state again, and loses nothing acknowledged', async (_what, damage) => {
+    const path = join(freshDir(), 'state.json');
+    const { file, api } = open(path);
+    const acknowledged = [(await submit(api)).body.jobId!];
+    damage(path);
+    const refused = await submit(api);
+    expect(refused.status).toBe(503);
+    expect(refused.body.errorMessage).toMatch(/ENOENT on .*state\.json.*(deleted|replaced by another file) while the server ran/);
+    await file.compact();
+    const after = await submit(api);
+    expect(after.status).toBe(200);
+    acknowledged.push(after.body.jobId!);
+    await file.close();
+
+    const again = open(path);
+    const restored = (await listed(again.api)).map((job) => job.jobId);
+    expect(restored).toEqual(expect.arrayContaining(acknowledged));
+    expect(restored).not.toContain(refused.body.jobId);
+    expect(restored).toHaveLength(3 + acknowledged.length);
+    await again.file.close();
+  });
+
+  it('keeps every acknowledged submission after kill -9 while compactions run', { timeout: 60_000 }, async () => {
+    const path = join(freshDir(), 'state.json');
+    const writer = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../support/state-writer-child.ts', import.meta.url)), path], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let printed = '';
+    await new Promise<void>((resolve) => {
+      writer.stdout!.on('data', (chunk: Buffer) => {
+        printed += chunk.toString('utf8');
+        // Enough answers for several compactions (one every 8 KiB of journal, ~2.5 KiB per line).
+        if (printed.split('\n').length > 300 && writer.exitCode === null) {
+          writer.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => (writer.exitCode !== null || writer.signalCode !== null ? resolve(undefined) : writer.once('exit', resolve)));
+    // A line cut by the kill is no id; every complete line is an acknowledged submission.
+    const complete = printed.split('\n').slice(0, -1);
+
+    // Compactions did run: FILE names a later journal generation than the first.
+    expect((JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as { generation: number }).generation).toBeGreaterThan(0);
+    const again = open(path);
+    const restored = new Set<string>();
+    for (let p = 0; p < 20; p++) for (const job of await listed(again.api, `p${p}`)) restored.add(job.jobId);
+    expect(complete.length).toBeGreaterThan(290);
+    expect(complete.filter((jobId) => !restored.has(jobId))).toEqual([]);
     await again.file.close();
   });
 });
