@@ -18,13 +18,13 @@ import { readLines } from './read-lines.js';
 import { addDocument, addProjectDelta, emptyModel, type StateModel } from './state-model.js';
 
 /** The `format` marker of a state file (version 1 was one JSON object, version 2 these lines). */
-export const STATE_FORMAT = 'ges-jobs-kit/mock-state';
+const STATE_FORMAT = 'ges-jobs-kit/mock-state';
 const VERSION = 2;
 /** Jobs per snapshot line: a line stays a few MB even with large request bodies. */
 const JOBS_PER_LINE = 500;
 
 /** What the snapshot's first line says. */
-export interface SnapshotHeader {
+interface SnapshotHeader {
   format: typeof STATE_FORMAT;
   version: 2;
   /** The journal generation that follows this snapshot: FILE.<generation>.journal, then the next ones. */
