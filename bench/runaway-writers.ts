@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/runaway-writers.ts [--seconds 60] [--body-kb 1000] [--projects 50] [--graphs 3]
+ * `npm run measure:memory -- [--seconds 60] [--body-kb 1000] [--projects 50] [--graphs 3]
  * [--max-stored-mb N] [--concurrency 16] [--rss-limit-mb 2048]`: clients that submit as fast as they
  * can, with bodies of `--body-kb` KiB, into `--projects` projects × `--graphs` graphs of `ges-mock
  * serve` in a child process, for `--seconds`. Reports answers by status and error code, the child's RSS
@@ -7,10 +7,9 @@
  * Exit 1 when the server died, stopped answering, answered a 5xx, or its peak RSS passed the limit
  * (a 2 GB container by default). The runs docs/hardening.md quotes are 60 s each.
  */
-import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { startGesMockProcess } from '../test/support/ges-mock-process.js';
+import { createSender, memoryMb } from './lib/load-client.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,25 +29,7 @@ const concurrency = Number(values.concurrency);
 const rssLimit = Number(values['rss-limit-mb']);
 const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 }, padding: 'x'.repeat(Math.max(0, Number(values['body-kb']) * 1024 - 60)) });
 
-function memoryMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-function send(port: number, method: string, path: string, payload?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { 'x-auth-token': 't', ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const send = createSender(concurrency);
 
 const args = ['serve', '--port', '0', '--quiet', ...(values['max-stored-mb'] ? ['--max-stored-mb', values['max-stored-mb']] : [])];
 const mock = await startGesMockProcess(args);

@@ -22,7 +22,8 @@ import { parseJournalLine, toJournalLine, type JournalRecord } from './journal-r
 import { openJournalWriter, StateNotSavedError, type JournalWriter } from './journal-writer.js';
 import { readLines } from './read-lines.js';
 import { readStateFile } from './read-state-file.js';
-import { emptySnapshotText, isSnapshotHeader, journalPath, readSnapshot, syncDirectory, writeSnapshot } from './snapshot-file.js';
+import { emptySnapshotText, isSnapshotHeader, journalPath, readSnapshot, writeSnapshot } from './snapshot-file.js';
+import { syncDirectory } from './sync-directory.js';
 import { addDocument, applyRecord, emptyModel, toFixtureGraphs, type StateModel } from './state-model.js';
 
 /** What was refused while the state could not be saved. */

@@ -7,7 +7,7 @@
  * to a temporary file, fsynced and renamed over FILE: FILE holds one whole snapshot or the one before.
  */
 import { createHash } from 'node:crypto';
-import { fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { EngineSnapshot, SnapshotJob } from '../engine/engine-types.js';
@@ -15,6 +15,7 @@ import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { toInstant } from '../fixtures/parse-duration.js';
 import { toFixtureDocument } from '../fixtures/to-fixture-document.js';
 import { readLines } from './read-lines.js';
+import { syncDirectory } from './sync-directory.js';
 import { addDocument, addProjectDelta, emptyModel, type StateModel } from './state-model.js';
 
 /** The `format` marker of a state file (version 1 was one JSON object, version 2 these lines). */
@@ -37,23 +38,6 @@ interface SnapshotHeader {
 
 /** The journal of a generation. */
 export const journalPath = (path: string, generation: number) => `${path}.${generation}.journal`;
-
-/** fsync of a directory makes a rename or a new file durable; skipped where it cannot be opened. */
-export function syncDirectory(directory: string): void {
-  let fd: number;
-  try {
-    fd = openSync(directory, 'r');
-  } catch {
-    return;
-  }
-  try {
-    fsyncSync(fd);
-  } catch {
-    // platforms without directory fsync: the rename is still atomic
-  } finally {
-    closeSync(fd);
-  }
-}
 
 let counter = 0;
 
