@@ -85,6 +85,20 @@ describe('serve --state journal', () => {
     await second.file.close();
   });
 
+  it('saves and restores a state of large bodies through a compaction (nothing is one string)', async () => {
+    const path = join(freshDir(), 'state.json');
+    const first = open(path, 8 * 1024 * 1024);
+    const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 }, padding: 'x'.repeat(1_000_000) });
+    for (let i = 0; i < 24; i++) expect((await submit(first.api, body, `big${i % 3}`)).status).toBe(200);
+    await first.file.compact();
+    const before = await Promise.all(['big0', 'big1', 'big2'].map((project) => listed(first.api, project)));
+    const now = first.api.clock.now();
+    await first.file.close();
+    const second = open(path, undefined, now);
+    expect(await Promise.all(['big0', 'big1', 'big2'].map((project) => listed(second.api, project)))).toEqual(before);
+    await second.file.close();
+  });
+
   it('drops a line a crash cut short (no newline), which was never acknowledged', async () => {
     const path = join(freshDir(), 'state.json');
     const first = open(path);
