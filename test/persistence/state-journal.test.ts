@@ -99,6 +99,23 @@ describe('serve --state journal', () => {
     await second.file.close();
   });
 
+  it('reads a version-1 state file (one JSON object) and rewrites it in the journal format', async () => {
+    const { toStateFileText } = await import('../../src/persistence/state-file-format.js');
+    const path = join(freshDir(), 'state.json');
+    const source = open(join(freshDir(), 'source.json'));
+    const kept = await submit(source.api);
+    writeFileSync(path, toStateFileText(source.api.snapshot(), 0));
+    await source.file.close();
+    const upgraded = open(path, undefined, source.api.clock.now());
+    expect((await listed(upgraded.api)).map((job) => job.jobId)).toContain(kept.body.jobId);
+    await upgraded.file.compact();
+    expect(readFileSync(path, 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":2,"generation":1/);
+    await upgraded.file.close();
+    const again = open(path, undefined, source.api.clock.now());
+    expect((await listed(again.api)).map((job) => job.jobId)).toContain(kept.body.jobId);
+    await again.file.close();
+  });
+
   it('drops a line a crash cut short (no newline), which was never acknowledged', async () => {
     const path = join(freshDir(), 'state.json');
     const first = open(path);
