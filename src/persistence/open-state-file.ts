@@ -262,6 +262,8 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
   let refused = 0;
   let lastRefusal: StateNotSavedError | undefined;
   let generation = stored.kind === 'ok' ? stored.generation : 0;
+  // The generation FILE names: journals from it on are read at a restart, older ones are garbage.
+  let fileGeneration = generation;
   let snapshotBytes = stored.kind === 'ok' ? stored.snapshotBytes : 0;
   let compaction: Promise<void> | undefined;
   let startCompaction: (() => void) | undefined;
@@ -323,7 +325,6 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
             nextCompactionAt = journal.size + compactAtBytes; // the disk said no: try again later
             return;
           }
-          const previous = generation;
           generation = next;
           compactionTainted = false;
           // The state at the rotation: every line of the older journals, none of the new one.
@@ -337,7 +338,9 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
           })
             .then((committed) => {
               if (!committed) return;
-              for (let g = previous; g < next; g++) rmSync(journalPath(path, g), { force: true });
+              // From FILE's generation before: a compaction that gave up left its journals to this one.
+              for (let g = fileGeneration; g < next; g++) rmSync(journalPath(path, g), { force: true });
+              fileGeneration = next;
               journal!.dropOlder();
               const stat = statSync(path);
               snapshotBytes = stat.size;
@@ -424,6 +427,8 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
             restoring = false;
           }
           journal = openJournalWriter(stored.journal.path, stored.journal.validBytes, verifyFile, onLost);
+          // Journals older than FILE: a crash came between a compaction's rename and their removal.
+          for (let g = stored.generation - 1; g >= 0 && existsSync(journalPath(path, g)); g--) rmSync(journalPath(path, g), { force: true });
           if (stored.legacy || stored.journalBytes >= Math.max(compactAtBytes, stored.snapshotBytes)) setImmediate(compact);
         } else {
           // Written at once, so an unwritable FILE is reported at start, not at the first change.
