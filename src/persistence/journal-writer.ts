@@ -85,8 +85,9 @@ function missingFrom(segment: Segment): Error | undefined {
   let ino: number | undefined;
   try {
     ino = statSync(segment.path).ino;
-  } catch {
-    // gone
+  } catch (error) {
+    // Only ENOENT says it is gone; EACCES (a directory's permissions removed) says nothing about it.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
   }
   if (ino === fstatSync(segment.fd).ino) return undefined;
   return Object.assign(new Error(`${segment.path} was ${ino === undefined ? 'deleted' : 'replaced by another file'} while the server ran`), { code: 'ENOENT' });

@@ -280,8 +280,8 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
     let ino: number | undefined;
     try {
       ino = statSync(path).ino;
-    } catch {
-      // gone
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined; // EACCES: cannot tell, so not lost
     }
     return ino === fileIno ? undefined : Object.assign(new Error(`${path} was ${ino === undefined ? 'deleted' : 'replaced by another file'} while the server ran`), { code: 'ENOENT' });
   };

@@ -1,8 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/clocks.js';
+import { openStateFile } from '../../src/persistence/open-state-file.js';
 import { emptySnapshotText } from '../../src/persistence/snapshot-file.js';
 import { killGesMockProcesses, startGesMockProcess } from '../support/ges-mock-process.js';
 import { runProcess } from '../support/run-process.js';
@@ -90,6 +92,46 @@ describe.skipIf(!canMount)('ges-mock serve --state on a failing disk (needs root
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^ges-mock: cannot take over the stale lock .*mock-state\.json\.lock .*EACCES/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('goes on saving when the permissions of its directory are removed under it (EACCES for new files only), and loses nothing acknowledged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ges-perm-'));
+    chownSync(dir, 65534, 65534);
+    const state = join(dir, 'mock-state.json');
+    const writer = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/state-writer-child.ts'), state], { cwd: ROOT, uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
+    let printed = '';
+    let removed = 0;
+    await new Promise<void>((resolve) => {
+      writer.once('exit', () => resolve());
+      writer.stdout!.on('data', (chunk: Buffer) => {
+        printed += chunk.toString('utf8');
+        const lines = printed.split('\n').length;
+        if (lines > 50 && removed === 0) {
+          chmodSync(dir, 0o000); // compactions can no longer create files; the open journal goes on
+          removed = lines;
+        }
+        if (removed > 0 && lines > removed + 200 && writer.exitCode === null) {
+          writer.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => (writer.exitCode !== null || writer.signalCode !== null ? resolve(undefined) : writer.once('exit', resolve)));
+    chmodSync(dir, 0o755);
+    expect(writer.signalCode).toBe('SIGKILL'); // it was still writing when it was killed
+    const acknowledged = printed.split('\n').slice(0, -1);
+    const opened = openStateFile(state);
+    if (!opened.ok) throw new Error(opened.message);
+    const api = opened.file.createApi({ clock: createManualClock(), jobsPerGraph: 3 });
+    const restored = new Set<string>();
+    for (let p = 0; p < 20; p++) {
+      const answer = await api.handle({ method: 'GET', url: `/ges/v1.0/p${p}/graphs/movie/jobs/status?limit=1000`, headers: { 'x-auth-token': 't' } });
+      for (const job of (JSON.parse(answer.body!) as { jobs: { jobId: string }[] }).jobs) restored.add(job.jobId);
+    }
+    expect(acknowledged.length).toBeGreaterThan(250);
+    expect(acknowledged.filter((jobId) => !restored.has(jobId))).toEqual([]);
+    await opened.file.close();
     rmSync(dir, { recursive: true, force: true });
   });
 });
