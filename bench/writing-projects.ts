@@ -6,10 +6,9 @@
  * (a list, a submission from a project that holds jobs, the refusal of a new one). Exit 1 when RSS
  * passed 400 MB, a 5xx or network error was seen, or the server stopped answering normally.
  */
-import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { startGesMockProcess } from '../test/support/ges-mock-process.js';
+import { createSender, memoryMb } from './lib/load-client.js';
 
 const RSS_LIMIT_MB = 400;
 
@@ -17,29 +16,7 @@ const { values } = parseArgs({ options: { projects: { type: 'string', default: '
 const projects = Number(values.projects);
 const concurrency = Number(values.concurrency);
 
-/** VmRSS and VmHWM (peak) of a process, in MB. */
-function memoryMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-function send(port: number, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method, path, agent, headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const send = createSender(concurrency);
 const submit = (port: number, project: string) =>
   send(port, 'POST', `/ges/v1.0/${project}/graphs/movie/action?action_id=execute-algorithm`, '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}');
 

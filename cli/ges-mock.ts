@@ -43,7 +43,9 @@ Each project is an isolated world with the same routes under /__mock/projects/{p
 fixtures, faults, state, snapshot, requests); the global routes act on every world. Prism's "Prefer: code=400, example=GraphNotFound" header (or the
 __code/__example query parameters) answers with a documented example. HEAD works on every GET route.
 SIGTERM or SIGINT stops cleanly: no new connections, requests in flight answered (at most 5 s), exit 0;
-a second signal exits at once.`;
+a second signal exits at once. Started through npx, the server is a child of npx: killing npx's pid
+leaves it running (holding the port and the --state lock). Signal the server's own pid: the "pid" of
+--ready-file, or the "pid" of the --log-format json "listening" line.`;
 
 
 /** What `ges-mock serve` runs with: the table's typed values, defaults filled in. */
@@ -104,6 +106,7 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     ...(options.latency ? ['fixedMs' in options.latency ? `latency ${options.latency.fixedMs} ms` : `latency ${options.latency.minMs}-${options.latency.maxMs} ms`] : []),
     ...(options.maxJobsPerGraph !== undefined ? [`at most ${options.maxJobsPerGraph} jobs per graph`] : []),
     ...(options.maxProjects !== undefined ? [`at most ${options.maxProjects} writing projects`] : []),
+    ...(options.maxStoredMb !== undefined ? [`memory budget ${options.maxStoredMb} MiB`] : []),
     ...(options.errorRate ? [`errors ${options.errorRate.rate} (${options.errorRate.status})`] : []),
     ...(options.nextFailures ? [`next ${options.nextFailures.count} fail (${options.nextFailures.status})`] : []),
     ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
@@ -196,6 +199,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       controlToken: options.controlToken,
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxProjects: options.maxProjects,
+      ...(options.maxStoredMb !== undefined ? { maxStoredBytes: options.maxStoredMb * 1024 * 1024 } : {}),
       profile: options.profile,
       journalSize: options.journalSize,
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
@@ -229,7 +233,18 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
 
   // Work to finish before exiting, after the last request is answered (e.g. flushing saved state).
   let beforeExit: (() => Promise<void>) | undefined;
-  if (stateFile) beforeExit = async () => stateFile.close();
+  if (stateFile) {
+    beforeExit = async () => {
+      await stateFile.close();
+      const { count, last } = stateFile.refusals();
+      // Every acknowledged change is saved; say what was refused, so nobody looks for it later.
+      if (count > 0 && last) {
+        process.stderr.write(
+          `ges-mock: ${count} change${count === 1 ? ' was' : 's were'} not saved and not applied (answered 503): the last one because of ${last.code} on ${last.file}. Every change answered 2xx is in ${stateFile.path}.\n`,
+        );
+      }
+    };
+  }
   onShutdownSignals(
     async (signal) => {
       // Stop listening first, then say so: whoever reads the line can rely on it.
@@ -289,8 +304,14 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command.kind === 'help') {
-    const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH, DEFAULT_MAX_PROJECTS } = await loadEngineDefaults();
-    const defaults = { graphs: DEFAULT_GRAPHS.join(','), jobsPerGraph: DEFAULT_JOBS_PER_GRAPH, maxJobsPerGraph: DEFAULT_MAX_JOBS_PER_GRAPH, maxProjects: DEFAULT_MAX_PROJECTS };
+    const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH, DEFAULT_MAX_PROJECTS, DEFAULT_MAX_STORED_BYTES } = await loadEngineDefaults();
+    const defaults = {
+      graphs: DEFAULT_GRAPHS.join(','),
+      jobsPerGraph: DEFAULT_JOBS_PER_GRAPH,
+      maxJobsPerGraph: DEFAULT_MAX_JOBS_PER_GRAPH,
+      maxProjects: DEFAULT_MAX_PROJECTS,
+      maxStoredMb: DEFAULT_MAX_STORED_BYTES / 1024 / 1024,
+    };
     process.stdout.write(`${usage(defaults)}\n`);
     return;
   }

@@ -188,6 +188,15 @@ export const SERVE_FLAGS = defineOptions({
       "most projects holding submissions or cancellations; past it a new project's first submission or cancel is refused (400 GES.8402), nothing held is dropped (default {maxProjects})",
     parse: (given) => integer(given, given.text, 1, 100_000_000),
   },
+  maxStoredMb: {
+    name: 'max-stored-mb',
+    kind: 'value',
+    argument: '<MiB>',
+    env: 'GES_MOCK_MAX_STORED_MB',
+    description:
+      'memory budget of the whole server: the submitted jobs of every project (request bodies and ~1 KB per job); past it submissions are refused (400 GES.8402) and reads go on (default {maxStoredMb}, for a 2 GB container)',
+    parse: (given) => integer(given, given.text, 1, 1_048_576),
+  },
   profile: {
     name: 'profile',
     kind: 'value',

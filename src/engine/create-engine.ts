@@ -5,12 +5,12 @@
  */
 import type { AlgorithmRequest, JobCreated, JobStatus } from '../types.js';
 import { ALGORITHMS, isGiven } from './algorithms.js';
-import type { Engine, EngineError, EngineOptions, EngineResult, EngineSnapshot, EngineState, FixtureGraph, FixtureGraphs, Page, ProjectState, SnapshotJob } from './engine-types.js';
+import type { Engine, EngineError, EngineOptions, EngineResult, EngineSnapshot, EngineState, EngineWrite, FixtureGraph, FixtureGraphs, Page, ProjectState, SnapshotJob } from './engine-types.js';
 import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
 import { createEngineProfile, DEFAULT_ENGINE_PROFILE, ENGINE_PROFILES, isEngineProfileName } from './engine-profiles.js';
 import { resultData } from './job-results.js';
-import { createJobStore, type JobStore } from './job-store.js';
+import { createJobStore, jobBytes, type JobStore, type Undo } from './job-store.js';
 import { seedGraph, type GraphSeed } from './seed-graph.js';
 
 /** The graphs every project sees unless options.graphs says otherwise. */
@@ -41,6 +41,12 @@ export const MAX_READ_ONLY_PROJECTS = 1_000;
  * one touched graph costs about 10 KB).
  */
 export const DEFAULT_MAX_PROJECTS = 10_000;
+
+/**
+ * Default memory budget of the whole engine (768 MiB as jobBytes counts it): with the server's own
+ * ~110 MB and the garbage of parsing large bodies, a 2 GB container keeps room to spare.
+ */
+export const DEFAULT_MAX_STORED_BYTES = 768 * 1024 * 1024;
 
 const ok = <T>(value: T): EngineResult<T> => ({ ok: true, value });
 const fail = (error: EngineError): EngineResult<never> => ({ ok: false, error });
@@ -81,6 +87,15 @@ export function createEngine(options: EngineOptions): Engine {
     maxRequestChars: checkCount('maxRequestCharsPerGraph', options.maxRequestCharsPerGraph ?? DEFAULT_MAX_REQUEST_CHARS_PER_GRAPH),
   };
   const maxProjects = checkCount('maxProjects', options.maxProjects ?? DEFAULT_MAX_PROJECTS);
+  const onWrite = options.onWrite;
+  const maxStoredBytes = checkCount('maxStoredBytes', options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES);
+  /** Bytes of the loaded fixtures' jobs (counted once, however many projects see them). */
+  const fixtureBytes = (graphs: FixtureGraphs | undefined): number => {
+    let total = 0;
+    for (const graph of graphs?.all.values() ?? []) for (const entry of graph.entries) total += jobBytes(entry);
+    for (const byGraph of graphs?.byProject.values() ?? []) for (const graph of byGraph.values()) for (const entry of graph.entries) total += jobBytes(entry);
+    return total;
+  };
 
   let seed = options.seed ?? 1;
   // Seeded jobs are laid out backwards from this instant, so every project (and every graph first
@@ -111,6 +126,8 @@ export function createEngine(options: EngineOptions): Engine {
   let worlds = new Map<string, OwnFixtures>();
 
   const nowOf = (projectId: string): number => clock.now() + (offsets.get(projectId) ?? 0);
+  // The budget's count: fixture jobs plus each store's submissions minus its evictions.
+  let storedBytes = fixtureBytes(fixtures);
 
   /** The fixture graph of (project, graph), if a document names it, and the key of its seed. */
   const fixtureOf = (projectId: string, graph: string): { graph: FixtureGraph; key: string; world?: OwnFixtures } | undefined => {
@@ -186,6 +203,26 @@ export function createEngine(options: EngineOptions): Engine {
     return ok(store);
   };
 
+  /** Reset and fixture load: everything replaced; the old structures are kept only to revert. */
+  const replace = (next: FixtureGraphs | undefined, newSeed: number | undefined) => {
+    const before = { seed, anchor, seeds, projects, readOnly, fixtures, storedBytes, profile, worlds, offsets };
+    fixtures = next;
+    storedBytes = fixtureBytes(next);
+    if (newSeed !== undefined) seed = newSeed;
+    profile = createEngineProfile(profileName, seed);
+    anchor = clock.now();
+    seeds = new Map();
+    projects = new Map();
+    readOnly = new Set();
+    worlds = new Map();
+    offsets = new Map(next?.clockOffsets ?? []);
+    const write: EngineWrite = {
+      kind: 'replace',
+      revert: () => ({ seed, anchor, seeds, projects, readOnly, fixtures, storedBytes, profile, worlds, offsets } = before),
+    };
+    onWrite?.(write);
+  };
+
   return {
     listJobs(projectId, graph, page: Page) {
       const found = storeOf(projectId, graph);
@@ -222,7 +259,18 @@ export function createEngine(options: EngineOptions): Engine {
       if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, now)) return fail({ kind: 'cannot-cancel', jobId });
       if (isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
       store.cancel(entry, now);
-      readOnly.delete(projectId);
+      const wasReadOnly = readOnly.delete(projectId);
+      onWrite?.({
+        kind: 'cancel',
+        project: projectId,
+        graph,
+        jobId,
+        atMs: now,
+        revert: () => {
+          store.uncancel(jobId);
+          if (wasReadOnly) readOnly.add(projectId);
+        },
+      });
       return ok({});
     },
 
@@ -253,10 +301,29 @@ export function createEngine(options: EngineOptions): Engine {
       let plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
       // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
       while (store.find(plan.jobId)) plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
-      const outcome = store.insert(plan, now, limits);
+      if (storedBytes + jobBytes(plan) > maxStoredBytes) return fail({ kind: 'memory-budget', cap: maxStoredBytes });
+      const undo: Undo | undefined = onWrite ? { steps: [], evicted: [] } : undefined;
+      const bytesBefore = store.addedBytes;
+      const outcome = store.insert(plan, now, limits, undo);
       if (outcome === 'too-many-jobs') return fail({ kind: 'graph-full', graph, limit: 'jobs', cap });
       if (outcome === 'too-much-request-data') return fail({ kind: 'graph-full', graph, limit: 'request-chars', cap: limits.maxRequestChars });
-      readOnly.delete(projectId);
+      storedBytes += store.addedBytes - bytesBefore;
+      const wasReadOnly = readOnly.delete(projectId);
+      if (onWrite && undo) {
+        onWrite({
+          kind: 'submit',
+          project: projectId,
+          graph,
+          plan,
+          evicted: undo.evicted,
+          revert: () => {
+            const held = store.addedBytes;
+            for (const step of undo.steps.reverse()) step();
+            storedBytes += store.addedBytes - held;
+            if (wasReadOnly) readOnly.add(projectId);
+          },
+        });
+      }
       const created: JobCreated = { jobId: profile.servedId(plan.jobId), jobType: 1 };
       return ok(created);
     },
@@ -274,14 +341,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     reset(newSeed?: number) {
-      if (newSeed !== undefined) seed = newSeed;
-      profile = createEngineProfile(profileName, seed);
-      anchor = clock.now();
-      seeds = new Map();
-      projects = new Map();
-      readOnly = new Set();
-      worlds = new Map();
-      offsets = new Map(fixtures?.clockOffsets ?? []);
+      replace(fixtures, newSeed);
     },
 
     now: (projectId) => (projectId === undefined ? clock.now() : nowOf(projectId)),
@@ -338,8 +398,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     loadFixtures(next) {
-      fixtures = next;
-      this.reset(next?.seed);
+      replace(next, next?.seed);
     },
 
     snapshot() {

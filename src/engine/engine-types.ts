@@ -28,7 +28,9 @@ export type EngineError =
   /** A capacity limit is reached and nothing finished can be evicted: `cap` jobs, or `cap` characters of request bodies. */
   | { kind: 'graph-full'; graph: string; limit: 'jobs' | 'request-chars'; cap: number }
   /** A project that never wrote would become the (cap + 1)th project holding submissions or cancellations. */
-  | { kind: 'too-many-projects'; cap: number };
+  | { kind: 'too-many-projects'; cap: number }
+  /** The jobs the whole engine holds would pass its memory budget (`cap` bytes, as jobBytes counts them). */
+  | { kind: 'memory-budget'; cap: number };
 
 /** An engine answer: a value, or the reason there is none. */
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
@@ -56,7 +58,30 @@ export interface EngineOptions {
    * memory edition's forms; the others are those of other GES engines, `mixed` all of them.
    */
   profile?: EngineProfileName | undefined;
+  /**
+   * Told synchronously about every change the engine makes, as it makes it: what a journal needs to
+   * replay the change, and how to take it back. Default: nobody is told.
+   */
+  onWrite?: ((write: EngineWrite) => void) | undefined;
+  /**
+   * Memory budget of the whole engine, in bytes: the submitted jobs of every project and the jobs of
+   * loaded fixtures, counted as jobBytes does (request bodies and about 1 KB per job). Past it a
+   * submission is refused (`memory-budget`); reads go on. Default DEFAULT_MAX_STORED_BYTES.
+   */
+  maxStoredBytes?: number | undefined;
 }
+
+/**
+ * One change the engine made. `revert()` takes it back exactly; a caller reverts the changes it was
+ * told about in reverse order, and only the latest ones (nothing made after them is kept).
+ */
+export type EngineWrite =
+  /** A submission: the job's plan, and the jobs it evicted to make room (ids). */
+  | { readonly kind: 'submit'; readonly project: string; readonly graph: string; readonly plan: JobPlan; readonly evicted: readonly string[]; revert(): void }
+  /** A cancellation of a living job at `atMs`. */
+  | { readonly kind: 'cancel'; readonly project: string; readonly graph: string; readonly jobId: string; readonly atMs: number; revert(): void }
+  /** The whole state replaced: a reset or a fixture load. */
+  | { readonly kind: 'replace'; revert(): void };
 
 /** Paging of a list or of a job's result. Already validated by the HTTP layer. */
 export interface Page {

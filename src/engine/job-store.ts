@@ -30,6 +30,15 @@ interface StoreLimits {
   readonly maxRequestChars: number;
 }
 
+/**
+ * Where insert records how to take itself back: evictions and the insertion, to be run last first.
+ * The store's ids of evicted jobs are pushed to `evicted`.
+ */
+export interface Undo {
+  readonly steps: (() => void)[];
+  readonly evicted: string[];
+}
+
 /** One project's view of one graph. */
 export interface JobStore {
   readonly project: string;
@@ -50,21 +59,30 @@ export interface JobStore {
   isFinished(entry: JobEntry, now: number): boolean;
   /** Marks an unfinished plan cancelled at `now`; the caller checks that it may be. */
   cancel(plan: JobPlan, now: number): void;
+  /** Takes a cancellation back (the job lives on as before). */
+  uncancel(jobId: string): void;
   /**
    * Adds a job in display position. At `maxJobs` the oldest finished job is evicted; past
    * `maxRequestChars` the oldest finished *submitted* job (seeded ones hold no request body worth
    * freeing). Refused, naming the limit, when nothing finished can go.
    */
-  insert(plan: JobPlan, now: number, limits: StoreLimits): InsertOutcome;
+  insert(plan: JobPlan, now: number, limits: StoreLimits, undo?: Undo): InsertOutcome;
   /** Jobs by status at `now`. */
   countByStatus(now: number): Record<string, number>;
   /** Whether anything was submitted, cancelled or evicted since the store was made. */
   readonly changed: boolean;
+  /** Bytes (jobBytes) of the jobs submitted since the store was made, minus those of the jobs evicted. */
+  readonly addedBytes: number;
   /**
    * Every job in display order at `now`, each with its plan while it still lives (unfinished, not
    * frozen, not cancelled): what a snapshot needs to let it go on living.
    */
   entries(now: number): { view: Job; living: JobPlan | undefined }[];
+}
+
+/** Bytes of memory one job is counted for: its request body as text, and parsed again for a plan, plus about 1 KB of fields. */
+export function jobBytes(entry: JobEntry): number {
+  return 1024 + (isView(entry) ? entry.rawRequest.length : 2 * entry.rawRequest.length);
 }
 
 /** Storage order (oldest first): a before b when b is shown before a. */
@@ -100,6 +118,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
   // Bumped by every change of what a list shows; with the instant and the page it keys `lastPage`.
   let version = 0;
   let lastPage: { now: number; limit: number; offset: number; version: number; jobs: Job[] } | undefined;
+  let addedBytes = 0;
   const own = new Map<string, JobPlan>();
   let ownRequestChars = 0; // rawRequest length of the submissions still held
   const evicted = new Set<string>();
@@ -150,7 +169,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     return viewJob(entry, now);
   };
 
-  const remove = (index: number): void => {
+  const remove = (index: number, undo?: Undo): void => {
     // The oldest job is almost always the one evicted: shift() is O(1) in V8 (left-trimming).
     const list = writable();
     const gone = index === 0 ? list.shift() : list.splice(index, 1)[0];
@@ -159,13 +178,36 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     changed = true;
     version++;
     const mine = own.get(jobId);
+    const listedEntry = mine ? undefined : fixed.get(jobId);
+    const cancellation = cancellations.get(jobId);
     if (mine) {
       own.delete(jobId);
       ownRequestChars -= mine.rawRequest.length;
-    } else if (!fixed.delete(jobId)) {
-      evicted.add(jobId); // a seeded job; a listed fixture job is simply forgotten
+      addedBytes -= jobBytes(mine);
+    } else if (listedEntry) {
+      fixed.delete(jobId); // a listed fixture job is simply forgotten
+      addedBytes -= jobBytes(listedEntry);
+    } else {
+      evicted.add(jobId); // a seeded job
     }
     cancellations.delete(jobId);
+    if (!undo) return;
+    undo.evicted.push(jobId);
+    undo.steps.push(() => {
+      version++;
+      writable().splice(index, 0, gone);
+      if (mine) {
+        own.set(jobId, mine);
+        ownRequestChars += mine.rawRequest.length;
+        addedBytes += jobBytes(mine);
+      } else if (listedEntry) {
+        fixed.set(jobId, listedEntry);
+        addedBytes += jobBytes(listedEntry);
+      } else {
+        evicted.delete(jobId);
+      }
+      if (cancellation) cancellations.set(jobId, cancellation);
+    });
   };
 
   /** Index of the oldest finished job, or -1. Seed jobs finished at seeding need no building. */
@@ -219,17 +261,30 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       changed = true;
       version++;
     },
-    insert(plan, now, { maxJobs, maxRequestChars }) {
+    uncancel(jobId) {
+      cancellations.delete(jobId);
+      version++;
+    },
+    insert(plan, now, { maxJobs, maxRequestChars }, given) {
       if (plan.rawRequest.length > maxRequestChars) return 'too-much-request-data';
+      // A refusal after evictions takes them back: a refused submission changes nothing (so a
+      // journal of accepted submissions replays exactly).
+      const undo: Undo = given ?? { steps: [], evicted: [] };
+      const before = undo.steps.length;
+      const refused = (outcome: InsertOutcome): InsertOutcome => {
+        for (const step of undo.steps.splice(before).reverse()) step();
+        undo.evicted.length = 0;
+        return outcome;
+      };
       while (ownRequestChars + plan.rawRequest.length > maxRequestChars) {
         const oldest = oldestFinishedOwn(now);
-        if (oldest < 0) return 'too-much-request-data';
-        remove(oldest);
+        if (oldest < 0) return refused('too-much-request-data');
+        remove(oldest, undo);
       }
       while (slots.length >= maxJobs) {
         const oldest = oldestFinished(now);
-        if (oldest < 0) return 'too-many-jobs';
-        remove(oldest);
+        if (oldest < 0) return refused('too-many-jobs');
+        remove(oldest, undo);
       }
       const list = writable();
       let at = list.length;
@@ -238,12 +293,24 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       else list.splice(at, 0, plan);
       own.set(plan.jobId, plan);
       ownRequestChars += plan.rawRequest.length;
+      addedBytes += jobBytes(plan);
       changed = true;
       version++;
+      undo.steps.push(() => {
+        version++;
+        const held = writable();
+        held.splice(held.lastIndexOf(plan), 1);
+        own.delete(plan.jobId);
+        ownRequestChars -= plan.rawRequest.length;
+        addedBytes -= jobBytes(plan);
+      });
       return 'inserted';
     },
     get changed() {
       return changed;
+    },
+    get addedBytes() {
+      return addedBytes;
     },
     entries(now) {
       const out: { view: Job; living: JobPlan | undefined }[] = [];

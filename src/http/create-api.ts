@@ -5,7 +5,7 @@
  * live in ges-operations.ts, the /__mock/ routes in control-routes.ts; both return values turned into
  * responses here.
  */
-import type { AdjustableClock, Engine } from '../engine/engine-types.js';
+import type { AdjustableClock, Engine, EngineWrite } from '../engine/engine-types.js';
 import { createEngine } from '../engine/create-engine.js';
 import { ENGINE_PROFILES, isEngineProfileName, type EngineProfileName } from '../engine/engine-profiles.js';
 import { createSystemClock } from '../clocks.js';
@@ -56,6 +56,8 @@ export interface ApiOptions {
    * throws a TypeError.
    */
   profile?: EngineProfileName | undefined;
+  /** Memory budget of the whole engine in bytes (EngineOptions.maxStoredBytes). Default: the engine's (768 MiB). */
+  maxStoredBytes?: number | undefined;
   /** Accepted X-Auth-Token values: `T` (any project) or `T:project_id`. Default: any non-empty token. */
   tokens?: readonly string[] | undefined;
   /** Echo Origin with credentials and answer preflights. Default true. */
@@ -75,8 +77,13 @@ export interface ApiOptions {
    * clock move, a fixture load), before the 2xx answer is returned: a durable write done here
    * happens before the client sees success (`ges-mock serve --state`). If it throws, the client gets
    * a 500 instead of the 2xx. Reads, and time passing on its own, are not changes.
+   *
+   * It may return a promise (a durable write in flight): the answer then waits for it. A throw or a
+   * rejection carrying a `gesError` (see RefusedChange) is answered with that envelope instead of 500.
    */
-  onChange?: ((change: StateChange) => void) | undefined;
+  onChange?: ((change: StateChange) => unknown) | undefined;
+  /** Given to the engine this API creates (EngineOptions.onWrite): each change as it is made, revertible. */
+  onEngineWrite?: ((write: EngineWrite) => void) | undefined;
   /**
    * The starting jobs (docs/fixtures.md); `reset()` comes back to them. An invalid document throws a
    * FixtureError. A document with `now` starts the default clock there.
@@ -87,6 +94,14 @@ export interface ApiOptions {
   /** Real time, epoch ms, for the journal's `startedAt`. Default Date.now. */
   realTime?: (() => number) | undefined;
 }
+
+/** An error onChange throws to refuse a change it could not keep: answered with `gesError`'s envelope. */
+export interface RefusedChange extends Error {
+  readonly gesError: HttpError;
+}
+
+const isRefusedChange = (error: unknown): error is RefusedChange =>
+  error instanceof Error && typeof (error as Partial<RefusedChange>).gesError?.status === 'number';
 
 /** What onChange is told: which kind of change just succeeded, and in which world. */
 export interface StateChange {
@@ -233,6 +248,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
       maxRequestCharsPerGraph: options.maxRequestCharsPerGraph,
       maxProjects: options.maxProjects,
       profile: options.profile,
+      maxStoredBytes: options.maxStoredBytes,
+      onWrite: options.onEngineWrite,
     });
   }
 
@@ -256,8 +273,21 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const onChange = options.onChange;
   const journal = createRequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const realTime = options.realTime ?? Date.now;
-  const changed = (result: RouteResult, kind: StateChange['kind'] | undefined, project?: string) => {
-    if (onChange && kind && result.kind === 'json' && result.status >= 200 && result.status < 300) onChange(project === undefined ? { kind } : { kind, project });
+  /** The answer to a change: at once, or once onChange's promise settles; a refusal answers its envelope. */
+  const changed = (request: ApiRequest, result: RouteResult, kind: StateChange['kind'] | undefined, project?: string): ApiResponse | Promise<ApiResponse> => {
+    if (!onChange || !kind || result.kind !== 'json' || result.status < 200 || result.status >= 300) return toResponse(request, result);
+    let saving: unknown;
+    try {
+      saving = onChange(project === undefined ? { kind } : { kind, project });
+    } catch (error) {
+      if (isRefusedChange(error)) return errorResponse(request, error.gesError);
+      throw error;
+    }
+    if (!(saving instanceof Promise)) return toResponse(request, result);
+    return saving.then(
+      () => toResponse(request, result),
+      (error: unknown) => (isRefusedChange(error) ? errorResponse(request, error.gesError) : failed(request, error)),
+    );
   };
 
   // Shared, never mutated: the fast path sends these as they are.
@@ -364,7 +394,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens) };
 
   /** A /ges/ request after routing and fault decision. */
-  function answerOperation(request: ApiRequest, route: RouteMatch, search: string, decision: FaultDecision, project: string | undefined): ApiResponse {
+  function answerOperation(request: ApiRequest, route: RouteMatch, search: string, decision: FaultDecision, project: string | undefined): ApiResponse | Promise<ApiResponse> {
     if (decision.fault) return { status: 0, headers: {}, fault: decision.fault };
     if (decision.error) return errorResponse(request, decision.error, { 'x-mock-fault': decision.error.source });
     const query = parseQuery(search);
@@ -379,11 +409,11 @@ export function createApi(options: ApiOptions = {}): GesApi {
       };
     }
     const result = answerGesOperation(operations, request, route, query);
-    if (onChange) changed(result, route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined, project);
+    if (onChange) return changed(request, result, route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined, project);
     return toResponse(request, result);
   }
 
-  function answerControl(request: ApiRequest, path: string, search: string, note: Note | undefined): ApiResponse {
+  function answerControl(request: ApiRequest, path: string, search: string, note: Note | undefined): ApiResponse | Promise<ApiResponse> {
     if (controlToken !== undefined && request.headers['x-mock-control-token'] !== controlToken && !isPage(request, path)) {
       return errorResponse(request, httpErrors.invalidControlToken());
     }
@@ -406,7 +436,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     }
     const result = handleControlRoute(context, request.method, route, search, request.body, request.bodyTooLarge);
     if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
-    if (onChange) changed(result, CONTROL_CHANGES[`${request.method} ${route}`], context === globalContext ? undefined : (note?.project ?? projectOfPath(path)));
+    if (onChange) return changed(request, result, CONTROL_CHANGES[`${request.method} ${route}`], context === globalContext ? undefined : (note?.project ?? projectOfPath(path)));
     return toResponse(request, result);
   }
 
@@ -484,7 +514,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     return response;
   }
 
-  function safely(request: ApiRequest, run: () => ApiResponse): ApiResponse {
+  function safely(request: ApiRequest, run: () => ApiResponse | Promise<ApiResponse>): ApiResponse | Promise<ApiResponse> {
     try {
       return run();
     } catch (error) {
@@ -501,10 +531,15 @@ export function createApi(options: ApiOptions = {}): GesApi {
     return errorResponse(request, internalError(error));
   }
 
+  /** A direct call (api.reset) has no answer to wait: a save in flight that fails goes to onError. */
+  const settleQuietly = (saving: unknown) => {
+    if (saving instanceof Promise) saving.catch((error: unknown) => onError?.(error));
+  };
+
   function world(projectId: string): GesWorld {
     if (typeof projectId !== 'string' || !projectIdPattern.test(projectId)) throw new TypeError(`world(${JSON.stringify(projectId)}): a project id is 1-64 letters or digits.`);
     const context = worldContext(projectId);
-    const notify = (kind: StateChange['kind']) => onChange?.({ kind, project: projectId });
+    const notify = (kind: StateChange['kind']) => settleQuietly(onChange?.({ kind, project: projectId }));
     const advance = (ms: number) => {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite ms >= 0, got ${ms}`);
       const error = context.advance(ms);
@@ -561,12 +596,12 @@ export function createApi(options: ApiOptions = {}): GesApi {
     state,
     reset: (newSeed?: number) => {
       reset(newSeed);
-      onChange?.({ kind: 'reset' });
+      settleQuietly(onChange?.({ kind: 'reset' }));
     },
     loadFixtures(doc, source) {
       const error = loadFixtures(doc, source);
       if (error) throw error;
-      onChange?.({ kind: 'fixtures' });
+      settleQuietly(onChange?.({ kind: 'fixtures' }));
     },
     snapshot,
     world,

@@ -49,6 +49,15 @@ export function toGesError(engineError: EngineError): HttpError {
         GesErrorCode.ALGORITHM_FAILED_TO_START,
         `Too many projects: the mock already holds jobs of ${engineError.cap} projects, its limit (--max-projects ${engineError.cap}; createApi option maxProjects). Restart it with a higher --max-projects, or POST /__mock/reset.`,
       );
+    case 'memory-budget': {
+      // The whole server's limit, so that no client can make it die of memory; reads go on.
+      const mib = Math.floor(engineError.cap / 1024 / 1024);
+      return error(
+        400,
+        GesErrorCode.ALGORITHM_FAILED_TO_START,
+        `Memory budget reached: the jobs the mock holds would pass ${mib} MiB, its limit (--max-stored-mb ${mib}; createApi option maxStoredBytes). Restart it with a higher --max-stored-mb, or POST /__mock/reset.`,
+      );
+    }
     default: {
       const unknown: never = engineError;
       return internalError(unknown);
@@ -84,6 +93,12 @@ export const httpErrors = {
       GesErrorCode.ENGINE_UNAVAILABLE,
       status === 503 ? 'The graph engine is unavailable, try again later.' : 'The graph engine is unavailable.',
     ),
+  /**
+   * 503 GES.8602: a change the mock could not save (`--state` on a full, read-only or forbidden
+   * disk), so it was not applied either. `cause` is the system's code (ENOSPC, EROFS, EACCES...).
+   */
+  stateNotSaved: (cause: string, file: string, detail: string) =>
+    error(503, GesErrorCode.ENGINE_UNAVAILABLE, `The change was not applied: the mock could not save it (${cause} on ${clip(file)}: ${clip(detail)}). Try again later.`),
 } as const;
 
 /** An unexpected throw: a 500 envelope that says nothing about the internals. */

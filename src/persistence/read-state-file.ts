@@ -1,7 +1,9 @@
 /**
- * Reads a `--state` file without ever changing it: missing (a first start), ours and intact, or a
- * problem worded for the person who typed the path. Corrupt and foreign files are left exactly as
- * they are, so nothing someone cares about is overwritten.
+ * Reads a version-1 `--state` file (one JSON object, state-file-format.ts) without ever changing it:
+ * missing (a first start), ours and intact, or a problem worded for the person who typed the path.
+ * Version 2 (snapshot-file.ts) is told apart by its first line before this is called; a version-1
+ * file is then rewritten in version 2 by the first compaction. Corrupt and foreign files are left
+ * exactly as they are, so nothing someone cares about is overwritten.
  */
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';

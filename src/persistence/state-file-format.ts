@@ -1,6 +1,8 @@
 /**
- * The `ges-mock serve --state` file: one JSON object naming its format and version, a SHA-256 of the
- * state, and the state itself as a fixture document (what `api.snapshot()` returns). The marker tells
+ * Version 1 of the `ges-mock serve --state` file, still read (and upgraded), and the whole-snapshot
+ * write `bench/measure-state-writes.ts` compares the journal with: one JSON object naming its format
+ * and version, a SHA-256 of the state, and the state itself as a fixture document (what
+ * `api.snapshot()` returns). The marker tells
  * our file from anyone else's (a fixture document, a config file) before anything is overwritten;
  * the checksum tells a damaged or hand-edited file from a good one. Files are only ever replaced
  * whole (writeFileAtomically), so a mismatch never comes from our own crash.

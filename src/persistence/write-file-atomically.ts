@@ -6,6 +6,7 @@
  * purpose: callers use it to make a change durable before they answer the client that made it.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { syncDirectory } from './sync-directory.js';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -30,21 +31,4 @@ export function writeFileAtomically(path: string, text: string): void {
     throw error;
   }
   syncDirectory(directory);
-}
-
-/** fsync of the directory makes the rename durable; some platforms (Windows) cannot open one: skip there. */
-function syncDirectory(directory: string): void {
-  let fd: number;
-  try {
-    fd = openSync(directory, 'r');
-  } catch {
-    return;
-  }
-  try {
-    fsyncSync(fd);
-  } catch {
-    // EISDIR/EPERM on platforms without directory fsync: the rename is still atomic.
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -149,30 +149,32 @@ describe('ges-mock serve --state', { timeout: 120_000 }, () => {
   });
 
   describe('on a state file that is not a good one', () => {
-    let genuine = '';
+    let genuine = { file: '', journal: '' };
     beforeAll(async () => {
       const state = stateIn();
       const mock = await serve(state);
       await submit(mock);
       await mock.stop();
-      genuine = readFileSync(state, 'utf8');
+      genuine = { file: readFileSync(state, 'utf8'), journal: readFileSync(`${state}.0.journal`, 'utf8') };
     });
 
     it.each([
-      ['a corrupt (truncated) state file', (text: string) => text.slice(0, text.length - 40), /is corrupt: it is not valid JSON/],
-      ['a state file edited by hand', (text: string) => text.replace('"pagerank', '"PageRank'), /is corrupt: its checksum does not match/],
-      ['a foreign JSON file', () => '{"graphs":{"movie":{"jobs":[]}}}\n', /is not a ges-mock state file: it has no "format"/],
-      ['a foreign text file', () => 'port = 4010\n', /is not a ges-mock state file: it is not JSON/],
-    ])('exits 2 on %s and leaves it byte for byte', async (_what, damage, message) => {
+      ['a corrupt (truncated) state file', (text: string) => text.slice(0, text.length - 40), undefined, /is corrupt: it ends before its last line/],
+      ['a journal edited by hand', undefined, (text: string) => text.replace('"pagerank', '"PageRank'), /is corrupt: its journal .*0\.journal: line \d+ is damaged \(its checksum does not match\)/],
+      ['a foreign JSON file', () => '{"graphs":{"movie":{"jobs":[]}}}\n', undefined, /is not a ges-mock state file: it has no "format"/],
+      ['a foreign text file', () => 'port = 4010\n', undefined, /is not a ges-mock state file: it is not JSON/],
+    ])('exits 2 on %s and leaves it byte for byte', async (_what, damageFile, damageJournal, message) => {
       const state = stateIn();
-      writeFileSync(state, damage(genuine));
-      const before = readFileSync(state);
+      writeFileSync(state, damageFile ? damageFile(genuine.file) : genuine.file);
+      writeFileSync(`${state}.0.journal`, damageJournal ? damageJournal(genuine.journal) : genuine.journal);
+      const before = [readFileSync(state), readFileSync(`${state}.0.journal`)];
       const run = await runGesMock(['serve', '--port', '0', '--state', state]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).toMatch(/left untouched/);
-      expect(readFileSync(state).equals(before)).toBe(true);
-      expect(readdirSync(join(state, '..'))).toEqual(['mock-state.json']);
+      expect(readFileSync(state).equals(before[0]!)).toBe(true);
+      expect(readFileSync(`${state}.0.journal`).equals(before[1]!)).toBe(true);
+      expect(readdirSync(join(state, '..')).sort()).toEqual(['mock-state.json', 'mock-state.json.0.journal']);
     });
   });
 });

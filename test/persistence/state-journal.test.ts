@@ -1,0 +1,267 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/clocks.js';
+import type { GesApi } from '../../src/http/create-api.js';
+import { openStateFile, type MockStateFile } from '../../src/persistence/open-state-file.js';
+
+const PROJECT = 'abc';
+const AUTH = { 'x-auth-token': 't' };
+const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
+const freshDir = () => mkdtempSync(join(tmpdir(), 'ges-journal-'));
+
+/** Opens FILE with a manual clock at `startMs` (a restart passes the instant it stopped at: the clock is the caller's). */
+function open(path: string, compactAtBytes?: number, startMs?: number): { file: MockStateFile; api: GesApi } {
+  const opened = openStateFile(path, compactAtBytes === undefined ? {} : { compactAtBytes });
+  if (!opened.ok) throw new Error(opened.message);
+  return { file: opened.file, api: opened.file.createApi({ clock: createManualClock(startMs), jobsPerGraph: 3 }) };
+}
+
+const submit = async (api: GesApi, body = PAGERANK, project = PROJECT) => {
+  const answer = await api.handle({
+    method: 'POST',
+    url: `/ges/v1.0/${project}/graphs/movie/action?action_id=execute-algorithm`,
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    body,
+  });
+  return { status: answer.status, body: JSON.parse(answer.body!) as { jobId?: string; errorMessage?: string; errorCode?: string } };
+};
+
+const listed = async (api: GesApi, project = PROJECT) => {
+  const answer = await api.handle({ method: 'GET', url: `/ges/v1.0/${project}/graphs/movie/jobs/status?limit=1000`, headers: AUTH });
+  return (JSON.parse(answer.body!) as { jobs: { jobId: string; status: string }[] }).jobs;
+};
+
+const control = (api: GesApi, path: string, body: unknown) =>
+  api.handle({ method: 'POST', url: `/__mock/${path}`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('serve --state journal', () => {
+  it('replays submissions, cancels, clock moves and resets from the journal after a restart', async () => {
+    const path = join(freshDir(), 'state.json');
+    const first = open(path);
+    const kept = await submit(first.api);
+    const other = await submit(first.api, PAGERANK, 'other');
+    expect((await control(first.api, 'clock', { advanceMs: 1000 })).status).toBe(200);
+    const cancelled = await submit(first.api);
+    const cancel = await first.api.handle({ method: 'DELETE', url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/${cancelled.body.jobId}`, headers: AUTH });
+    expect(cancel.status).toBe(200);
+    const before = { mine: await listed(first.api), other: await listed(first.api, 'other'), now: first.api.clock.now() };
+    await first.file.close();
+
+    const second = open(path, undefined, before.now);
+    expect(await listed(second.api)).toEqual(before.mine);
+    expect(await listed(second.api, 'other')).toEqual(before.other);
+    expect(before.mine.map((job) => job.jobId)).toContain(kept.body.jobId);
+    expect(before.other.map((job) => job.jobId)).toContain(other.body.jobId);
+    expect(before.mine.find((job) => job.jobId === cancelled.body.jobId)?.status).toBe('failed');
+    expect((await control(second.api, 'reset', {})).status).toBe(200);
+    const afterReset = await listed(second.api);
+    await second.file.close();
+
+    const third = open(path, undefined, before.now);
+    expect(await listed(third.api)).toEqual(afterReset);
+    expect(afterReset.map((job) => job.jobId)).not.toContain(kept.body.jobId);
+    await third.file.close();
+  });
+
+  it('compacts the journal into a snapshot, and a restart from snapshot plus journal lists the same jobs', async () => {
+    const dir = freshDir();
+    const path = join(dir, 'state.json');
+    const first = open(path, 4096);
+    for (let i = 0; i < 20; i++) expect((await submit(first.api, PAGERANK, `p${i % 4}`)).status).toBe(200);
+    await first.file.compact();
+    // After the compaction FILE holds the jobs and a new journal goes on.
+    expect(readFileSync(path, 'utf8').split('\n').length).toBeGreaterThan(3);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.journal'))).toHaveLength(1);
+    for (let i = 0; i < 5; i++) expect((await submit(first.api, PAGERANK, 'p0')).status).toBe(200);
+    const before = await Promise.all(['p0', 'p1', 'p2', 'p3'].map((project) => listed(first.api, project)));
+    await first.file.close();
+
+    const second = open(path);
+    expect(await Promise.all(['p0', 'p1', 'p2', 'p3'].map((project) => listed(second.api, project)))).toEqual(before);
+    await second.file.close();
+  });
+
+  it('saves and restores a state of large bodies through a compaction (nothing is one string)', async () => {
+    const path = join(freshDir(), 'state.json');
+    const first = open(path, 8 * 1024 * 1024);
+    const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 }, padding: 'x'.repeat(1_000_000) });
+    for (let i = 0; i < 24; i++) expect((await submit(first.api, body, `big${i % 3}`)).status).toBe(200);
+    await first.file.compact();
+    const before = await Promise.all(['big0', 'big1', 'big2'].map((project) => listed(first.api, project)));
+    const now = first.api.clock.now();
+    await first.file.close();
+    const second = open(path, undefined, now);
+    expect(await Promise.all(['big0', 'big1', 'big2'].map((project) => listed(second.api, project)))).toEqual(before);
+    await second.file.close();
+  });
+
+  it('reads a version-1 state file (one JSON object) and rewrites it in the journal format', async () => {
+    const { toStateFileText } = await import('../../src/persistence/state-file-format.js');
+    const path = join(freshDir(), 'state.json');
+    const source = open(join(freshDir(), 'source.json'));
+    const kept = await submit(source.api);
+    writeFileSync(path, toStateFileText(source.api.snapshot(), 0));
+    await source.file.close();
+    const upgraded = open(path, undefined, source.api.clock.now());
+    expect((await listed(upgraded.api)).map((job) => job.jobId)).toContain(kept.body.jobId);
+    await upgraded.file.compact();
+    expect(readFileSync(path, 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":2,"generation":1/);
+    await upgraded.file.close();
+    const again = open(path, undefined, source.api.clock.now());
+    expect((await listed(again.api)).map((job) => job.jobId)).toContain(kept.body.jobId);
+    await again.file.close();
+  });
+
+  it('drops a line a crash cut short (no newline), which was never acknowledged', async () => {
+    const path = join(freshDir(), 'state.json');
+    const first = open(path);
+    const kept = await submit(first.api);
+    await first.file.close();
+    writeFileSync(`${path}.0.journal`, `${readFileSync(`${path}.0.journal`, 'utf8')}{"op":"submit","t":1,"p":"abc"`);
+    const second = open(path);
+    expect((await listed(second.api)).map((job) => job.jobId)).toContain(kept.body.jobId);
+    const next = await submit(second.api);
+    expect(next.status).toBe(200);
+    await second.file.close();
+    const third = open(path);
+    expect((await listed(third.api)).map((job) => job.jobId)).toEqual(expect.arrayContaining([kept.body.jobId, next.body.jobId]));
+    await third.file.close();
+  });
+});
+
+// Needs root (mount); CI and this project's containers run as root.
+const canMount = (() => {
+  if (process.getuid?.() !== 0) return false;
+  const dir = mkdtempSync(join(tmpdir(), 'ges-mount-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
+    execFileSync('umount', [dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
+
+describe.skipIf(!canMount)('serve --state on a failing disk (needs root to mount a small tmpfs)', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ges-full-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
+  });
+  afterAll(() => {
+    execFileSync('umount', ['-l', dir]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 503 naming ENOSPC and the file when the disk is full, keeps nothing refused, and recovers once space frees', async () => {
+    const path = join(dir, 'state.json');
+    const { file, api } = open(path);
+    // Fill the disk, leaving a little room.
+    const filler = join(dir, 'filler');
+    let size = 0;
+    const free = () => Number(execFileSync('df', ['--output=avail', '-B1', dir]).toString().trim().split('\n')[1]);
+    writeFileSync(filler, Buffer.alloc(Math.max(0, free() - 64 * 1024)));
+    size = free();
+    expect(size).toBeLessThan(128 * 1024);
+
+    const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 }, padding: 'x'.repeat(16 * 1024) });
+    const acknowledged: string[] = [];
+    let refusal: Awaited<ReturnType<typeof submit>> | undefined;
+    for (let i = 0; i < 50 && !refusal; i++) {
+      const answer = await submit(api, body);
+      if (answer.status === 200) acknowledged.push(answer.body.jobId!);
+      else refusal = answer;
+    }
+    expect(refusal?.status).toBe(503);
+    expect(refusal?.body.errorCode).toBe('GES.8602');
+    expect(refusal?.body.errorMessage).toContain('ENOSPC');
+    expect(refusal?.body.errorMessage).toContain(`${path}.0.journal`);
+    const jobsWhileFull = (await listed(api)).map((job) => job.jobId);
+    expect(jobsWhileFull).toEqual(expect.arrayContaining(acknowledged));
+    expect(jobsWhileFull).toHaveLength(3 + acknowledged.length);
+    // The clock does not move either when its move cannot be saved.
+    const before = api.clock.now();
+    const moved = await control(api, 'clock', { advanceMs: 60_000 });
+    if (moved.status === 503) expect(api.clock.now()).toBe(before);
+
+    rmSync(filler);
+    const after = await submit(api, body);
+    expect(after.status).toBe(200);
+    acknowledged.push(after.body.jobId!);
+    expect(file.refusals().count).toBeGreaterThan(0);
+    await file.close();
+
+    const again = open(path);
+    const restored = (await listed(again.api)).map((job) => job.jobId);
+    expect(restored).toEqual(expect.arrayContaining(acknowledged));
+    expect(restored).toHaveLength(3 + acknowledged.length);
+    await again.file.close();
+  });
+});
+
+describe('serve --state when its files change under it', () => {
+  it.each([
+    ['the journal is deleted', (path: string) => rmSync(`${path}.0.journal`)],
+    ['FILE is replaced by another file', (path: string) => {
+      writeFileSync(`${path}.other`, 'not ours\n');
+      renameSync(`${path}.other`, path);
+    }],
+  ])('refuses changes with 503 when %s, writes the whole state again, and loses nothing acknowledged', async (_what, damage) => {
+    const path = join(freshDir(), 'state.json');
+    const { file, api } = open(path);
+    const acknowledged = [(await submit(api)).body.jobId!];
+    damage(path);
+    const refused = await submit(api);
+    expect(refused.status).toBe(503);
+    expect(refused.body.errorMessage).toMatch(/ENOENT on .*state\.json.*(deleted|replaced by another file) while the server ran/);
+    await file.compact();
+    const after = await submit(api);
+    expect(after.status).toBe(200);
+    acknowledged.push(after.body.jobId!);
+    await file.close();
+
+    const again = open(path);
+    const restored = (await listed(again.api)).map((job) => job.jobId);
+    expect(restored).toEqual(expect.arrayContaining(acknowledged));
+    expect(restored).not.toContain(refused.body.jobId);
+    expect(restored).toHaveLength(3 + acknowledged.length);
+    await again.file.close();
+  });
+
+  it('keeps every acknowledged submission after kill -9 while compactions run', { timeout: 60_000 }, async () => {
+    const path = join(freshDir(), 'state.json');
+    const writer = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../support/state-writer-child.ts', import.meta.url)), path], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let printed = '';
+    await new Promise<void>((resolve) => {
+      writer.stdout!.on('data', (chunk: Buffer) => {
+        printed += chunk.toString('utf8');
+        // Enough answers for several compactions (one every 8 KiB of journal, ~2.5 KiB per line).
+        if (printed.split('\n').length > 300 && writer.exitCode === null) {
+          writer.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => (writer.exitCode !== null || writer.signalCode !== null ? resolve(undefined) : writer.once('exit', resolve)));
+    // A line cut by the kill is no id; every complete line is an acknowledged submission.
+    const complete = printed.split('\n').slice(0, -1);
+
+    // Compactions did run: FILE names a later journal generation than the first.
+    expect((JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as { generation: number }).generation).toBeGreaterThan(0);
+    const again = open(path);
+    const restored = new Set<string>();
+    for (let p = 0; p < 20; p++) for (const job of await listed(again.api, `p${p}`)) restored.add(job.jobId);
+    expect(complete.length).toBeGreaterThan(290);
+    expect(complete.filter((jobId) => !restored.has(jobId))).toEqual([]);
+    await again.file.close();
+  });
+});
