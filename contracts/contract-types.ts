@@ -129,6 +129,8 @@ export interface CheckResult {
   /** Findings beyond the ones kept (a check keeps the first few). */
   omittedFindings: number;
   durationMs: number;
+  /** The documented `operationId status` pairs of the answers this check sent for or judged. */
+  reached?: string[];
 }
 
 /** One documented (operation × status) pair and whether the run saw it. */

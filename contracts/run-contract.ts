@@ -13,9 +13,9 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
   const started = performance.now();
   const base = { id: check.id, group: check.group, level: check.level, description: check.description };
   if (check.mutates && !session.options.allowMutations) {
-    return { ...base, outcome: 'skipped', note: 'read-only run (pass --allow-mutations)', findings: [], omittedFindings: 0, durationMs: 0 };
+    return { ...base, outcome: 'skipped', note: 'not exercised: read-only run (pass --allow-mutations)', findings: [], omittedFindings: 0, durationMs: 0 };
   }
-  const { ctx, findings, omitted, note } = session.createContext();
+  const { ctx, findings, omitted, note, reached } = session.createContext();
   let skipped: string | undefined;
   try {
     await check.run(ctx);
@@ -27,7 +27,7 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
   }
   const durationMs = performance.now() - started;
   const noteText = skipped ?? note();
-  const common = { ...base, note: noteText, omittedFindings: omitted(), durationMs };
+  const common = { ...base, note: noteText, omittedFindings: omitted(), durationMs, reached: reached() };
   if (skipped !== undefined) return { ...common, outcome: 'skipped', findings: [] };
   if (findings.length === 0) return { ...common, outcome: 'passed', findings };
   const fails = check.level === 'must' || session.options.strict;
