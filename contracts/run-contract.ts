@@ -20,7 +20,8 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
   try {
     await check.run(ctx);
   } catch (error) {
-    if (error instanceof CheckSkipped) skipped = error.message;
+    // Every skip reads "not exercised: …", so a skipped check is never mistaken for a pass.
+    if (error instanceof CheckSkipped) skipped = error.message.startsWith('not exercised') ? error.message : `not exercised: ${error.message}`;
     else if (!(error instanceof CheckAborted)) {
       ctx.fail({ message: `the check crashed: ${(error as Error)?.stack ?? String(error)}` });
     }
