@@ -31,5 +31,6 @@ export type {
   ExchangeSource,
   Finding,
   PreflightFailure,
+  RecordingSkip,
   RecordingSummary,
 } from './contract-types.js';

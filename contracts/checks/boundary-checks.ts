@@ -11,7 +11,7 @@ import { limitBounds, offsetBounds } from '../../src/spec/spec-facts.js';
 import { bodyObject, describeAnswer, expectGesError, isAuthStatus, unknownJobId } from './check-helpers.js';
 
 /** Integers far outside any 32-bit range a server might parse into, and beyond 64 bits. */
-export const FAR_OUTSIDE: readonly string[] = [String(2 ** 31), String(2 ** 32), String(2 ** 32 + 1), '99999999999999999999'];
+const FAR_OUTSIDE: readonly string[] = [String(2 ** 31), String(2 ** 32), String(2 ** 32 + 1), '99999999999999999999'];
 
 const ids = (jobs: readonly SeenJob[]) => jobs.map((job) => String(job.jobId)).join(', ');
 

@@ -63,7 +63,7 @@ async function submit(ctx: CheckContext, body: string): Promise<OwnJob> {
 }
 
 /** Runs `make` once per run under `key`; a failure is every asker's failure. */
-function once<T>(ctx: CheckContext, key: string, make: () => Promise<T>): Promise<T> {
+export function once<T>(ctx: CheckContext, key: string, make: () => Promise<T>): Promise<T> {
   let pending = ctx.shared.get(key) as Promise<T> | undefined;
   if (!pending) {
     pending = make();

@@ -8,7 +8,7 @@
 import type { CheckContext, ContractCheck, Exchange } from '../contract-types.js';
 import { describeJob, showValue, statusPhase } from '../../src/spec/job-facts.js';
 import { describeAnswer, expectGesError, isAuthStatus, unknownJobId } from './check-helpers.js';
-import { cancelOnce, cleanUp, findListed, pagerankOnce, submitOnce } from './own-jobs.js';
+import { cancelOnce, cleanUp, findListed, once, pagerankOnce, submitOnce } from './own-jobs.js';
 
 /** One MiB, the largest body the spec accepts. */
 const MAX_BODY = 1024 * 1024;
@@ -47,20 +47,14 @@ async function expectWriteRefused(ctx: CheckContext, exchange: Exchange, what: s
 
 /** The writes sent with `auth` (no token, or --forbidden-token): a submit and a cancel of the kit's own shortest_path. */
 async function unauthorisedWrites(ctx: CheckContext, auth: false | 'forbidden'): Promise<Exchange[]> {
-  const key = `writes:${String(auth)}`;
-  let pending = ctx.shared.get(key) as Promise<Exchange[]> | undefined;
-  if (!pending) {
-    pending = (async () => {
-      const { jobId } = await submitOnce(ctx);
-      const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 } });
-      return Promise.all([
-        ctx.send({ operationId: 'executeAlgorithm', query: { action_id: 'execute-algorithm' }, body, auth }),
-        ctx.send({ operationId: 'cancelJob', jobId, auth }),
-      ]);
-    })();
-    ctx.shared.set(key, pending);
-  }
-  return pending;
+  return once(ctx, `writes:${String(auth)}`, async () => {
+    const { jobId } = await submitOnce(ctx);
+    const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 } });
+    return Promise.all([
+      ctx.send({ operationId: 'executeAlgorithm', query: { action_id: 'execute-algorithm' }, body, auth }),
+      ctx.send({ operationId: 'cancelJob', jobId, auth }),
+    ]);
+  });
 }
 
 /** The checks of the refusals group. */

@@ -8,7 +8,7 @@
  */
 import { specOperations } from '../../src/spec/spec-examples.js';
 import type { OperationId } from '../../src/types.js';
-import type { Exchange, ExchangeResponse } from '../contract-types.js';
+import type { Exchange, ExchangeResponse, RecordingSkip } from '../contract-types.js';
 
 /** The value a recorded X-Auth-Token is replaced with; give it to the formatters as the token, so curl lines say $GES_TOKEN. */
 export const RECORDED_TOKEN = '<recorded token>';
@@ -21,19 +21,9 @@ export interface HarReading {
   /** Skipped entries that got no response at all (status 0: aborted, blocked, failed). */
   unanswered: number;
   /** GES entries not judged because no server answered them, each with the reason. */
-  skipped: SkippedEntry[];
+  skipped: RecordingSkip[];
 }
 
-/** A GES entry of a recording that is not judged, and why: the browser made or answered it itself. */
-export interface SkippedEntry {
-  file: string;
-  /** Index of the entry in `log.entries`, from 0. */
-  index: number;
-  method: string;
-  /** The URL, secrets masked. */
-  url: string;
-  reason: string;
-}
 
 interface HarHeader {
   name?: unknown;
