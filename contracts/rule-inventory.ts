@@ -6,6 +6,8 @@
  * table (scripts/gen-rules.ts), with the (operation × status) pairs each rule's checks reach.
  */
 
+import { limitBounds as L, offsetBounds as O } from '../src/spec/spec-facts.js';
+
 /** One rule of the spec. */
 export interface SpecRule {
   /** Stable id, `area.rule`. */
@@ -27,7 +29,7 @@ export const ruleInventory: readonly SpecRule[] = [
   // The job list.
   {
     id: 'list.shape',
-    rule: 'A 200 list is an object with a jobs array (at most 100000) and an integer jobCount ≥ 0; only limit and offset are query parameters.',
+    rule: `A 200 list is an object with a jobs array (at most ${L.max}) and an integer jobCount ≥ 0; only limit and offset are query parameters.`,
     level: 'must',
     checks: ['response_schema_conformance', 'list_limit_respected'],
     sites: [
@@ -57,14 +59,14 @@ export const ruleInventory: readonly SpecRule[] = [
   },
   {
     id: 'list.limit-range',
-    rule: 'limit is an int32 from 0 to 100000, default 100000: 0, 1, the total and 100000 are valid; -1, 100001, 2^31, 2^32 and 20 digits are refused, never wrapped around.',
+    rule: `limit is an int32 from ${L.min} to ${L.max}, default ${L.default}: 0, 1, the total and ${L.max} are valid; -1, ${L.max + 1}, 2^31, 2^32 and 20 digits are refused, never wrapped around.`,
     level: 'must',
     checks: ['limit_zero_empty', 'limit_boundaries', 'limit_maximum_respected', 'negative_data_rejection', 'paging_out_of_range_code'],
     sites: ['parameters/Limit/description#the-most-jobs-to-return-0', 'parameters/Limit/schema/*'],
   },
   {
     id: 'list.offset-range',
-    rule: 'offset is an int32 from 0 to 2147483647, default 0: the last job, the end, past the end and 2147483647 are valid (empty past the end); -1, 2^31, 2^32 and 20 digits are refused or empty, never wrapped to the first page.',
+    rule: `offset is an int32 from ${O.min} to ${O.max}, default ${O.default}: the last job, the end, past the end and ${O.max} are valid (empty past the end); -1, 2^31, 2^32 and 20 digits are refused or empty, never wrapped to the first page.`,
     level: 'must',
     checks: ['offset_past_end_empty', 'offset_boundaries', 'negative_data_rejection', 'paging_out_of_range_code'],
     sites: [
@@ -301,7 +303,7 @@ export const ruleInventory: readonly SpecRule[] = [
   },
   {
     id: 'status.result-paging',
-    rule: 'The status endpoint\'s limit is 0–100000 and offset 0–2147483647: values outside are refused with a 4xx envelope.',
+    rule: `The status endpoint's limit is ${L.min}–${L.max} and offset ${O.min}–${O.max}: values outside are refused with a 4xx envelope.`,
     level: 'must',
     checks: ['result_paging_range'],
     sites: ['parameters/ResultLimit/description#*', 'parameters/ResultLimit/schema/*', 'parameters/ResultOffset/description#*', 'parameters/ResultOffset/schema/*'],

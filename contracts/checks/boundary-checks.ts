@@ -1,6 +1,6 @@
 /**
  * Boundaries, on both sides and far out: limit 1 and the total (just inside), the last job, the end
- * and one past it for offset, the largest offset (2147483647, inside), and values far outside
+ * and one past it for offset, the largest offset (int32's maximum, inside), and values far outside
  * (2^31, 2^32, 20 digits) that a server parsing into 32 bits would wrap around to the first page.
  * Also the codes the spec decides for a malformed value, the status endpoint's own paging range and
  * path parameters outside their patterns. All read-only.
@@ -54,7 +54,7 @@ export const boundaryChecks: readonly ContractCheck[] = [
     group: 'boundaries',
     level: 'must',
     phase: 'probe',
-    description: 'limit=1 answers the first job of the default list, limit=total every job, limit=total+1 every job too; far outside (2^31, 2^32, 20 digits) a 4xx or the first 100000 jobs, never a wrapped-around page.',
+    description: `limit=1 answers the first job of the default list, limit=total every job, limit=total+1 every job too; far outside (2^31, 2^32, 20 digits) a 4xx or the first ${limitBounds.max} jobs, never a wrapped-around page.`,
     async run(ctx) {
       const { jobs, total } = await baseList(ctx);
       if (jobs.length === 0) return ctx.skip('not exercised: the graph holds no jobs');
