@@ -42,6 +42,25 @@ module.exports = {
       to: { path: '^(cli|test|bench|scripts)/' },
     },
     {
+      name: 'published-code-uses-no-dev-dependency',
+      severity: 'error',
+      comment:
+        'dist/ is built from src/, mocks/, contracts/ and cli/: a package they import at run time must be a dependency ' +
+        '(or an optional peer, below), never a devDependency, or an installed kit crashes with ERR_MODULE_NOT_FOUND.',
+      from: { path: '^(src|mocks|contracts|cli)/', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['npm-dev', 'npm-no-pkg', 'npm-unknown'], dependencyTypesNot: ['type-only', 'npm', 'npm-peer'] },
+    },
+    {
+      name: 'optional-peers-only-behind-their-export',
+      severity: 'error',
+      comment:
+        'An optional peer is loaded only on the path that needs it: msw by ges-jobs-kit/msw*, vitest by ' +
+        'ges-jobs-kit/contracts/vitest, @playwright/test by ges-jobs-kit/playwright. The core (src/), the contract kit and the ' +
+        'command line work with none of them installed.',
+      from: { path: '^(src|contracts|cli)/', pathNot: '^contracts/define-contract-tests\\.ts$|^src/playwright/|\\.test\\.ts$' },
+      to: { dependencyTypes: ['npm-peer'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-unresolvable-import',
       severity: 'error',
       from: {},
@@ -54,6 +73,6 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
     // test/consumer is a user's project: it imports the packed kit by name, resolvable only there.
-    exclude: { path: '(^|/)(node_modules|dist)/|^test/consumer/' },
+    exclude: { path: '^(dist|test/consumer(-empty)?|generators)/' },
   },
 };

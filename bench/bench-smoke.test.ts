@@ -56,6 +56,19 @@ describe('npm run bench:smoke', () => {
     expect(isPositive(small.mockOverPrism) && isPositive(small.mockOverBare)).toBe(true);
   });
 
+  it('reports every peer mock: measured beside the others, or with the reason it was not (e.g. not installed)', () => {
+    const small = results.measures.smallPage as Extract<BenchResults['measures']['smallPage'], { rounds: unknown }>;
+    expect(small.peers?.map((peer) => peer.id)).toEqual(['mockoon', 'wiremock', 'jsonServer', 'msw']);
+    for (const peer of small.peers ?? []) {
+      if (peer.error !== undefined) expect(peer.error, peer.id).toMatch(/\S/);
+      else {
+        expect(isPositive(peer.reqPerSec), peer.id).toBe(true);
+        expect(peer.version, peer.id).toMatch(/\d+\.\d+/);
+        expect(small.rounds[0]!.peers?.[peer.id]).toMatchObject({ ok: positive, non2xx: 0, errors: 0, timeouts: 0 });
+      }
+    }
+  });
+
   it('measures the largest page with the smoke job count', () => {
     const largest = results.measures.largestPage as Extract<BenchResults['measures']['largestPage'], { rounds: unknown }>;
     expect(largest.jobs).toBe(1000);

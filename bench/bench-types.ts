@@ -1,5 +1,6 @@
 /** Shapes of the bench's settings and results (bench/results.json follows BenchResults). */
 import type { ServerLoadFigures } from './lib/clean-load.js';
+import type { PeerId } from './lib/start-peer.js';
 import type { ProfileHotspot } from './lib/summarize-profile.js';
 
 /** The five measures the bench takes (docs/benchmarks.md, "What is measured"). */
@@ -28,6 +29,41 @@ export interface BenchSettings {
   profile: boolean;
   /** Run only these measures (all when absent). */
   only?: readonly MeasureId[];
+  /** The other mocks of the small page: installed on demand, only those already installed, or none. */
+  peers: 'install' | 'installed' | 'none';
+  /** Another checkout of the kit whose mock runs as one more contender, to measure a change beside the old code. */
+  baselineDir?: string;
+}
+
+/** One peer mock of the small page: how it ran, or why it could not. */
+export interface PeerResult {
+  id: PeerId;
+  label: string;
+  /** Package and version, when installed. */
+  version?: string;
+  command?: string;
+  /** Why it was not measured (not installed, did not start, a load with errors). */
+  error?: string;
+  /** Median req/s over the rounds. */
+  reqPerSec?: number;
+  /** Medians of the per-round ratios: the peer over bare, the mock over the peer. */
+  overBare?: number;
+  mockOverPeer?: number;
+  /** Median server CPU µs per request. */
+  cpuUsPerRequest?: number;
+  responseBytes?: number;
+}
+
+/** The mock of another checkout (`--baseline`), log off, in the same rounds. */
+export interface BaselineResult {
+  dir: string;
+  /** The last commit of that checkout, when it is a git one. */
+  commit?: string;
+  reqPerSec: number;
+  overBare: number;
+  /** Median of per-round ratios this checkout's mock / the baseline's. */
+  mockOverBaseline: number;
+  cpuUsPerRequest?: number;
 }
 
 /** A measure that could not be taken says why instead of giving figures. */
@@ -43,7 +79,15 @@ export interface SmallPageResult {
   path: string;
   connections: number;
   prismCommand: string;
-  rounds: { order: string[]; mock: ServerLoadFigures; mockLogged?: ServerLoadFigures; prism: ServerLoadFigures; bare: ServerLoadFigures }[];
+  rounds: {
+    order: string[];
+    mock: ServerLoadFigures;
+    mockLogged?: ServerLoadFigures;
+    prism: ServerLoadFigures;
+    bare: ServerLoadFigures;
+    peers?: Partial<Record<PeerId, ServerLoadFigures>>;
+    baseline?: ServerLoadFigures;
+  }[];
   /** Medians of the rounds, requests per second. */
   reqPerSec: { mock: number; mockLogged?: number; prism: number; bare: number };
   /** Medians of the per-round ratios (so drift within a round cancels). */
@@ -53,6 +97,11 @@ export interface SmallPageResult {
   loggedOverPrism?: number;
   /** The mock with its request log on, against itself with it off: the share of throughput logging keeps. */
   loggedOverMock?: number;
+  /** The mock with its request log on, against bare. */
+  loggedOverBare?: number;
+  /** The other mocks, measured in the same rounds (absent from results older than them). */
+  peers?: PeerResult[];
+  baseline?: BaselineResult;
   /**
    * The same comparison by the servers' own CPU time per request (Linux): what the req/s ratios would
    * be if each server, not the load generator, were the bottleneck. Medians of per-round ratios.

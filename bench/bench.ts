@@ -5,6 +5,10 @@
  *   --duration S       seconds of small-page load per contender per round (full default 10)
  *   --only a,b         measures to run: smallPage, largestPage, seeding, inProcess, contractRun
  *   --profile          --cpu-prof the mock servers and rank their hot functions (figures perturbed)
+ *   --peers MODE       the other mocks of the small page: install (full default: npm ci in bench/peers
+ *                      when missing), installed (smoke default: only those there), none
+ *   --baseline DIR     one more contender: the mock of another checkout DIR (with node_modules), to
+ *                      measure a change beside the old code in the same rounds
  *   --out FILE         also write the results JSON to FILE
  *   --render           measure nothing: rewrite bench/RESULTS.md from bench/results.json (after a renderer change)
  * A full run of every measure, unprofiled, writes bench/RESULTS.md and bench/results.json.
@@ -40,6 +44,8 @@ try {
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       out: { type: 'string' },
+      peers: { type: 'string' },
+      baseline: { type: 'string' },
       render: { type: 'boolean', default: false },
     },
   }).values;
@@ -69,6 +75,10 @@ const rounds = positive('rounds', parsed.rounds);
 if (rounds !== undefined && !Number.isInteger(rounds)) usage('--rounds must be an integer');
 const duration = positive('duration', parsed.duration);
 
+const peers = parsed.peers;
+if (peers !== undefined && !['install', 'installed', 'none'].includes(peers)) usage(`--peers must be install, installed or none, got ${peers}`);
+if (parsed.baseline !== undefined && !existsSync(parsed.baseline)) usage(`--baseline ${parsed.baseline}: no such folder`);
+
 const base = parsed.smoke ? BENCH_MODES.smoke : BENCH_MODES.full;
 const settings: BenchSettings = {
   ...base,
@@ -76,6 +86,8 @@ const settings: BenchSettings = {
   ...(duration ? { loadSec: duration } : {}),
   ...(only ? { only: only as MeasureId[] } : {}),
   profile: parsed.profile,
+  ...(peers ? { peers: peers as BenchSettings['peers'] } : {}),
+  ...(parsed.baseline ? { baselineDir: parsed.baseline } : {}),
 };
 const extra = process.argv.slice(2).filter((arg) => arg !== '--smoke');
 const command = `npm run ${parsed.smoke ? 'bench:smoke' : 'bench'}${extra.length ? ` -- ${extra.join(' ')}` : ''}`;
@@ -96,7 +108,7 @@ for (const profile of results.profiles) {
 const json = `${JSON.stringify(results, null, 2)}\n`;
 if (parsed.out) writeFileSync(parsed.out, json);
 // only an unprofiled full run of every measure may speak for the project
-if (settings.mode === 'full' && !settings.profile && !only) {
+if (settings.mode === 'full' && !settings.profile && !only && !settings.baselineDir) {
   writeResultsMd(results);
   writeFileSync(RESULTS_JSON, json);
   process.stdout.write('\nWrote bench/RESULTS.md and bench/results.json\n');

@@ -12,6 +12,7 @@ import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { replaceMarkedSection } from './lib/replace-marked-section.js';
 import { createRandom } from '../src/engine/random.js';
 import { createSpecValidator } from '../src/spec/spec-validator.js';
 import { startGesMockProcess } from '../test/support/ges-mock-process.js';
@@ -381,11 +382,7 @@ export function renderSoakSection(report: SoakReport, command: string): string {
 
 /** Replaces (or appends) the hardening section of a RESULTS.md text, leaving everything else as it was. */
 export function replaceSoakSection(text: string, section: string): string {
-  const start = text.indexOf(START_MARK);
-  const end = text.indexOf(END_MARK);
-  if (start !== -1 && end > start) return `${text.slice(0, start)}${section}${text.slice(end + END_MARK.length)}`;
-  const separator = text === '' ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-  return `${text}${separator}${section}\n`;
+  return replaceMarkedSection(text, 'hardening', section);
 }
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { exampleGraphName, exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
 import type { ContractOptions, ContractReport } from '../contracts/contract-types.js';
 import type { PrismMock } from '../contracts/start-prism-mock.js';
+import { guardOutput } from './guard-output.js';
 
 // The kit (ajv, the checks) loads only once the arguments are known to be good, so usage errors
 // answer at once.
@@ -216,6 +217,9 @@ async function writeReports(
 
 /** Runs the CLI; returns the exit code. */
 async function main(argv: string[]): Promise<number> {
+  // `ges-contract … | head` closes the pipe early: the rest of the report is dropped, not a crash.
+  guardOutput(process.stdout);
+  guardOutput(process.stderr);
   let plan: CliPlan | 'help';
   try {
     plan = parse(argv, process.env);

@@ -36,8 +36,10 @@ Reading:
   --retries <n>          retries of a 429/502/503/504 answer or a timeout, with backoff (default 5)
   -h, --help             show this help
 
-A summary per graph goes to stderr. Jobs that break openapi.yaml or a job invariant are recorded as
-they came, listed in the summary and in the document's "recording".
+A summary per graph goes to stderr. Every job recorded without a violation replays with --fixtures.
+Jobs that break openapi.yaml, a job invariant or what replay accepts are recorded as they came,
+listed in the summary and in the document's "recording" (replay refuses the document until they are
+fixed or removed). Status variants (complete, partiallyFailed) are kept, marked as recorded.
 Exit codes: 0 recorded, 1 recorded with violations, 2 usage error, unreachable or refused.`;
 
 class UsageError extends Error {}

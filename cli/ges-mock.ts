@@ -5,6 +5,7 @@
  * Exit codes: 0 stopped cleanly, 2 usage or connection error, 128 + n when a second signal n cut the stop short.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { ENGINE_PROFILES, isEngineProfileName, type EngineProfileName } from '../src/engine/engine-profiles.js';
 import type { FaultConfig } from '../src/http/fault-injector.js';
 import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS } from '../src/http/fault-injector.js';
 import type { LogFormat, RequestLog } from '../src/server/create-request-log.js';
@@ -12,6 +13,7 @@ import type { GesApi } from '../src/http/create-api.js';
 import type { MockStateFile } from '../src/persistence/open-state-file.js';
 import type { GesServer, GesServerOptions } from '../src/server/start-ges-server.js';
 import { exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
+import { guardOutput } from './guard-output.js';
 import { onShutdownSignals } from './on-shutdown-signals.js';
 import { readCommandLine, type GivenValue } from './read-command-line.js';
 import { renderFlagHelp } from './render-flag-help.js';
@@ -112,6 +114,7 @@ interface ServeOptions {
   connectionFault: FaultConfig['connectionFault'] | undefined;
   maxJobsPerGraph: number | undefined;
   maxProjects: number | undefined;
+  profile: EngineProfileName | undefined;
   tokens: string[];
   cors: boolean;
   control: boolean;
@@ -188,6 +191,10 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
       maxJobsPerGraph: optional('max-jobs', (given) => integer(given, given.text, 1, 10_000_000)),
       maxJobsGiven: one('max-jobs'),
       maxProjects: optional('max-projects', (given) => integer(given, given.text, 1, 100_000_000)),
+      profile: optional('profile', (given) => {
+        if (!isEngineProfileName(given.text)) throw new UsageError(`${given.label} must be one of ${ENGINE_PROFILES.join(', ')}, got "${given.text}"`);
+        return given.text;
+      }),
       tokens,
       cors: flag('cors', true),
       control: flag('control', true),
@@ -229,6 +236,7 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     ...(options.nextFailures ? [`next ${options.nextFailures.count} fail (${options.nextFailures.status})`] : []),
     ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
     ...(options.fixtures !== undefined ? [`fixtures ${options.fixtures}`] : []),
+    ...(options.profile !== undefined ? [`profile ${options.profile}`] : []),
   ];
   const firstToken = options.tokens[0];
   // A token `T:project_id` is bound to that project: the ready-made command uses both parts.
@@ -300,7 +308,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     import('../src/server/start-ges-server.js'),
     import('../src/server/create-request-log.js'),
   ]);
-  const log: RequestLog = createRequestLog({ format: options.logFormat, quiet: options.quiet, write: (chunk) => process.stdout.write(chunk) });
+  const log: RequestLog = createRequestLog({ format: options.logFormat, quiet: options.quiet, write: guardOutput(process.stdout) });
   let server: GesServer;
   try {
     const serverOptions: GesServerOptions = {
@@ -316,6 +324,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       controlToken: options.controlToken,
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxProjects: options.maxProjects,
+      profile: options.profile,
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
       ...(options.quiet ? {} : { onRequest: log.request }),
       ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),
@@ -350,11 +359,13 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   if (stateFile) beforeExit = async () => stateFile.close();
   onShutdownSignals(
     async (signal) => {
+      // Stop listening first, then say so: whoever reads the line can rely on it.
+      const drained = server.drain();
       log.event('stopping', { signal }, `ges-mock: ${signal}: no new connections; finishing the requests in flight (at most 5 s)`);
       log.flush();
       let code = 0;
       try {
-        await server.drain();
+        await drained;
         await beforeExit?.();
       } catch (error) {
         process.stderr.write(`ges-mock: could not stop cleanly: ${(error as Error)?.message ?? String(error)}\n`);
@@ -383,6 +394,9 @@ function createStateApi(stateFile: MockStateFile, options: GesServerOptions): Ge
 }
 
 async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`ges-mock serve | tee log` torn down) must not crash the server or skip its save.
+  guardOutput(process.stdout);
+  guardOutput(process.stderr);
   if (argv[0] === 'record') {
     const { runRecordCommand } = await import('./ges-mock-record.js');
     const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };

@@ -75,6 +75,12 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
       `most projects holding submissions or cancellations; past it a new project's first submission or cancel is refused (400 GES.8402), nothing held is dropped (default ${d.maxProjects})`,
   },
   {
+    name: 'profile',
+    kind: 'value',
+    arg: '<name>',
+    help: 'serve jobs in the forms of another GES engine (integer progress, complete, UUID ids, epoch times...; docs/engine.md), or mixed to draw among them all (default memory-2.2.13)',
+  },
+  {
     name: 'token',
     kind: 'list',
     arg: '<T[:project]>',

@@ -226,17 +226,15 @@ export const ruleInventory: readonly SpecRule[] = [
       'schemas/Job/description#a-finished-job-success-failed-has',
       'schemas/Job/allOf/5/if',
       'schemas/Job/allOf/6/if',
-      'schemas/Job/allOf/0/properties/endTime/description#*',
       'schemas/Job/allOf/0/properties/canStop/description#*',
     ],
   },
   {
     id: 'job.time-format',
-    rule: 'startTime and endTime are "a date string or timestamp"; the examples use yyyy-MM-dd HH:mm:ss in UTC+8.',
-    level: 'should',
-    checks: ['finished_job_times', 'newest_first_order'],
-    notCheckable: 'the format is open: times are compared where both are readable and of one kind, and any string is valid',
-    sites: ['schemas/Job/allOf/0/properties/startTime/description#*'],
+    rule: 'startTime and endTime are strings: yyyy-MM-dd HH:mm:ss (T allowed, a fraction, UTC+8 without a zone), ISO 8601 with a zone, or 10/13/16-digit timestamps; never a JSON number or another string; times of different forms compare by their instant.',
+    level: 'must',
+    checks: ['response_schema_conformance', 'finished_job_times', 'newest_first_order', 'submitted_job_listed_first'],
+    sites: ['schemas/JobTime/description#*', 'schemas/JobTime/pattern'],
   },
   {
     id: 'job.status-values',
@@ -304,8 +302,9 @@ export const ruleInventory: readonly SpecRule[] = [
   {
     id: 'status.result-paging',
     rule: `The status endpoint's limit is ${L.min}–${L.max} and offset ${O.min}–${O.max}: values outside are refused with a 4xx envelope.`,
-    level: 'must',
+    level: 'should',
     checks: ['result_paging_range'],
+    // The getJobStatus 400 lists out-of-range values, but the ranges only page the result data: SHOULD.
     sites: ['parameters/ResultLimit/description#*', 'parameters/ResultLimit/schema/*', 'parameters/ResultOffset/description#*', 'parameters/ResultOffset/schema/*'],
   },
   {
@@ -358,11 +357,12 @@ export const ruleInventory: readonly SpecRule[] = [
   },
   {
     id: 'submit.refusals',
-    rule: 'An empty algorithmName is 400 GES.8401, an unknown algorithm 400 GES.8402, a body that is no JSON object or over 1 MiB 400 GES.8000, an action_id other than execute-algorithm a 4xx; nothing refused becomes a job.',
+    rule: 'An empty algorithmName is 400 GES.8401, an unknown algorithm 400 GES.8402, a body that is no JSON object or over 1 MiB, or another action_id, 400 GES.8000; nothing refused becomes a job (a malformed body refused with any 4xx is the MUST; the codes, and refusing a name the kit does not know, SHOULD: the set of algorithms grows between versions).',
     level: 'must',
-    checks: ['invalid_algorithm_rejected'],
+    checks: ['invalid_algorithm_rejected', 'invalid_algorithm_code'],
     sites: [
       'executeAlgorithm/description#decision-an-empty-algorithmname-is-400',
+      'executeAlgorithm/description#a-body-over-1-mib-is',
       'executeAlgorithm/responses/400/description#*',
       'executeAlgorithm/parameters/2/required',
       'executeAlgorithm/parameters/2/description#*',

@@ -43,7 +43,7 @@ const CONSTRAINT_KEYWORDS = [
 /** Words that make a description sentence a rule. */
 const NORMATIVE = [
   /\b(MUST|SHOULD)\b/,
-  /\b(never|always|only|every|equals?|same|independent|byte for byte|microseconds|not before|has no|is \*{0,2}40[0-9]|are 40[0-9]|is an? (array|empty object))\b/i,
+  /\b(never|always|only|every|equals?|same|independent|byte for byte|microseconds|not before|has no|refused|accepted|is \*{0,2}40[0-9]|are 40[0-9]|is an? (array|empty object))\b/i,
   /\[(doc|ex|decision)\b|\(GES\.\d{4}\b|µs|≤|⇒| = /,
 ];
 

@@ -8,6 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openapiDocument } from '../src/generated/openapi-document.js';
+import { statusVariants } from '../src/spec/spec-facts.js';
 
 type Json = Record<string, unknown>;
 
@@ -42,6 +43,14 @@ export function buildFixtureSchema(): Json {
   const declared = job['properties'] ?? (job['allOf'] as Json[] | undefined)?.find((member) => member['properties'])?.['properties'];
   if (!declared) throw new Error('openapi.yaml declares no Job properties');
   const jobProperties = withLocalRefs(declared, used) as Json;
+  // A recorded job may carry a status variant of another engine version (x-ges-status-variants),
+  // when its document lists the variant in recordedStatusVariants (validateFixtures checks that).
+  jobProperties['status'] = {
+    anyOf: [
+      jobProperties['status'],
+      { enum: [...statusVariants], description: 'A status variant of another engine version, as recorded: only when the document lists it in recordedStatusVariants.' },
+    ],
+  };
   const defs: Json = {};
   // Follow refs until every schema the Job fields use is copied.
   for (let pending = [...used]; pending.length > 0; ) {
@@ -71,6 +80,12 @@ export function buildFixtureSchema(): Json {
       now: instant('The instant the document describes: relative forms count from it; a server started with the document starts its clock there.'),
       seed: { type: 'integer', description: 'Engine seed for generated jobs and filled-in fields.' },
       extraJobFields: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Fields a real engine sends that the spec does not name; jobs may carry exactly these.' },
+      recordedStatusVariants: {
+        type: 'array',
+        uniqueItems: true,
+        items: { enum: [...statusVariants] },
+        description: "Status variants of other engine versions (openapi.yaml x-ges-status-variants) that this document's jobs carry as recorded; served as given.",
+      },
       recording: { type: 'object', description: 'Free-form notes of a recording.' },
       graphs: { ...graphs, description: `Graphs of every project. ${graphs['description'] as string}` },
       projects: {

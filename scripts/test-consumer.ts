@@ -4,10 +4,13 @@
  * 1. `npm pack` (which builds dist/) into a temp directory.
  * 2. Footprint: `npm install <tarball>` into an empty project; node_modules must stay within
  *    FOOTPRINT_LIMITS (the figures are printed; bench/RESULTS.md quotes them).
- * 3. A user's project: test/consumer/ (its package.json and lock pin msw 2, vitest, openapi-fetch,
+ * 3. The same empty project, the tarball alone: test/consumer-empty/ (node --test, since nothing else
+ *    is installed) imports every export, runs every command path of both bins, and checks that each
+ *    export needing an optional peer names it.
+ * 4. A user's project: test/consumer/ (its package.json and lock pin msw 2, vitest, openapi-fetch,
  *    typescript, vite) copied to the temp directory and installed with the tarball, then
  *    `tsc --init` there: its defaults are what the typecheck uses.
- * 4. In that project: every TypeScript block of README.md and docs/*.md written as a module
+ * 5. In that project: every TypeScript block of README.md and docs/*.md written as a module
  *    (scripts/check-docs.ts), everything typechecked; the vitest suite (msw/node with openapi-fetch,
  *    the contract kit against the installed `ges-mock serve`, the installed CLIs, a Vite production
  *    build of the browser pattern) on Node 20 (this node) and on Node 24 (the npm package
@@ -88,6 +91,12 @@ async function main(): Promise<void> {
       if (megabytes > FOOTPRINT_LIMITS.megabytes || packages > FOOTPRINT_LIMITS.packages) {
         throw new Error(`footprint over the limits: ${megabytes} MB, ${packages} packages`);
       }
+    });
+
+    await step('the tarball alone: every export without a peer, every command path of both bins (node --test)', async () => {
+      const empty = join(tmp, 'empty');
+      cpSync(join(repo, 'test/consumer-empty/empty-project.test.mjs'), join(empty, 'empty-project.test.mjs'));
+      await run(process.execPath, ['--test', '--test-reporter=spec', 'empty-project.test.mjs'], empty, process.env, true);
     });
 
     const project = join(tmp, 'consumer');

@@ -36,6 +36,7 @@ export type {
   Page,
 } from './engine/engine-types.js';
 export { createEngine } from './engine/create-engine.js';
+export { ENGINE_PROFILES, type EngineProfileName } from './engine/engine-profiles.js';
 export { createManualClock, createSystemClock } from './clocks.js';
 export { createApi, type ApiOptions, type GesApi, type StateChange } from './http/create-api.js';
 export type { MockState } from './http/control-routes.js';

@@ -6,6 +6,7 @@
  * is also what lets `--cpu-prof` write its profile).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** A message a bench child sends its parent. */
@@ -28,13 +29,15 @@ export interface ForkOptions {
   nodeFlags?: readonly string[];
   /** Seconds to wait for the first message. Default 120. */
   timeoutSec?: number;
+  /** Another checkout of the kit whose bench/children/<name>.ts to run (the bench's `--baseline`). */
+  root?: string;
 }
 
 const TAIL = 4000;
 
 /** Starts `bench/children/<name>.ts` under tsx with `args` and returns a handle on it. */
 export function forkChild(name: string, args: readonly string[], options: ForkOptions = {}): ForkedChild {
-  const script = fileURLToPath(new URL(`../children/${name}.ts`, import.meta.url));
+  const script = options.root ? join(options.root, 'bench', 'children', `${name}.ts`) : fileURLToPath(new URL(`../children/${name}.ts`, import.meta.url));
   const child: ChildProcess = fork(script, [...args], {
     execArgv: [...(options.nodeFlags ?? []), '--import', 'tsx'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -77,4 +80,21 @@ export function forkChild(name: string, args: readonly string[], options: ForkOp
       clearTimeout(timer);
     },
   };
+}
+
+/** A server child once it listens. */
+export interface ServerChild {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/** Forks a server child (one that answers `{ kind: 'ready', url }`) and waits for its URL; stops it when it fails to start. */
+export async function forkServer(name: string, args: readonly string[], options: ForkOptions = {}): Promise<ServerChild> {
+  const child = forkChild(name, args, options);
+  const ready = await child.first.catch(async (error: unknown) => {
+    await child.stop();
+    throw error;
+  });
+  return { url: String(ready.url), pid: child.pid, stop: () => child.stop() };
 }

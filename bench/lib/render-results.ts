@@ -1,7 +1,12 @@
 /** bench/RESULTS.md: the verdict first, then the chart, the rounds, the machine and the method. */
+import { readFileSync } from 'node:fs';
 import type { BenchResults, MeasureError } from '../bench-types.js';
+import { median } from './median.js';
 import { renderBarChart } from './render-bar-chart.js';
 
+/** Prism is a pinned devDependency of the kit: its version is the one package.json pins. */
+const PRISM_VERSION =
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@stoplight/prism-cli'] ?? '';
 const isError = (value: unknown): value is MeasureError => typeof value === 'object' && value !== null && 'error' in value;
 const n0 = (value: number) => Math.round(value).toLocaleString('en-US');
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -11,15 +16,23 @@ const verdict = (pass: boolean | null) => (pass === null ? 'not judged' : pass ?
 export function renderThroughputChart(results: BenchResults): string | undefined {
   const small = results.measures.smallPage;
   if (!small || isError(small)) return undefined;
+  // the share the verdict judges: bare's CPU per request over the contender's
+  const cpuShare = (us: number | undefined) => (us && small.byCpu ? ` (${Math.round((small.byCpu.usPerRequest.bare / us) * 100)} % by CPU)` : '');
   return renderBarChart(
     [
       { label: 'bare node:http', value: small.reqPerSec.bare, note: 'ceiling' },
-      { label: 'ges mock', value: small.reqPerSec.mock, note: `${Math.round(small.mockOverBare * 100)} % of bare, ${small.mockOverPrism.toFixed(1)}× Prism` },
+      { label: 'ges mock', value: small.reqPerSec.mock, note: `${Math.round(small.mockOverBare * 100)} % of bare${cpuShare(small.byCpu?.usPerRequest.mock)}, ${small.mockOverPrism.toFixed(1)}× Prism` },
       ...(small.reqPerSec.mockLogged !== undefined
-        ? [{ label: 'ges mock, log on', value: small.reqPerSec.mockLogged, note: `${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock, ${(small.loggedOverPrism ?? 0).toFixed(1)}× Prism` }]
+        ? [{ label: 'ges mock, log on', value: small.reqPerSec.mockLogged, note: `${Math.round((small.loggedOverBare ?? 0) * 100)} % of bare${cpuShare(small.byCpu?.usPerRequest.mockLogged)}, ${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock, ${(small.loggedOverPrism ?? 0).toFixed(1)}× Prism` }]
         : []),
-      { label: 'prism mock', value: small.reqPerSec.prism },
-    ],
+      ...(small.baseline
+        ? [{ label: 'ges mock, baseline', value: small.baseline.reqPerSec, note: `${Math.round(small.baseline.overBare * 100)} % of bare (${small.baseline.commit ?? small.baseline.dir})` }]
+        : []),
+      ...(small.peers ?? [])
+        .filter((peer) => peer.reqPerSec !== undefined)
+        .map((peer) => ({ label: peer.label, value: peer.reqPerSec!, note: `${Math.round(peer.overBare! * 100)} % of bare; ges mock ${peer.mockOverPeer!.toFixed(1)}× it` })),
+      { label: 'prism mock', value: small.reqPerSec.prism, note: `${Math.round(median(small.rounds.map((r) => r.prism.reqPerSec / r.bare.reqPerSec)) * 100)} % of bare; ges mock ${small.mockOverPrism.toFixed(1)}× it` },
+    ].sort((a, b) => b.value - a.value),
     40,
     ' req/s',
   );
@@ -65,6 +78,11 @@ export function renderResults(results: BenchResults): string {
     out.push(`## Small-page throughput (${small.connections} connections, median of ${plural(settings.rounds, 'round')})`, '');
     out.push('```', chart, '```', '');
     out.push(
+      'The verdict judges the mock against bare by each server\'s own CPU time per request (below): on this machine one autocannon ' +
+        'process and other work set most req/s ceilings, so a round in which the mock\'s process was busy half the time says little of the mock.',
+      '',
+    );
+    out.push(
       'Bars are each contender\'s median req/s over the rounds; the % and × are medians of the per-round ratios, each comparing ' +
         'contenders measured seconds apart so that drift over the run cancels. They need not match the bars.',
       '',
@@ -109,6 +127,29 @@ export function renderResults(results: BenchResults): string {
       );
     }
     out.push('', `Response bodies: mock ${small.responseBytes.mock} B, Prism ${small.responseBytes.prism} B (its static example), bare ${small.responseBytes.bare} B.`, '');
+    if (small.peers?.length) {
+      out.push(
+        '### The other mocks, in the same rounds',
+        '',
+        'Each answers the same request, started as its users start it (default logging kept, to a file); how each is set up: bench/lib/start-peer.ts.',
+        '',
+        '| mock | version | command | req/s | of bare | ges mock × it | CPU µs/req | body |',
+        '|---|---|---|---|---|---|---|---|',
+      );
+      for (const peer of small.peers) {
+        if (peer.error) out.push(`| ${peer.label} | ${peer.version ?? 'n/a'} | ${peer.command ? `\`${peer.command}\`` : 'n/a'} | not measured: ${peer.error.split('\n')[0]!.replace(/\|/g, '\\|')} | | | | |`);
+        else out.push(`| ${peer.label} | ${peer.version} | \`${peer.command}\` | ${n0(peer.reqPerSec!)} | ${Math.round(peer.overBare! * 100)} % | ${peer.mockOverPeer!.toFixed(1)}× | ${peer.cpuUsPerRequest?.toFixed(1) ?? 'n/a'} | ${peer.responseBytes} B |`);
+      }
+      const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(1));
+      out.push(
+        `| Prism | @stoplight/prism-cli ${PRISM_VERSION} | \`${small.prismCommand}\` | ${n0(small.reqPerSec.prism)} | ${Math.round(median(small.rounds.map((r) => r.prism.reqPerSec / r.bare.reqPerSec)) * 100)} % | ${small.mockOverPrism.toFixed(1)}× | ${us(small.byCpu?.usPerRequest.prism)} | ${small.responseBytes.prism} B |`,
+        `| bare node:http | node ${results.machine.node} | \`bench/children/bare-server.ts\` | ${n0(small.reqPerSec.bare)} | 100 % | ${small.mockOverBare.toFixed(2)}× | ${us(small.byCpu?.usPerRequest.bare)} | ${small.responseBytes.bare} B |`,
+        '',
+      );
+    }
+    if (small.baseline) {
+      out.push(`Baseline: the mock of \`${small.baseline.dir}\` (${small.baseline.commit ?? 'not a git checkout'}), ${n0(small.baseline.reqPerSec)} req/s, ${Math.round(small.baseline.overBare * 100)} % of bare; this checkout's mock is ${small.baseline.mockOverBaseline.toFixed(2)}× it.`, '');
+    }
   }
 
   const largest = measures.largestPage;

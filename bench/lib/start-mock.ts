@@ -1,6 +1,6 @@
 /** Starts the standalone mock in a child process (profiled when asked) and hands back its URL. */
 import type { Profiler } from './profiler.js';
-import { forkChild } from './fork-child.js';
+import { forkServer } from './fork-child.js';
 
 /** A mock server child. */
 export interface MockChild {
@@ -9,15 +9,11 @@ export interface MockChild {
   stop(): Promise<void>;
 }
 
-/** Forks bench/children/mock-server.ts with `args` (e.g. `--graphs movie --jobs 100000`). */
-export async function startMock(label: string, args: readonly string[], profiler: Profiler): Promise<MockChild> {
-  const child = forkChild('mock-server', args, { nodeFlags: profiler.nodeFlags(label) });
-  const ready = await child.first.catch(async (error: unknown) => {
-    await child.stop();
-    throw error;
-  });
+/** Forks bench/children/mock-server.ts with `args` (e.g. `--graphs movie --jobs 100000`), from checkout `root` when given. */
+export async function startMock(label: string, args: readonly string[], profiler: Profiler, root?: string): Promise<MockChild> {
+  const child = await forkServer('mock-server', args, { nodeFlags: profiler.nodeFlags(label), ...(root ? { root } : {}) });
   return {
-    url: String(ready.url),
+    url: child.url,
     pid: child.pid,
     async stop() {
       await child.stop();

@@ -4,7 +4,7 @@ import type { BenchCheck, BenchResults, MeasureError } from '../bench-types.js';
 /** The targets of docs/benchmarks.md's table, in one place. */
 const TARGETS = {
   mockOverPrism: 10,
-  mockOverBare: 0.6,
+  mockOverBare: 0.85,
   largestOverBare: 1.5,
   seedMs: 1000,
   seedHeapMB: 150,
@@ -35,7 +35,19 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
     if (small.loggedOverPrism !== undefined && small.reqPerSec.mockLogged !== undefined) {
       row('smallPage', 'small page, request log on: mock vs Prism', smallRows[0]![1], `${small.loggedOverPrism.toFixed(1)}× Prism (${n0(small.reqPerSec.mockLogged)} vs ${n0(small.reqPerSec.prism)} req/s; ${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock without log)`, small.loggedOverPrism >= TARGETS.mockOverPrism);
     }
-    row('smallPage', smallRows[1]![0], smallRows[1]![1], `${Math.round(small.mockOverBare * 100)} % of bare (${n0(small.reqPerSec.mock)} vs ${n0(small.reqPerSec.bare)} req/s)${small.byCpu ? `; by server CPU per request ${Math.round(small.byCpu.mockOverBare * 100)} %` : ''}`, small.mockOverBare >= TARGETS.mockOverBare);
+    // Against bare, judged by each server's own CPU time per request where /proc has it: on 2 shared
+    // cores one autocannon process and the neighbours' work, not the servers, set most req/s ceilings
+    // (a round where the mock's process is busy half the time says nothing of the mock).
+    const againstBare = (label: string, reqRatio: number, reqPerSec: number, cpuUs: number | undefined) => {
+      const cpuRatio = cpuUs && small.byCpu ? small.byCpu.usPerRequest.bare / cpuUs : undefined;
+      const byReq = `${Math.round(reqRatio * 100)} % of bare by req/s (${n0(reqPerSec)} vs ${n0(small.reqPerSec.bare)})`;
+      const figure = cpuRatio === undefined ? byReq : `${Math.round(cpuRatio * 100)} % of bare by server CPU per request (${cpuUs!.toFixed(1)} vs ${small.byCpu!.usPerRequest.bare.toFixed(1)} µs); ${byReq}`;
+      row('smallPage', label, smallRows[1]![1], figure, (cpuRatio ?? reqRatio) >= TARGETS.mockOverBare);
+    };
+    againstBare(smallRows[1]![0], small.mockOverBare, small.reqPerSec.mock, small.byCpu?.usPerRequest.mock);
+    if (small.loggedOverBare !== undefined && small.reqPerSec.mockLogged !== undefined) {
+      againstBare('small page, request log on: mock vs bare node:http', small.loggedOverBare, small.reqPerSec.mockLogged, small.byCpu?.usPerRequest.mockLogged);
+    }
   }
 
   const largest = measures.largestPage;

@@ -1,26 +1,33 @@
 /**
  * Small-page throughput: the same GET (limit=3) against the standalone mock (request log off, and on
- * as `ges-mock serve` runs by default), `prism mock` over the same spec, and a bare node:http server
- * stringifying the mock's own body, with 20 connections, rounds interleaved.
+ * as `ges-mock serve` runs by default), `prism mock` over the same spec, a bare node:http server
+ * stringifying the mock's own body, and the other mocks a user might pick (bench/lib/start-peer.ts),
+ * with 20 connections, every contender once per round in a rotated order. A peer that cannot start
+ * or answer cleanly is reported with its reason and left out; the others go on.
  */
+import { execFileSync } from 'node:child_process';
 import { BENCH_HEADERS, BENCH_TOKEN, listJobsPath } from '../bench-target.js';
-import type { BenchSettings, SmallPageResult } from '../bench-types.js';
+import type { BaselineResult, BenchSettings, PeerResult, SmallPageResult } from '../bench-types.js';
 import { runCleanLoad, type ServerLoadFigures } from '../lib/clean-load.js';
 import { fetchPage } from '../lib/fetch-page.js';
 import { forkChild } from '../lib/fork-child.js';
+import { ensurePeers } from '../lib/install-peers.js';
 import { median } from '../lib/median.js';
 import type { Profiler } from '../lib/profiler.js';
 import { rotate } from '../lib/rotate.js';
 import { startMock } from '../lib/start-mock.js';
+import { PEER_IDS, PEER_LABELS, startPeer, type PeerId, type PeerServer } from '../lib/start-peer.js';
 import { startPrismMock } from '../../contracts/start-prism-mock.js';
 
-const CONTENDERS = ['mock', 'mockLogged', 'prism', 'bare'] as const;
-type Contender = (typeof CONTENDERS)[number];
+const CORE = ['mock', 'mockLogged', 'prism', 'bare'] as const;
+type Core = (typeof CORE)[number];
+type Contender = Core | PeerId | 'baseline';
+type Round = SmallPageResult['rounds'][number];
 
 /** The CPU-per-request view of the rounds, when every load could read its server's CPU time. */
-function cpuView(rounds: SmallPageResult['rounds']): SmallPageResult['byCpu'] {
-  const us = (r: SmallPageResult['rounds'][number], who: Contender) => r[who]?.serverCpuUsPerRequest;
-  if (!rounds.every((r) => CONTENDERS.every((who) => (us(r, who) ?? 0) > 0))) return undefined;
+function cpuView(rounds: Round[]): SmallPageResult['byCpu'] {
+  const us = (r: Round, who: Core) => r[who]?.serverCpuUsPerRequest;
+  if (!rounds.every((r) => CORE.every((who) => (us(r, who) ?? 0) > 0))) return undefined;
   return {
     usPerRequest: {
       mock: median(rounds.map((r) => us(r, 'mock')!)),
@@ -34,7 +41,16 @@ function cpuView(rounds: SmallPageResult['rounds']): SmallPageResult['byCpu'] {
   };
 }
 
-/** Measures small-page throughput of the three contenders. */
+/** The last commit of a checkout, or undefined. */
+function describeCheckout(dir: string): string | undefined {
+  try {
+    return execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().slice(0, 100);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Measures small-page throughput of every contender. */
 export async function measureSmallPage(settings: BenchSettings, profiler: Profiler, log: (line: string) => void): Promise<SmallPageResult> {
   const path = listJobsPath(3, 0);
   const stops: (() => Promise<void>)[] = [];
@@ -57,33 +73,123 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     });
     const bareUrl = String((await bare.first).url);
 
+    const urls: Partial<Record<Contender, string>> = { mock: mock.url + path, mockLogged: mockLogged.url + path, bare: bareUrl + path };
+    const pids: Partial<Record<Contender, number | undefined>> = { mock: mock.pid, mockLogged: mockLogged.pid, bare: bare.pid };
+
+    let baselineCommit: string | undefined;
+    if (settings.baselineDir) {
+      const baseline = await startMock('small-page-baseline', [], profiler, settings.baselineDir);
+      stops.push(() => baseline.stop());
+      await fetchPage(baseline.url + path, 3);
+      urls.baseline = baseline.url + path;
+      pids.baseline = baseline.pid;
+      baselineCommit = describeCheckout(settings.baselineDir);
+    }
+
+    // the peers, one after another (each takes seconds to start; two JVMs or Nodes at once would crowd 2 cores)
+    const peerResults: PeerResult[] = [];
+    const peers = new Map<PeerId, PeerServer>();
+    const notThere = settings.peers === 'none' ? 'not run (--peers none)' : ensurePeers(settings.peers === 'install', log);
+    if (settings.peers !== 'none' || notThere) {
+      const twenty = JSON.parse((await fetchPage(mock.url + listJobsPath(20, 0))).text) as { jobs: unknown[] };
+      for (const id of PEER_IDS) {
+        if (notThere) {
+          peerResults.push({ id, label: PEER_LABELS[id], error: notThere });
+          continue;
+        }
+        log(`small page: starting ${PEER_LABELS[id]}`);
+        try {
+          const peer = await startPeer(id, { path, pageText: mockPage.text, jobs: twenty.jobs });
+          stops.push(() => peer.stop());
+          peers.set(id, peer);
+          urls[id] = peer.url + path;
+          pids[id] = peer.pid;
+          peerResults.push({ id, label: PEER_LABELS[id], version: peer.version, command: peer.command });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log(`small page: ${PEER_LABELS[id]} could not start: ${message.split('\n')[0]}`);
+          peerResults.push({ id, label: PEER_LABELS[id], error: `could not start: ${message.slice(0, 1500)}` });
+        }
+      }
+    }
+
     log('small page: waiting for Prism');
     const prism = await prismStarting;
+    urls.prism = prism.url + path;
+    pids.prism = prism.pid;
 
-    const urls: Record<Contender, string> = { mock: mock.url + path, mockLogged: mockLogged.url + path, prism: prism.url + path, bare: bareUrl + path };
-    const pids: Record<Contender, number | undefined> = { mock: mock.pid, mockLogged: mockLogged.pid, prism: prism.pid, bare: bare.pid };
-    const bytes: Record<Contender, number> = {
-      mock: mockPage.bytes,
-      mockLogged: (await fetchPage(urls.mockLogged, 3)).bytes,
-      prism: (await fetchPage(urls.prism)).bytes,
-      bare: (await fetchPage(urls.bare, 3)).bytes,
-    };
+    const bytes: Partial<Record<Contender, number>> = {};
+    for (const who of Object.keys(urls) as Contender[]) bytes[who] = (await fetchPage(urls[who]!)).bytes;
+
     const load = (who: Contender, durationSec: number) =>
-      runCleanLoad(`small page, ${who}`, { url: urls[who], headers: { ...BENCH_HEADERS }, connections: settings.connections, durationSec }, pids[who]);
-
-    if (settings.warmupSec > 0) for (const who of CONTENDERS) await load(who, settings.warmupSec);
-
-    const rounds: SmallPageResult['rounds'] = [];
-    for (let round = 0; round < settings.rounds; round++) {
-      const order = rotate(CONTENDERS, round);
-      const figures = {} as Record<Contender, ServerLoadFigures>;
-      for (const who of order) {
-        figures[who] = await load(who, settings.loadSec);
-        const cpu = figures[who].serverCpuUsPerRequest;
-        log(`small page, round ${round + 1}/${settings.rounds}: ${who} ${Math.round(figures[who].reqPerSec)} req/s${cpu === undefined ? '' : `, ${cpu.toFixed(1)} µs CPU/request, busy ${Math.round((figures[who].serverCpuBusy ?? 0) * 100)} %`}`);
+      runCleanLoad(`small page, ${who}`, { url: urls[who]!, headers: { ...BENCH_HEADERS }, connections: settings.connections, durationSec }, pids[who]);
+    // a peer whose load is not clean is dropped with the reason; a core contender's failure fails the measure
+    const dropped = new Map<PeerId, string>();
+    const contenders = (): Contender[] => [...CORE, ...(urls.baseline ? ['baseline' as const] : []), ...PEER_IDS.filter((id) => peers.has(id) && !dropped.has(id))];
+    const loadOrDrop = async (who: Contender, durationSec: number): Promise<ServerLoadFigures | undefined> => {
+      if (!(PEER_IDS as readonly string[]).includes(who)) return load(who, durationSec);
+      try {
+        return await load(who, durationSec);
+      } catch (error) {
+        dropped.set(who as PeerId, error instanceof Error ? error.message : String(error));
+        log(`small page: ${who} dropped: ${dropped.get(who as PeerId)}`);
+        return undefined;
       }
-      rounds.push({ order, ...figures });
+    };
+
+    if (settings.warmupSec > 0) for (const who of contenders()) await loadOrDrop(who, settings.warmupSec);
+
+    const rounds: Round[] = [];
+    for (let round = 0; round < settings.rounds; round++) {
+      const order = rotate(contenders(), round);
+      const figures = {} as Partial<Record<Contender, ServerLoadFigures>>;
+      for (const who of order) {
+        const taken = await loadOrDrop(who, settings.loadSec);
+        if (!taken) continue;
+        figures[who] = taken;
+        const cpu = taken.serverCpuUsPerRequest;
+        log(`small page, round ${round + 1}/${settings.rounds}: ${who} ${Math.round(taken.reqPerSec)} req/s${cpu === undefined ? '' : `, ${cpu.toFixed(1)} µs CPU/request, busy ${Math.round((taken.serverCpuBusy ?? 0) * 100)} %`}`);
+      }
+      const peerFigures = Object.fromEntries(PEER_IDS.filter((id) => figures[id]).map((id) => [id, figures[id]!]));
+      rounds.push({
+        order,
+        mock: figures.mock!,
+        mockLogged: figures.mockLogged!,
+        prism: figures.prism!,
+        bare: figures.bare!,
+        ...(Object.keys(peerFigures).length ? { peers: peerFigures } : {}),
+        ...(figures.baseline ? { baseline: figures.baseline } : {}),
+      });
     }
+
+    for (const result of peerResults) {
+      if (result.error) continue;
+      const reason = dropped.get(result.id);
+      const taken = rounds.filter((r) => r.peers?.[result.id]);
+      if (reason || taken.length !== rounds.length) {
+        result.error = `dropped: ${reason ?? 'missing rounds'}`;
+        continue;
+      }
+      const of = (r: Round) => r.peers![result.id]!;
+      result.reqPerSec = median(taken.map((r) => of(r).reqPerSec));
+      result.overBare = median(taken.map((r) => of(r).reqPerSec / r.bare.reqPerSec));
+      result.mockOverPeer = median(taken.map((r) => r.mock.reqPerSec / of(r).reqPerSec));
+      if (taken.every((r) => of(r).serverCpuUsPerRequest !== undefined)) result.cpuUsPerRequest = median(taken.map((r) => of(r).serverCpuUsPerRequest!));
+      result.responseBytes = bytes[result.id]!;
+    }
+    let baseline: BaselineResult | undefined;
+    if (settings.baselineDir && rounds.every((r) => r.baseline)) {
+      baseline = {
+        dir: settings.baselineDir,
+        ...(baselineCommit ? { commit: baselineCommit } : {}),
+        reqPerSec: median(rounds.map((r) => r.baseline!.reqPerSec)),
+        overBare: median(rounds.map((r) => r.baseline!.reqPerSec / r.bare.reqPerSec)),
+        mockOverBaseline: median(rounds.map((r) => r.mock.reqPerSec / r.baseline!.reqPerSec)),
+        ...(rounds.every((r) => r.baseline!.serverCpuUsPerRequest !== undefined) ? { cpuUsPerRequest: median(rounds.map((r) => r.baseline!.serverCpuUsPerRequest!)) } : {}),
+      };
+    }
+
+    const byCpu = cpuView(rounds);
     return {
       path,
       connections: settings.connections,
@@ -99,8 +205,11 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
       mockOverBare: median(rounds.map((r) => r.mock.reqPerSec / r.bare.reqPerSec)),
       loggedOverPrism: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.prism.reqPerSec)),
       loggedOverMock: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.mock.reqPerSec)),
-      responseBytes: bytes,
-      ...(cpuView(rounds) ? { byCpu: cpuView(rounds)! } : {}),
+      loggedOverBare: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.bare.reqPerSec)),
+      responseBytes: { mock: bytes.mock!, mockLogged: bytes.mockLogged!, prism: bytes.prism!, bare: bytes.bare! },
+      ...(byCpu ? { byCpu } : {}),
+      peers: peerResults,
+      ...(baseline ? { baseline } : {}),
     };
   } finally {
     await Promise.all(stops.map((stop) => stop().catch(() => {})));

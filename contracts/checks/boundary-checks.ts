@@ -128,7 +128,7 @@ export const boundaryChecks: readonly ContractCheck[] = [
   {
     id: 'result_paging_range',
     group: 'errors',
-    level: 'must',
+    level: 'should',
     phase: 'probe',
     description: `The status endpoint's limit and offset (result records) keep their ranges: limit=0 and offset=${offsetBounds.max} answer 200; limit -1 and ${limitBounds.max + 1}, offset -1 and ${offsetBounds.max + 1}, and non-integers a 4xx GES envelope.`,
     async run(ctx) {

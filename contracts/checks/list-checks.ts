@@ -3,7 +3,8 @@
  * the spec's decisions (jobCount is the total; jobs.length ≤ limit) and the examples (newest first).
  */
 import type { CheckContext, ContractCheck, Exchange, Finding, PageWalk } from '../contract-types.js';
-import { describeJob, showValue, toTimeValue, sameTimeKind } from '../../src/spec/job-facts.js';
+import { describeJob, showValue } from '../../src/spec/job-facts.js';
+import { readJobTime } from '../../src/spec/read-job-time.js';
 import { limitBounds } from '../../src/spec/spec-facts.js';
 import { envelopeViolations } from '../../src/spec/spec-validator.js';
 import { describeAnswer } from './check-helpers.js';
@@ -16,6 +17,12 @@ function pageOf(exchange: Exchange): { limit?: number; offset: number } {
   const params = new URL(exchange.request.url).searchParams;
   const limit = params.get('limit');
   return { ...(limit !== null ? { limit: Number(limit) } : {}), offset: Number(params.get('offset') ?? 0) };
+}
+
+/** A job time's whole second (epoch), for ordering; undefined when unreadable. */
+function wholeSecond(value: unknown): number | undefined {
+  const ms = readJobTime(value);
+  return ms === undefined ? undefined : Math.floor(ms / 1000);
 }
 
 const ids = (jobs: Record<string, unknown>[]) => jobs.map((job) => String(job.jobId));
@@ -260,9 +267,9 @@ export const listChecks: readonly ContractCheck[] = [
         for (let i = 1; i < list.jobs.length; i++) {
           const before = list.jobs[i - 1] as Record<string, unknown>;
           const after = list.jobs[i] as Record<string, unknown>;
-          if (!sameTimeKind(before.startTime, after.startTime)) continue;
-          const a = toTimeValue(before.startTime);
-          const b = toTimeValue(after.startTime);
+          // Whole seconds: the list's own form has no finer grain, so a finer one decides no order.
+          const a = wholeSecond(before.startTime);
+          const b = wholeSecond(after.startTime);
           if (a === undefined || b === undefined) continue;
           compared++;
           if (b > a) {

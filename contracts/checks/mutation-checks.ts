@@ -5,7 +5,8 @@
  * the list and on the status endpoint; a second cancel is 400 GES.8303 [ex, cancel page].
  */
 import type { ContractCheck, SeenJob } from '../contract-types.js';
-import { describeJob, showValue, statusPhase, toTimeValue } from '../../src/spec/job-facts.js';
+import { describeJob, showValue, statusPhase } from '../../src/spec/job-facts.js';
+import { readJobTime } from '../../src/spec/read-job-time.js';
 import { bodyObject, describeAnswer, expectGesError } from './check-helpers.js';
 import { cancelOnce, findListed, submitOnce } from './own-jobs.js';
 
@@ -45,8 +46,9 @@ export const mutationChecks: readonly ContractCheck[] = [
       const { jobId, listed } = await submitOnce(ctx);
       const { job, index, jobs, exchange } = listed;
       if (!job) return ctx.skip(`the new job ${jobId} is not in the list (see submitted_job_listed)`);
-      const start = toTimeValue(job.startTime);
-      const ahead = jobs.slice(0, index).filter((other) => other.startTime !== job.startTime && toTimeValue(other.startTime) !== start);
+      const second = (value: unknown) => Math.floor((readJobTime(value) ?? Number.NaN) / 1000);
+      const start = second(job.startTime);
+      const ahead = jobs.slice(0, index).filter((other) => other.startTime !== job.startTime && second(other.startTime) !== start);
       if (ahead.length > 0) {
         ctx.fail({
           message: `the new job is at position ${index}, after ${ahead.length} job(s) with another startTime, e.g. ${describeJob(ahead[0] as SeenJob)} (${showValue(ahead[0]?.startTime)})`,

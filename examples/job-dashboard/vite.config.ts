@@ -3,7 +3,7 @@
  *
  * `npx vite examples/job-dashboard`: MSW mode, the worker answers in the browser.
  * `npx vite examples/job-dashboard --mode standalone`: the proxy recipe, /ges and /__mock go to
- * `ges-mock serve` at GES_MOCK_URL (default http://127.0.0.1:4010), so the page stays same-origin.
+ * `ges-mock serve` at GES_PROXY_TARGET (default http://127.0.0.1:4010), so the page stays same-origin.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ProxyOptions } from 'vite';
@@ -20,7 +20,7 @@ export default defineConfig(({ mode }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
   server: {
     host: '127.0.0.1',
-    proxy: mode === 'standalone' ? gesProxy(process.env.GES_MOCK_URL ?? 'http://127.0.0.1:4010') : undefined,
+    proxy: mode === 'standalone' ? gesProxy(process.env.GES_PROXY_TARGET ?? 'http://127.0.0.1:4010') : undefined,
   },
   optimizeDeps: {
     // Pre-bundled up front, so the first page load never triggers a "new dependencies found" reload.

@@ -8,6 +8,7 @@ import { ALGORITHMS, isGiven } from './algorithms.js';
 import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, FixtureGraph, FixtureGraphs, Page, SnapshotJob } from './engine-types.js';
 import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
+import { createEngineProfile, DEFAULT_ENGINE_PROFILE, ENGINE_PROFILES, isEngineProfileName } from './engine-profiles.js';
 import { resultData } from './job-results.js';
 import { createJobStore, type JobStore } from './job-store.js';
 import { seedGraph, type GraphSeed } from './seed-graph.js';
@@ -60,7 +61,7 @@ function checkCount(name: string, value: number): number {
  * too (`maxRequestCharsPerGraph`): past it the oldest finished submission is evicted, or the
  * submission refused.
  *
- * Options that make no sense (a negative count) throw a RangeError: they are programming errors,
+ * Options that make no sense (a negative count, an unknown profile) throw a RangeError: they are programming errors,
  * not user input. Operations never throw; they return EngineResult values.
  */
 export function createEngine(options: EngineOptions): Engine {
@@ -84,6 +85,19 @@ export function createEngine(options: EngineOptions): Engine {
   let readOnly = new Set<string>();
   let fixtures: FixtureGraphs | undefined = options.fixtures;
   if (fixtures?.seed !== undefined) seed = fixtures.seed;
+  const profileName = options.profile ?? DEFAULT_ENGINE_PROFILE;
+  if (!isEngineProfileName(profileName)) throw new RangeError(`profile must be one of ${ENGINE_PROFILES.join(', ')}, got ${String(profileName)}`);
+  // The served forms: `mixed` draws from the engine's seed, so it follows a reset to another seed.
+  let profile = createEngineProfile(profileName, seed);
+
+  /** The job a served jobId names (a profile may serve ids in another form). */
+  const findServed = (store: JobStore, jobId: string): JobEntry | undefined => {
+    for (const id of profile.canonicalIds(jobId, store.planner.vocabulary.jobIdSuffix)) {
+      const entry = store.find(id);
+      if (entry) return entry;
+    }
+    return undefined;
+  };
 
   /** The fixture graph of (project, graph), if a document names it, and the key of its seed. */
   const fixtureOf = (projectId: string, graph: string): { graph: FixtureGraph; key: string } | undefined => {
@@ -138,14 +152,14 @@ export function createEngine(options: EngineOptions): Engine {
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;
-      return ok({ jobs: store.list(clock.now(), page), jobCount: store.size });
+      return ok(profile.list({ jobs: store.list(clock.now(), page), jobCount: store.size }, graph));
     },
 
     getJobStatus(projectId, graph, jobId, page: Page) {
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;
-      const entry = store.find(jobId);
+      const entry = findServed(store, jobId);
       if (!entry) return fail({ kind: 'job-not-found', jobId });
       const job = store.view(entry, clock.now());
       let body: JobStatus;
@@ -157,14 +171,14 @@ export function createEngine(options: EngineOptions): Engine {
       } else {
         body = { status: job.status, result: 'success' };
       }
-      return ok(body);
+      return ok(profile.status(body, job));
     },
 
     cancelJob(projectId, graph, jobId) {
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;
-      const entry: JobEntry | undefined = store.find(jobId);
+      const entry: JobEntry | undefined = findServed(store, jobId);
       const now = clock.now();
       if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, now)) return fail({ kind: 'cannot-cancel', jobId });
       if (isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
@@ -204,7 +218,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (outcome === 'too-many-jobs') return fail({ kind: 'graph-full', graph, limit: 'jobs', cap });
       if (outcome === 'too-much-request-data') return fail({ kind: 'graph-full', graph, limit: 'request-chars', cap: limits.maxRequestChars });
       readOnly.delete(projectId);
-      const created: JobCreated = { jobId: plan.jobId, jobType: 1 };
+      const created: JobCreated = { jobId: profile.servedId(plan.jobId), jobType: 1 };
       return ok(created);
     },
 
@@ -217,11 +231,12 @@ export function createEngine(options: EngineOptions): Engine {
         }
       }
       const graphNames = [...new Set([...graphs, ...(fixtures?.all.keys() ?? [])])];
-      return { now, seed, projects: projects.size, graphNames, graphs: list };
+      return { now, seed, profile: profileName, projects: projects.size, graphNames, graphs: list };
     },
 
     reset(newSeed?: number) {
       if (newSeed !== undefined) seed = newSeed;
+      profile = createEngineProfile(profileName, seed);
       anchor = clock.now();
       seeds = new Map();
       projects = new Map();

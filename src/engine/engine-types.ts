@@ -4,6 +4,7 @@
  * seeded Faker per engine. Errors are returned as values, never thrown.
  */
 import type { AlgorithmRequest, Job, JobCreated, JobStatus } from '../types.js';
+import type { EngineProfileName } from './engine-profiles.js';
 import type { JobEntry, JobPlan } from './job-lifecycle.js';
 
 /** Where the engine reads the time: epoch milliseconds. */
@@ -50,6 +51,11 @@ export interface EngineOptions {
   fixtures?: FixtureGraphs | undefined;
   /** Most projects that hold submissions or cancellations (default 10,000); past it a new project's first write is refused. */
   maxProjects?: number | undefined;
+  /**
+   * The forms jobs are served in (docs/engine.md, "Engine profiles"). Default `memory-2.2.13`, the
+   * memory edition's forms; the others are those of other GES engines, `mixed` all of them.
+   */
+  profile?: EngineProfileName | undefined;
 }
 
 /** Paging of a list or of a job's result. Already validated by the HTTP layer. */
@@ -62,6 +68,8 @@ export interface Page {
 export interface EngineState {
   now: number;
   seed: number;
+  /** The engine profile jobs are served in. */
+  profile: EngineProfileName;
   projects: number;
   /** Every graph every project sees: the configured ones and those a fixture document names. */
   graphNames: string[];

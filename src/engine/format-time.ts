@@ -1,6 +1,6 @@
 /**
  * Formats epoch milliseconds as `yyyy-MM-dd HH:mm:ss` in China time (UTC+8), the form of every GES
- * example, and reads it back. Pure arithmetic on the number: no Date.now(), no time-zone database.
+ * example (src/spec/read-job-time.ts reads it, and every other documented form, back). Pure arithmetic on the number: no Date.now(), no time-zone database.
  */
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -42,12 +42,4 @@ export function formatChinaTime(epochMs: number): string {
     ZERO + Math.floor(m / 10), ZERO + (m % 10), 58,
     ZERO + Math.floor(s / 10), ZERO + (s % 10),
   );
-}
-
-/** The epoch ms of a `yyyy-MM-dd HH:mm:ss` China-time string (whole seconds), or NaN. */
-export function parseChinaTime(text: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!match) return Number.NaN;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
-  return Date.UTC(y, mo - 1, d, h, mi, s) - CHINA_OFFSET_MS;
 }

@@ -27,6 +27,8 @@ export interface JobPlan {
   readonly cancellable: boolean;
   /** Submission time: the job's startTime, also while pending. */
   readonly startMs: number;
+  /** startTime as a fixture stated it (any documented form), served as given; default China time. */
+  readonly startText?: string;
   /** Whole seconds of startMs: the list is ordered by this (desc), then jobId (asc). */
   readonly startSec: number;
   /** pending until runAtMs, running until endMs. */
@@ -225,7 +227,7 @@ function buildView(plan: JobPlan, t: number, phase: 'pending' | 'running' | 'fin
   const taskType = plan.taskType;
   const canStop = !finished && plan.cancellable;
   const progressText = PROGRESS[progress]!;
-  const startTime = formatChinaTime(plan.startMs);
+  const startTime = plan.startText ?? formatChinaTime(plan.startMs);
   const status: Job['status'] = phase === 'pending' ? 'pending' : phase === 'running' ? 'running' : failed ? 'failed' : 'success';
   // One whole literal per shape: every property in-object (no extra backing store per job), the
   // same hidden class for every job of a shape, and JSON.stringify's fast path.

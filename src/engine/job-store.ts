@@ -37,7 +37,11 @@ export interface JobStore {
   /** Plans this store's submissions (its own random stream, so projects do not disturb each other). */
   readonly planner: PlannerContext;
   readonly size: number;
-  /** A page in display order: newest second first, then jobId ascending. */
+  /**
+   * A page in display order: newest second first, then jobId ascending. Asked again for the same
+   * page at the same instant with nothing changed in between, it returns the very same (frozen)
+   * array, so that a caller may serialise it once (src/http/to-list-jobs-json.ts).
+   */
   list(now: number, page: Page): Job[];
   find(jobId: string): JobEntry | undefined;
   /** The job as shown at `now`, honouring this store's cancellation. */
@@ -93,6 +97,9 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     shared = false;
   }
   let changed = false;
+  // Bumped by every change of what a list shows; with the instant and the page it keys `lastPage`.
+  let version = 0;
+  let lastPage: { now: number; limit: number; offset: number; version: number; jobs: Job[] } | undefined;
   const own = new Map<string, JobPlan>();
   let ownRequestChars = 0; // rawRequest length of the submissions still held
   const evicted = new Set<string>();
@@ -150,6 +157,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     if (gone === undefined) return;
     const jobId = idOfSlot(gone, seed);
     changed = true;
+    version++;
     const mine = own.get(jobId);
     if (mine) {
       own.delete(jobId);
@@ -186,6 +194,10 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       return slots.length;
     },
     list(now, { limit, offset }) {
+      // Under load many requests ask for the same page within one millisecond: views are a pure
+      // function of (jobs, instant), so the page built for the first is the page of them all.
+      const memo = lastPage;
+      if (memo && memo.now === now && memo.version === version && memo.limit === limit && memo.offset === offset) return memo.jobs;
       const last = slots.length - 1 - offset;
       const stop = Math.max(-1, last - limit);
       // Sized once: growing a 100k array by push copies it a dozen times.
@@ -195,6 +207,8 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
         // Hot path of 100k-job pages: a finished job is a frozen object, shared, never rebuilt.
         jobs[k] = typeof slot !== 'number' && isView(slot) ? slot : view(entryAt(i), now);
       }
+      Object.freeze(jobs);
+      lastPage = { now, limit, offset, version, jobs };
       return jobs;
     },
     find,
@@ -203,6 +217,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     cancel(plan, now) {
       cancellations.set(plan.jobId, { atMs: now });
       changed = true;
+      version++;
     },
     insert(plan, now, { maxJobs, maxRequestChars }) {
       if (plan.rawRequest.length > maxRequestChars) return 'too-much-request-data';
@@ -224,6 +239,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
       own.set(plan.jobId, plan);
       ownRequestChars += plan.rawRequest.length;
       changed = true;
+      version++;
       return 'inserted';
     },
     get changed() {

@@ -5,7 +5,7 @@
  * it comes out the same whichever job is built first. A finished job is kept as its frozen view,
  * shared by every project.
  */
-import { parseChinaTime } from './format-time.js';
+import { readJobTime } from '../spec/read-job-time.js';
 import { getGraphProfile, type GraphProfile } from './graph-profiles.js';
 import { finishedViewOf, isView, type JobEntry } from './job-lifecycle.js';
 import { createGraphVocabulary, drawSeedFailure, newJobId, planSeedJob, type GraphVocabulary, type PlannerContext, type SeedPhase } from './draw-job-plans.js';
@@ -43,7 +43,7 @@ const DAY_MS = 86_400_000;
 function startSecOfSlot(slot: JobSlot, seed: GraphSeed): number {
   if (typeof slot === 'number') return seed.startSecAt(slot);
   // Only the newest few jobs are ever compared (on insertion), so parsing a view's time is fine.
-  return isView(slot) ? Math.floor(parseChinaTime(slot.startTime) / 1000) : slot.startSec;
+  return isView(slot) ? Math.floor((readJobTime(slot.startTime) ?? Number.NaN) / 1000) : slot.startSec;
 }
 
 /** The id of a slot's job without building it. */

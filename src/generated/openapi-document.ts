@@ -1001,18 +1001,12 @@ export const openapiDocument: OpenAPIV3_1Document = {
                 "description": "Percentage done, 0–100, as an integer or a digit string."
               },
               "startTime": {
-                "type": "string",
-                "description": "When the job started: \"a date string or timestamp\" [doc]. The examples use\n`yyyy-MM-dd HH:mm:ss` in China time (UTC+8) [ex], as the mock does.\n",
-                "examples": [
-                  "2024-05-23 09:54:00"
-                ]
+                "$ref": "#/components/schemas/JobTime",
+                "description": "When the job started, in one of the forms of `JobTime`."
               },
               "endTime": {
-                "type": "string",
-                "description": "When the job finished; same format as `startTime`. Absent while the job runs.",
-                "examples": [
-                  "2024-05-23 09:54:00"
-                ]
+                "$ref": "#/components/schemas/JobTime",
+                "description": "When the job finished, in one of the forms of `JobTime`. Absent while the job runs."
               },
               "status": {
                 "$ref": "#/components/schemas/JobStatusValue",
@@ -1181,6 +1175,18 @@ export const openapiDocument: OpenAPIV3_1Document = {
         "x-ges-status-variants": [
           "complete",
           "partiallyFailed"
+        ]
+      },
+      "JobTime": {
+        "type": "string",
+        "description": "A job's start or end: \"a date string or timestamp\" [doc]; the table types it String. The\nexamples use `yyyy-MM-dd HH:mm:ss` in China time (UTC+8) [ex], as the mock does by default.\n[decision] The forms accepted, and read alike by the mock and the contract kit:\n* `yyyy-MM-dd HH:mm:ss`, `T` allowed for the space, an optional fraction of up to 9 digits,\n  no zone: China time (UTC+8), as every GES example;\n* the same with a zone, `Z` or `±HH:MM` (ISO 8601): that instant;\n* a timestamp as a string of 10, 13 or 16 digits: seconds, milliseconds or microseconds since\n  the epoch (the unit GES file statistics use is µs).\nA JSON number is not a `startTime`: the table types it String (file statistics, typed Integer,\nare numbers). Any other string names no instant the list could be ordered by, and is refused.\nTwo times of different forms compare by the instant they name.\n",
+        "pattern": "^(\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})?|\\d{10}|\\d{13}|\\d{16})$",
+        "examples": [
+          "2024-05-23 09:54:00",
+          "2024-05-23T01:54:00Z",
+          "1716429240",
+          "1716429240000",
+          "1716429240000000"
         ]
       },
       "Progress": {

@@ -191,17 +191,10 @@ export interface components {
             canStop: boolean;
             /** @description Percentage done, 0–100, as an integer or a digit string. */
             progress: components["schemas"]["Progress"];
-            /**
-             * @description When the job started: "a date string or timestamp" [doc]. The examples use
-             *     `yyyy-MM-dd HH:mm:ss` in China time (UTC+8) [ex], as the mock does.
-             * @example 2024-05-23 09:54:00
-             */
-            startTime: string;
-            /**
-             * @description When the job finished; same format as `startTime`. Absent while the job runs.
-             * @example 2024-05-23 09:54:00
-             */
-            endTime?: string;
+            /** @description When the job started, in one of the forms of `JobTime`. */
+            startTime: components["schemas"]["JobTime"];
+            /** @description When the job finished, in one of the forms of `JobTime`. Absent while the job runs. */
+            endTime?: components["schemas"]["JobTime"];
             /** @description The job's state. */
             status: components["schemas"]["JobStatusValue"];
             /** @description Why the job failed; present only when `status` is `failed` [doc]. */
@@ -217,6 +210,25 @@ export interface components {
          * @enum {string}
          */
         JobStatusValue: "pending" | "running" | "success" | "failed";
+        /**
+         * @description A job's start or end: "a date string or timestamp" [doc]; the table types it String. The
+         *     examples use `yyyy-MM-dd HH:mm:ss` in China time (UTC+8) [ex], as the mock does by default.
+         *     [decision] The forms accepted, and read alike by the mock and the contract kit:
+         *     * `yyyy-MM-dd HH:mm:ss`, `T` allowed for the space, an optional fraction of up to 9 digits,
+         *       no zone: China time (UTC+8), as every GES example;
+         *     * the same with a zone, `Z` or `±HH:MM` (ISO 8601): that instant;
+         *     * a timestamp as a string of 10, 13 or 16 digits: seconds, milliseconds or microseconds since
+         *       the epoch (the unit GES file statistics use is µs).
+         *     A JSON number is not a `startTime`: the table types it String (file statistics, typed Integer,
+         *     are numbers). Any other string names no instant the list could be ordered by, and is refused.
+         *     Two times of different forms compare by the instant they name.
+         * @example 2024-05-23 09:54:00
+         * @example 2024-05-23T01:54:00Z
+         * @example 1716429240
+         * @example 1716429240000
+         * @example 1716429240000000
+         */
+        JobTime: string;
         /**
          * @description Percentage done, 0–100. The table types it Integer; the example sends the string `"100"`
          *     [doc vs ex]. Both are accepted; the mock sends strings, as the engine's example does.

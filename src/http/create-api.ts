@@ -7,6 +7,7 @@
  */
 import type { AdjustableClock, Engine } from '../engine/engine-types.js';
 import { createEngine } from '../engine/create-engine.js';
+import { ENGINE_PROFILES, isEngineProfileName, type EngineProfileName } from '../engine/engine-profiles.js';
 import { createSystemClock } from '../clocks.js';
 import { createFixtureLoader } from '../fixtures/create-fixture-loader.js';
 import { FixtureError } from '../fixtures/fixture-error.js';
@@ -45,6 +46,12 @@ export interface ApiOptions {
   maxRequestCharsPerGraph?: number | undefined;
   /** Most projects that hold submissions or cancellations. Default: the engine's (10,000). */
   maxProjects?: number | undefined;
+  /**
+   * The forms jobs are served in, as other GES engines send them (docs/engine.md, "Engine profiles").
+   * Default `memory-2.2.13`; `mixed` draws every form, seeded and stable per job. An unknown name
+   * throws a TypeError.
+   */
+  profile?: EngineProfileName | undefined;
   /** Accepted X-Auth-Token values: `T` (any project) or `T:project_id`. Default: any non-empty token. */
   tokens?: readonly string[] | undefined;
   /** Echo Origin with credentials and answer preflights. Default true. */
@@ -126,6 +133,9 @@ export function createApi(options: ApiOptions = {}): GesApi {
     engine = options.engine;
     clock = options.clock;
   } else {
+    if (options.profile !== undefined && !isEngineProfileName(options.profile)) {
+      throw new TypeError(`createApi: unknown profile "${String(options.profile)}"; one of ${ENGINE_PROFILES.join(', ')}`);
+    }
     const startMs = parseInstant(options.fixtures?.now);
     clock = options.clock ?? createSystemClock({ speed: options.speed ?? 1, startMs });
     engine = createEngine({
@@ -136,6 +146,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxRequestCharsPerGraph: options.maxRequestCharsPerGraph,
       maxProjects: options.maxProjects,
+      profile: options.profile,
     });
   }
 
@@ -217,7 +228,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     if (result.kind === 'page') {
       return { status: 200, headers: headersFor(request, { 'content-type': result.contentType, 'cache-control': 'no-store' }), body: result.body };
     }
-    return { status: result.status, headers: headersFor(request), body: JSON.stringify(result.value) };
+    return { status: result.status, headers: headersFor(request), body: result.text ?? JSON.stringify(result.value) };
   }
 
   // Pages are read-only and opened by a browser, which cannot add the control token header.

@@ -13,6 +13,7 @@ import { parseAlgorithmBody } from './parse-algorithm-body.js';
 import { parsePage } from './parse-page.js';
 import { MALFORMED, readParam, type Query } from './parse-query.js';
 import { httpErrors, toGesError, type HttpError } from './to-ges-error.js';
+import { toListJobsJson } from './to-list-jobs-json.js';
 
 /** What the operations act on. */
 export interface OperationContext {
@@ -70,7 +71,9 @@ export function answerGesOperation(context: OperationContext, request: ApiReques
   switch (route.operationId) {
     case 'listJobs': {
       const page = parsePage(query);
-      return page.ok ? fromEngine(engine.listJobs(project, graph, page.page)) : failure(page.error);
+      if (!page.ok) return failure(page.error);
+      const listed = engine.listJobs(project, graph, page.page);
+      return listed.ok ? { kind: 'json', status: 200, value: listed.value, text: toListJobsJson(listed.value) } : fromEngine(listed);
     }
     case 'getJobStatus': {
       const page = parsePage(query);

@@ -5,9 +5,12 @@
  * reported beside them, never "fixed". Transport is an injected fetch, so the walk is tested
  * against scripted servers as well as a live mock.
  */
+import { LIFECYCLE_FIELDS } from '../fixtures/compile-fixtures.js';
 import type { FixtureDocument, FixtureJob } from '../fixtures/fixture-types.js';
+import { validateFixtures } from '../fixtures/validate-fixtures.js';
 import { openapiDocument } from '../generated/openapi-document.js';
 import { jobInvariantViolations } from '../spec/job-invariants.js';
+import { statusVariants } from '../spec/spec-facts.js';
 import { createSpecValidator, type SpecValidator } from '../spec/spec-validator.js';
 import { fetchWithRetry, type RetryPolicy } from './fetch-with-retry.js';
 
@@ -16,6 +19,8 @@ type RecordedJob = Record<string, unknown>;
 
 /** What is wrong with one job (or with a page as a whole), and where it came. */
 interface RecordViolation {
+  /** How `serve --fixtures` treats it: a job with a violation makes it refuse the document, naming the job. */
+  replay?: 'refused';
   /** Offset of the page that carried it. */
   offset: number;
   /** The job's jobId when it has one; absent for a page-level problem. */
@@ -32,6 +37,10 @@ export interface GraphRecording {
   jobCount: number | undefined;
   pages: number;
   violations: RecordViolation[];
+  /** The page offset each recorded job came at, in the order of `jobs`. */
+  offsets: number[];
+  /** Indexes in `jobs` of the jobs that already have a violation. */
+  refused: Set<number>;
   /** Things worth knowing that are not the engine's fault (e.g. jobs submitted during the walk). */
   notes: string[];
 }
@@ -130,6 +139,7 @@ async function recordGraph(
   policy: RetryPolicy,
   validator: SpecValidator,
   extraFields: Set<string>,
+  variants: Set<string>,
 ): Promise<{ ok: true; graph: GraphRecording } | { ok: false; failure: RecordFailure }> {
   const pageSize = options.pageSize ?? DEFAULT_RECORD_PAGE_SIZE;
   const maxJobs = options.maxJobsPerGraph ?? 1_000_000;
@@ -138,6 +148,8 @@ async function recordGraph(
   if (options.token !== undefined) headers['x-auth-token'] = options.token;
 
   const jobs: RecordedJob[] = [];
+  const offsets: number[] = [];
+  const refused = new Set<number>();
   const seen = new Set<string>();
   const violations: RecordViolation[] = [];
   const notes: string[] = [];
@@ -215,15 +227,25 @@ async function recordGraph(
       fresh++;
       if (jobs.length >= maxJobs) continue;
       jobs.push(item);
-      for (const key of Object.keys(item)) if (!JOB_FIELDS.has(key)) extraFields.add(key);
+      offsets.push(offset);
+      for (const key of Object.keys(item)) if (!JOB_FIELDS.has(key) && !LIFECYCLE_FIELDS.includes(key)) extraFields.add(key);
+      // A status variant of another engine version (x-ges-status-variants) is recorded as such: the
+      // document marks it, replay serves it, and only the spec's enum (which cannot know it) objects.
+      const variant = typeof item.status === 'string' && statusVariants.includes(item.status) ? item.status : undefined;
+      if (variant !== undefined) variants.add(variant);
       const problems = [
         // An if/then failure is also reported by the keyword inside the "then": keep that one.
-        ...validator.validate('#/components/schemas/Job', item).filter((v) => v.keyword !== 'if').map((v) => `schema ${v.path}: ${v.message}`),
+        ...validator
+          .validate('#/components/schemas/Job', item)
+          .filter((v) => v.keyword !== 'if' && !(variant !== undefined && v.path === '/status'))
+          .map((v) => `schema ${v.path}: ${v.message}`),
+        ...Object.keys(item).filter((key) => LIFECYCLE_FIELDS.includes(key)).map((key) => `${key}: a field named like a fixture lifecycle form cannot be replayed as an extra field`),
         // The job invariants the contract kit and fixture validation judge by, from the one shared checker.
         ...jobInvariantViolations(item).map((v) => `${v.field}: ${v.reason} (expected ${v.expected}; ${v.invariant})`),
       ];
       if (problems.length > 0) {
-        violations.push({ offset, ...(jobId !== undefined ? { jobId } : {}), problems: jobId === undefined ? [`jobs[${index}] at offset ${offset}`, ...problems] : problems });
+        refused.add(jobs.length - 1);
+        violations.push({ offset, ...(jobId !== undefined ? { jobId } : {}), replay: 'refused', problems: jobId === undefined ? [`jobs[${index}] at offset ${offset}`, ...problems] : problems });
       }
     }
 
@@ -249,7 +271,37 @@ async function recordGraph(
   if (jobCount !== undefined && !countChanged && jobs.length < maxJobs && seen.size > 0 && seen.size !== jobCount) {
     violations.push({ offset, problems: [`jobCount says ${jobCount} but the pages held ${seen.size} distinct jobs`] });
   }
-  return { ok: true, graph: { graph, jobs, jobCount, pages, violations, notes } };
+  return { ok: true, graph: { graph, jobs, jobCount, pages, violations, offsets, refused, notes } };
+}
+
+/** What the document says of replay, so a reader of the file knows without the docs. */
+const REPLAY_NOTE =
+  'serve --fixtures serves every job as recorded; while a job listed under violations (replay: refused) is in the document, ' +
+  'it refuses the whole document and names that job: correct or remove such jobs to replay the rest.';
+
+/**
+ * Adds, as violations, what would keep `serve --fixtures` from replaying a job that the spec checks
+ * above passed (the fixture checks are the judge of replay, so no recorded job fails only there).
+ */
+function replayViolations(document: FixtureDocument, graphs: GraphRecording[], now: number): void {
+  const checked = validateFixtures(document, 'recording', { now });
+  if (checked.ok) return;
+  const added = new Map<string, RecordViolation>();
+  for (const problem of checked.error.problems) {
+    const graph = graphs.find((g) => g.graph === problem.graph);
+    if (!graph || problem.job === undefined) continue;
+    const reason = `${problem.field ?? 'job'}: ${problem.reason} (fixture check of replay)`;
+    const key = `${graph.graph}\n${problem.job}`;
+    const known = added.get(key);
+    if (known) known.problems.push(reason);
+    if (known || graph.refused.has(problem.job)) continue; // one violation per job, and none twice
+    graph.refused.add(problem.job);
+    const job = graph.jobs[problem.job];
+    const jobId = typeof job?.['jobId'] === 'string' ? job['jobId'] : undefined;
+    const violation: RecordViolation = { offset: graph.offsets[problem.job] ?? 0, ...(jobId !== undefined ? { jobId } : {}), replay: 'refused', problems: [reason] };
+    added.set(key, violation);
+    graph.violations.push(violation);
+  }
 }
 
 /**
@@ -274,16 +326,23 @@ export async function recordJobs(options: RecordOptions): Promise<RecordResult> 
   const recordedAt = new Date(now()).toISOString();
   sharedValidator ??= createSpecValidator();
   const extraFields = new Set<string>();
+  const variants = new Set<string>();
   const graphs: GraphRecording[] = [];
   for (const graph of options.graphs) {
-    const walked = await recordGraph(options, graph, policy, sharedValidator, extraFields);
+    const walked = await recordGraph(options, graph, policy, sharedValidator, extraFields, variants);
     if (!walked.ok) return walked;
     graphs.push(walked.graph);
   }
-  const violations = graphs.reduce((sum, graph) => sum + graph.violations.length, 0);
-  const document: FixtureDocument = {
+  const jobsOf = (g: GraphRecording) => ({ jobs: g.jobs as FixtureJob[] });
+  const head: FixtureDocument = {
     now: recordedAt,
     ...(extraFields.size > 0 ? { extraJobFields: [...extraFields].sort() } : {}),
+    ...(variants.size > 0 ? { recordedStatusVariants: [...variants].sort() as FixtureDocument['recordedStatusVariants'] } : {}),
+  };
+  replayViolations({ ...head, graphs: Object.fromEntries(graphs.map((g) => [g.graph, jobsOf(g)])) }, graphs, now());
+  const violations = graphs.reduce((sum, graph) => sum + graph.violations.length, 0);
+  const document: FixtureDocument = {
+    ...head,
     recording: {
       tool: 'ges-mock record',
       source: toPublicBaseUrl(options.baseUrl),
@@ -291,6 +350,7 @@ export async function recordJobs(options: RecordOptions): Promise<RecordResult> 
       recordedAt,
       pageSize,
       violations,
+      replay: REPLAY_NOTE,
       graphs: Object.fromEntries(
         graphs.map((g) => [
           g.graph,
@@ -300,7 +360,7 @@ export async function recordJobs(options: RecordOptions): Promise<RecordResult> 
     },
     // As they came: a job that breaks the spec makes the document fail validation where it is loaded,
     // naming the job, which is what the violations above announced.
-    graphs: Object.fromEntries(graphs.map((g) => [g.graph, { jobs: g.jobs as FixtureJob[] }])),
+    graphs: Object.fromEntries(graphs.map((g) => [g.graph, jobsOf(g)])),
   };
   return { ok: true, recording: { document, graphs, violations } };
 }

@@ -12,37 +12,6 @@ export function statusPhase(status: unknown): 'finished' | 'unfinished' | undefi
   return undefined;
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
-
-/**
- * A start/end time as a comparable number (ms), for the formats the GES pages allow: a
- * `yyyy-MM-dd HH:mm:ss` string (no zone: only comparable with its own kind, which is all we need),
- * an ISO string, or a timestamp in s, ms or µs. Undefined when unreadable.
- */
-export function toTimeValue(value: unknown): number | undefined {
-  if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) {
-    const n = Number(value);
-    if (!Number.isFinite(n)) return undefined;
-    if (n >= 1e14) return n / 1000; // µs
-    if (n >= 1e11) return n; // ms
-    return n * 1000; // s
-  }
-  if (typeof value !== 'string') return undefined;
-  const match = DATE_TIME.exec(value);
-  if (match) {
-    const [, y, mo, d, h, mi, s, frac] = match;
-    return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) + Number(`0.${frac ?? '0'}`) * 1000;
-  }
-  const parsed = Date.parse(value);
-  return Number.isNaN(parsed) ? undefined : parsed;
-}
-
-/** Whether two time values can be compared (same representation family). */
-export function sameTimeKind(a: unknown, b: unknown): boolean {
-  const kind = (v: unknown) => (typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? 'stamp' : 'text');
-  return kind(a) === kind(b);
-}
-
 /** progress as a number (it may be an integer or a digit string); undefined otherwise. */
 export function progressValue(progress: unknown): number | undefined {
   if (typeof progress === 'number' && Number.isInteger(progress)) return progress;

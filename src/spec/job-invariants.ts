@@ -4,7 +4,8 @@
  * engine's own tests and fixture validation, so the three cannot drift apart. It never throws: a
  * field it cannot read is left to the schema validator.
  */
-import { progressValue, sameTimeKind, showValue, statusPhase, toTimeValue } from './job-facts.js';
+import { progressValue, showValue, statusPhase } from './job-facts.js';
+import { readJobTime } from './read-job-time.js';
 import { statusVariants } from './spec-facts.js';
 
 /** The invariants, named as the contract checks that report them. */
@@ -78,10 +79,10 @@ function timeViolations(job: Record<string, unknown>): JobViolation[] {
   const violations: JobViolation[] = [];
   if (!has(job, 'endTime')) {
     violations.push({ invariant: 'finished_job_times', field: 'endTime', reason: 'has no endTime', expected: 'a finished job carries endTime' });
-  } else if (sameTimeKind(job.startTime, job.endTime)) {
-    // Times of different kinds (a date string and a timestamp) are not comparable without a zone.
-    const start = toTimeValue(job.startTime);
-    const end = toTimeValue(job.endTime);
+  } else {
+    // Every documented form names an instant (zone-less ones China time), so any two compare.
+    const start = readJobTime(job.startTime);
+    const end = readJobTime(job.endTime);
     if (start !== undefined && end !== undefined && end < start) {
       violations.push({
         invariant: 'finished_job_times',

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVE_FLAGS, envNameOf } from '../../cli/serve-flags.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -214,10 +215,15 @@ describe('ges-mock serve shutdown', () => {
     const { mock, inFlight } = await withRequestInFlight(1_500);
     mock.child.kill('SIGTERM');
     await until(() => mock.stdout().includes('SIGTERM: no new connections'));
-    const refused = await fetch(listUrl(mock.url), { headers: AUTH }).then(
-      () => undefined,
-      (error: Error & { cause?: { code?: string } }) => error.cause?.code,
-    );
+    // A new connection, not one from fetch's keep-alive pool (which the drain closes: ECONNRESET).
+    const refused = await new Promise<string | undefined>((resolve) => {
+      const socket = connect(mock.port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code));
+    });
     expect(refused).toBe('ECONNREFUSED');
     expect(await inFlight).toMatchObject({ status: 503, body: { errorCode: 'GES.8602', result: 'failed' } });
     expect(await exited(mock.child)).toBe(0);

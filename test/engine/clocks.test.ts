@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_MANUAL_CLOCK_START_MS, createManualClock } from '../../src/clocks.js';
 import { createSystemClock } from '../../src/clocks.js';
-import { formatChinaTime, parseChinaTime } from '../../src/engine/format-time.js';
+import { formatChinaTime } from '../../src/engine/format-time.js';
+import { readJobTime } from '../../src/spec/read-job-time.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -40,8 +41,8 @@ describe('system clock', () => {
 describe('China time format', () => {
   it('formats and parses the seed example’s instants', () => {
     expect(formatChinaTime(1716428001745)).toBe('2024-05-23 09:33:21');
-    expect(parseChinaTime('2024-05-23 09:33:21')).toBe(1716428001000);
+    expect(readJobTime('2024-05-23 09:33:21')).toBe(1716428001000);
     expect(formatChinaTime(Date.UTC(2024, 11, 31, 16, 0, 0))).toBe('2025-01-01 00:00:00');
-    expect(parseChinaTime('not a time')).toBeNaN();
+    expect(readJobTime('not a time')).toBeUndefined();
   });
 });

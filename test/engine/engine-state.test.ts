@@ -4,10 +4,10 @@ import { createManualClock } from '../../src/clocks.js';
 import { listAll, valueOf } from './job-invariants.js';
 
 describe('engine state', () => {
-  it('lists each created store with its counts by status, the clock and the seed', () => {
+  it('lists each created store with its counts by status, the clock, the seed and the profile', () => {
     const clock = createManualClock(1_716_429_600_000);
     const engine = createEngine({ clock, seed: 9 });
-    expect(engine.state()).toEqual({ now: 1_716_429_600_000, seed: 9, projects: 0, graphNames: ['movie', 'social_network', 'supply_chain'], graphs: [] });
+    expect(engine.state()).toEqual({ now: 1_716_429_600_000, seed: 9, profile: 'memory-2.2.13', projects: 0, graphNames: ['movie', 'social_network', 'supply_chain'], graphs: [] });
     const { jobs } = listAll(engine, 'p1', 'movie');
     listAll(engine, 'p2', 'movie');
     valueOf(engine.executeAlgorithm('p2', 'social_network', '{"algorithmName":"pagerank"}', { algorithmName: 'pagerank' }));

@@ -506,7 +506,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'the status endpoint clamps limit=100001 instead of refusing it',
     check: 'result_paging_range',
-    kind: 'failure',
+    kind: 'warning',
     corrupt: (seen, answer) =>
       answer(seen.operation === 'getJobStatus' && Number(seen.url.searchParams.get('limit')) > 100000 ? withQuery(seen, { limit: '100000' }) : undefined),
   },
@@ -632,8 +632,8 @@ export const mutants: readonly Mutant[] = [
   },
   {
     name: 'an unknown algorithm answers GES.8401',
-    check: 'invalid_algorithm_rejected',
-    kind: 'failure',
+    check: 'invalid_algorithm_code',
+    kind: 'warning',
     corrupt: recodeError('GES.8402', 400, 'GES.8401'),
   },
   {
@@ -668,6 +668,20 @@ export const mutants: readonly Mutant[] = [
     check: 'writes_without_token_rejected',
     kind: 'failure',
     corrupt: (seen, answer) => answer(seen.operation === 'executeAlgorithm' && !seen.request.headers['x-auth-token'] ? withToken(seen, TOKEN) : undefined),
+  },
+  {
+    name: 'a submit with a JSON array body starts a job',
+    check: 'invalid_algorithm_rejected',
+    kind: 'failure',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'executeAlgorithm' && seen.request.body?.startsWith('[') ? { ...seen.request, body: (seen.request.body ?? '').slice(1, -1) } : undefined),
+  },
+  {
+    name: 'an unknown algorithm accepted as a job',
+    check: 'invalid_algorithm_code',
+    kind: 'warning',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'executeAlgorithm' && seen.request.body?.includes('no_such_algorithm') ? { ...seen.request, body: '{"algorithmName":"pagerank"}' } : undefined),
   },
   {
     name: 'a submit with the forbidden token is accepted',
