@@ -5,10 +5,14 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exampleGraphName, exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
 import type { ContractOptions, ContractReport } from '../contracts/contract-types.js';
 import type { PrismMock } from '../contracts/start-prism-mock.js';
+import { CONTRACT_FLAGS } from './contract-flags.js';
+import { parseOptions } from './parse-options.js';
+import { readCommandLine } from './read-command-line.js';
+import { renderFlagHelp } from './render-flag-help.js';
+import { UsageError } from './usage-error.js';
 import { guardOutput } from './guard-output.js';
 
 // The kit (ajv, the checks) loads only once the arguments are known to be good, so usage errors
@@ -42,39 +46,12 @@ const USAGE = `Usage: ges-contract --base-url URL --project-id ID --graph NAME [
 Checks that a GES engine (or a mock of it) keeps the contract of openapi.yaml: Listing Jobs (2.2.13)
 and the job APIs around it. Read-only unless --allow-mutations.
 
-Target (flags win over the environment):
-  --base-url <url>       engine address, e.g. http://127.0.0.1:4010       (env GES_BASE_URL)
-  --project-id <id>      project_id of the path                          (env GES_PROJECT_ID)
-  --graph <name>         a graph that exists                             (env GES_GRAPH)
-  --token <token>        X-Auth-Token; never printed (curl lines say $GES_TOKEN)  (env GES_TOKEN)
-  --forbidden-token <t>  a token the engine knows but refuses on this project, to check the 403 path
-                         (env GES_FORBIDDEN_TOKEN; without it those checks are skipped)
-  --missing-graph <name> a well-formed graph name that does not exist (default: generated)
-
-Judgement:
-  --strict               SHOULD checks (what only a documented example shows) fail instead of warn
-  --allow-mutations      also submit and cancel jobs (submitted_job_listed_first, cancelled_job_failed,
-                         cancel_again_rejected)
-  --timeout <ms>         per-request timeout (default 10000)                 (env GES_TIMEOUT)
-
-Recorded traffic (offline, instead of a target):
-  --har <file>           judge a HAR 1.2 file saved by devtools or a proxy; repeat for several files.
-                         Non-GES entries are counted and ignored; tokens and cookies are never printed
-
-Reports:
-  --junit <file>         write JUnit XML
-  --json <file>          write the report as JSON
-
-Other:
-  --prism                start \`prism mock openapi.yaml\` on a free port and check that instead of
-                         --base-url (project, graph and token get defaults); see docs/contracts.md
-  -h, --help             show this help
+${renderFlagHelp(CONTRACT_FLAGS)}
+  -h, --help                show this help
 
 Exit codes: 0 every check holds (warnings allowed), 1 a check fails, 2 usage error or misconfiguration
 (the preflight read the list once and found no token, a refused token, an unknown graph, no API at the
 base URL, no connection or no answer in time: nothing was checked; see docs/contracts.md).`;
-
-class UsageError extends Error {}
 
 // Prism answers any well-formed path, so the spec's own examples serve as the target.
 const PRISM_DEFAULTS = { projectId: exampleProjectId, graph: exampleGraphName, token: 'contract-token' };
@@ -88,60 +65,36 @@ interface CliPlan {
 }
 
 function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'base-url': { type: 'string' },
-        'project-id': { type: 'string' },
-        graph: { type: 'string' },
-        token: { type: 'string' },
-        'forbidden-token': { type: 'string' },
-        'missing-graph': { type: 'string' },
-        har: { type: 'string', multiple: true },
-        strict: { type: 'boolean' },
-        'allow-mutations': { type: 'boolean' },
-        timeout: { type: 'string' },
-        junit: { type: 'string' },
-        json: { type: 'string' },
-        prism: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+  const line = readCommandLine(argv, CONTRACT_FLAGS, env);
+  if (line.help) return 'help';
+  if (line.positionals.length > 0) throw new UsageError(`unexpected argument "${line.positionals[0]}"`);
+  const onCommandLine = (key: keyof typeof CONTRACT_FLAGS) => line.given.get(key)?.some((given) => given.source === 'argv') ?? false;
+  if (onCommandLine('har')) {
+    // Only the command line clashes: a CI job's GES_* variables must not stop a recording being judged.
+    const live = ['baseUrl', 'prism', 'allowMutations', 'projectId', 'graph', 'token', 'forbiddenToken', 'missingGraph', 'timeoutMs'] as const;
+    const clash = live.find(onCommandLine);
+    if (clash) throw new UsageError(`--har judges a recording offline and excludes --${CONTRACT_FLAGS[clash].name}`);
   }
-  if (values.help) return 'help';
-  const har = values.har ?? [];
-  if (har.length > 0) {
-    const live = ['base-url', 'prism', 'allow-mutations', 'project-id', 'graph', 'token', 'forbidden-token', 'missing-graph', 'timeout'] as const;
-    const clash = live.find((flag) => values[flag] !== undefined);
-    if (clash) throw new UsageError(`--har judges a recording offline and excludes --${clash}`);
-    if (har.some((file) => file === '')) throw new UsageError('--har needs a file name');
+  const values = parseOptions(CONTRACT_FLAGS, line);
+  if (values.har.length > 0) {
+    if (values.har.some((file) => file === '')) throw new UsageError('--har needs a file name');
     return {
       prism: false,
-      har,
+      har: values.har,
       junit: values.junit,
       json: values.json,
-      options: { projectId: '', graph: '', strict: values.strict === true },
+      options: { projectId: '', graph: '', strict: values.strict },
     };
   }
-  const prism = values.prism === true;
-  const pick = (flag: string | undefined, name: string, fallback?: string) => {
-    const value = flag ?? env[name] ?? fallback;
-    return value === '' ? fallback : value;
-  };
-  const baseUrl = prism ? undefined : pick(values['base-url'], 'GES_BASE_URL');
-  const projectId = pick(values['project-id'], 'GES_PROJECT_ID', prism ? PRISM_DEFAULTS.projectId : undefined);
-  const graph = pick(values.graph, 'GES_GRAPH', prism ? PRISM_DEFAULTS.graph : undefined);
-  const token = pick(values.token, 'GES_TOKEN', prism ? PRISM_DEFAULTS.token : undefined);
-  const forbiddenToken = pick(values['forbidden-token'], 'GES_FORBIDDEN_TOKEN');
+  const prism = values.prism;
+  const baseUrl = prism ? undefined : values.baseUrl;
+  const projectId = values.projectId ?? (prism ? PRISM_DEFAULTS.projectId : undefined);
+  const graph = values.graph ?? (prism ? PRISM_DEFAULTS.graph : undefined);
+  const token = values.token ?? (prism ? PRISM_DEFAULTS.token : undefined);
+  const forbiddenToken = values.forbiddenToken;
   if (forbiddenToken !== undefined && forbiddenToken === token) throw new UsageError('--forbidden-token must differ from --token');
 
-  if (prism && values['base-url'] !== undefined) throw new UsageError('--prism and --base-url exclude each other');
+  if (prism && onCommandLine('baseUrl')) throw new UsageError('--prism and --base-url exclude each other');
   if (!prism) {
     if (baseUrl === undefined) throw new UsageError('--base-url (or GES_BASE_URL) is required');
     let url: URL;
@@ -157,18 +110,10 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
   if (!projectIdPattern.test(projectId)) throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
   if (graph === undefined) throw new UsageError('--graph (or GES_GRAPH) is required');
   if (!graphNamePattern.test(graph)) throw new UsageError(`--graph must be 4-50 letters, digits or underscores starting with a letter, got "${graph}"`);
-  const missingGraph = values['missing-graph'];
+  const missingGraph = values.missingGraph;
   if (missingGraph !== undefined) {
     if (!graphNamePattern.test(missingGraph)) throw new UsageError(`--missing-graph must be a well-formed graph name, got "${missingGraph}"`);
     if (missingGraph === graph) throw new UsageError('--missing-graph must differ from --graph');
-  }
-  let timeoutMs: number | undefined;
-  const timeout = pick(values.timeout, 'GES_TIMEOUT');
-  if (timeout !== undefined) {
-    if (!/^\d+$/.test(timeout) || Number(timeout) < 1 || Number(timeout) > 600_000) {
-      throw new UsageError(`--timeout (or GES_TIMEOUT) must be milliseconds from 1 to 600000, got "${timeout}"`);
-    }
-    timeoutMs = Number(timeout);
   }
   return {
     prism,
@@ -182,9 +127,9 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
       token,
       forbiddenToken,
       missingGraph,
-      strict: values.strict === true,
-      allowMutations: values['allow-mutations'] === true,
-      timeoutMs,
+      strict: values.strict,
+      allowMutations: values.allowMutations,
+      timeoutMs: values.timeoutMs,
     },
   };
 }

@@ -6,9 +6,12 @@
  * refused. The token is sent as a header and never printed or written.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
 import type { GraphRecording } from '../src/record/record-jobs.js';
+import { parseOptions } from './parse-options.js';
+import { readCommandLine } from './read-command-line.js';
+import { RECORD_FLAGS } from './record-flags.js';
+import { renderFlagHelp } from './render-flag-help.js';
+import { UsageError } from './usage-error.js';
 
 /** Where the command writes: process streams in the CLI, buffers in tests. */
 export interface RecordIo {
@@ -21,28 +24,14 @@ const USAGE = `Usage: ges-mock record --base-url URL --project-id ID --graph NAM
 Reads every job of each graph from a GES engine (or any implementation of it), read-only, page by
 page, and writes them as a fixture document that \`ges-mock serve --fixtures FILE\` serves back.
 
-Target (flags win over the environment):
-  --base-url <url>       engine address, e.g. https://ges.example.com        (env GES_BASE_URL)
-  --project-id <id>      project_id of the path                              (env GES_PROJECT_ID)
-  --graph <name>         a graph to record; repeatable                       (env GES_GRAPH, a,b,...)
-  --token <token>        X-Auth-Token; never printed or written              (env GES_TOKEN)
-
-Output:
-  --out <file>           write the document there (atomically) instead of stdout
-
-Reading:
-  --page-size <n>        jobs per page, 1-1000 (default 100)
-  --timeout <ms>         per-request timeout (default 10000)
-  --retries <n>          retries of a 429/502/503/504 answer or a timeout, with backoff (default 5)
-  -h, --help             show this help
+${renderFlagHelp(RECORD_FLAGS)}
+  -h, --help                show this help
 
 A summary per graph goes to stderr. Every job recorded without a violation replays with --fixtures.
 Jobs that break openapi.yaml, a job invariant or what replay accepts are recorded as they came,
 listed in the summary and in the document's "recording" (replay refuses the document until they are
 fixed or removed). Status variants (complete, partiallyFailed) are kept, marked as recorded.
 Exit codes: 0 recorded, 1 recorded with violations, 2 usage error, unreachable or refused.`;
-
-class UsageError extends Error {}
 
 interface RecordPlan {
   baseUrl: string;
@@ -55,68 +44,23 @@ interface RecordPlan {
   retries: number;
 }
 
-function integer(flag: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(`--${flag} must be an integer from ${min} to ${max}, got "${text}"`);
-  }
-  return Number(text);
-}
-
 function parse(argv: readonly string[], env: NodeJS.ProcessEnv): RecordPlan | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'base-url': { type: 'string' },
-        'project-id': { type: 'string' },
-        graph: { type: 'string', multiple: true },
-        token: { type: 'string' },
-        out: { type: 'string' },
-        'page-size': { type: 'string' },
-        timeout: { type: 'string' },
-        retries: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) return 'help';
-  const pick = (flag: string | undefined, name: string) => {
-    const value = flag ?? env[name];
-    return value === '' ? undefined : value;
-  };
-  const baseUrl = pick(values['base-url'], 'GES_BASE_URL');
-  if (baseUrl === undefined) throw new UsageError('--base-url (or GES_BASE_URL) is required');
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new UsageError('--base-url must be an http(s) URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be an http(s) URL, got a ${url.protocol} URL`);
-  if (url.search || url.hash) throw new UsageError('--base-url must not carry a query or fragment');
-  if (url.username || url.password) throw new UsageError('--base-url must not carry a user or password; the token goes in --token');
-  const projectId = pick(values['project-id'], 'GES_PROJECT_ID');
-  if (projectId === undefined) throw new UsageError('--project-id (or GES_PROJECT_ID) is required');
-  if (!projectIdPattern.test(projectId)) throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
-  const graphs = values.graph ?? pick(undefined, 'GES_GRAPH')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
-  if (graphs.length === 0) throw new UsageError('--graph (or GES_GRAPH) is required: at least one graph to record');
-  const bad = graphs.find((name) => !graphNamePattern.test(name));
-  if (bad !== undefined) throw new UsageError(`--graph must be 4-50 letters, digits or underscores starting with a letter, got "${bad}"`);
-  if (values.out === '') throw new UsageError('--out needs a file name');
+  const line = readCommandLine(argv, RECORD_FLAGS, env);
+  if (line.help) return 'help';
+  if (line.positionals.length > 0) throw new UsageError(`unexpected argument "${line.positionals[0]}"`);
+  const values = parseOptions(RECORD_FLAGS, line);
+  if (values.baseUrl === undefined) throw new UsageError('--base-url (or GES_BASE_URL) is required');
+  if (values.projectId === undefined) throw new UsageError('--project-id (or GES_PROJECT_ID) is required');
+  if (values.graphs.length === 0) throw new UsageError('--graph (or GES_GRAPH) is required: at least one graph to record');
   return {
-    baseUrl,
-    projectId,
-    graphs: [...new Set(graphs)],
-    token: pick(values.token, 'GES_TOKEN'),
+    baseUrl: values.baseUrl,
+    projectId: values.projectId,
+    graphs: [...new Set(values.graphs)],
+    token: values.token,
     out: values.out,
-    pageSize: values['page-size'] === undefined ? 100 : integer('page-size', values['page-size'], 1, 1000),
-    timeoutMs: values.timeout === undefined ? 10_000 : integer('timeout', values.timeout, 1, 600_000),
-    retries: values.retries === undefined ? 5 : integer('retries', values.retries, 0, 20),
+    pageSize: values.pageSize ?? 100,
+    timeoutMs: values.timeoutMs ?? 10_000,
+    retries: values.retries ?? 5,
   };
 }
 

@@ -5,19 +5,19 @@
  * Exit codes: 0 stopped cleanly, 2 usage or connection error, 128 + n when a second signal n cut the stop short.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { ENGINE_PROFILES, isEngineProfileName, type EngineProfileName } from '../src/engine/engine-profiles.js';
 import type { FaultConfig } from '../src/http/fault-injector.js';
-import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS } from '../src/http/fault-injector.js';
 import type { LogFormat, RequestLog } from '../src/server/create-request-log.js';
 import type { GesApi } from '../src/http/create-api.js';
 import type { MockStateFile } from '../src/persistence/open-state-file.js';
 import type { GesServer, GesServerOptions } from '../src/server/start-ges-server.js';
-import { exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
+import { exampleProjectId, projectIdPattern } from '../src/spec/spec-facts.js';
+import type { GivenValue, OptionValues } from './cli-option.js';
 import { guardOutput } from './guard-output.js';
 import { onShutdownSignals } from './on-shutdown-signals.js';
-import { readCommandLine, type GivenValue } from './read-command-line.js';
+import { parseOptions } from './parse-options.js';
+import { readCommandLine } from './read-command-line.js';
 import { renderFlagHelp } from './render-flag-help.js';
-import { SERVE_FLAGS, type HelpDefaults } from './serve-flags.js';
+import { SERVE_FLAGS } from './serve-flags.js';
 import { UsageError } from './usage-error.js';
 import { removeReadyFile, writeReadyFile } from './write-ready-file.js';
 
@@ -25,7 +25,7 @@ import { removeReadyFile, writeReadyFile } from './write-ready-file.js';
 // usage errors answer at once.
 const loadEngineDefaults = () => import('../src/engine/create-engine.js');
 
-const usage = (defaults: HelpDefaults) => `Usage: ges-mock serve [options]
+const usage = (defaults: Readonly<Record<string, string | number>>) => `Usage: ges-mock serve [options]
        ges-mock record --base-url URL --project-id ID --graph NAME [...]   (ges-mock record --help)
        ges-mock --help | --version
 
@@ -36,177 +36,49 @@ ${renderFlagHelp(SERVE_FLAGS, defaults)}
   --help                    show this help (also -h alone; -h <addr> is the host, as in Prism)
   -v, --version             print the version
 
-Control routes: POST /__mock/reset {"seed":n}, POST /__mock/clock {"advanceMs":n}, GET /__mock/state,
-PUT|GET|DELETE /__mock/faults, PUT /__mock/fixtures (a fixture document), GET /__mock/snapshot,
-GET /__mock/openapi.yaml (the spec). Prism's "Prefer: code=400, example=GraphNotFound" header (or the
+Control routes: POST /__mock/reset {"seed":n}, POST /__mock/clock {"advanceMs":n} or {"to":instant},
+GET /__mock/state, PUT|GET|DELETE /__mock/faults, PUT /__mock/fixtures (a fixture document),
+GET /__mock/snapshot, GET|DELETE /__mock/requests (the journal; .har for HAR 1.2), GET /__mock/openapi.yaml.
+Each project is an isolated world with the same routes under /__mock/projects/{project_id}/ (reset, clock,
+fixtures, faults, state, snapshot, requests); the global routes act on every world. Prism's "Prefer: code=400, example=GraphNotFound" header (or the
 __code/__example query parameters) answers with a documented example. HEAD works on every GET route.
 SIGTERM or SIGINT stops cleanly: no new connections, requests in flight answered (at most 5 s), exit 0;
 a second signal exits at once.`;
 
 
-/** An integer in [min, max]; the message names the flag or variable it came from. */
-function integer(given: GivenValue, text: string, min: number, max: number): number {
-  if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(`${given.label} must be an integer from ${min} to ${max}, got "${text}"`);
-  }
-  return Number(text);
-}
-
-function parseLatency(given: GivenValue): FaultConfig['latency'] {
-  const text = given.text;
-  const range = /^(\d+)-(\d+)$/.exec(text);
-  if (range) {
-    const minMs = integer(given, range[1]!, 0, MAX_LATENCY_MS);
-    const maxMs = integer(given, range[2]!, 0, MAX_LATENCY_MS);
-    if (minMs > maxMs) throw new UsageError(`${given.shown}: the minimum is above the maximum`);
-    return { minMs, maxMs };
-  }
-  if (!/^\d+$/.test(text)) throw new UsageError(`${given.label} must be milliseconds (50) or a range (10-200), got "${text}"`);
-  return { fixedMs: integer(given, text, 0, MAX_LATENCY_MS) };
-}
-
-/** A probability 0..1 as typed on a command line ("0.25", "1", ".5"). */
-function rate(given: GivenValue, text: string): number {
-  const value = Number(text);
-  if (!/^(?:0|1|0?\.\d+|1\.0*)$/.test(text) || !(value >= 0 && value <= 1)) {
-    throw new UsageError(`${given.label} needs a rate from 0 to 1, got "${text}"`);
-  }
-  return value;
-}
-
-function parseErrors(given: GivenValue): NonNullable<FaultConfig['errorRate']> {
-  const [rateText = '', statusText] = given.text.split(':');
-  const status = statusText === undefined ? 500 : integer(given, statusText, 500, 503);
-  if (status !== 500 && status !== 503) throw new UsageError(`${given.shown}: the status must be 500 or 503`);
-  return { rate: rate(given, rateText), status };
-}
-
-function parseFailNext(given: GivenValue): NonNullable<FaultConfig['nextFailures']> {
-  const [countText = '', statusText] = given.text.split(':');
-  const status = statusText === undefined ? 500 : integer(given, statusText, 400, 599);
-  if (!DOCUMENTED_ERROR_STATUSES.includes(status)) {
-    throw new UsageError(`${given.shown}: the status must be a documented error status (${DOCUMENTED_ERROR_STATUSES.join(', ')})`);
-  }
-  return { count: integer(given, countText, 1, 1_000_000), status };
-}
-
-const CONNECTION_FAULTS = ['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE'] as const;
-
-function parseFault(given: GivenValue): NonNullable<FaultConfig['connectionFault']> {
-  const [kind = '', rateText] = given.text.split(':');
-  const known = CONNECTION_FAULTS.find((name) => name === kind.toUpperCase());
-  if (!known) throw new UsageError(`${given.label} must be ${CONNECTION_FAULTS.join(' or ')}, optionally :rate, got "${given.text}"`);
-  return { kind: known, rate: rateText === undefined ? 1 : rate(given, rateText) };
-}
-
-const LOG_FORMATS: readonly LogFormat[] = ['text', 'json'];
-
-interface ServeOptions {
+/** What `ges-mock serve` runs with: the table's typed values, defaults filled in. */
+type ServeOptions = OptionValues<typeof SERVE_FLAGS> & {
   port: number;
   host: string;
   seed: number;
-  jobsPerGraph: number | undefined;
-  graphs: string[] | undefined;
   speed: number;
-  latency: FaultConfig['latency'] | undefined;
-  errorRate: FaultConfig['errorRate'] | undefined;
-  nextFailures: FaultConfig['nextFailures'] | undefined;
-  connectionFault: FaultConfig['connectionFault'] | undefined;
-  maxJobsPerGraph: number | undefined;
-  maxProjects: number | undefined;
-  profile: EngineProfileName | undefined;
-  tokens: string[];
-  cors: boolean;
-  control: boolean;
-  controlToken: string | undefined;
   logFormat: LogFormat;
-  quiet: boolean;
-  readyFile: string | undefined;
-  /** --fixtures: a fixture document to serve. */
-  fixtures: string | undefined;
-  /** --state: the file the state is kept in. */
-  state: string | undefined;
   /** The --max-jobs value as given, for its message against --jobs. */
   maxJobsGiven: GivenValue | undefined;
-}
+};
 
 type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'serve'; options: ServeOptions; warnings: string[] };
 
 function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
-  const line = readCommandLine(argv, SERVE_FLAGS, env);
+  const line = readCommandLine(argv, SERVE_FLAGS, env, { version: true, warnUnknownEnv: { prefix: 'GES_MOCK_', program: 'ges-mock' } });
   const { positionals } = line;
   if (line.help || positionals[0] === 'help') return { kind: 'help' };
   if (line.version || positionals[0] === 'version') return { kind: 'version' };
   if (positionals.length === 0) throw new UsageError('missing command: ges-mock serve [options]');
   if (positionals[0] !== 'serve') throw new UsageError(`unknown command "${positionals[0]}"; the command is serve`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
-
-  /** The value in force: the last given on the command line, else the environment's. */
-  const one = (name: string) => line.values.get(name)?.at(-1);
-  const flag = (name: string, fallback: boolean) => (one(name) ? one(name)!.text === 'true' : fallback);
-
-  const graphsGiven = one('graphs');
-  const graphs = graphsGiven === undefined ? undefined : [...new Set(graphsGiven.text.split(',').map((name) => name.trim()).filter(Boolean))];
-  if (graphs?.length === 0) throw new UsageError(`${graphsGiven!.label} needs at least one graph name`);
-  const badGraph = graphs?.find((name) => !graphNamePattern.test(name));
-  if (badGraph) throw new UsageError(`${graphsGiven!.label}: "${badGraph}" is not a GES graph name (4-50 letters, digits, _; starts with a letter)`);
-  const speedGiven = one('speed');
-  const speed = speedGiven === undefined ? 1 : Number(speedGiven.text);
-  if (speedGiven && (speedGiven.text.trim() === '' || !Number.isFinite(speed) || speed < 0)) {
-    throw new UsageError(`${speedGiven.label} must be a number >= 0, got "${speedGiven.text}"`);
-  }
-  const tokens = (line.values.get('token') ?? []).map((given) => {
-    if (given.text === '' || given.text.startsWith(':')) throw new UsageError(`${given.label} needs a non-empty token`);
-    return given.text;
-  });
-  const controlToken = one('control-token');
-  if (controlToken !== undefined && controlToken.text === '') throw new UsageError(`${controlToken.label} needs a non-empty value`);
-  const host = one('host');
-  if (host !== undefined && host.text.trim() === '') throw new UsageError(`${host.label} needs an address`);
-  const logFormat = one('log-format');
-  if (logFormat && !LOG_FORMATS.includes(logFormat.text as LogFormat)) {
-    throw new UsageError(`${logFormat.label} must be text or json, got "${logFormat.text}"`);
-  }
-  const readyFile = one('ready-file');
-  if (readyFile !== undefined && readyFile.text.trim() === '') throw new UsageError(`${readyFile.label} needs a file name`);
-  const optional = <T>(name: string, parse: (given: GivenValue) => T): T | undefined => {
-    const given = one(name);
-    return given === undefined ? undefined : parse(given);
-  };
-
+  const values = parseOptions(SERVE_FLAGS, line);
   return {
     kind: 'serve',
     warnings: line.warnings,
     options: {
-      port: optional('port', (given) => integer(given, given.text, 0, 65535)) ?? 4010,
-      host: host?.text ?? '127.0.0.1',
-      seed: optional('seed', (given) => integer(given, given.text, -(2 ** 31), 2 ** 32 - 1)) ?? 1,
-      jobsPerGraph: optional('jobs', (given) => integer(given, given.text, 0, 100_000)),
-      graphs,
-      speed,
-      latency: optional('latency', parseLatency),
-      errorRate: optional('errors', parseErrors),
-      nextFailures: optional('fail-next', parseFailNext),
-      connectionFault: optional('fault', parseFault),
-      maxJobsPerGraph: optional('max-jobs', (given) => integer(given, given.text, 1, 10_000_000)),
-      maxJobsGiven: one('max-jobs'),
-      maxProjects: optional('max-projects', (given) => integer(given, given.text, 1, 100_000_000)),
-      profile: optional('profile', (given) => {
-        if (!isEngineProfileName(given.text)) throw new UsageError(`${given.label} must be one of ${ENGINE_PROFILES.join(', ')}, got "${given.text}"`);
-        return given.text;
-      }),
-      tokens,
-      cors: flag('cors', true),
-      control: flag('control', true),
-      controlToken: controlToken?.text,
-      logFormat: (logFormat?.text as LogFormat | undefined) ?? 'text',
-      quiet: flag('quiet', false),
-      readyFile: readyFile?.text,
-      fixtures: one('fixtures')?.text,
-      state: optional('state', (given) => {
-        if (given.text.trim() === '') throw new UsageError(`${given.label} needs a file name`);
-        return given.text;
-      }),
+      ...values,
+      port: values.port ?? 4010,
+      host: values.host ?? '127.0.0.1',
+      seed: values.seed ?? 1,
+      speed: values.speed ?? 1,
+      logFormat: values.logFormat ?? 'text',
+      maxJobsGiven: line.given.get('maxJobsPerGraph')?.at(-1),
     },
   };
 }
@@ -325,6 +197,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxProjects: options.maxProjects,
       profile: options.profile,
+      journalSize: options.journalSize,
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
       ...(options.quiet ? {} : { onRequest: log.request }),
       ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),
@@ -417,7 +290,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command.kind === 'help') {
     const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH, DEFAULT_MAX_PROJECTS } = await loadEngineDefaults();
-    const defaults = { graphs: DEFAULT_GRAPHS, jobsPerGraph: DEFAULT_JOBS_PER_GRAPH, maxJobsPerGraph: DEFAULT_MAX_JOBS_PER_GRAPH, maxProjects: DEFAULT_MAX_PROJECTS };
+    const defaults = { graphs: DEFAULT_GRAPHS.join(','), jobsPerGraph: DEFAULT_JOBS_PER_GRAPH, maxJobsPerGraph: DEFAULT_MAX_JOBS_PER_GRAPH, maxProjects: DEFAULT_MAX_PROJECTS };
     process.stdout.write(`${usage(defaults)}\n`);
     return;
   }

@@ -1,5 +1,5 @@
-/** The options part of `--help`, rendered from the flag table: flag, argument, help and its environment variable. */
-import { envNameOf, type FlagSpec, type HelpDefaults } from './serve-flags.js';
+/** The options part of `--help`, rendered from a flag table: flag, argument, help and its environment variable. */
+import type { CliOption, OptionTable } from './cli-option.js';
 
 const COLUMN = 28;
 const WIDTH = 110;
@@ -17,18 +17,29 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** One block per flag, e.g. `  -p, --port <n>   port to listen on ... [GES_MOCK_PORT]`. */
-export function renderFlagHelp(flags: readonly FlagSpec[], defaults: HelpDefaults): string {
-  return flags
-    .map((flag) => {
-      const long = flag.kind === 'toggle' ? `--no-${flag.name}` : `--${flag.name}`;
-      const left = `  ${flag.short ? `-${flag.short}, ` : ''}${long}${flag.arg ? ` ${flag.arg}` : ''}`;
-      const help = typeof flag.help === 'function' ? flag.help(defaults) : flag.help;
-      const env = flag.kind === 'toggle' ? `${envNameOf(flag)}=false` : envNameOf(flag);
-      // The variable's bracket is one word for wrapping, so it is never split over two lines.
-      const body = wrap(`${help} [env\u00a0${env}]`, WIDTH - COLUMN).map((line) => line.replace('\u00a0', ' '));
-      const first = left.length < COLUMN - 1 ? `${left.padEnd(COLUMN)}${body.shift()}` : left;
-      return [first, ...body.map((line) => `${' '.repeat(COLUMN)}${line}`)].join('\n');
-    })
-    .join('\n');
+function renderOption(option: CliOption, defaults: Readonly<Record<string, string | number>>): string {
+  const long = option.kind === 'toggle' ? `--no-${option.name}` : `--${option.name}`;
+  const argument = option.kind === 'value' || option.kind === 'list' ? ` ${option.argument}` : '';
+  const left = `  ${option.short ? `-${option.short}, ` : ''}${long}${argument}`;
+  const help = option.description.replace(/\{(\w+)\}/g, (whole, name: string) => String(defaults[name] ?? whole));
+  const env = option.env === undefined ? '' : option.kind === 'toggle' ? ` [env\u00a0${option.env}=false]` : ` [env\u00a0${option.env}]`;
+  // The variable's bracket is one word for wrapping, so it is never split over two lines.
+  const body = wrap(`${help}${env}`, WIDTH - COLUMN).map((line) => line.replace('\u00a0', ' '));
+  const first = left.length < COLUMN - 1 ? `${left.padEnd(COLUMN)}${body.shift()}` : left;
+  return [first, ...body.map((line) => `${' '.repeat(COLUMN)}${line}`)].join('\n');
+}
+
+/**
+ * One block per flag, e.g. `  -p, --port <n>   port to listen on ... [env GES_MOCK_PORT]`, under
+ * each flag's group heading when the table has groups. `{name}` in a help line is `defaults[name]`.
+ */
+export function renderFlagHelp(table: OptionTable, defaults: Readonly<Record<string, string | number>> = {}): string {
+  const blocks: string[] = [];
+  let group: string | undefined;
+  for (const option of Object.values(table)) {
+    if (option.group !== undefined && option.group !== group) blocks.push(`${blocks.length === 0 ? '' : '\n'}${option.group}:`);
+    group = option.group;
+    blocks.push(renderOption(option, defaults));
+  }
+  return blocks.join('\n');
 }

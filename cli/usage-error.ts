@@ -1,2 +1,5 @@
-/** A command line the CLI refuses: printed as `ges-mock: <message>` with exit code 2. */
+/**
+ * A command line a command refuses: printed as `<program>: <message>` with exit code 2. The one
+ * usage error of every command of the kit.
+ */
 export class UsageError extends Error {}

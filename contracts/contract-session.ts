@@ -33,7 +33,7 @@ function generateMissingGraph(): string {
 }
 
 /** Fills in the defaults of ContractOptions. */
-export function resolveContractOptions(options: ContractOptions): ResolvedContractOptions {
+function resolveContractOptions(options: ContractOptions): ResolvedContractOptions {
   return {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     projectId: options.projectId,

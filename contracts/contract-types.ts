@@ -46,7 +46,7 @@ export interface ResolvedContractOptions {
 }
 
 /** `must`: a rule of the GES tables or of this spec's decisions. `should`: only an example shows it. */
-export type CheckLevel = 'must' | 'should';
+type CheckLevel = 'must' | 'should';
 
 /** `probe` checks send their own requests; `audit` checks judge every response of the run, so run last. */
 type CheckPhase = 'probe' | 'audit';
@@ -75,7 +75,7 @@ export interface ExchangeResponse {
 }
 
 /** Where a recorded exchange came from: one entry of a HAR file. */
-export interface ExchangeSource {
+interface ExchangeSource {
   /** The HAR file as given on the command line. */
   file: string;
   /** Index of the entry in `log.entries`, from 0. */
@@ -114,7 +114,7 @@ export interface Finding {
 }
 
 /** A check's verdict: `warning` is a SHOULD check that found something outside strict mode. */
-export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped';
+type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped';
 
 /** One check's result in a run. */
 export interface CheckResult {

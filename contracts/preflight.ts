@@ -141,7 +141,7 @@ function diagnose(exchange: Exchange, options: ResolvedContractOptions): Omit<Pr
 }
 
 /** Judges the preflight's exchange; undefined when the run may go on (any other answer is for the checks). */
-export function diagnosePreflight(exchange: Exchange, options: ResolvedContractOptions): PreflightFailure | undefined {
+function diagnosePreflight(exchange: Exchange, options: ResolvedContractOptions): PreflightFailure | undefined {
   const found = diagnose(exchange, options);
   if (!found) return undefined;
   const message =

@@ -4,7 +4,9 @@
  * or a test can move the clock, read the state or inject faults. The worker script must be served from
  * the app's public folder: `npx msw init public/`.
  */
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { setupWorker } from 'msw/browser';
+import { provideAjv } from '../src/spec/load-ajv.js';
 import { createApi, type GesApi } from '../src/http/create-api.js';
 import type { Engine } from '../src/engine/engine-types.js';
 import { createGesHandlers, type GesHandlersOptions } from './handlers.js';
@@ -21,6 +23,8 @@ export interface GesMswWorker {
  * in real time); `api.clock.advance(ms)` or `POST /__mock/clock` moves it forward.
  */
 export function setupGesWorker(options: GesHandlersOptions = {}): GesMswWorker {
+  // A browser bundle has no require to load Ajv lazily with: fixture validation gets it here.
+  provideAjv(Ajv2020);
   const api = options.api ?? createApi(options);
   const worker = setupWorker(...createGesHandlers({ ...options, api }));
   return { worker, api, engine: api.engine };

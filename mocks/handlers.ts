@@ -39,7 +39,7 @@ export function createGesHandlers(options: GesHandlersOptions = {}): GesHandler[
   const api = options.api ?? createApi(options);
   const base = options.baseUrl === undefined ? '*' : options.baseUrl.replace(/\/+$/, '');
   const resolver = async ({ request }: { request: Request }) => {
-    // MSW awaits every resolver anyway, so the always-a-promise handle() is the one to use.
+    // MSW awaits every resolver anyway: a synchronous answer is simply awaited too.
     const response = await api.handle(await toApiRequest(request));
     // Both connection faults look the same to fetch: a network error.
     if (response.fault) return HttpResponse.error();

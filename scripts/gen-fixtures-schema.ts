@@ -92,7 +92,12 @@ export function buildFixtureSchema(): Json {
         type: 'object',
         description: 'Graphs of one project; a graph named here replaces the same graph of `graphs` for that project.',
         propertyNames: { pattern: parameters['ProjectId']!.schema['pattern'] },
-        additionalProperties: { type: 'object', required: ['graphs'], additionalProperties: false, properties: { graphs } },
+        additionalProperties: {
+          type: 'object',
+          required: ['graphs'],
+          additionalProperties: false,
+          properties: { now: instant("The project's own clock: its relative forms count from it, and it runs that far from the document's now."), graphs },
+        },
       },
     },
     $defs: {

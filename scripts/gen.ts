@@ -5,11 +5,14 @@
  * - openapi-document.ts: the spec itself as a JSON module, so the HTTP layer (Prefer examples) and
  *   the contract kit (ajv) read the one source of truth in Node and in the browser without fs or a
  *   YAML parser at run time.
+ * - inspector-script.ts: the inspector page's browser script, from src/inspector/inspector-script.ts
+ *   (scripts/build-inspector-script.ts).
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { renderInspectorScript } from './build-inspector-script.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const specPath = `${root}openapi.yaml`;
@@ -29,6 +32,7 @@ async function render(): Promise<Record<string, string>> {
       "import type { OpenAPIV3_1Document } from '../spec/openapi-document-type.js';\n\n" +
       '/** openapi.yaml as data: read by the HTTP layer (examples) and the contract kit (schemas). */\n' +
       `export const openapiDocument: OpenAPIV3_1Document = ${JSON.stringify(document, null, 2)};\n`,
+    'inspector-script.ts': await renderInspectorScript(),
   };
 }
 
@@ -43,7 +47,7 @@ if (check) {
     console.error(`Generated files are stale or edited by hand: ${stale.join(', ')}\nRun \`npm run gen\` and commit the result.`);
     process.exit(1);
   }
-  console.log('src/generated/ is up to date with openapi.yaml');
+  console.log('src/generated/ is up to date with openapi.yaml and src/inspector/inspector-script.ts');
 } else {
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) await writeFile(outDir + name, content);

@@ -13,7 +13,7 @@ cd "$ROOT"
 echo "vitest-compat: installing vitest@$VITEST3 into $TMP"
 npm install --prefix "$TMP" --no-save --no-audit --no-fund --loglevel=error "vitest@$VITEST3" >/dev/null
 
-CONFIG="test/contracts/fixtures/vitest-suite/vitest.config.mjs"
+CONFIG="test/contracts/support/vitest-suite/vitest.config.mjs"
 fail=0
 check() { # name, output, expected exit, got exit, must-contain...
   local name="$1" out="$2" want="$3" got="$4"

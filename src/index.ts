@@ -38,8 +38,10 @@ export type {
 export { createEngine } from './engine/create-engine.js';
 export { ENGINE_PROFILES, type EngineProfileName } from './engine/engine-profiles.js';
 export { createManualClock, createSystemClock } from './clocks.js';
-export { createApi, type ApiOptions, type GesApi, type StateChange } from './http/create-api.js';
-export type { MockState } from './http/control-routes.js';
+export { createApi, type ApiOptions, type GesApi, type GesWorld, type StateChange, type WorldClock, type WorldFaults } from './http/create-api.js';
+export type { MockState, WorldState } from './http/control-routes.js';
+export type { JournalEntry, JournalFault, JournalFilter } from './http/request-journal.js';
+export type { ProjectState } from './engine/engine-types.js';
 export type { FaultConfig } from './http/fault-injector.js';
 export type { ApiRequest, ApiResponse } from './http/http-types.js';
 export type { FixtureDocument, FixtureDuration, FixtureFileGroup, FixtureGraphSpec, FixtureJob } from './fixtures/fixture-types.js';

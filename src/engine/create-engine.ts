@@ -5,7 +5,7 @@
  */
 import type { AlgorithmRequest, JobCreated, JobStatus } from '../types.js';
 import { ALGORITHMS, isGiven } from './algorithms.js';
-import type { Engine, EngineError, EngineOptions, EngineResult, EngineState, FixtureGraph, FixtureGraphs, Page, SnapshotJob } from './engine-types.js';
+import type { Engine, EngineError, EngineOptions, EngineResult, EngineSnapshot, EngineState, FixtureGraph, FixtureGraphs, Page, ProjectState, SnapshotJob } from './engine-types.js';
 import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
 import { createEngineProfile, DEFAULT_ENGINE_PROFILE, ENGINE_PROFILES, isEngineProfileName } from './engine-profiles.js';
@@ -48,6 +48,13 @@ const fail = (error: EngineError): EngineResult<never> => ({ ok: false, error })
 function checkCount(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be an integer >= 0, got ${value}`);
   return value;
+}
+
+/** A project's own fixtures: its graphs, their seed, and the instant their generated jobs count from. */
+interface OwnFixtures {
+  graphs: ReadonlyMap<string, FixtureGraph>;
+  seed: number;
+  anchor: number;
 }
 
 /**
@@ -98,9 +105,20 @@ export function createEngine(options: EngineOptions): Engine {
     }
     return undefined;
   };
+  // Each project may run its own clock ahead of the engine's: a project is an isolated world.
+  let offsets = new Map<string, number>(fixtures?.clockOffsets ?? []);
+  // Projects given fixtures of their own (loadProjectFixtures): these replace the shared ones wholly.
+  let worlds = new Map<string, OwnFixtures>();
+
+  const nowOf = (projectId: string): number => clock.now() + (offsets.get(projectId) ?? 0);
 
   /** The fixture graph of (project, graph), if a document names it, and the key of its seed. */
-  const fixtureOf = (projectId: string, graph: string): { graph: FixtureGraph; key: string } | undefined => {
+  const fixtureOf = (projectId: string, graph: string): { graph: FixtureGraph; key: string; world?: OwnFixtures } | undefined => {
+    const world = worlds.get(projectId);
+    if (world) {
+      const own = world.graphs.get(graph);
+      return own ? { graph: own, key: `world:${projectId}/${graph}`, world } : undefined;
+    }
     if (!fixtures) return undefined;
     const mine = fixtures.byProject.get(projectId)?.get(graph);
     if (mine) return { graph: mine, key: `${projectId}/${graph}` };
@@ -109,12 +127,12 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   /** The seeded part of a graph: shared by every project that sees the same (fixture) graph. */
-  const seedOf = (graph: string, fixture: { graph: FixtureGraph; key: string } | undefined): GraphSeed => {
+  const seedOf = (graph: string, fixture: { graph: FixtureGraph; key: string; world?: OwnFixtures } | undefined): GraphSeed => {
     const key = fixture ? fixture.key : graph;
     let graphSeed = seeds.get(key);
     if (!graphSeed) {
       graphSeed = fixture
-        ? seedGraph(seed, graph, anchor, fixture.graph.seedJobs, fixture.graph.jobIdSuffix)
+        ? seedGraph(fixture.world?.seed ?? seed, graph, fixture.world?.anchor ?? anchor, fixture.graph.seedJobs, fixture.graph.jobIdSuffix)
         : seedGraph(seed, graph, anchor, jobsPerGraph);
       seeds.set(key, graphSeed);
     }
@@ -129,6 +147,27 @@ export function createEngine(options: EngineOptions): Engine {
   // A project's first write turns it from read-only into writing; every project is one or the other.
   const isRefusedWriter = (projectId: string) =>
     projects.size - readOnly.size >= maxProjects && (readOnly.has(projectId) || !projects.has(projectId));
+
+  /** Makes a project one that holds state (a writer), unless the cap refuses it. */
+  const holdState = (projectId: string): EngineResult<Record<string, never>> => {
+    if (isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
+    if (!projects.has(projectId)) projects.set(projectId, new Map());
+    readOnly.delete(projectId);
+    return ok({});
+  };
+
+  const dropWorldSeeds = (projectId: string) => {
+    const prefix = `world:${projectId}/`;
+    for (const key of [...seeds.keys()]) if (key.startsWith(prefix)) seeds.delete(key);
+  };
+
+  /** Every graph a project sees: the configured ones and those its fixtures name. */
+  const graphNamesOf = (projectId: string | undefined): string[] => {
+    const world = projectId === undefined ? undefined : worlds.get(projectId);
+    if (world) return [...new Set([...graphs, ...world.graphs.keys()])];
+    const own = projectId === undefined ? [] : [...(fixtures?.byProject.get(projectId)?.keys() ?? [])];
+    return [...new Set([...graphs, ...(fixtures?.all.keys() ?? []), ...own])];
+  };
 
   const storeOf = (projectId: string, graph: string): EngineResult<JobStore> => {
     if (!graphs.has(graph) && !fixtureOf(projectId, graph)) return fail({ kind: 'graph-not-found', graph });
@@ -152,7 +191,7 @@ export function createEngine(options: EngineOptions): Engine {
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;
-      return ok(profile.list({ jobs: store.list(clock.now(), page), jobCount: store.size }, graph));
+      return ok(profile.list({ jobs: store.list(nowOf(projectId), page), jobCount: store.size }, graph));
     },
 
     getJobStatus(projectId, graph, jobId, page: Page) {
@@ -161,7 +200,7 @@ export function createEngine(options: EngineOptions): Engine {
       const store = found.value;
       const entry = findServed(store, jobId);
       if (!entry) return fail({ kind: 'job-not-found', jobId });
-      const job = store.view(entry, clock.now());
+      const job = store.view(entry, nowOf(projectId));
       let body: JobStatus;
       if (job.status === 'success') {
         const source = isView(entry) ? { job } : { job, algorithm: entry.algorithm, parameters: entry.parameters };
@@ -179,7 +218,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (!found.ok) return found;
       const store = found.value;
       const entry: JobEntry | undefined = findServed(store, jobId);
-      const now = clock.now();
+      const now = nowOf(projectId);
       if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, now)) return fail({ kind: 'cannot-cancel', jobId });
       if (isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
       store.cancel(entry, now);
@@ -210,7 +249,7 @@ export function createEngine(options: EngineOptions): Engine {
       const missing = spec.required.find((p) => !isGiven(parameters[p]));
       if (missing) return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: `parameter [${missing}] is required.` });
 
-      const now = clock.now();
+      const now = nowOf(projectId);
       let plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
       // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
       while (store.find(plan.jobId)) plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
@@ -226,12 +265,12 @@ export function createEngine(options: EngineOptions): Engine {
       const now = clock.now();
       const list: EngineState['graphs'] = [];
       for (const [project, byGraph] of projects) {
+        const projectNow = nowOf(project);
         for (const [graph, store] of byGraph) {
-          list.push({ project, graph, jobCount: store.size, byStatus: store.countByStatus(now) });
+          list.push({ project, graph, jobCount: store.size, byStatus: store.countByStatus(projectNow) });
         }
       }
-      const graphNames = [...new Set([...graphs, ...(fixtures?.all.keys() ?? [])])];
-      return { now, seed, profile: profileName, projects: projects.size, graphNames, graphs: list };
+      return { now, seed, profile: profileName, projects: projects.size, graphNames: graphNamesOf(undefined), graphs: list };
     },
 
     reset(newSeed?: number) {
@@ -241,6 +280,61 @@ export function createEngine(options: EngineOptions): Engine {
       seeds = new Map();
       projects = new Map();
       readOnly = new Set();
+      worlds = new Map();
+      offsets = new Map(fixtures?.clockOffsets ?? []);
+    },
+
+    now: (projectId) => (projectId === undefined ? clock.now() : nowOf(projectId)),
+
+    advanceProject(projectId, ms) {
+      const held = holdState(projectId);
+      if (!held.ok) return held;
+      offsets.set(projectId, (offsets.get(projectId) ?? 0) + ms);
+      return ok(nowOf(projectId));
+    },
+
+    loadProjectFixtures(projectId, next, nowMs) {
+      const held = holdState(projectId);
+      if (!held.ok) return held;
+      const own = new Map(next.all);
+      for (const [graph, fixture] of next.byProject.get(projectId) ?? []) own.set(graph, fixture);
+      if (nowMs !== undefined) offsets.set(projectId, nowMs - clock.now());
+      worlds.set(projectId, { graphs: own, seed: next.seed ?? seed, anchor: nowOf(projectId) });
+      dropWorldSeeds(projectId);
+      projects.set(projectId, new Map());
+      return ok({});
+    },
+
+    resetProject(projectId) {
+      projects.delete(projectId);
+      readOnly.delete(projectId);
+      worlds.delete(projectId);
+      dropWorldSeeds(projectId);
+      const starting = fixtures?.clockOffsets?.get(projectId);
+      if (starting === undefined) offsets.delete(projectId);
+      else offsets.set(projectId, starting);
+    },
+
+    projectState(projectId): ProjectState {
+      const now = nowOf(projectId);
+      const list: ProjectState['graphs'] = [];
+      for (const [graph, store] of projects.get(projectId) ?? []) list.push({ graph, jobCount: store.size, byStatus: store.countByStatus(now) });
+      return {
+        project: projectId,
+        now,
+        clockOffsetMs: offsets.get(projectId) ?? 0,
+        seed,
+        ownFixtures: worlds.has(projectId),
+        graphNames: graphNamesOf(projectId),
+        graphs: list,
+      };
+    },
+
+    projectSnapshot(projectId): EngineSnapshot {
+      const now = nowOf(projectId);
+      const every = new Map<string, SnapshotJob[]>();
+      for (const graph of graphNamesOf(projectId)) every.set(graph, (projects.get(projectId)?.get(graph) ?? newStore(projectId, graph)).entries(now));
+      return { now, seed, graphs: every, projects: new Map(), clocks: new Map() };
     },
 
     loadFixtures(next) {
@@ -250,26 +344,37 @@ export function createEngine(options: EngineOptions): Engine {
 
     snapshot() {
       const now = clock.now();
-      const listOf = (store: JobStore): SnapshotJob[] => store.entries(now);
+      const listOf = (store: JobStore, project?: string): SnapshotJob[] => store.entries(project === undefined ? now : nowOf(project));
       const every = new Map<string, SnapshotJob[]>();
-      const names = new Set([...graphs, ...(fixtures?.all.keys() ?? [])]);
       // A store made for no project shows what every project sees before it changes anything.
-      for (const graph of names) every.set(graph, listOf(newStore('', graph)));
+      for (const graph of graphNamesOf(undefined)) every.set(graph, listOf(newStore('', graph)));
       const perProject = new Map<string, Map<string, SnapshotJob[]>>();
       const add = (project: string, graph: string, jobs: SnapshotJob[]) => {
         let byGraph = perProject.get(project);
         if (!byGraph) perProject.set(project, (byGraph = new Map()));
         byGraph.set(graph, jobs);
       };
+      const clocks = new Map<string, number>();
+      for (const [project, offset] of offsets) {
+        if (offset === 0) continue;
+        clocks.set(project, nowOf(project));
+        if (!perProject.has(project)) perProject.set(project, new Map());
+      }
+      const storeFor = (project: string, graph: string) => projects.get(project)?.get(graph) ?? newStore(project, graph);
       for (const [project, byGraph] of fixtures?.byProject ?? []) {
-        for (const graph of byGraph.keys()) {
-          add(project, graph, listOf(projects.get(project)?.get(graph) ?? newStore(project, graph)));
-        }
+        if (worlds.has(project)) continue;
+        for (const graph of byGraph.keys()) add(project, graph, listOf(storeFor(project, graph), project));
       }
+      // A world with fixtures of its own sees none of the shared ones: every graph of it is written out.
+      for (const project of worlds.keys()) for (const graph of graphNamesOf(project)) add(project, graph, listOf(storeFor(project, graph), project));
       for (const [project, byGraph] of projects) {
-        for (const [graph, store] of byGraph) if (store.changed) add(project, graph, listOf(store));
+        for (const [graph, store] of byGraph) if (store.changed) add(project, graph, listOf(store, project));
       }
-      return { now, seed, graphs: every, projects: perProject };
+      // A moved clock alone changes what a project lists: its graphs are written at its own now.
+      for (const project of clocks.keys()) {
+        for (const graph of graphNamesOf(project)) if (!perProject.get(project)?.has(graph)) add(project, graph, listOf(storeFor(project, graph), project));
+      }
+      return { now, seed, graphs: every, projects: perProject, clocks };
     },
   };
 }

@@ -7,7 +7,19 @@ import type { Faker } from '@faker-js/faker';
 import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import { ALGORITHMS, ALGORITHM_LIST, ALGORITHM_WEIGHTS, type AlgorithmSpec } from './algorithms.js';
 import { isVertex, sampleMissingVertex, type GraphProfile } from './graph-profiles.js';
-import { CANCELLED_REASON, type FilePlan, type JobPlan } from './job-lifecycle.js';
+import {
+  algorithmRequest,
+  createJobPlan,
+  exportFailReason,
+  exportRequest,
+  importFailReason,
+  importRequest,
+  invalidParameterReason,
+  layImportFiles,
+  RUNTIME_FAILURES,
+  type ImportFileLayout,
+} from './job-factory.js';
+import { CANCELLED_REASON, type JobPlan } from './job-lifecycle.js';
 import { hashSeed, type Random } from './random.js';
 
 // Faker's main entry loads all of its ~70 locales (about 0.2 s on every start); the English entry loads
@@ -103,16 +115,6 @@ function timeFor(rng: Random, startMs: number, runMs: number, phase: SeedPhase, 
   return { startMs, runAtMs, endMs };
 }
 
-function invalidParameterReason(name: string, parameter: string): string {
-  return `Running algorithm [${name}] error: parameter [${parameter}] is invalid!`;
-}
-
-const RUNTIME_FAILURES = [
-  (name: string) => `Running algorithm [${name}] error: the graph is being modified, please try again later.`,
-  (name: string) => `Running algorithm [${name}] error: memory is insufficient to run the algorithm.`,
-  (name: string) => `Running algorithm [${name}] error: execution timed out.`,
-];
-
 // Documented ranges of `k` (k_hop: 1–100 [doc]); other algorithms ignore a stray `k`.
 const K_RANGES: Readonly<Record<string, readonly [number, number]>> = { k_hop: [1, 100], kcore: [1, 1_000_000], n_paths: [1, 10] };
 
@@ -161,7 +163,7 @@ function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phas
       runMs = Math.max(1, Math.round((runMs * failProgress) / 100));
     }
   }
-  let rawRequest = JSON.stringify({ algorithmName: spec.name, parameters });
+  let rawRequest = algorithmRequest(spec.name, parameters);
   if (spec.vertexParams.length === 0) rawRequest = share(ctx, rawRequest);
   if (failReason !== undefined) failReason = share(ctx, failReason);
   const timing = timeFor(rng, startMs, runMs, phase, anchor);
@@ -172,7 +174,7 @@ function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phas
     failProgress = Math.min(99, Math.floor(cut * 100));
   }
   // Parameters are not kept: results re-read them from rawRequest, which keeps 100k seeded jobs small.
-  return makePlan(jobId, 'Algorithm', rawRequest, spec.cancellable, timing, failReason, failProgress, spec.name, undefined, undefined);
+  return createJobPlan({ jobId, taskType: 'Algorithm', rawRequest, cancellable: spec.cancellable, ...timing, failReason, failProgress, algorithm: spec.name });
 }
 
 function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number, fails: boolean): JobPlan {
@@ -185,19 +187,12 @@ function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: 
   const schemaName = share(ctx, `${dir}/${profile.schemaFile}${quiet ? '.bak' : ''}`);
   let rawRequest = '';
   if (!quiet) {
-    const body: Record<string, unknown> = {
-      graphName: profile.name,
-      offline: false,
+    rawRequest = importRequest(profile, {
       edgesetPath: edgeName,
       vertexsetPath: vertexName,
-      delimiter: ',',
-      trimQuote: '"',
-      vertexsetFormat: 'csv',
-      edgesetFormat: 'csv',
-      parallelEdge: { ignoreLabel: true, action: rng.pick(['allow', 'allow', 'ignore', 'override']) },
-    };
-    if (withSchema) body['schemaPath'] = schemaName;
-    rawRequest = JSON.stringify(body);
+      schemaPath: withSchema ? schemaName : undefined,
+      parallelEdgeAction: rng.pick(['allow', 'allow', 'ignore', 'override']),
+    });
   }
 
   const timing = timeFor(rng, startMs, duration(rng, [30_000, 900_000]), phase, anchor);
@@ -205,68 +200,33 @@ function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: 
   const edgeLines = logInt(rng, 1_000, 10_000_000);
   const failedEdges = fails ? rng.int(1, Math.max(1, Math.min(500, Math.floor(edgeLines / 50)))) : 0;
 
-  // Files are read one after another inside the running span: schema, vertices, then edges.
-  const runStartUs = timing.runAtMs * 1000;
-  const spanUs = Math.max(1, (timing.endMs - timing.runAtMs) * 1000);
-  const at = (fraction: number): number => runStartUs + Math.floor(spanUs * fraction);
-  const files: FilePlan[] = [];
+  // Each file's share of the running span, drawn in reading order: schema, vertices, then edges.
+  const layout: ImportFileLayout[] = [];
   let cursor = rng.float() * 0.01;
   if (withSchema) {
     const end = cursor + 0.01 + rng.float() * 0.03;
-    files.push({ group: 'schemaFiles', fileName: schemaName, total: rng.int(5, 60), failed: 0, startUs: at(cursor), endUs: at(end) });
+    layout.push({ group: 'schemaFiles', fileName: schemaName, total: rng.int(5, 60), failed: 0, from: cursor, to: end });
     cursor = end + rng.float() * 0.005;
   }
   const vertexEnd = cursor + 0.1 + rng.float() * 0.25;
-  files.push({ group: 'vertexFiles', fileName: vertexName, total: vertexLines, failed: 0, startUs: at(cursor), endUs: at(vertexEnd) });
+  layout.push({ group: 'vertexFiles', fileName: vertexName, total: vertexLines, failed: 0, from: cursor, to: vertexEnd });
   cursor = vertexEnd + rng.float() * 0.01;
   const edgeEnd = Math.min(0.99, cursor + 0.3 + rng.float() * 0.4);
-  files.push({ group: 'edgeFiles', fileName: edgeName, total: edgeLines, failed: failedEdges, startUs: at(cursor), endUs: at(edgeEnd) });
+  const edgeFile = { group: 'edgeFiles', fileName: edgeName, total: edgeLines, failed: failedEdges, from: cursor, to: edgeEnd } as const;
+  layout.push(edgeFile);
+  const files = layImportFiles(timing.runAtMs, timing.endMs, layout);
 
-  const failReason = fails ? `Import edge file [${edgeName}] failed: ${failedEdges} of ${edgeLines} lines could not be parsed` : undefined;
-  return makePlan(jobId, 'ImportGraph', rawRequest, true, timing, failReason, 100, undefined, undefined, files);
+  const failReason = fails ? importFailReason(edgeFile) : undefined;
+  return createJobPlan({ jobId, taskType: 'ImportGraph', rawRequest, cancellable: true, ...timing, failReason, files });
 }
 
 function planExport(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number, fails: boolean): JobPlan {
   const { rng, profile, vocabulary } = ctx;
   const dir = rng.pick(vocabulary.exportDirs);
-  const rawRequest = JSON.stringify({
-    graphExportPath: dir,
-    edgeSetName: `${profile.name}_edges`,
-    vertexSetName: `${profile.name}_vertices`,
-    schemaName: `${profile.name}_schema.xml`,
-  });
+  const rawRequest = exportRequest(profile, dir);
   const timing = timeFor(rng, startMs, duration(rng, [20_000, 300_000]), phase, anchor);
-  const failReason = fails ? share(ctx, `Export graph failed: no permission to write to [${dir}].`) : undefined;
-  return makePlan(jobId, 'ExportGraph', rawRequest, true, timing, failReason, fails ? 0 : 100, undefined, undefined, undefined);
-}
-
-function makePlan(
-  jobId: string,
-  taskType: string,
-  rawRequest: string,
-  cancellable: boolean,
-  timing: Timing,
-  failReason: string | undefined,
-  failProgress: number,
-  algorithm: string | undefined,
-  parameters: Record<string, unknown> | undefined,
-  files: FilePlan[] | undefined,
-): JobPlan {
-  return {
-    jobId,
-    taskType,
-    rawRequest,
-    cancellable,
-    startMs: timing.startMs,
-    startSec: Math.floor(timing.startMs / 1000),
-    runAtMs: timing.runAtMs,
-    endMs: timing.endMs,
-    failReason,
-    failProgress,
-    algorithm,
-    parameters,
-    files,
-  };
+  const failReason = fails ? share(ctx, exportFailReason(`[${dir}]`)) : undefined;
+  return createJobPlan({ jobId, taskType: 'ExportGraph', rawRequest, cancellable: true, ...timing, failReason, failProgress: fails ? 0 : 100 });
 }
 
 /** A new job id: a random UUID followed by the graph's nine digits. */
@@ -312,6 +272,16 @@ export function planSubmittedAlgorithm(
   const failReason = runtimeFailureOf(spec, parameters, ctx.profile);
   const runAtMs = nowMs + rng.int(300, 2_000);
   const runMs = failReason ? rng.int(5, 400) : duration(rng, spec.runMs);
-  const timing = { startMs: nowMs, runAtMs, endMs: runAtMs + runMs };
-  return makePlan(newJobId(ctx), 'Algorithm', rawBody, spec.cancellable, timing, failReason, 100, spec.name, parameters, undefined);
+  return createJobPlan({
+    jobId: newJobId(ctx),
+    taskType: 'Algorithm',
+    rawRequest: rawBody,
+    cancellable: spec.cancellable,
+    startMs: nowMs,
+    runAtMs,
+    endMs: runAtMs + runMs,
+    failReason,
+    algorithm: spec.name,
+    parameters,
+  });
 }

@@ -92,6 +92,8 @@ export interface FixtureGraphs {
   readonly seed: number | undefined;
   readonly all: ReadonlyMap<string, FixtureGraph>;
   readonly byProject: ReadonlyMap<string, ReadonlyMap<string, FixtureGraph>>;
+  /** Projects whose own clock runs ahead of (or behind) the document's `now`, by so many ms. */
+  readonly clockOffsets?: ReadonlyMap<string, number> | undefined;
 }
 
 /** One job of a snapshot: as listed now, and its plan while it still lives. */
@@ -109,6 +111,21 @@ export interface EngineSnapshot {
   readonly seed: number;
   readonly graphs: ReadonlyMap<string, readonly SnapshotJob[]>;
   readonly projects: ReadonlyMap<string, ReadonlyMap<string, readonly SnapshotJob[]>>;
+  /** The projects whose clock differs from `now`: their own now (their jobs are listed as at it). */
+  readonly clocks: ReadonlyMap<string, number>;
+}
+
+/** One project's part of the engine: what GET /__mock/projects/{id}/state shows. */
+export interface ProjectState {
+  project: string;
+  /** The project's own virtual now: the engine's clock plus its offset. */
+  now: number;
+  clockOffsetMs: number;
+  seed: number;
+  /** Whether the project has fixtures of its own (loaded into it alone). */
+  ownFixtures: boolean;
+  graphNames: string[];
+  graphs: { graph: string; jobCount: number; byStatus: Record<string, number> }[];
 }
 
 /** The stateful GES job engine. */
@@ -135,4 +152,24 @@ export interface Engine {
   loadFixtures(fixtures: FixtureGraphs | undefined): void;
   /** Every job the engine serves now, per graph and, where they differ, per project. */
   snapshot(): EngineSnapshot;
+  /** The virtual now one project sees (the clock plus its offset); without a project, the clock's. */
+  now(projectId?: string): number;
+  /**
+   * Moves one project's clock forward by `ms` (>= 0, checked by the caller). The project then holds
+   * state of its own, so it counts against maxProjects: past the cap this is refused.
+   */
+  advanceProject(projectId: string, ms: number): EngineResult<number>;
+  /**
+   * Gives one project its own fixture graphs (the document's `graphs` with its own `projects` entry
+   * over them). With `nowMs` (a document's own now) the project's clock is set there; without, it
+   * stays. Its jobs are dropped; other projects are untouched. Counts against maxProjects like a
+   * submission.
+   */
+  loadProjectFixtures(projectId: string, fixtures: FixtureGraphs, nowMs?: number): EngineResult<Record<string, never>>;
+  /** Back to how the project was at the start: its jobs, own fixtures and clock offset dropped. */
+  resetProject(projectId: string): void;
+  /** One project's clock, graphs and counts. */
+  projectState(projectId: string): ProjectState;
+  /** What one project serves now (at its own now), as a snapshot whose `graphs` are its graphs. */
+  projectSnapshot(projectId: string): EngineSnapshot;
 }

@@ -13,17 +13,21 @@ import { createFixtureLoader } from '../fixtures/create-fixture-loader.js';
 import { FixtureError } from '../fixtures/fixture-error.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { parseInstant } from '../fixtures/parse-duration.js';
+import { DEFAULT_MAX_PROJECTS } from '../engine/create-engine.js';
+import { projectIdPattern } from '../spec/spec-facts.js';
 import { createTokenPolicy } from './check-token.js';
 import { controlPages } from './control-pages.js';
-import { handleControlRoute, type ControlContext, type MockState } from './control-routes.js';
+import { handleControlRoute, type ControlContext, type MockState, type WorldState } from './control-routes.js';
 import { preflightHeaders, withCorsOrigin } from './cors-headers.js';
 import { createFaultInjector, parseFaultConfig, type FaultConfig, type FaultDecision, type FaultInjector } from './fault-injector.js';
 import { answerGesOperation, type OperationContext } from './ges-operations.js';
 import type { ApiRequest, ApiResponse, RouteResult } from './http-types.js';
-import { matchRoute, splitTarget, type RouteMatch } from './match-route.js';
+import { decodeSegment, matchRoute, splitTarget, type RouteMatch } from './match-route.js';
 import { parseQuery } from './parse-query.js';
 import { chooseExample, parsePreferHeader, parsePreferQuery } from './prefer-example.js';
-import { httpErrors, internalError, toEnvelopeJson, type HttpError } from './to-ges-error.js';
+import { createRequestJournal, DEFAULT_JOURNAL_SIZE, verifyJournal, type JournalEntry, type JournalFault, type JournalFilter } from './request-journal.js';
+import { toHar } from './to-har.js';
+import { httpErrors, internalError, toEnvelopeJson, toGesError, type HttpError } from './to-ges-error.js';
 import { toHeadResponse } from './to-head-response.js';
 
 /** Options of createApi; every one has a default. */
@@ -78,37 +82,92 @@ export interface ApiOptions {
    * FixtureError. A document with `now` starts the default clock there.
    */
   fixtures?: FixtureDocument | undefined;
+  /** Requests the journal keeps (a ring buffer: the oldest goes first). 0 keeps none. Default 1000. */
+  journalSize?: number | undefined;
+  /** Real time, epoch ms, for the journal's `startedAt`. Default Date.now. */
+  realTime?: (() => number) | undefined;
 }
 
-/** What onChange is told: which kind of change just succeeded. */
+/** What onChange is told: which kind of change just succeeded, and in which world. */
 export interface StateChange {
   kind: 'submit' | 'cancel' | 'fixtures' | 'reset' | 'clock';
+  /** The project (world) changed alone; absent when the change reached every world. */
+  project?: string;
 }
 
-/** The routes that change state when they answer 2xx, by `${method} ${path}`. */
+/** The routes that change state when they answer 2xx, by `${method} ${route}`. */
 const CONTROL_CHANGES: Readonly<Record<string, StateChange['kind']>> = {
-  'POST /__mock/reset': 'reset',
-  'POST /__mock/clock': 'clock',
-  'PUT /__mock/fixtures': 'fixtures',
+  'POST /reset': 'reset',
+  'POST /clock': 'clock',
+  'PUT /fixtures': 'fixtures',
 };
 
-/** The API: handle requests, and reach the engine, clock and faults behind it. */
-export interface GesApi {
-  /** Answers one request, always as a promise: for adapters that await anyway (MSW resolvers, fetch). */
-  handle(request: ApiRequest): Promise<ApiResponse>;
+/** The version HAR exports name as their creator's. */
+const KIT_VERSION = '0.1.0';
+
+const WORLD_PREFIX = '/__mock/projects/';
+
+/** A world's clock: its own now, moved forward alone. */
+export interface WorldClock {
+  now(): number;
+  /** Moves this world's clock forward by `ms` (>= 0). */
+  advance(ms: number): void;
+  /** Moves this world's clock forward to an instant (ISO-8601 or epoch ms), not before its now. */
+  set(to: string | number): void;
+}
+
+/** A world's own faults; until set, the world shares the mock's faults. */
+export interface WorldFaults {
+  get(): FaultConfig;
+  /** Validates as PUT …/faults does (a TypeError with its message). */
+  set(config: FaultConfig): void;
+  /** Removes this world's own faults: it shares the mock's faults again. */
+  clear(): void;
+}
+
+/**
+ * One project as an isolated world: its own jobs, fixtures, virtual clock, faults and journal.
+ * Nothing done here reaches another project. What `/__mock/projects/{project_id}/...` does.
+ */
+export interface GesWorld {
+  readonly projectId: string;
   /**
-   * The same answer, returned synchronously unless injected latency makes it wait: the node:http
-   * adapter uses it to skip a promise per request.
+   * Gives this world its own fixtures (a document without `projects`, or naming only this one);
+   * its jobs are replaced, other worlds untouched. A FixtureError when invalid; a RangeError past
+   * the project cap.
    */
-  handleSyncWhenPossible(request: ApiRequest): ApiResponse | Promise<ApiResponse>;
+  loadFixtures(doc: FixtureDocument, source?: string): void;
+  /** Back to how this world was at the start: its jobs, own fixtures, clock and faults. */
+  reset(): void;
+  readonly clock: WorldClock;
+  readonly faults: WorldFaults;
+  state(): WorldState;
+  /** This world as a fixture document, at its own now. */
+  snapshot(): FixtureDocument;
+  /** This world's journal entries, oldest first. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Exactly `count` of this world's requests match, or an Error naming what was seen. */
+  verifyRequests(filter: JournalFilter, count: number): JournalEntry[];
+  clearRequests(): void;
+  /** This world's journal as HAR 1.2. */
+  har(filter?: JournalFilter): unknown;
+}
+
+/** The API: handle requests, and reach the engine, clock, faults, worlds and journal behind it. */
+export interface GesApi {
+  /**
+   * Answers one request: synchronously unless injected latency makes it wait (Hono's `fetch`
+   * style), so the node:http adapter needs no promise per request and others simply await it.
+   */
+  handle(request: ApiRequest): ApiResponse | Promise<ApiResponse>;
   readonly engine: Engine;
-  /** The engine's clock: `api.clock.advance(ms)` moves every job along. */
+  /** The engine's clock: `api.clock.advance(ms)` moves every world along. */
   readonly clock: AdjustableClock;
-  /** Fault configuration; `set()` validates as PUT /__mock/faults does (a TypeError with its message). */
+  /** The shared fault configuration; `set()` validates as PUT /__mock/faults does (a TypeError with its message). */
   readonly faults: FaultInjector;
   /** What GET /__mock/state shows. */
   state(): MockState;
-  /** What POST /__mock/reset does: back to the starting fixtures (or seeds), and the starting faults. */
+  /** What POST /__mock/reset does: every world back to the starting fixtures (or seeds) and faults. */
   reset(seed?: number): void;
   /**
    * Replaces the whole state with a fixture document (what PUT /__mock/fixtures does). Throws a
@@ -117,11 +176,38 @@ export interface GesApi {
   loadFixtures(doc: FixtureDocument, source?: string): void;
   /** The whole current state as a fixture document (what GET /__mock/snapshot answers). */
   snapshot(): FixtureDocument;
+  /** One project as an isolated world (a TypeError for an id that is no project id). */
+  world(projectId: string): GesWorld;
+  /** The journal's entries, oldest first: every request answered, on any route. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Exactly `count` requests match (WireMock's verify), or an Error naming what was seen. */
+  verifyRequests(filter: JournalFilter, count: number): JournalEntry[];
+  clearRequests(): void;
+  /** The journal as HAR 1.2 (what GET /__mock/requests.har answers). */
+  har(filter?: JournalFilter): unknown;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const NO_DELAY: FaultDecision = Object.freeze({ delayMs: 0 });
+
+/** What one request learns on its way, for the journal. */
+interface Note {
+  project?: string | undefined;
+  graph?: string | undefined;
+  operationId?: string | undefined;
+  fault?: JournalFault | undefined;
+  /** The journal's own routes are not recorded: a poller would fill it with itself, a clear refill it. */
+  skip?: boolean;
+}
+
+const faultOf = (decision: FaultDecision): JournalFault | undefined => {
+  const kind = decision.fault ?? decision.error?.source ?? (decision.delayMs > 0 ? 'latency' : undefined);
+  if (kind === undefined) return undefined;
+  return decision.delayMs > 0 ? { kind, delayMs: decision.delayMs } : { kind };
+};
+
+const refusedError = (error: HttpError) => new RangeError(error.errorMessage);
 
 /** Builds the API over a new engine (or the one given). */
 export function createApi(options: ApiOptions = {}): GesApi {
@@ -158,6 +244,9 @@ export function createApi(options: ApiOptions = {}): GesApi {
   }
   const faults = createFaultInjector(seed);
   faults.set(initialFaults);
+  // Worlds that set faults of their own; the others share `faults`. Bounded like writing projects.
+  const worldFaults = new Map<string, FaultInjector>();
+  const maxWorldFaults = options.maxProjects ?? DEFAULT_MAX_PROJECTS;
 
   const cors = options.cors !== false;
   const control = options.control !== false;
@@ -165,8 +254,10 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const sleep = options.sleep ?? defaultSleep;
   const onError = options.onError;
   const onChange = options.onChange;
-  const changed = (result: RouteResult, kind: StateChange['kind'] | undefined) => {
-    if (onChange && kind && result.kind === 'json' && result.status >= 200 && result.status < 300) onChange({ kind });
+  const journal = createRequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
+  const realTime = options.realTime ?? Date.now;
+  const changed = (result: RouteResult, kind: StateChange['kind'] | undefined, project?: string) => {
+    if (onChange && kind && result.kind === 'json' && result.status >= 200 && result.status < 300) onChange(project === undefined ? { kind } : { kind, project });
   };
 
   // Shared, never mutated: the fast path sends these as they are.
@@ -181,7 +272,11 @@ export function createApi(options: ApiOptions = {}): GesApi {
   });
 
   const fixtures = createFixtureLoader(engine, clock, options.fixtures);
-  const loadFixtures = (doc: unknown, source?: string): FixtureError | undefined => fixtures.load(doc, source);
+  const loadFixtures = (doc: unknown, source?: string): FixtureError | undefined => {
+    const error = fixtures.load(doc, source);
+    if (!error) worldFaults.clear();
+    return error;
+  };
   const snapshot = () => fixtures.snapshot();
   const state = (): MockState => ({ ...engine.state(), faults: faults.get() });
   const reset = (newSeed?: number) => {
@@ -189,12 +284,87 @@ export function createApi(options: ApiOptions = {}): GesApi {
     if (newSeed !== undefined) engine.reset(newSeed);
     faults.set(initialFaults);
     faults.reseed(newSeed ?? seed);
+    worldFaults.clear();
   };
-  const controlContext: ControlContext = { clock, faults, state, reset, loadFixtures, snapshot };
+  const har = (filter: JournalFilter = {}) => toHar(journal.listExchanges(filter), KIT_VERSION);
+  const globalContext: ControlContext = {
+    prefix: '/__mock',
+    seeded: true,
+    now: () => clock.now(),
+    advance(ms) {
+      clock.advance(ms);
+      return undefined;
+    },
+    faults: {
+      get: () => faults.get(),
+      set(config) {
+        faults.set(config);
+        worldFaults.clear(); // the global route means every world
+        return undefined;
+      },
+      clear() {
+        faults.clear();
+        worldFaults.clear();
+      },
+    },
+    state,
+    reset,
+    loadFixtures,
+    snapshot,
+    requests: (filter) => journal.list(filter),
+    clearRequests: (filter) => journal.clear(Object.keys(filter).length ? filter : undefined),
+    har,
+  };
+
+  /** The control context of one world: the same routes, over this project alone. */
+  function worldContext(projectId: string): ControlContext {
+    const own = (filter: JournalFilter): JournalFilter => ({ ...filter, project: projectId });
+    const faultsOf = () => worldFaults.get(projectId) ?? faults;
+    return {
+      prefix: `${WORLD_PREFIX}${projectId}`,
+      seeded: false,
+      now: () => engine.now(projectId),
+      advance(ms) {
+        const moved = engine.advanceProject(projectId, ms);
+        return moved.ok ? undefined : toGesError(moved.error);
+      },
+      faults: {
+        get: () => faultsOf().get(),
+        set(config) {
+          let injector = worldFaults.get(projectId);
+          if (!injector) {
+            if (worldFaults.size >= maxWorldFaults) return toGesError({ kind: 'too-many-projects', cap: maxWorldFaults });
+            // Seeded apart from the shared faults and from other worlds: each world's draws repeat alone.
+            injector = createFaultInjector(seed);
+            injector.reseed(seed + hashProject(projectId));
+            worldFaults.set(projectId, injector);
+          }
+          injector.set(config);
+          return undefined;
+        },
+        clear: () => void worldFaults.delete(projectId),
+      },
+      state: (): WorldState => ({ ...engine.projectState(projectId), faults: faultsOf().get(), ownFaults: worldFaults.has(projectId) }),
+      reset() {
+        fixtures.resetWorld(projectId);
+        worldFaults.delete(projectId);
+      },
+      loadFixtures(doc, source) {
+        const error = fixtures.loadWorld(projectId, doc, source);
+        if (error === undefined || error instanceof FixtureError) return error;
+        return toGesError(error);
+      },
+      snapshot: () => fixtures.snapshotWorld(projectId),
+      requests: (filter) => journal.list(own(filter)),
+      clearRequests: (filter) => journal.clear(own(filter)),
+      har: (filter) => har(own(filter)),
+    };
+  }
+
   const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens) };
 
   /** A /ges/ request after routing and fault decision. */
-  function answerOperation(request: ApiRequest, route: RouteMatch, search: string, decision: FaultDecision): ApiResponse {
+  function answerOperation(request: ApiRequest, route: RouteMatch, search: string, decision: FaultDecision, project: string | undefined): ApiResponse {
     if (decision.fault) return { status: 0, headers: {}, fault: decision.fault };
     if (decision.error) return errorResponse(request, decision.error, { 'x-mock-fault': decision.error.source });
     const query = parseQuery(search);
@@ -209,17 +379,34 @@ export function createApi(options: ApiOptions = {}): GesApi {
       };
     }
     const result = answerGesOperation(operations, request, route, query);
-    if (onChange) changed(result, route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined);
+    if (onChange) changed(result, route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined, project);
     return toResponse(request, result);
   }
 
-  function answerControl(request: ApiRequest, path: string): ApiResponse {
+  function answerControl(request: ApiRequest, path: string, search: string, note: Note | undefined): ApiResponse {
     if (controlToken !== undefined && request.headers['x-mock-control-token'] !== controlToken && !isPage(request, path)) {
       return errorResponse(request, httpErrors.invalidControlToken());
     }
-    const result = handleControlRoute(controlContext, request.method, path, request.body, request.bodyTooLarge);
+    let context = globalContext;
+    let route = path.slice('/__mock'.length);
+    if (path.startsWith(WORLD_PREFIX)) {
+      const rest = path.slice(WORLD_PREFIX.length);
+      const slash = rest.indexOf('/');
+      const projectId = decodeSegment(slash === -1 ? rest : rest.slice(0, slash));
+      if (projectId === undefined || !projectIdPattern.test(projectId)) {
+        return errorResponse(request, httpErrors.malformed('project_id must be 1-64 letters or digits.'));
+      }
+      context = worldContext(projectId);
+      route = slash === -1 ? '' : rest.slice(slash);
+      if (note) note.project = projectId;
+    }
+    if (note) {
+      note.operationId = 'control';
+      if (route === '/requests' || route === '/requests.har') note.skip = true;
+    }
+    const result = handleControlRoute(context, request.method, route, search, request.body, request.bodyTooLarge);
     if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
-    if (onChange) changed(result, CONTROL_CHANGES[`${request.method} ${path}`]);
+    if (onChange) changed(result, CONTROL_CHANGES[`${request.method} ${route}`], context === globalContext ? undefined : (note?.project ?? projectOfPath(path)));
     return toResponse(request, result);
   }
 
@@ -234,27 +421,67 @@ export function createApi(options: ApiOptions = {}): GesApi {
   // Pages are read-only and opened by a browser, which cannot add the control token header.
   const isPage = (request: ApiRequest, path: string) => request.method === 'GET' && Object.hasOwn(controlPages, path);
 
-  function handleSyncWhenPossible(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
-    if (request.method === 'HEAD') return toHeadResponse(handleSyncWhenPossible({ ...request, method: 'GET' }));
+  /** The answer, before the journal sees it. */
+  function answer(request: ApiRequest, note: Note | undefined): ApiResponse | Promise<ApiResponse> {
+    if (request.method === 'HEAD') return toHeadResponse(answer({ ...request, method: 'GET' }, note));
     try {
       const { path, search } = splitTarget(request.url);
       if (request.method === 'OPTIONS' && cors) {
         return { status: 204, headers: preflightHeaders(request.headers.origin) };
       }
-      if (control && (path === '/__mock' || path.startsWith('/__mock/'))) return answerControl(request, path);
+      if (control && (path === '/__mock' || path.startsWith('/__mock/'))) return answerControl(request, path, search, note);
       const route = matchRoute(request.method, path);
       if (!route) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
-      const decision = faults.active ? faults.decide() : NO_DELAY;
+      const project = decodeSegment(route.project);
+      if (note) {
+        note.project = project;
+        note.graph = decodeSegment(route.graph);
+        note.operationId = route.operationId;
+      }
+      const injector = (project !== undefined && worldFaults.size > 0 && worldFaults.get(project)) || faults;
+      const decision = injector.active ? injector.decide() : NO_DELAY;
+      if (note && decision !== NO_DELAY) note.fault = faultOf(decision);
       if (decision.delayMs > 0) {
         return sleep(decision.delayMs).then(
-          () => safely(request, () => answerOperation(request, route, search, decision)),
+          () => safely(request, () => answerOperation(request, route, search, decision, project)),
           (error: unknown) => failed(request, error),
         );
       }
-      return answerOperation(request, route, search, decision);
+      return answerOperation(request, route, search, decision, project);
     } catch (error) {
       return failed(request, error);
     }
+  }
+
+  function record(request: ApiRequest, response: ApiResponse, note: Note, startedMs: number, startedPerf: number): void {
+    if (note.skip) return;
+    journal.record({
+      request,
+      response,
+      project: note.project,
+      graph: note.graph,
+      operationId: note.operationId,
+      startedMs,
+      virtualMs: note.project !== undefined ? engine.now(note.project) : clock.now(),
+      durationMs: Math.round((performance.now() - startedPerf) * 1000) / 1000,
+      fault: note.fault,
+    });
+  }
+
+  function handle(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
+    if (journal.size === 0) return answer(request, undefined);
+    const startedPerf = performance.now();
+    const startedMs = realTime();
+    const note: Note = {};
+    const response = answer(request, note);
+    if (response instanceof Promise) {
+      return response.then((done) => {
+        record(request, done, note, startedMs, startedPerf);
+        return done;
+      });
+    }
+    record(request, response, note, startedMs, startedPerf);
+    return response;
   }
 
   function safely(request: ApiRequest, run: () => ApiResponse): ApiResponse {
@@ -274,9 +501,60 @@ export function createApi(options: ApiOptions = {}): GesApi {
     return errorResponse(request, internalError(error));
   }
 
+  function world(projectId: string): GesWorld {
+    if (typeof projectId !== 'string' || !projectIdPattern.test(projectId)) throw new TypeError(`world(${JSON.stringify(projectId)}): a project id is 1-64 letters or digits.`);
+    const context = worldContext(projectId);
+    const notify = (kind: StateChange['kind']) => onChange?.({ kind, project: projectId });
+    const advance = (ms: number) => {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite ms >= 0, got ${ms}`);
+      const error = context.advance(ms);
+      if (error) throw refusedError(error);
+      notify('clock');
+    };
+    return {
+      projectId,
+      loadFixtures(doc, source = `world ${projectId}`) {
+        const error = context.loadFixtures(doc, source);
+        if (error instanceof FixtureError) throw error;
+        if (error) throw refusedError(error);
+        notify('fixtures');
+      },
+      reset() {
+        context.reset();
+        notify('reset');
+      },
+      clock: {
+        now: () => context.now(),
+        advance,
+        set(to) {
+          const target = typeof to === 'number' ? to : parseInstant(to);
+          if (target === undefined || !Number.isFinite(target)) throw new TypeError(`clock.set(${JSON.stringify(to)}): an ISO-8601 instant with a zone, or epoch ms.`);
+          const now = context.now();
+          if (target < now) throw new RangeError(`clock.set: ${new Date(target).toISOString()} is before this world's now (${new Date(now).toISOString()}); virtual time only moves forward.`);
+          advance(target - now);
+        },
+      },
+      faults: {
+        get: () => context.faults.get(),
+        set(config) {
+          const parsed = parseFaultConfig(config);
+          if (!parsed.ok) throw new TypeError(httpErrors.malformed(parsed.message).errorMessage);
+          const error = context.faults.set(parsed.config);
+          if (error) throw refusedError(error);
+        },
+        clear: () => context.faults.clear(),
+      },
+      state: () => context.state() as WorldState,
+      snapshot: () => context.snapshot(),
+      requests: (filter = {}) => context.requests(filter),
+      verifyRequests: (filter, count) => verifyJournal(context.requests(filter), filter, count),
+      clearRequests: () => context.clearRequests({}),
+      har: (filter = {}) => context.har(filter),
+    };
+  }
+
   return {
-    handleSyncWhenPossible,
-    handle: async (request) => handleSyncWhenPossible(request),
+    handle,
     engine,
     clock,
     faults,
@@ -291,5 +569,24 @@ export function createApi(options: ApiOptions = {}): GesApi {
       onChange?.({ kind: 'fixtures' });
     },
     snapshot,
+    world,
+    requests: (filter = {}) => journal.list(filter),
+    verifyRequests: (filter, count) => verifyJournal(journal.list(filter), filter, count),
+    clearRequests: () => journal.clear(),
+    har,
   };
+}
+
+/** The project id of a per-world control path (already checked). */
+function projectOfPath(path: string): string {
+  const rest = path.slice(WORLD_PREFIX.length);
+  const slash = rest.indexOf('/');
+  return slash === -1 ? rest : rest.slice(0, slash);
+}
+
+/** A small number from a project id, so each world's fault draws differ from the others'. */
+function hashProject(projectId: string): number {
+  let hash = 0;
+  for (let i = 0; i < projectId.length; i++) hash = (hash * 31 + projectId.charCodeAt(i)) | 0;
+  return Math.abs(hash);
 }

@@ -1,6 +1,7 @@
 /**
  * GET /__mock/: the live inspector of the standalone mock. One self-contained HTML string (inline CSS
- * and JS, no build step, no network beyond the mock itself) that polls GET /__mock/state and the list
+ * and JS, no network beyond the mock itself; the JS is src/inspector/inspector-script.ts, compiled
+ * into src/generated/ by `npm run gen`) that polls GET /__mock/state and the list
  * endpoint, shows every graph and its newest jobs with status badges and progress bars, and offers
  * reset, clock and fault buttons over the control API.
  *
@@ -10,10 +11,11 @@
  * its settings field.
  */
 import { DEFAULT_GRAPHS } from '../engine/create-engine.js';
+import { INSPECTOR_SCRIPT } from '../generated/inspector-script.js';
 import { exampleProjectId } from '../spec/spec-facts.js';
 import { DOCS_PATHS, toInlineScriptJson } from './docs-page.js';
 
-/** What the inspector's script is told at render time. */
+/** What the inspector's script is told at render time (its InspectorConfig, inspector-script.ts). */
 interface InspectorPageOptions {
   /** Project opened when the engine has seen none yet. Default: the spec's example project id. */
   defaultProject?: string;
@@ -79,9 +81,13 @@ export function renderInspectorPage(options: InspectorPageOptions = {}): string 
     <table id="graphs"><thead><tr><th>Project</th><th>Graph</th><th>Jobs</th><th>By status</th></tr></thead><tbody></tbody></table>
   </section>
   <section id="jobs"></section>
+  <section><h2>Live traffic of the selected project</h2>
+    <p class="hint">Its world's request journal (GET /__mock/projects/{project_id}/requests), newest first; the inspector's own requests are left out.</p>
+    <table id="traffic"><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Operation</th><th>Status</th><th>ms</th><th>Fault</th></tr></thead><tbody></tbody></table>
+  </section>
 </main>
 <script id="inspector-config" type="application/json">${toInlineScriptJson(config)}</script>
-<script>${SCRIPT}</script>
+<script>${INSPECTOR_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -114,211 +120,5 @@ td.id{font-family:ui-monospace,monospace;font-size:.75rem}
 .bar>span{display:block;height:100%;background:#2f6fde;transition:width .3s}
 .bar[data-status=success]>span{background:#1f9254}.bar[data-status=failed]>span{background:#c8372d}
 .graph-error{color:#c8372d;font-size:.85rem}.progress{white-space:nowrap}
-`;
-
-// Plain ES2017 in a string (no template literals inside): what the browser runs, exactly as written.
-const SCRIPT = String.raw`
-(function () {
-  'use strict';
-  var config = JSON.parse(document.getElementById('inspector-config').textContent);
-  var $ = function (id) { return document.getElementById(id); };
-  var params = new URLSearchParams(location.search);
-  var hash = new URLSearchParams(location.hash.slice(1));
-  var pollMs = Number(params.get('poll')) || config.pollMs;
-  var store = window.sessionStorage;
-
-  if (hash.get('controlToken')) store.setItem('ges-inspector-control-token', hash.get('controlToken'));
-  $('control-token').value = store.getItem('ges-inspector-control-token') || '';
-  $('auth-token').value = store.getItem('ges-inspector-auth-token') || 'inspector';
-  $('control-token').addEventListener('change', function (e) { store.setItem('ges-inspector-control-token', e.target.value); refresh(); });
-  $('auth-token').addEventListener('change', function (e) { store.setItem('ges-inspector-auth-token', e.target.value); refresh(); });
-  // The project chosen in the URL (?project=) or the select wins; otherwise the first one the engine holds.
-  var chosenProject = params.get('project') || null;
-  var selectedProject = null;
-  $('project').addEventListener('change', function (e) { chosenProject = e.target.value; refresh(); });
-
-  function say(text, isError) {
-    $('message').textContent = text;
-    $('message').className = isError ? 'error' : '';
-  }
-  function controlHeaders(extra) {
-    var headers = Object.assign({}, extra || {});
-    var token = $('control-token').value;
-    if (token) headers['X-Mock-Control-Token'] = token;
-    return headers;
-  }
-  function readJson(response) {
-    return response.text().then(function (text) {
-      var body = null;
-      try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
-      if (!response.ok) {
-        var reason = body && body.errorCode ? body.errorCode + ': ' + body.errorMessage : 'HTTP ' + response.status;
-        throw new Error(reason);
-      }
-      return body;
-    });
-  }
-  function control(method, path, body) {
-    var init = { method: method, headers: controlHeaders(body ? { 'Content-Type': 'application/json' } : {}) };
-    if (body) init.body = JSON.stringify(body);
-    return fetch(path, init).then(readJson);
-  }
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === 'text') node.textContent = attrs[key];
-      else if (key.indexOf('data-') === 0) node.setAttribute(key, attrs[key]);
-      else node[key] = attrs[key];
-    });
-    (children || []).forEach(function (child) { node.append(child); });
-    return node;
-  }
-  function badge(status, count) {
-    return el('span', { className: 'badge', 'data-status': status, text: count === undefined ? status : status + ' ' + count });
-  }
-  function bar(progress, status) {
-    var value = Math.max(0, Math.min(100, Number(progress) || 0));
-    var inner = el('span');
-    inner.style.width = value + '%';
-    var wrapper = el('span', { className: 'bar', 'data-status': status, title: value + '%' }, [inner]);
-    return el('span', { className: 'progress' }, [wrapper, ' ' + value + '%']);
-  }
-  function formatNow(ms) {
-    // GES shows China time (UTC+8); so does the inspector, to match startTime in the lists.
-    var d = new Date(ms + 8 * 3600 * 1000).toISOString();
-    return d.slice(0, 10) + ' ' + d.slice(11, 19) + ' (UTC+8)';
-  }
-
-  function renderState(state) {
-    $('clock').textContent = formatNow(state.now);
-    $('clock').setAttribute('data-now', String(state.now));
-    $('faults').textContent = state.faults && Object.keys(state.faults).length ? JSON.stringify(state.faults, null, 2) : 'none';
-    var projects = [];
-    state.graphs.forEach(function (g) { if (projects.indexOf(g.project) === -1) projects.push(g.project); });
-    selectedProject = chosenProject || projects[0] || config.defaultProject;
-    if (projects.indexOf(selectedProject) === -1) projects.push(selectedProject);
-    var select = $('project');
-    var shown = Array.prototype.map.call(select.options, function (o) { return o.value; }).join('\n');
-    if (shown !== projects.join('\n')) {
-      select.replaceChildren.apply(select, projects.map(function (p) { return el('option', { value: p, text: p }); }));
-    }
-    select.value = selectedProject;
-    var tbody = $('graphs').querySelector('tbody');
-    tbody.replaceChildren.apply(tbody, state.graphs.map(function (g) {
-      var chips = Object.keys(g.byStatus).map(function (s) { return badge(s, g.byStatus[s]); });
-      return el('tr', { 'data-project': g.project, 'data-graph': g.graph }, [
-        el('td', { className: 'id', text: g.project }), el('td', { text: g.graph }),
-        el('td', { text: String(g.jobCount) }), el('td', {}, chips)]);
-    }));
-    // The engine lists a graph once a project touched it; the configured ones are shown from the start.
-    var graphs = state.graphs.filter(function (g) { return g.project === selectedProject; }).map(function (g) { return g.graph; });
-    (state.graphNames || config.defaultGraphs).forEach(function (g) { if (graphs.indexOf(g) === -1) graphs.push(g); });
-    return graphs;
-  }
-  function isMissingGraph(result) {
-    return result.error && /GES\.8000/.test(result.error.message) && /not exist/.test(result.error.message);
-  }
-
-  function listJobs(project, graph) {
-    var url = '/ges/v1.0/' + encodeURIComponent(project) + '/graphs/' + encodeURIComponent(graph) +
-      '/jobs/status?limit=' + config.jobsPerGraph + '&offset=0';
-    return fetch(url, { headers: { 'X-Auth-Token': $('auth-token').value } }).then(readJson);
-  }
-
-  function renderGraphJobs(graph, result) {
-    var section = el('section', { 'data-graph': graph });
-    if (result.error) {
-      section.append(el('h2', { text: graph }), el('p', { className: 'graph-error', text: 'Could not list jobs: ' + result.error.message }));
-      return section;
-    }
-    var list = result.value;
-    section.append(el('h2', { text: graph + ': newest ' + list.jobs.length + ' of ' + list.jobCount + ' jobs' }));
-    var rows = list.jobs.map(function (job) {
-      return el('tr', { 'data-job-id': job.jobId, 'data-status': job.status }, [
-        el('td', { className: 'id', text: job.jobId }), el('td', { text: job.taskType }),
-        el('td', {}, [badge(job.status)]), el('td', {}, [bar(job.progress, job.status)]),
-        el('td', { text: job.startTime || '' }), el('td', { text: job.endTime || '' }),
-        el('td', { text: job.failReason || '' })]);
-    });
-    var head = el('thead', {}, [el('tr', {}, ['Job', 'Type', 'Status', 'Progress', 'Started', 'Ended', 'Fail reason'].map(function (h) { return el('th', { text: h }); }))]);
-    section.append(el('table', {}, [head, el('tbody', {}, rows)]));
-    return section;
-  }
-
-  var timer = null;
-  var running = null;
-  var queued = null;
-  function refresh() {
-    // A refresh asked for while one runs (a button after a control call) must read the state after
-    // that call: it runs once the current one ends, and every request in between shares it.
-    if (running) {
-      queued = queued || running.then(function () { queued = null; return refresh(); });
-      return queued;
-    }
-    running = control('GET', '/__mock/state').then(function (state) {
-      $('connection').textContent = 'live';
-      $('connection').className = 'pill ok';
-      var graphs = renderState(state);
-      return Promise.all(graphs.map(function (graph) {
-        return listJobs(selectedProject, graph).then(
-          function (value) { return { value: value }; },
-          function (error) { return { error: error }; });
-      })).then(function (results) {
-        var jobs = $('jobs');
-        // A default graph this mock was not configured with (--graphs) is left out, not shown as an error.
-        var sections = graphs.map(function (graph, i) { return isMissingGraph(results[i]) ? null : renderGraphJobs(graph, results[i]); });
-        jobs.replaceChildren.apply(jobs, sections.filter(Boolean));
-        document.body.setAttribute('data-refreshed', String(Date.now()));
-      });
-    }).catch(function (error) {
-      $('connection').textContent = 'error';
-      $('connection').className = 'pill down';
-      say('State unavailable: ' + error.message + (/8007|control/i.test(error.message) ? ' (set the control token under Tokens)' : ''), true);
-    }).then(function () { running = null; });
-    return running;
-  }
-  function loop() {
-    refresh().then(function () { timer = setTimeout(loop, pollMs); });
-  }
-  function act(label, promise) {
-    return promise.then(function () { say(label); return refresh(); }, function (error) { say(label + ' failed: ' + error.message, true); });
-  }
-
-  $('reset').addEventListener('click', function () { act('Engine reset', control('POST', '/__mock/reset', {})); });
-  document.querySelectorAll('[data-advance]').forEach(function (button) {
-    button.addEventListener('click', function () {
-      var ms = Number(button.getAttribute('data-advance'));
-      act('Clock advanced by ' + (ms / 60000) + ' min', control('POST', '/__mock/clock', { advanceMs: ms }));
-    });
-  });
-  document.querySelectorAll('[data-fault]').forEach(function (button) {
-    button.addEventListener('click', function () {
-      act('Fault injected: ' + button.textContent, control('PUT', '/__mock/faults', JSON.parse(button.getAttribute('data-fault'))));
-    });
-  });
-  $('fault-clear').addEventListener('click', function () { act('Faults cleared', control('DELETE', '/__mock/faults')); });
-  // Fetched rather than followed, so that the control token (a header) goes with it.
-  $('download-snapshot').addEventListener('click', function (e) {
-    e.preventDefault();
-    control('GET', '/__mock/snapshot').then(function (snapshot) {
-      var url = URL.createObjectURL(new Blob([JSON.stringify(snapshot, null, 2) + '\n'], { type: 'application/json' }));
-      var link = el('a', { href: url, download: 'ges-mock-snapshot.json' });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-      say('Snapshot downloaded');
-    }, function (error) { say('Snapshot failed: ' + error.message, true); });
-  });
-  $('upload-fixtures').addEventListener('change', function (e) {
-    var file = e.target.files && e.target.files[0];
-    if (!file) return;
-    e.target.value = '';
-    file.text().then(function (text) {
-      var init = { method: 'PUT', headers: controlHeaders({ 'Content-Type': 'application/json' }), body: text };
-      return act('Fixtures loaded from ' + file.name, fetch('/__mock/fixtures', init).then(readJson));
-    });
-  });
-  loop();
-})();
+.hint{font-size:.8rem;color:#5b6478;margin:.2rem 0}#traffic td{font-family:ui-monospace,monospace;font-size:.75rem}
 `;

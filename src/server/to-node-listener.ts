@@ -58,7 +58,7 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiR
 /** The request listener for http.createServer; `onRequest` (a request log) hears of every answer. */
 export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: IncomingMessage, res: ServerResponse) => void {
   const answer = (req: IncomingMessage, res: ServerResponse, request: ApiRequest, started: number): void => {
-    const response = api.handleSyncWhenPossible(request);
+    const response = api.handle(request);
     if (response instanceof Promise) {
       response.then(
         (resolved) => writeResponse(req, res, resolved, onRequest, started),

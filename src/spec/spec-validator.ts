@@ -1,4 +1,5 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { loadAjv } from './load-ajv.js';
 import { openapiDocument } from '../generated/openapi-document.js';
 
 const SPEC_ID = 'https://ges-jobs-kit.local/openapi.json';
@@ -33,6 +34,7 @@ function toViolation(error: ErrorObject): SchemaViolation {
 /** Builds an Ajv 2020-12 validator that holds the whole spec, so every `#/...` ref resolves. */
 export function createSpecValidator(): SpecValidator {
   // strict: false because OpenAPI adds keywords JSON Schema does not know (example, x-ges-*).
+  const Ajv2020 = loadAjv();
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   // The OpenAPI integer formats, which JSON Schema does not define (unknown ones are logged and ignored).
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SERVE_FLAGS, envNameOf } from '../../cli/serve-flags.js';
+import { SERVE_FLAGS } from '../../cli/serve-flags.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { killGesMockProcesses, runGesMock, startGesMockProcess, type GesMockProcess } from '../support/ges-mock-process.js';
 
@@ -112,9 +112,9 @@ describe('ges-mock serve configuration', () => {
   it('lists every serve flag with its environment variable in --help', async () => {
     const { code, stdout } = await runGesMock(['--help']);
     expect(code).toBe(0);
-    for (const flag of SERVE_FLAGS) {
+    for (const flag of Object.values(SERVE_FLAGS)) {
       expect(stdout).toContain(flag.kind === 'toggle' ? `--no-${flag.name}` : `--${flag.name}`);
-      expect(stdout).toContain(envNameOf(flag));
+      expect(stdout).toContain(flag.env);
     }
     expect(stdout).toMatch(/-p, --port <n>/);
     expect(stdout).toMatch(/-h, --host <addr>/);
@@ -195,6 +195,16 @@ describe('ges-mock serve for a shared team', () => {
 
     expect((await fetch(`${mock.url}/__mock/reset`, { method: 'POST' })).status).toBe(200);
     expect((await submit(mock.url, 'gamma')).status).toBe(200);
+  });
+
+  it('keeps the last GES_MOCK_JOURNAL_SIZE requests in the journal', async () => {
+    const mock = await startGesMockProcess(['serve', '--port', '0', '--quiet'], { env: { GES_MOCK_JOURNAL_SIZE: '2' } });
+    for (const project of ['alpha', 'beta', 'gamma']) await fetch(listUrl(mock.url, project), { headers: AUTH });
+    const journal = (await (await fetch(`${mock.url}/__mock/requests`)).json()) as { requests: { project: string; seq: number }[] };
+    expect(journal.requests.map((entry) => [entry.seq, entry.project])).toEqual([
+      [2, 'beta'],
+      [3, 'gamma'],
+    ]);
   });
 });
 

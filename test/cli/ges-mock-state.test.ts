@@ -77,6 +77,25 @@ describe('ges-mock serve --state', { timeout: 120_000 }, () => {
     expect(await list(third)).toEqual(seeded);
   });
 
+  it("keeps every world's own fixtures and clock across a restart", async () => {
+    const state = stateIn();
+    const first = await serve(state);
+    const fixtures = { graphs: { movie: { jobs: [{ taskType: 'ImportGraph', status: 'running', runFor: '10m' }] } } };
+    expect((await control(first, `projects/${OTHER_PROJECT}/fixtures`, fixtures, 'PUT')).status).toBe(200);
+    expect((await control(first, `projects/${OTHER_PROJECT}/clock`, { advanceMs: 60_000 })).status).toBe(200);
+    const before = { world: await list(first, OTHER_PROJECT), mine: await list(first) };
+    const worldNow = async (mock: GesMockProcess) => ((await (await fetch(`${mock.url}/__mock/projects/${OTHER_PROJECT}/state`)).json()) as { now: number }).now;
+    const now = await worldNow(first);
+    await first.stop();
+
+    const second = await serve(state);
+    expect(await list(second, OTHER_PROJECT)).toEqual(before.world);
+    expect(await list(second)).toEqual(before.mine);
+    expect(await worldNow(second)).toBe(now);
+    expect(before.world.jobs).toEqual([expect.objectContaining({ taskType: 'ImportGraph', status: 'running' })]);
+    await second.stop();
+  });
+
   it('shows every change a client got a 2xx for after kill -9 in the middle of a stream of submissions', async () => {
     const state = stateIn();
     const first = await serve(state);

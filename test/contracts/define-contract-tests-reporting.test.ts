@@ -1,6 +1,6 @@
 /**
  * What a team sees when defineContractTests runs in its own vitest: the fixture suite
- * (test/contracts/fixtures/vitest-suite) run by the repository's vitest with the default reporter.
+ * (test/contracts/support/vitest-suite) run by the repository's vitest with the default reporter.
  * A misconfigured target fails the preflight test alone, with the paragraph, and skips every check;
  * a SHOULD finding passes and its warning is printed. scripts/vitest-compat.sh runs the same suite
  * on vitest 3.2 too.
@@ -13,7 +13,7 @@ import { runProcess } from '../support/run-process.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const runFixture = (mode: string) =>
-  runProcess(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/contracts/fixtures/vitest-suite/vitest.config.mjs', '--reporter=default'], {
+  runProcess(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/contracts/support/vitest-suite/vitest.config.mjs', '--reporter=default'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', GES_FIXTURE_MODE: mode },
   });

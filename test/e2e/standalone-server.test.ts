@@ -67,6 +67,10 @@ describeInChromium('the standalone server in a browser', (executablePath) => {
     expect(await page.locator('section[data-graph] tr[data-job-id]').count()).toBeGreaterThan(10);
     // Newest first: the job just submitted heads its graph's table.
     expect(await page.locator('section[data-graph="movie"] tbody tr').first().getAttribute('data-job-id')).toBe(jobId);
+    // The live traffic view shows the submission over HTTP, and none of the inspector's own polling.
+    const traffic = page.locator('#traffic tbody tr');
+    await expect.poll(() => traffic.count()).toBe(1);
+    expect(await traffic.first().textContent()).toContain('executeAlgorithm');
 
     const before = Number(await page.locator('#clock').getAttribute('data-now'));
     await page.locator('#advance-1h').click();

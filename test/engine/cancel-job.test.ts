@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { CANCELLED_REASON } from '../../src/engine/job-lifecycle.js';
 import { createManualClock } from '../../src/clocks.js';
-import { jobProblems, listAll, valueOf } from './job-invariants.js';
+import { jobProblems, listAll, valueOf } from '../support/job-checks.js';
 
 const PROJECT = 'p1';
 

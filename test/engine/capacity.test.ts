@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
-import { listAll, listProblems, valueOf } from './job-invariants.js';
+import { listAll, listProblems, valueOf } from '../support/job-checks.js';
 
 const PROJECT = 'p1';
 const PAGERANK = '{"algorithmName":"pagerank"}';

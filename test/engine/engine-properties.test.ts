@@ -4,7 +4,7 @@ import { ALGORITHM_LIST } from '../../src/engine/algorithms.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
-import { listAll, listProblems, valueOf } from './job-invariants.js';
+import { listAll, listProblems, valueOf } from '../support/job-checks.js';
 
 const validator = createSpecValidator();
 const GRAPHS = ['movie', 'social_network'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
-import { listAll, valueOf } from './job-invariants.js';
+import { listAll, valueOf } from '../support/job-checks.js';
 
 describe('engine state', () => {
   it('lists each created store with its counts by status, the clock, the seed and the profile', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
 import type { AlgorithmRequest } from '../../src/types.js';
-import { jobProblems, listAll, valueOf } from './job-invariants.js';
+import { jobProblems, listAll, valueOf } from '../support/job-checks.js';
 
 const PROJECT = 'p1';
 const submit = (engine: ReturnType<typeof createEngine>, raw: string, graph = 'movie') =>

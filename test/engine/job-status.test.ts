@@ -3,7 +3,7 @@ import { ALGORITHM_LIST } from '../../src/engine/algorithms.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
-import { listAll, valueOf } from './job-invariants.js';
+import { listAll, valueOf } from '../support/job-checks.js';
 
 const PROJECT = 'p1';
 const validator = createSpecValidator();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
-import { listAll, listProblems, orderProblems, valueOf } from './job-invariants.js';
+import { listAll, listProblems, orderProblems, valueOf } from '../support/job-checks.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 

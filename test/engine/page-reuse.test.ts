@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import { createEngine } from '../../src/engine/create-engine.js';
-import { valueOf } from './job-invariants.js';
+import { valueOf } from '../support/job-checks.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const page = { limit: 3, offset: 0 };

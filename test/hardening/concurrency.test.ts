@@ -9,7 +9,7 @@ import { startGesServer, type GesServer } from '../../src/server/start-ges-serve
 import type { Job } from '../../src/types.js';
 import { PROJECT } from './support/fuzz-arbitraries.js';
 import { createHttpCaller } from './support/http-call.js';
-import { listViolations } from './support/job-invariants.js';
+import { pageProblems } from '../support/job-checks.js';
 import { envelopeViolations } from './support/spec-oracle.js';
 import { createRandom } from '../../src/engine/random.js';
 
@@ -84,7 +84,7 @@ describe('concurrent load on the running server', () => {
       const response = await call(`${base}/jobs/status?limit=${page.limit}&offset=${page.offset}`, { headers: AUTH });
       const body = response.json();
       if (response.status !== 200) return void problems.push(`list answered ${response.status}`);
-      problems.push(...listViolations(body, page));
+      problems.push(...pageProblems(body, page));
       // Between what was accepted before it was asked and what was attempted by the time it answered.
       if (body.jobCount < SEEDED + before || body.jobCount > SEEDED + attempted) {
         problems.push(`jobCount ${body.jobCount} outside [${SEEDED + before}, ${SEEDED + attempted}]`);
@@ -122,7 +122,7 @@ describe('concurrent load on the running server', () => {
     const { jobs, jobCount } = final.json() as { jobs: Job[]; jobCount: number };
     expect(accepted).toHaveLength(SUBMISSIONS);
     expect(jobCount).toBe(SEEDED + accepted.length);
-    expect(listViolations({ jobs, jobCount }, { limit: 100_000, offset: 0 })).toEqual([]);
+    expect(pageProblems({ jobs, jobCount }, { limit: 100_000, offset: 0 })).toEqual([]);
     const listed = new Map(jobs.map((job) => [job.jobId, job]));
     expect(accepted.filter((jobId) => !listed.has(jobId))).toEqual([]);
     expect(new Set(accepted).size).toBe(accepted.length);

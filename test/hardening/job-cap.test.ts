@@ -8,7 +8,7 @@ import { createManualClock } from '../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import type { Job } from '../../src/types.js';
 import { PROJECT } from './support/fuzz-arbitraries.js';
-import { listViolations } from './support/job-invariants.js';
+import { pageProblems } from '../support/job-checks.js';
 import { envelopeViolations } from './support/spec-oracle.js';
 
 const CAP = 50;
@@ -31,7 +31,7 @@ async function start(jobsPerGraph: number) {
     list: async () => {
       const response = await fetch(`${base}/jobs/status`, { headers: HEADERS });
       const body = (await response.json()) as { jobs: Job[]; jobCount: number };
-      expect(listViolations(body, { limit: 100_000, offset: 0 })).toEqual([]);
+      expect(pageProblems(body, { limit: 100_000, offset: 0 })).toEqual([]);
       return body;
     },
     status: (jobId: string) => fetch(`${base}/jobs/${jobId}/status`, { headers: HEADERS }).then(async (r) => ({ status: r.status, json: await r.json() })),

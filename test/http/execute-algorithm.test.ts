@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/http/parse-algorithm-body.js';
 import { getResponseSchemaPointer } from '../../src/spec/spec-examples.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
-import { AUTH, call, createTestApi, envelope, MOVIE } from './api-client.js';
+import { AUTH, call, createTestApi, envelope, MOVIE } from '../support/api-client.js';
 
 const ACTION = `${MOVIE}/action?action_id=execute-algorithm`;
 const JSON_AUTH = { ...AUTH, 'content-type': 'application/json' };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import { createApi } from '../../src/http/create-api.js';
 import { utf8Length } from '../../src/http/parse-algorithm-body.js';
-import { PROJECT } from './api-client.js';
+import { PROJECT } from '../support/api-client.js';
 
 const headers = { 'x-auth-token': 't', origin: 'http://localhost:5173' };
 const list = `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status?limit=3`;
@@ -22,7 +22,7 @@ describe('HEAD in createApi', () => {
 
   it('answers HEAD after injected latency like the GET, and 404 where no GET route exists', async () => {
     const api = createApi({ clock: createManualClock(), faults: { latency: { fixedMs: 1 } } });
-    const head = api.handleSyncWhenPossible({ method: 'HEAD', url: list, headers });
+    const head = api.handle({ method: 'HEAD', url: list, headers });
     expect(head).toBeInstanceOf(Promise);
     const answered = await head;
     expect(answered.status).toBe(200);

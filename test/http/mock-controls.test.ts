@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
-import { AUTH, call, createTestApi, envelope, MOVIE } from './api-client.js';
+import { AUTH, call, createTestApi, envelope, MOVIE } from '../support/api-client.js';
 
 const LIST = `${MOVIE}/jobs/status?limit=1`;
 const validator = createSpecValidator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StateChange } from '../../src/http/create-api.js';
-import { call, createTestApi, MOVIE } from './api-client.js';
+import { call, createTestApi, MOVIE } from '../support/api-client.js';
 
 const SUBMIT = `${MOVIE}/action?action_id=execute-algorithm`;
 const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
@@ -36,12 +36,12 @@ describe('createApi onChange', () => {
     let seenJobId: string | undefined;
     const withReader = createTestApi({
       onChange: () => {
-        const answer = withReader.handleSyncWhenPossible({ method: 'GET', url: `${MOVIE}/jobs/status?limit=1`, headers: { 'x-auth-token': 't' } });
+        const answer = withReader.handle({ method: 'GET', url: `${MOVIE}/jobs/status?limit=1`, headers: { 'x-auth-token': 't' } });
         seenJobId = (JSON.parse((answer as { body: string }).body) as { jobs: { jobId: string }[] }).jobs[0]!.jobId;
         events.push('change');
       },
     });
-    const answer = withReader.handleSyncWhenPossible({ method: 'POST', url: SUBMIT, headers: JSON_HEADERS, body: PAGERANK });
+    const answer = withReader.handle({ method: 'POST', url: SUBMIT, headers: JSON_HEADERS, body: PAGERANK });
     events.push('answer');
     expect(events).toEqual(['change', 'answer']);
     expect(seenJobId).toBe(JSON.parse((answer as { body: string }).body).jobId);

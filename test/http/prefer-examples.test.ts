@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getResponseExamples } from '../../src/spec/spec-examples.js';
-import { call, createTestApi, envelope, MOVIE } from './api-client.js';
+import { call, createTestApi, envelope, MOVIE } from '../support/api-client.js';
 
 const api = createTestApi();
 const LIST = `${MOVIE}/jobs/status`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getResponseSchemaPointer } from '../../src/spec/spec-examples.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
-import { AUTH, call, createTestApi, envelope, MOVIE, PROJECT } from './api-client.js';
+import { AUTH, call, createTestApi, envelope, MOVIE, PROJECT } from '../support/api-client.js';
 
 const api = createTestApi();
 const validator = createSpecValidator();

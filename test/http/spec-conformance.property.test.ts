@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getResponseSchemaPointer, getSpecOperation } from '../../src/spec/spec-examples.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
 import type { OperationId } from '../../src/types.js';
-import { createTestApi, PROJECT } from './api-client.js';
+import { createTestApi, PROJECT } from '../support/api-client.js';
 
 const validator = createSpecValidator();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { toListJobsJson } from '../../src/http/to-list-jobs-json.js';
-import { valueOf } from '../engine/job-invariants.js';
+import { valueOf } from '../support/job-checks.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 

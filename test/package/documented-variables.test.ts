@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { envNameOf, SERVE_FLAGS } from '../../cli/serve-flags.js';
+import { SERVE_FLAGS } from '../../cli/serve-flags.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** docs/mock-server.md shows the warning itself, with this misspelt name. */
@@ -24,7 +24,7 @@ function* textFiles(dir: string): Generator<string> {
 }
 
 test('the docs name no GES_MOCK_ variable that ges-mock would warn about', () => {
-  const settings = new Set(SERVE_FLAGS.map(envNameOf));
+  const settings = new Set<string>(Object.values(SERVE_FLAGS).map((flag) => flag.env));
   const unknown: string[] = [];
   for (const file of [join(repo, 'README.md'), ...textFiles(join(repo, 'docs')), ...textFiles(join(repo, 'examples'))]) {
     for (const [name] of readFileSync(file, 'utf8').matchAll(/\bGES_MOCK_[A-Z0-9_]*[A-Z0-9]\b/g)) {

@@ -43,7 +43,7 @@ describe('the published package', { timeout: 180_000 }, () => {
     expect(JSON.parse(stdout)).toEqual({ exitCode: 0, failed: [], handlers: expect.any(Number), validator: 'function' });
   });
 
-  it('runs `ges-mock serve` from bin/ without the TypeScript sources', async () => {
+  it('runs `ges-mock serve` from bin/ without the TypeScript sources, inspector script included', async () => {
     const child = spawn(process.execPath, [join(dir, 'bin/ges-mock.js'), 'serve', '--port', '0'], { cwd: dir });
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -62,6 +62,10 @@ describe('the published package', { timeout: 180_000 }, () => {
       expect(response.status).toBe(200);
       expect(body.jobs).toHaveLength(2);
       expect(body.jobCount).toBe(60);
+      // The inspector's browser script is compiled into the build, not read from src/.
+      const inspector = await (await fetch(`${url}/__mock/`)).text();
+      expect(inspector).toContain('function startInspector()');
+      expect(inspector).toMatch(/startInspector\(\);\n\}\)\(\);\n<\/script>/);
     } finally {
       child.kill('SIGTERM');
     }

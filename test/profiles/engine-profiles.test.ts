@@ -4,7 +4,7 @@ import { jobInvariantViolations } from '../../src/spec/job-invariants.js';
 import { readJobTime } from '../../src/spec/read-job-time.js';
 import { statusVariants } from '../../src/spec/spec-facts.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
-import { AUTH, call, createTestApi, MOVIE } from '../http/api-client.js';
+import { AUTH, call, createTestApi, MOVIE } from '../support/api-client.js';
 
 type Job = Record<string, unknown>;
 const validator = createSpecValidator();

@@ -2,8 +2,8 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
-import { PROJECT } from '../http/api-client.js';
-import { describeTransport } from '../http/transport-suite.js';
+import { PROJECT } from '../support/api-client.js';
+import { describeTransport } from '../support/transport-suite.js';
 
 describeTransport('node:http server', async () => {
   const server = await startGesServer({ port: 0, clock: createManualClock() });

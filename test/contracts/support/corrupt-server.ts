@@ -91,18 +91,8 @@ export function startCorruptServer(corruption?: Corruption): Promise<GesServer> 
   const handle = (request: ApiRequest): Promise<ApiResponse> => {
     const url = new URL(request.url, 'http://mock.local');
     const seen: Seen = { request, operation: operationOf(request.method, url.pathname), url, inner };
-    return corruption(seen, (rewritten) => inner.handle(rewritten ?? request));
+    return corruption(seen, async (rewritten) => inner.handle(rewritten ?? request));
   };
-  const api: GesApi = {
-    handle,
-    handleSyncWhenPossible: handle,
-    engine: inner.engine,
-    clock: inner.clock,
-    faults: inner.faults,
-    state: () => inner.state(),
-    reset: (seed) => inner.reset(seed),
-    loadFixtures: (doc, source) => inner.loadFixtures(doc, source),
-    snapshot: () => inner.snapshot(),
-  };
+  const api: GesApi = { ...inner, handle };
   return startGesServer({ api, port: 0 });
 }

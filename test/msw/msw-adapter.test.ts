@@ -4,8 +4,8 @@ import { createManualClock } from '../../src/clocks.js';
 import { createApi } from '../../src/http/create-api.js';
 import { createGesHandlers } from '../../mocks/handlers.js';
 import { setupGesServer } from '../../mocks/node.js';
-import { PROJECT } from './api-client.js';
-import { describeTransport } from './transport-suite.js';
+import { PROJECT } from '../support/api-client.js';
+import { describeTransport } from '../support/transport-suite.js';
 
 describeTransport('MSW (msw/node)', async () => {
   const { server, api } = setupGesServer({ clock: createManualClock(), baseUrl: 'http://ges.mock/' });

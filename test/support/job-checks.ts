@@ -1,6 +1,8 @@
 /**
- * Checks every job the engine emits: against the spec's Job schema (ajv over openapi.yaml), the
- * spec's job invariants and the engine's own promises. Returns problems as sentences; [] is clean.
+ * The checks every listed job and page must pass, shared by the engine tests (an engine in hand) and
+ * the hardening tests (a page over HTTP): the spec's schemas (ajv over openapi.yaml), the spec's job
+ * invariants (the shared checker, src/spec/job-invariants.ts), the list's order, and what this engine
+ * promises beyond them. Returns problems as sentences; [] is clean.
  */
 import type { Engine } from '../../src/engine/engine-types.js';
 import { jobInvariantViolations } from '../../src/spec/job-invariants.js';
@@ -8,6 +10,9 @@ import { createSpecValidator } from '../../src/spec/spec-validator.js';
 import type { Job } from '../../src/types.js';
 
 const validator = createSpecValidator();
+/** A violated job invariant as one sentence, naming the job and the invariant. */
+const invariantProblems = (job: Job): string[] =>
+  jobInvariantViolations(job).map((violation) => `${job.jobId}: ${violation.reason} (${violation.invariant})`);
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\d{9}$/;
 const KEY_ORDER = ['jobId', 'rawRequest', 'taskType', 'canStop', 'progress', 'files', 'startTime', 'failReason', 'endTime', 'status'];
@@ -21,7 +26,7 @@ const CANCELLABLE_ALGORITHMS = new Set(['topicrank', 'pagerank', 'personalrank',
 export function jobProblems(job: Job): string[] {
   const problems = validator.validate('#/components/schemas/Job', job).map((v) => `schema ${v.path}: ${v.message}`);
   const id = job.jobId;
-  for (const violation of jobInvariantViolations(job)) problems.push(`${id}: ${violation.reason} (${violation.invariant})`);
+  problems.push(...invariantProblems(job));
   if (!JOB_ID.test(id)) problems.push(`${id}: jobId is not a UUID + nine digits`);
   if (typeof job.progress !== 'string') problems.push(`${id}: progress is not a digit string`);
   if (!TIME.test(job.startTime)) problems.push(`${id}: startTime ${job.startTime}`);
@@ -70,6 +75,20 @@ export function orderProblems(jobs: readonly Job[]): string[] {
     if (next.startTime === job.startTime && next.jobId <= job.jobId) problems.push(`${i}: tie not broken by jobId ascending`);
   }
   return problems;
+}
+
+/**
+ * Everything wrong with one list answer for `page`, from any implementation: the JobList schema,
+ * each job's invariants, the order, and a page length consistent with jobCount.
+ */
+export function pageProblems(body: { jobs: Job[]; jobCount: number }, page: { limit: number; offset: number }): string[] {
+  const problems = validator.validate('#/components/schemas/JobList', body).map((v) => `schema ${v.path}: ${v.message}`);
+  if (problems.length > 0) return problems;
+  const { jobs, jobCount } = body;
+  problems.push(...jobs.flatMap(invariantProblems));
+  const expectedLength = Math.max(0, Math.min(page.limit, jobCount - page.offset));
+  if (jobs.length !== expectedLength) problems.push(`page of ${jobs.length} jobs; limit ${page.limit}, offset ${page.offset}, jobCount ${jobCount}`);
+  return [...problems, ...orderProblems(jobs)];
 }
 
 /** Lists a whole graph in one page. */

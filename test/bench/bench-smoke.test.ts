@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEASURES, type BenchResults } from './bench-types.js';
+import { MEASURES, type BenchResults } from '../../bench/bench-types.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS_MD = join(ROOT, 'bench/RESULTS.md');
 
 const positive = expect.any(Number);

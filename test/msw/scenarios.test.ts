@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gesScenarios, type GesScenarioName } from '../../mocks/scenarios.js';
-import { call, createTestApi, MOVIE } from './api-client.js';
+import { call, createTestApi, MOVIE } from '../support/api-client.js';
 
 const expected: Record<GesScenarioName, (status: number, json: any, fault?: string) => void> = {
   default: (status, json) => expect([status, json.jobCount]).toEqual([200, 60]),

@@ -1,10 +1,10 @@
 /**
  * Measures the engine at scale: seeding 100k jobs per graph (time, heap) and listing 100k jobs
  * (engine time and JSON.stringify time). Not a test: speed is for benchmarks.
- * Run: node --expose-gc --import tsx test/engine/measure-engine.ts [jobsPerGraph]
+ * Run: node --expose-gc --import tsx bench/measure-engine.ts [jobsPerGraph]
  */
-import { createEngine } from '../../src/engine/create-engine.js';
-import { createManualClock } from '../../src/clocks.js';
+import { createEngine } from '../src/engine/create-engine.js';
+import { createManualClock } from '../src/clocks.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');

@@ -3,13 +3,13 @@
  * them for real; these are the fast checks that run with the unit tests).
  */
 import { describe, expect, test, vi } from 'vitest';
-import { createApi } from '../http/create-api.js';
+import { createApi } from '../../src/http/create-api.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { openapiDocument } from '../generated/openapi-document.js';
-import { renderDocsPage, renderDocsSetupPage, toInlineScriptJson } from './docs-page.js';
-import { renderInspectorPage } from './inspector-page.js';
-import { readRedocBundle, REDOC_RANGE, REDOC_UNAVAILABLE_SCRIPT } from './redoc-bundle.js';
+import { openapiDocument } from '../../src/generated/openapi-document.js';
+import { renderDocsPage, renderDocsSetupPage, toInlineScriptJson } from '../../src/inspector/docs-page.js';
+import { renderInspectorPage } from '../../src/inspector/inspector-page.js';
+import { readRedocBundle, REDOC_RANGE, REDOC_UNAVAILABLE_SCRIPT } from '../../src/inspector/redoc-bundle.js';
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers });
 
@@ -92,7 +92,7 @@ describe('the inspector and docs pages', () => {
 describe('readRedocBundle', () => {
   test('answers nothing where there is no Node (MSW in a browser) instead of throwing', async () => {
     vi.resetModules(); // a fresh module, so nothing is cached yet
-    const fresh = await import('./redoc-bundle.js');
+    const fresh = await import('../../src/inspector/redoc-bundle.js');
     const original = globalThis.process.getBuiltinModule;
     Object.defineProperty(globalThis.process, 'getBuiltinModule', { value: undefined, configurable: true });
     try {

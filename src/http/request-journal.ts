@@ -1,0 +1,279 @@
+/**
+ * The request journal: every request the API answers (GES operations and control routes), kept in a
+ * ring buffer of fixed size, in WireMock's spirit (`/__admin/requests`, verify by count). Recording
+ * is cheap on purpose (one object per request, nothing parsed or copied but a capped body): the
+ * entry a reader sees is built only when the journal is read.
+ */
+import type { ApiRequest, ApiResponse } from './http-types.js';
+
+/** Requests kept by default; the oldest goes first once the journal is full. */
+export const DEFAULT_JOURNAL_SIZE = 1000;
+
+/** Most characters of a request body kept in an entry; the rest is cut and `requestBodyTruncated` set. */
+export const JOURNAL_BODY_CAP = 16 * 1024;
+
+/** Most characters of a response body kept (for HAR export); a longer one is left out, its size kept. */
+const RESPONSE_BODY_CAP = 256 * 1024;
+
+/** Header values the journal never shows: credentials. */
+const MASKED_HEADERS = new Set(['x-auth-token', 'authorization', 'cookie', 'x-mock-control-token', 'proxy-authorization']);
+
+/** What the journal shows instead of a credential. */
+const MASK = '***';
+
+/** A fault injected into a request, as the journal names it. */
+export interface JournalFault {
+  /** `latency`, `nextFailures`, `errorRate`, `CONNECTION_RESET_BY_PEER` or `EMPTY_RESPONSE`. */
+  kind: string;
+  /** The injected delay, when there was one. */
+  delayMs?: number;
+}
+
+/** One answered request, as `GET /__mock/requests` and `api.requests()` show it. */
+export interface JournalEntry {
+  /** Increases by one per recorded request, never reused (a reader can tell what it missed). */
+  seq: number;
+  method: string;
+  /** The path, as sent (percent-encoded). */
+  path: string;
+  /** Query parameters, as sent (a repeated one is a list). */
+  query: Record<string, string | string[]>;
+  /** The project (world) of a GES request or of a per-world control route. */
+  project?: string;
+  graph?: string;
+  /** The GES operation, or `control` for a /__mock/ route. */
+  operationId?: string;
+  /** 0 when a connection fault gave no HTTP answer. */
+  status: number;
+  /** The GES errorCode of an error answer. */
+  errorCode?: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: string;
+  /** Set when the request body was longer than JOURNAL_BODY_CAP and was cut. */
+  requestBodyTruncated?: boolean;
+  /** Real time the request arrived, ISO-8601. */
+  startedAt: string;
+  /** The virtual time (the world's clock) the request was answered at, ISO-8601. */
+  virtualTime: string;
+  /** Milliseconds from arrival to answer, injected latency included. */
+  durationMs: number;
+  fault?: JournalFault;
+}
+
+/** What to pick from the journal; every field given must match. */
+export interface JournalFilter {
+  method?: string | undefined;
+  operationId?: string | undefined;
+  status?: number | undefined;
+  graph?: string | undefined;
+  project?: string | undefined;
+  /** Only requests that arrived at or after this instant (ISO-8601 or epoch ms). */
+  since?: string | number | undefined;
+}
+
+/** What the API records of one request. Kept as given; turned into a JournalEntry on reading. */
+interface JournalRecord {
+  request: ApiRequest;
+  response: ApiResponse;
+  project: string | undefined;
+  graph: string | undefined;
+  operationId: string | undefined;
+  startedMs: number;
+  virtualMs: number;
+  durationMs: number;
+  fault: JournalFault | undefined;
+}
+
+/** An entry with the response it got, for HAR export. */
+export interface JournalExchange {
+  entry: JournalEntry;
+  /** Its body is absent when it was longer than the journal keeps. */
+  response: ApiResponse;
+  responseLength: number;
+  host: string | undefined;
+}
+
+/** A stored record: the request body already capped. */
+interface Stored extends JournalRecord {
+  seq: number;
+  body: string | undefined;
+  truncated: boolean;
+  /** The response body's length, also when the body itself was too long to keep. */
+  responseLength: number;
+}
+
+/** The journal of one API. */
+export interface RequestJournal {
+  /** Records one answered request (no-op when the size is 0). */
+  record(record: JournalRecord): void;
+  /** The matching entries, oldest first. */
+  list(filter?: JournalFilter): JournalEntry[];
+  /** The matching entries with their responses, for HAR export. */
+  listExchanges(filter?: JournalFilter): JournalExchange[];
+  /** Drops the matching entries (all of them without a filter). */
+  clear(filter?: JournalFilter): void;
+  readonly size: number;
+}
+
+/** Reads `since` as epoch ms; NaN when it is no instant. */
+export function parseSince(since: string | number): number {
+  if (typeof since === 'number') return since;
+  if (/^\d+$/.test(since)) return Number(since);
+  return Date.parse(since);
+}
+
+const maskHeaders = (headers: Readonly<Record<string, string | undefined>>): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name] = MASKED_HEADERS.has(name.toLowerCase()) ? MASK : value;
+  }
+  return out;
+};
+
+function queryOf(url: string): { path: string; query: Record<string, string | string[]> } {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const query: Record<string, string | string[]> = {};
+  if (q === -1) return { path, query };
+  for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return { path, query };
+}
+
+const errorCodeOf = (response: ApiResponse): string | undefined => {
+  if (response.status < 400 || response.body === undefined || !response.body.includes('"errorCode"')) return undefined;
+  try {
+    const code = (JSON.parse(response.body) as { errorCode?: unknown }).errorCode;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Copies a cut string, so the entry does not keep the whole body alive (V8 slices share their parent). */
+const cut = (text: string, cap: number) => JSON.parse(JSON.stringify(text.slice(0, cap))) as string;
+
+function toEntry(stored: Stored): JournalEntry {
+  const { request, response } = stored;
+  const target = request.url.startsWith('/') ? request.url : request.url.replace(/^[a-z]+:\/\/[^/]*/i, '') || '/';
+  const { path, query } = queryOf(target);
+  const entry: JournalEntry = {
+    seq: stored.seq,
+    method: request.method,
+    path,
+    query,
+    status: response.fault ? 0 : response.status,
+    requestHeaders: maskHeaders(request.headers),
+    startedAt: new Date(stored.startedMs).toISOString(),
+    virtualTime: new Date(stored.virtualMs).toISOString(),
+    durationMs: stored.durationMs,
+  };
+  if (stored.project !== undefined) entry.project = stored.project;
+  if (stored.graph !== undefined) entry.graph = stored.graph;
+  if (stored.operationId !== undefined) entry.operationId = stored.operationId;
+  const errorCode = errorCodeOf(response);
+  if (errorCode !== undefined) entry.errorCode = errorCode;
+  if (stored.body !== undefined) entry.requestBody = stored.body;
+  if (stored.truncated) entry.requestBodyTruncated = true;
+  if (stored.fault) entry.fault = { ...stored.fault };
+  return entry;
+}
+
+/** Whether a stored record matches every given field of the filter. */
+function matcher(filter: JournalFilter | undefined): (stored: Stored) => boolean {
+  if (!filter) return () => true;
+  const method = filter.method?.toUpperCase();
+  const since = filter.since === undefined ? undefined : parseSince(filter.since);
+  return (s) =>
+    (method === undefined || s.request.method.toUpperCase() === method) &&
+    (filter.operationId === undefined || s.operationId === filter.operationId) &&
+    (filter.status === undefined || (s.response.fault ? 0 : s.response.status) === filter.status) &&
+    (filter.graph === undefined || s.graph === filter.graph) &&
+    (filter.project === undefined || s.project === filter.project) &&
+    (since === undefined || s.startedMs >= since);
+}
+
+/** Creates a journal keeping the last `size` requests (0 keeps none). */
+export function createRequestJournal(size: number = DEFAULT_JOURNAL_SIZE): RequestJournal {
+  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`journal size must be an integer >= 0, got ${size}`);
+  let ring: (Stored | undefined)[] = new Array<Stored | undefined>(size);
+  let next = 0; // where the next record goes
+  let count = 0;
+  let seq = 0;
+
+  const ordered = (): Stored[] => {
+    const out: Stored[] = [];
+    for (let i = 0; i < count; i++) out.push(ring[(next - count + i + size) % size]!);
+    return out;
+  };
+
+  return {
+    record(record) {
+      seq += 1;
+      if (size === 0) return;
+      const body = record.request.body;
+      const truncated = body !== undefined && body.length > JOURNAL_BODY_CAP;
+      const responseLength = record.response.body?.length ?? 0;
+      let response = record.response;
+      if (responseLength > RESPONSE_BODY_CAP) {
+        const { body: _dropped, ...rest } = response;
+        response = rest;
+      }
+      // Field by field, one shape for every entry: a spread here cost more than answering the request.
+      ring[next] = {
+        request: record.request,
+        response,
+        project: record.project,
+        graph: record.graph,
+        operationId: record.operationId,
+        startedMs: record.startedMs,
+        virtualMs: record.virtualMs,
+        durationMs: record.durationMs,
+        fault: record.fault,
+        seq,
+        body: truncated ? cut(body, JOURNAL_BODY_CAP) : body,
+        truncated,
+        responseLength,
+      };
+      next = (next + 1) % size;
+      if (count < size) count += 1;
+    },
+    list: (filter) => ordered().filter(matcher(filter)).map(toEntry),
+    listExchanges: (filter) =>
+      ordered()
+        .filter(matcher(filter))
+        .map((stored) => ({ entry: toEntry(stored), response: stored.response, responseLength: stored.responseLength, host: stored.request.headers.host })),
+    clear(filter) {
+      if (!filter) {
+        ring = new Array<Stored | undefined>(size);
+        next = 0;
+        count = 0;
+        return;
+      }
+      const match = matcher(filter);
+      const kept = ordered().filter((stored) => !match(stored));
+      ring = new Array<Stored | undefined>(size);
+      kept.forEach((stored, i) => (ring[i] = stored));
+      count = kept.length;
+      next = count % size;
+    },
+    get size() {
+      return size;
+    },
+  };
+}
+
+/**
+ * Checks that exactly `expected` entries match (WireMock's `verify(n, ...)`): returns them, or throws
+ * an Error naming the filter, the count found and the requests seen.
+ */
+export function verifyJournal(entries: readonly JournalEntry[], filter: JournalFilter, expected: number): JournalEntry[] {
+  if (entries.length === expected) return [...entries];
+  const seen = entries.slice(0, 10).map((e) => `  #${e.seq} ${e.method} ${e.path} -> ${e.status}`);
+  throw new Error(
+    `expected exactly ${expected} request(s) matching ${JSON.stringify(filter)}, found ${entries.length}${seen.length ? `:\n${seen.join('\n')}` : ''}`,
+  );
+}

@@ -1,0 +1,155 @@
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeRecording } from '../../contracts/har/judge-recording.js';
+import { createGesHandlers } from '../../mocks/handlers.js';
+import { JOURNAL_BODY_CAP } from '../../src/http/request-journal.js';
+import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
+import { AUTH, call, createTestApi, MOVIE, PROJECT } from '../support/api-client.js';
+
+const LIST = `${MOVIE}/jobs/status?limit=2`;
+const SUBMIT = `${MOVIE}/action?action_id=execute-algorithm`;
+const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
+const OTHER = 'fedcba9876543210fedcba9876543210';
+
+describe('the request journal, in process', () => {
+  it('records GES and control requests with what was asked, answered and when', async () => {
+    let real = Date.UTC(2030, 0, 1);
+    const api = createTestApi({ realTime: () => real });
+    await call(api, 'GET', LIST, { headers: { ...AUTH, authorization: 'Bearer secret', cookie: 'a=b', accept: 'application/json' } });
+    real += 1000;
+    await call(api, 'POST', SUBMIT, { headers: { ...AUTH, 'content-type': 'application/json' }, body: PAGERANK });
+    await call(api, 'GET', `/ges/v1.0/${PROJECT}/graphs/no_graph/jobs/status`);
+    await call(api, 'POST', '/__mock/clock', { headers: { 'x-mock-control-token': 'c' }, body: '{"advanceMs": 5}' });
+    const [list, submit, missing, clock] = api.requests();
+    expect(list).toMatchObject({
+      seq: 1,
+      method: 'GET',
+      path: `${MOVIE}/jobs/status`,
+      query: { limit: '2' },
+      project: PROJECT,
+      graph: 'movie',
+      operationId: 'listJobs',
+      status: 200,
+      requestHeaders: { 'x-auth-token': '***', authorization: '***', cookie: '***', accept: 'application/json' },
+      startedAt: '2030-01-01T00:00:00.000Z',
+      virtualTime: new Date(api.clock.now() - 5).toISOString(),
+      durationMs: expect.any(Number),
+    });
+    expect(submit).toMatchObject({ operationId: 'executeAlgorithm', requestBody: PAGERANK, startedAt: '2030-01-01T00:00:01.000Z' });
+    expect(missing).toMatchObject({ status: 400, errorCode: expect.stringMatching(/^GES\./) });
+    expect(clock).toMatchObject({ operationId: 'control', path: '/__mock/clock', requestHeaders: { 'x-mock-control-token': '***' } });
+    // Reading the journal is not recorded, or a poller would fill it with itself.
+    await call(api, 'GET', '/__mock/requests', { headers: {} });
+    expect(api.requests()).toHaveLength(4);
+  });
+
+  it('filters by method, operationId, status, graph and since, over HTTP as in code', async () => {
+    let real = 1_000;
+    const api = createTestApi({ realTime: () => real++ });
+    await call(api, 'GET', LIST);
+    await call(api, 'GET', LIST, { headers: {} });
+    await call(api, 'POST', SUBMIT, { headers: { ...AUTH, 'content-type': 'application/json' }, body: PAGERANK });
+    await call(api, 'GET', `/ges/v1.0/${PROJECT}/graphs/social_network/jobs/status`);
+    expect(api.requests({ method: 'get', operationId: 'listJobs' })).toHaveLength(3);
+    expect(api.requests({ status: 401 }).map((e) => e.seq)).toEqual([2]);
+    expect(api.requests({ graph: 'social_network' })).toHaveLength(1);
+    expect(api.requests({ since: 1_002 }).map((e) => e.seq)).toEqual([3, 4]);
+    const answer = await call(api, 'GET', '/__mock/requests?operationId=listJobs&status=200', { headers: {} });
+    expect(answer.json.requests.map((e: { seq: number }) => e.seq)).toEqual([1, 4]);
+    expect((await call(api, 'GET', '/__mock/requests?status=ok', { headers: {} })).status).toBe(400);
+    expect((await call(api, 'GET', '/__mock/requests?colour=red', { headers: {} })).status).toBe(400);
+    expect(api.verifyRequests({ operationId: 'executeAlgorithm' }, 1)).toHaveLength(1);
+    expect(() => api.verifyRequests({ operationId: 'cancelJob' }, 1)).toThrow(/expected exactly 1 request.*found 0/);
+    await call(api, 'DELETE', '/__mock/requests', { headers: {} });
+    expect(api.requests()).toEqual([]);
+  });
+
+  it("keeps each world's journal apart, and clears one world's alone", async () => {
+    const api = createTestApi();
+    await call(api, 'GET', LIST);
+    await call(api, 'GET', `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`);
+    await call(api, 'POST', `/__mock/projects/${OTHER}/clock`, { headers: {}, body: '{"advanceMs": 60000}' });
+    expect(api.world(OTHER).requests().map((e) => e.path)).toEqual([`/ges/v1.0/${OTHER}/graphs/movie/jobs/status`, `/__mock/projects/${OTHER}/clock`]);
+    const own = await call(api, 'GET', `/__mock/projects/${PROJECT}/requests`, { headers: {} });
+    expect(own.json.requests).toHaveLength(1);
+    await call(api, 'GET', `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`);
+    // Virtual time is the world's own.
+    expect(api.world(OTHER).requests().at(-1)!.virtualTime).toBe(new Date(api.world(OTHER).clock.now()).toISOString());
+    const har = await call(api, 'GET', `/__mock/projects/${OTHER}/requests.har`, { headers: {} });
+    expect(har.json.log.entries.map((e: { request: { url: string } }) => new URL(e.request.url).pathname)).toEqual([
+      `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`,
+      `/__mock/projects/${OTHER}/clock`,
+      `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`,
+    ]);
+    await call(api, 'DELETE', `/__mock/projects/${OTHER}/requests`, { headers: {} });
+    expect(api.world(OTHER).requests()).toEqual([]);
+    expect(api.requests()).toHaveLength(1);
+  });
+
+  it('names the fault applied', async () => {
+    const api = createTestApi({ sleep: async () => undefined });
+    api.faults.set({ latency: { fixedMs: 40 }, nextFailures: { count: 1, status: 503 } });
+    await call(api, 'GET', LIST);
+    await call(api, 'GET', LIST);
+    api.world(OTHER).faults.set({ connectionFault: { kind: 'EMPTY_RESPONSE', next: 1 } });
+    await call(api, 'GET', `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`);
+    expect(api.requests().map((e) => [e.status, e.fault])).toEqual([
+      [503, { kind: 'nextFailures', delayMs: 40 }],
+      [200, { kind: 'latency', delayMs: 40 }],
+      [0, { kind: 'EMPTY_RESPONSE' }],
+    ]);
+  });
+
+  it('is a ring of the configured size, and caps request bodies', async () => {
+    const api = createTestApi({ journalSize: 2 });
+    for (let i = 0; i < 5; i++) await call(api, 'GET', LIST);
+    expect(api.requests().map((e) => e.seq)).toEqual([4, 5]);
+    const big = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85, note: 'x'.repeat(JOURNAL_BODY_CAP) } });
+    await call(api, 'POST', SUBMIT, { headers: { ...AUTH, 'content-type': 'application/json' }, body: big });
+    const entry = api.requests().at(-1)!;
+    expect(entry.requestBody).toHaveLength(JOURNAL_BODY_CAP);
+    expect(entry.requestBodyTruncated).toBe(true);
+    const none = createTestApi({ journalSize: 0 });
+    await call(none, 'GET', LIST);
+    expect(none.requests()).toEqual([]);
+  });
+});
+
+describe('the request journal, on both transports', () => {
+  let server: GesServer;
+  beforeAll(async () => {
+    server = await startGesServer({ port: 0 });
+  });
+  afterAll(() => server.close());
+
+  it('records what node:http answered, and exports HAR 1.2 that ges-contract --har passes', async () => {
+    const get = (path: string, headers: Record<string, string> = AUTH) => fetch(`${server.url}${path}`, { headers });
+    const listed = (await (await get(`${MOVIE}/jobs/status`)).json()) as { jobs: { jobId: string; status: string }[] };
+    await get(`${MOVIE}/jobs/status?limit=3&offset=1`);
+    await get(`${MOVIE}/jobs/${listed.jobs.find((j) => j.status === 'success')!.jobId}/status`);
+    await get(`${MOVIE}/jobs/status`, {});
+    await get(`${MOVIE}/jobs/status?limit=abc`);
+    const journal = (await (await get('/__mock/requests?operationId=listJobs')).json()) as { requests: { status: number }[] };
+    expect(journal.requests.map((e) => e.status)).toEqual([200, 200, 401, 400]);
+    const har = await (await get('/__mock/requests.har')).text();
+    const document = JSON.parse(har) as { log: { version: string; entries: { request: { url: string } }[] } };
+    expect(document.log.version).toBe('1.2');
+    expect(document.log.entries[0]!.request.url).toBe(`${server.url}${MOVIE}/jobs/status`);
+    const report = await judgeRecording([{ file: 'journal.har', text: har }]);
+    expect(report.recording).toMatchObject({ judged: 5 });
+    expect(report.results.filter((r) => r.outcome === 'failed')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('records what the MSW handlers answered', async () => {
+    const api = createTestApi();
+    const msw = setupServer(...createGesHandlers({ api, baseUrl: 'http://ges.test' }));
+    msw.listen({ onUnhandledRequest: 'error' });
+    try {
+      await fetch(`http://ges.test${LIST}`, { headers: AUTH });
+    } finally {
+      msw.close();
+    }
+    expect(api.requests()).toEqual([expect.objectContaining({ operationId: 'listJobs', status: 200, query: { limit: '2' } })]);
+  });
+});
