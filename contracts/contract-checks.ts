@@ -10,12 +10,16 @@ import { exampleChecks } from './checks/example-checks.js';
 import { jobChecks } from './checks/job-checks.js';
 import { listChecks } from './checks/list-checks.js';
 import { mutationChecks } from './checks/mutation-checks.js';
+import { boundaryChecks } from './checks/boundary-checks.js';
+import { refusalChecks } from './checks/refusal-checks.js';
 
 /** All checks, probes first; ids are unique. */
 export const contractChecks: readonly ContractCheck[] = [
   ...listChecks,
+  ...boundaryChecks,
   ...errorChecks,
   ...consistencyChecks,
+  ...refusalChecks,
   ...mutationChecks,
   ...jobChecks,
   ...exampleChecks,

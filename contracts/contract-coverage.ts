@@ -16,8 +16,6 @@ function gapReason(operationId: string, status: string, reach: Reach): string {
   if (status === '404') return 'never: the kit sends only API paths (404 is for a path that is no API)';
   if (status.startsWith('5')) return 'never on purpose: only when the engine fails (the mock: fault injection)';
   const mutating = MUTATING.has(operationId);
-  if (mutating && (status === '401' || status === '403')) return 'not probed: the kit sends no submit or cancel without its token';
-  if (operationId === 'executeAlgorithm' && status === '400') return 'not probed: the kit submits only valid algorithms';
   if (mutating && !reach.allowMutations) return 'need --allow-mutations';
   if (status === '401' && reach.token === undefined) return 'need --token (the no-token probes run only with one)';
   if (status === '403' && reach.forbiddenToken === undefined) return 'need --forbidden-token';

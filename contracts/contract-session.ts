@@ -54,7 +54,7 @@ export interface ContractSession {
   readonly client: ContractClient;
   readonly shared: Map<string, unknown>;
   /** A fresh context for one check, collecting its findings and note. */
-  createContext(): { ctx: CheckContext; findings: Finding[]; omitted: () => number; note: () => string | undefined };
+  createContext(): { ctx: CheckContext; findings: Finding[]; omitted: () => number; note: () => string | undefined; reached: () => string[] };
 }
 
 /** Reads a list body out of an exchange, or says why there is none. */
@@ -108,6 +108,12 @@ export function createContractSession(options: ContractOptions, recordedClient?:
       const findings: Finding[] = [];
       let omitted = 0;
       let noteText: string | undefined;
+      // The answers this check sent for or judged: what its (operation × status) reach is made of.
+      const touched = new Set<Exchange>();
+      const touch = <T extends Exchange>(exchange: T): T => {
+        touched.add(exchange);
+        return exchange;
+      };
       const fail = (finding: Finding) => {
         if (findings.length < MAX_FINDINGS) findings.push(finding);
         else omitted++;
@@ -115,9 +121,10 @@ export function createContractSession(options: ContractOptions, recordedClient?:
       const ctx: CheckContext = {
         options: resolved,
         shared,
-        send: (send) => client.send(send),
-        defaultList: () => defaultList(),
+        send: (send) => client.send(send).then(touch),
+        defaultList: () => defaultList().then(touch),
         requireList(exchange, what) {
+          touch(exchange);
           const read = readList(exchange);
           if (typeof read === 'string') {
             ctx.abort({ message: `${what} ${read}`, expected: '200 with a job list', exchange });
@@ -125,11 +132,16 @@ export function createContractSession(options: ContractOptions, recordedClient?:
           return read;
         },
         walkPages(fresh = false) {
-          if (fresh) return walk(true);
-          cachedWalk ??= walk(false);
-          return cachedWalk;
+          if (!fresh) cachedWalk ??= walk(false);
+          return (fresh ? walk(true) : (cachedWalk as Promise<PageWalk>)).then((walked) => {
+            [walked.base, ...walked.pages].forEach(touch);
+            return walked;
+          });
         },
-        exchanges: () => client.exchanges,
+        exchanges: () => {
+          client.exchanges.forEach(touch);
+          return client.exchanges;
+        },
         jobsSeen() {
           const seen = new Set<string>();
           const sightings: JobSighting[] = [];
@@ -141,6 +153,7 @@ export function createContractSession(options: ContractOptions, recordedClient?:
               const key = JSON.stringify(job);
               if (seen.has(key)) continue;
               seen.add(key);
+              touch(exchange);
               sightings.push({ job, exchange });
             }
           }
@@ -158,7 +171,8 @@ export function createContractSession(options: ContractOptions, recordedClient?:
           noteText = text;
         },
       };
-      return { ctx, findings, omitted: () => omitted, note: () => noteText };
+      const reached = () => [...new Set([...touched].filter((e) => e.response).map((e) => `${e.operationId} ${e.response?.status}`))].sort();
+      return { ctx, findings, omitted: () => omitted, note: () => noteText, reached };
     },
   };
 }

@@ -129,6 +129,8 @@ export interface CheckResult {
   /** Findings beyond the ones kept (a check keeps the first few). */
   omittedFindings: number;
   durationMs: number;
+  /** The documented `operationId status` pairs of the answers this check sent for or judged. */
+  reached?: string[];
 }
 
 /** One documented (operation × status) pair and whether the run saw it. */
@@ -168,10 +170,24 @@ export interface RecordingSummary {
   entries: number;
   /** Entries that are GES operations, judged. */
   judged: number;
-  /** Entries that are no GES operation (pages, scripts, CORS preflights, other APIs): counted, ignored. */
+  /** Entries that are no GES operation (pages, scripts, other APIs): counted, ignored. */
   ignored: number;
-  /** Entries of a GES operation without a response (aborted in the browser): counted, not judged. */
+  /** Skipped entries of a GES operation without any response (aborted, blocked, failed in the browser). */
   unanswered: number;
+  /**
+   * Entries of a GES operation that no server answered: the browser's internal redirects, cache hits,
+   * service-worker answers, CORS preflights, blocked or failed requests. Listed with the reason, not judged.
+   */
+  skipped: RecordingSkip[];
+}
+
+/** One recorded entry that was not judged, and why. */
+export interface RecordingSkip {
+  file: string;
+  index: number;
+  method: string;
+  url: string;
+  reason: string;
 }
 
 /** Everything a run found; the formatters turn it into text, JUnit XML and JSON. */

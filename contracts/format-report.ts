@@ -71,7 +71,8 @@ export function formatReport(report: ContractReport, token?: string): string {
     ? [
         `GES contract, recorded traffic: ${recording.files.join(', ')}  (${report.strict ? 'strict' : 'lenient'})`,
         `${recording.entries} entries: ${recording.judged} GES exchanges judged, ${recording.ignored} other entries ignored` +
-          `${recording.unanswered > 0 ? `, ${recording.unanswered} GES requests without a response not judged` : ''}`,
+          `${recording.skipped.length > 0 ? `, ${recording.skipped.length} skipped (made or answered by the browser, not a server)` : ''}`,
+        ...recording.skipped.map((skip) => `  skipped: ${skip.file} entry #${skip.index} ${skip.method} ${skip.url}: ${skip.reason}`),
       ]
     : [`GES contract: ${target.baseUrl}  project ${target.projectId}  graph ${target.graph}  (${mode})`];
   if (report.preflight !== undefined) {

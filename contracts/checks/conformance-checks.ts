@@ -91,6 +91,32 @@ export const conformanceChecks: readonly ContractCheck[] = [
     },
   },
   {
+    id: 'success_without_error_fields',
+    group: 'conformance',
+    level: 'must',
+    phase: 'audit',
+    description: 'A 200 body sends errorCode and errorMessage empty or not at all (a failed job\'s status carries its failReason as errorMessage).',
+    async run(ctx) {
+      let judged = 0;
+      for (const exchange of await answered(ctx)) {
+        if (exchange.response?.status !== 200) continue;
+        const body = exchange.response.json;
+        if (!body || typeof body !== 'object' || Array.isArray(body)) continue;
+        judged++;
+        const fields = body as Record<string, unknown>;
+        const failedStatus = exchange.operationId === 'getJobStatus' && fields.status !== 'success' && fields.status !== 'running' && fields.status !== 'pending';
+        for (const field of ['errorCode', 'errorMessage'] as const) {
+          if (field === 'errorMessage' && failedStatus) continue;
+          const value = fields[field];
+          if (value !== undefined && value !== '' && value !== null) {
+            ctx.fail({ message: `${exchange.operationId} answered 200 with ${field} ${JSON.stringify(value)}`, expected: `${field} empty or absent on success`, actual: describeAnswer(exchange), exchange });
+          }
+        }
+      }
+      ctx.note(`${judged} success bodies`);
+    },
+  },
+  {
     id: 'response_schema_conformance',
     group: 'conformance',
     level: 'must',

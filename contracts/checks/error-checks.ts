@@ -16,6 +16,10 @@ const OUT_OF_RANGE: readonly Record<string, string>[] = [
   { limit: String(limitBounds.max + 1) },
   { offset: String(offsetBounds.min - 1) },
   { offset: String(offsetBounds.max + 1) },
+  // Far outside: where a server parsing into 32 or 64 bits would wrap around.
+  { limit: String(2 ** 32) },
+  { offset: String(2 ** 32) },
+  { offset: '99999999999999999999' },
 ];
 
 /** The two requests with --forbidden-token: the list and one job's status. */
@@ -39,6 +43,8 @@ const NEGATIVE_DATA: readonly Record<string, string>[] = [
   { limit: '-1' },
   { offset: 'xyz' },
   { offset: '-1' },
+  { limit: String(-(2 ** 31) - 1) },
+  { offset: '-99999999999999999999' },
 ];
 
 /** The two requests without a token: the list and one job's status. */
@@ -150,7 +156,7 @@ export const errorChecks: readonly ContractCheck[] = [
     group: 'errors',
     level: 'should',
     phase: 'probe',
-    description: `limit and offset just outside the spec's ranges (${OUT_OF_RANGE.map(describeQuery).join(', ')}) answer 400 GES.8005, as the spec decides.`,
+    description: `limit and offset just and far outside the spec's ranges (${OUT_OF_RANGE.map(describeQuery).join(', ')}) answer 400 GES.8005, as the spec decides.`,
     async run(ctx) {
       const exchanges = await Promise.all(OUT_OF_RANGE.map((query) => ctx.send({ operationId: 'listJobs', query })));
       for (const [i, exchange] of exchanges.entries()) {

@@ -4,7 +4,7 @@
  * decides them (the lifecycle rules); progress as a string and the status spellings are SHOULD.
  */
 import type { CheckContext, ContractCheck, JobSighting } from '../contract-types.js';
-import { describeJob, showValue } from '../../src/spec/job-facts.js';
+import { describeJob, showValue, statusPhase } from '../../src/spec/job-facts.js';
 import { jobInvariantViolations, type JobInvariant } from '../../src/spec/job-invariants.js';
 import { statusVariants } from '../../src/spec/spec-facts.js';
 import { bodyObject } from './check-helpers.js';
@@ -14,6 +14,14 @@ async function sightings(ctx: CheckContext): Promise<JobSighting[]> {
   await ctx.defaultList();
   return ctx.jobsSeen();
 }
+
+/** The jobs an invariant speaks of, and what to call them when none was seen. */
+const APPLIES_TO: Partial<Record<JobInvariant, { to: (job: Record<string, unknown>) => boolean; what: string }>> = {
+  finished_job_times: { to: (job) => statusPhase(job.status) === 'finished', what: 'finished job' },
+  finished_job_not_stoppable: { to: (job) => statusPhase(job.status) === 'finished', what: 'finished job' },
+  unfinished_job_has_no_end_time: { to: (job) => statusPhase(job.status) === 'unfinished', what: 'pending or running job' },
+  import_file_counts_add_up: { to: (job) => job.taskType === 'ImportGraph', what: 'ImportGraph job' },
+};
 
 /** An audit over every job: fails each job that breaks `invariant` (judged by the shared checker). */
 function jobCheck(invariant: JobInvariant, description: string): ContractCheck {
@@ -25,6 +33,8 @@ function jobCheck(invariant: JobInvariant, description: string): ContractCheck {
     description,
     async run(ctx) {
       const seen = await sightings(ctx);
+      const applies = APPLIES_TO[invariant];
+      if (applies && !seen.some(({ job }) => applies.to(job))) return ctx.skip(`not exercised: no ${applies.what} was seen`);
       for (const { job, exchange } of seen) {
         const violation = jobInvariantViolations(job).find((found) => found.invariant === invariant);
         if (violation) {
@@ -36,6 +46,22 @@ function jobCheck(invariant: JobInvariant, description: string): ContractCheck {
   };
 }
 
+/** Microseconds since the epoch lie between 2001 (1e15) and 5138 (1e17); milliseconds and seconds are far below. */
+const MICROSECONDS = { min: 1e15, max: 1e17 } as const;
+
+/** Every file statistic of an import job, with where it sits (`files[0].edgeFiles[1]`). */
+function fileStats(job: Record<string, unknown>): { where: string; stat: Record<string, unknown> }[] {
+  if (!Array.isArray(job.files)) return [];
+  return (job.files as unknown[]).flatMap((group, i) => {
+    if (!group || typeof group !== 'object') return [];
+    return Object.entries(group as Record<string, unknown>).flatMap(([key, list]) =>
+      Array.isArray(list)
+        ? list.flatMap((stat, j) => (stat && typeof stat === 'object' ? [{ where: `files[${i}].${key}[${j}]`, stat: stat as Record<string, unknown> }] : []))
+        : [],
+    );
+  });
+}
+
 /** The checks of the jobs group. */
 export const jobChecks: readonly ContractCheck[] = [
   jobCheck('fail_reason_iff_failed', 'failReason is present exactly when status is failed.'),
@@ -45,6 +71,34 @@ export const jobChecks: readonly ContractCheck[] = [
   jobCheck('finished_job_not_stoppable', 'A finished job has canStop false.'),
   jobCheck('unfinished_job_has_no_end_time', 'A pending or running job has no endTime.'),
   jobCheck('import_file_counts_add_up', 'In an ImportGraph job, every finished file has successful + failed = total (lines or labels).'),
+  {
+    id: 'import_file_times_in_microseconds',
+    group: 'jobs',
+    level: 'must',
+    phase: 'audit',
+    description: 'Import file startTime and endTime are integers in microseconds since the epoch (16 digits today, like 1716428001745772), end not before start.',
+    async run(ctx) {
+      let judged = 0;
+      for (const { job, exchange } of await sightings(ctx)) {
+        for (const { where, stat } of fileStats(job)) {
+          for (const field of ['startTime', 'endTime'] as const) {
+            const value = stat[field];
+            if (value === undefined) continue;
+            judged++;
+            if (typeof value !== 'number' || !Number.isInteger(value) || value < MICROSECONDS.min || value >= MICROSECONDS.max) {
+              const unit = typeof value === 'number' && value > 1e11 && value < 1e14 ? ' (milliseconds?)' : typeof value === 'number' && value > 1e8 && value < 1e11 ? ' (seconds?)' : '';
+              ctx.fail({ message: `${describeJob(job)}: ${where}.${field} is ${showValue(value)}${unit}`, expected: 'microseconds since the epoch, e.g. 1716428001745772', exchange });
+            }
+          }
+          if (typeof stat.startTime === 'number' && typeof stat.endTime === 'number' && stat.endTime < stat.startTime) {
+            ctx.fail({ message: `${describeJob(job)}: ${where} ends (${stat.endTime}) before it starts (${stat.startTime})`, expected: 'endTime ≥ startTime', exchange });
+          }
+        }
+      }
+      if (judged === 0) return ctx.skip('not exercised: no import job with file times was seen');
+      ctx.note(`${judged} file times`);
+    },
+  },
   {
     id: 'progress_as_string',
     group: 'jobs',

@@ -43,7 +43,7 @@ export async function judgeRecording(files: readonly RecordingFile[], options: J
   const startedAt = new Date();
   const started = performance.now();
   const exchanges: Exchange[] = [];
-  const recording: RecordingSummary = { files: files.map((f) => f.file), entries: 0, judged: 0, ignored: 0, unanswered: 0 };
+  const recording: RecordingSummary = { files: files.map((f) => f.file), entries: 0, judged: 0, ignored: 0, unanswered: 0, skipped: [] };
   let failure: PreflightFailure | undefined;
   for (const { file, text } of files) {
     const read = readHar(text, file, exchanges.length + 1);
@@ -55,6 +55,7 @@ export async function judgeRecording(files: readonly RecordingFile[], options: J
     recording.entries += read.entries;
     recording.ignored += read.ignored;
     recording.unanswered += read.unanswered;
+    recording.skipped.push(...read.skipped);
   }
   recording.judged = exchanges.length;
   if (!failure && exchanges.length === 0) {
@@ -62,7 +63,7 @@ export async function judgeRecording(files: readonly RecordingFile[], options: J
       kind: 'recording',
       message:
         `Nothing was judged: the ${recording.entries} entries of ${recording.files.join(', ')} hold no answered GES request ` +
-        `(a path ending like /ges/v1.0/{project_id}/graphs/{graph_name}/jobs/status)${recording.unanswered > 0 ? `; ${recording.unanswered} GES requests have no response` : ''}. ` +
+        `(a path ending like /ges/v1.0/{project_id}/graphs/{graph_name}/jobs/status)${recording.skipped.length > 0 ? `; ${recording.skipped.length} GES entries were made or answered by the browser itself (${recording.unanswered} without a response)` : ''}. ` +
         'Record the traffic of a page that calls the GES job APIs, and save it with its content.',
     };
   }

@@ -1,12 +1,14 @@
 /**
  * Reads a HAR 1.2 file (saved by a browser's devtools or a proxy) into the kit's exchanges. Entries
- * that are no GES operation of openapi.yaml (pages, scripts, CORS preflights, other APIs) are only
- * counted. Secrets never leave this module: X-Auth-Token, Authorization and cookie values are
+ * that are no GES operation of openapi.yaml (pages, scripts, other APIs) are only counted. Entries of
+ * a GES operation that no server answered (the browser's own internal redirects, cache hits, answers
+ * of a service worker, CORS preflights, blocked or failed requests) are listed as skipped with the
+ * reason: the kit judges servers, not browsers. Secrets never leave this module: X-Auth-Token, Authorization and cookie values are
  * dropped from the headers kept, and any occurrence of them in a URL or body is masked.
  */
 import { specOperations } from '../../src/spec/spec-examples.js';
 import type { OperationId } from '../../src/types.js';
-import type { Exchange, ExchangeResponse } from '../contract-types.js';
+import type { Exchange, ExchangeResponse, RecordingSkip } from '../contract-types.js';
 
 /** The value a recorded X-Auth-Token is replaced with; give it to the formatters as the token, so curl lines say $GES_TOKEN. */
 export const RECORDED_TOKEN = '<recorded token>';
@@ -16,8 +18,12 @@ export interface HarReading {
   exchanges: Exchange[];
   entries: number;
   ignored: number;
+  /** Skipped entries that got no response at all (status 0: aborted, blocked, failed). */
   unanswered: number;
+  /** GES entries not judged because no server answered them, each with the reason. */
+  skipped: RecordingSkip[];
 }
+
 
 interface HarHeader {
   name?: unknown;
@@ -27,8 +33,23 @@ interface HarHeader {
 interface HarEntry {
   startedDateTime?: unknown;
   time?: unknown;
+  /** Chrome: `disk` or `memory` when the browser's cache answered. */
+  _fromCache?: unknown;
+  /** Chrome: `preflight` for a CORS preflight, `fetch`, `xhr`, ... */
+  _resourceType?: unknown;
   request?: { method?: unknown; url?: unknown; headers?: unknown; postData?: { text?: unknown } };
-  response?: { status?: unknown; headers?: unknown; content?: { size?: unknown; mimeType?: unknown; text?: unknown; encoding?: unknown } };
+  response?: {
+    status?: unknown;
+    statusText?: unknown;
+    headers?: unknown;
+    content?: { size?: unknown; mimeType?: unknown; text?: unknown; encoding?: unknown };
+    /** Chrome: why the request failed (`net::ERR_BLOCKED_BY_CLIENT`, `net::ERR_FAILED`, ...). */
+    _error?: unknown;
+    /** Chrome: the answer came from a service worker, not from the network. */
+    _fetchedViaServiceWorker?: unknown;
+    /** Firefox: why the request was blocked (CORS, tracking protection, an extension). */
+    _blockedReason?: unknown;
+  };
 }
 
 const SECRET_HEADERS = new Set(['x-auth-token', 'authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-subject-token']);
@@ -88,6 +109,42 @@ function secretsOf(entry: HarEntry): string[] {
   return [...secrets].filter((secret) => secret.length >= 6).sort((a, b) => b.length - a.length);
 }
 
+const CONDITIONAL_HEADERS = new Set(['if-none-match', 'if-modified-since']);
+
+/**
+ * Why an entry was made or answered by the browser itself, not by a server; undefined when a server
+ * answered it. Chrome writes its own `307 Internal Redirect` (statusText "Internal Redirect", a
+ * `Non-Authoritative-Reason` header: an HSTS upgrade, an extension's redirect), marks cache hits with
+ * `_fromCache`, service-worker answers with `_fetchedViaServiceWorker`, preflights with
+ * `_resourceType: "preflight"`, and failed or blocked requests with status 0 and `_error`; Firefox a
+ * blocked one with status 0 and `_blockedReason`. A 304 answers a conditional request that the
+ * browser added to revalidate its cache: no GES client asks for it.
+ */
+function browserMadeReason(entry: HarEntry, method: string): string | undefined {
+  const response = entry.response;
+  const status = response?.status;
+  const headers = headerList(response?.headers);
+  const header = (name: string) => headers.find((h) => h.name.toLowerCase() === name)?.value;
+  const nonAuthoritative = header('non-authoritative-reason');
+  if (nonAuthoritative !== undefined || (status === 307 && /internal redirect/i.test(String(response?.statusText ?? '')))) {
+    return `the browser's own internal redirect (${status} ${String(response?.statusText ?? '')}${nonAuthoritative ? `, Non-Authoritative-Reason: ${nonAuthoritative}` : ''}${header('location') ? ` to ${header('location')}` : ''}), not a server's answer`.replace(/\s+\)/, ')');
+  }
+  if (entry._fromCache === 'disk' || entry._fromCache === 'memory' || entry._fromCache === true) {
+    return `answered from the browser's ${entry._fromCache === true ? '' : `${String(entry._fromCache)} `}cache, not by a server`;
+  }
+  if (response?._fetchedViaServiceWorker === true) return 'answered by a service worker, not by a server';
+  if (entry._resourceType === 'preflight' || method === 'OPTIONS') return 'a CORS preflight the browser sent (or answered from its preflight cache) on its own';
+  if (typeof status !== 'number' || status <= 0) {
+    const why = [response?._error, response?._blockedReason].find((value) => typeof value === 'string' && value !== '') as string | undefined;
+    return `no response: the request was blocked, aborted or failed in the browser${why ? ` (${why})` : ''}`;
+  }
+  if (status === 304) {
+    const conditional = headerList(entry.request?.headers).some((h) => CONDITIONAL_HEADERS.has(h.name.toLowerCase()));
+    return `304 Not Modified: the browser revalidated its cached copy${conditional ? ' with a conditional request it added' : ''}`;
+  }
+  return undefined;
+}
+
 /** Reads the response of an entry; undefined when the browser recorded none (status 0: aborted, blocked). */
 function readResponse(entry: HarEntry, secrets: readonly string[]): ExchangeResponse | undefined {
   const response = entry.response;
@@ -133,7 +190,7 @@ export function readHar(text: string, file: string, firstSeq = 1): HarReading | 
   }
   const entries = document?.log?.entries;
   if (!Array.isArray(entries)) return { error: `${file} is not a HAR file: it has no log.entries array` };
-  const reading: HarReading = { exchanges: [], entries: entries.length, ignored: 0, unanswered: 0 };
+  const reading: HarReading = { exchanges: [], entries: entries.length, ignored: 0, unanswered: 0, skipped: [] };
   entries.forEach((raw: unknown, index) => {
     const entry = (raw ?? {}) as HarEntry;
     const method = typeof entry.request?.method === 'string' ? entry.request.method.toUpperCase() : '';
@@ -144,17 +201,25 @@ export function readHar(text: string, file: string, firstSeq = 1): HarReading | 
       reading.ignored++;
       return;
     }
-    const operationId = operationOfRequest(method, url.pathname);
+    // A preflight is for a GES path, but its OPTIONS method is no GES operation: judge it by its GET/POST/DELETE twin's path.
+    const isPreflight = method === 'OPTIONS' || entry._resourceType === 'preflight';
+    const operationId = isPreflight
+      ? ['GET', 'POST', 'DELETE'].map((m) => operationOfRequest(m, url.pathname)).find((id) => id !== undefined)
+      : operationOfRequest(method, url.pathname);
     if (!operationId) {
       reading.ignored++;
       return;
     }
     const secrets = secretsOf(entry);
-    const response = readResponse(entry, secrets);
-    if (!response) {
-      reading.unanswered++;
+    const browserMade = browserMadeReason(entry, method);
+    if (browserMade !== undefined) {
+      const status = entry.response?.status;
+      if (typeof status !== 'number' || status <= 0) reading.unanswered++;
+      reading.skipped.push({ file, index, method, url: mask(url.href, secrets), reason: mask(browserMade, secrets) });
       return;
     }
+    const response = readResponse(entry, secrets);
+    if (!response) return; // unreachable: browserMadeReason covers every entry without a status
     const requestHeaders = headerList(entry.request?.headers);
     const hasToken = requestHeaders.some((h) => h.name.toLowerCase() === 'x-auth-token' && h.value !== '');
     const headers: Record<string, string> = {};

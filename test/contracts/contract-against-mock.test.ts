@@ -39,7 +39,7 @@ describe('against the mock in-process (msw/node)', () => {
     expect(report.exitCode).toBe(0);
     expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
     const movie = mock.api.state().graphs.find((g) => g.project === PROJECT && g.graph === 'movie');
-    expect(movie?.jobCount).toBe(62); // the 60 seeded jobs, the shortest_path and the cancelled pagerank
+    expect(movie?.jobCount).toBe(63); // the 60 seeded jobs, two shortest_paths (one from an unknown vertex) and the cancelled pagerank
   });
 });
 
@@ -78,21 +78,30 @@ describe('against the standalone mock server (node:http, port 0)', () => {
       'getJobStatus 403',
       'cancelJob 200',
       'cancelJob 400',
+      'cancelJob 401',
+      'cancelJob 403',
       'executeAlgorithm 200',
+      'executeAlgorithm 400',
+      'executeAlgorithm 401',
+      'executeAlgorithm 403',
     ]);
     const text = formatReport(report);
-    expect(text).toContain('Coverage: 11/28 documented (operation × status) pairs exercised (39%)');
+    expect(text).toContain('Coverage: 16/28 documented (operation × status) pairs exercised (57%)');
     // What no run reaches, and why: no flag is missing from this one.
     expect(text).not.toContain('need --');
     expect(text).toContain('not exercised, never: the kit sends only API paths (404 is for a path that is no API): listJobs 404 · getJobStatus 404 · cancelJob 404 · executeAlgorithm 404');
-    expect(text).toContain('not exercised, not probed: the kit submits only valid algorithms: executeAlgorithm 400');
+    // The refusals a user hits on the writes are probed: nothing but 404 and 5xx is left.
+    expect(report.coverage.gaps.map((gap) => gap.reason)).toEqual([
+      'never: the kit sends only API paths (404 is for a path that is no API)',
+      'never on purpose: only when the engine fails (the mock: fault injection)',
+    ]);
   });
 
   test('the coverage line of a read-only run without tokens names the flags that reach the other pairs', async () => {
     const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN });
     const text = formatReport(report);
     expect(text).toContain('Coverage: 6/28');
-    expect(text).toContain('not exercised, need --allow-mutations: cancelJob 200 400 · executeAlgorithm 200');
+    expect(text).toContain('not exercised, need --allow-mutations: cancelJob 200 400 401 403 · executeAlgorithm 200 400 401 403');
     expect(text).toContain('not exercised, need --forbidden-token: listJobs 403 · getJobStatus 403');
     expect(text).toMatch(/not exercised, never on purpose: only when the engine fails \(the mock: fault injection\): listJobs 500 503 · getJobStatus 500 503/);
   });

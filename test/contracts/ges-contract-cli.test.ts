@@ -56,7 +56,7 @@ describe('ges-contract', () => {
     expect(run.stdout).toContain(`GES contract: ${good.url}  project ${PROJECT}  graph social_network  (with mutations, lenient)`);
     expect(run.stdout).toMatch(/^list$/m);
     expect(run.stdout).toMatch(/PASS {2}response_schema_conformance/);
-    expect(run.stdout).toMatch(/Coverage: 11\/28 documented \(operation × status\) pairs exercised/);
+    expect(run.stdout).toMatch(/Coverage: 16\/28 documented \(operation × status\) pairs exercised/);
     const report = JSON.parse(await readFile(json, 'utf8'));
     expect(report).toMatchObject({ tool: 'ges-contract', exitCode: 0, allowMutations: true, summary: { failed: 0, skipped: 0 } });
     expect(report.checks.length).toBe(report.summary.checks);

@@ -138,12 +138,16 @@ describe('ges-contract --har', () => {
     expect(failed(report), formatReport(report, RECORDED_TOKEN)).toEqual([]);
     expect(report.results.filter((r) => r.outcome === 'warning')).toEqual([]);
     expect(report.exitCode).toBe(0);
-    expect(report.recording).toEqual({ files: ['traffic.har'], entries: 12, judged: 9, ignored: 3, unanswered: 0 });
+    expect(report.recording).toMatchObject({ files: ['traffic.har'], entries: 12, judged: 9, ignored: 2, unanswered: 0 });
+    // The CORS preflight is the browser's own request: skipped, with the reason.
+    expect(report.recording?.skipped).toEqual([
+      { file: 'traffic.har', index: 1, method: 'OPTIONS', url: har.log.entries[1]?.request.url, reason: expect.stringContaining('CORS preflight') },
+    ]);
     // The cross-exchange checks had data to judge.
     expect(outcome(report, 'job_count_consistent')).toBe('passed');
     expect(outcome(report, 'list_status_matches_job_status')).toBe('passed');
     expect(outcome(report, 'list_limit_respected')).toBe('passed');
-    expect(formatReport(report, RECORDED_TOKEN)).toContain('12 entries: 9 GES exchanges judged, 3 other entries ignored');
+    expect(formatReport(report, RECORDED_TOKEN)).toContain('12 entries: 9 GES exchanges judged, 2 other entries ignored, 1 skipped (made or answered by the browser, not a server)');
   });
 
   test.each(corruptions.map((c) => [c.name, c] as const))('catches: %s', async (_name, corruption) => {
@@ -175,6 +179,84 @@ describe('ges-contract --har', () => {
     expect(report.recording?.unanswered).toBe(1);
   });
 
+  test('entries the browser made or answered itself are skipped with the reason, never judged (Chrome and Firefox shapes)', async () => {
+    const doc = structuredClone(har);
+    const list = entry(doc, 3);
+    const https = list.request.url.replace(/^http:/, 'https:');
+    const chrome = (overrides: Record<string, unknown>, response: Partial<HarEntry['response']> & Record<string, unknown>): HarEntry =>
+      ({
+        ...structuredClone(list),
+        _initiator: { type: 'script' },
+        _priority: 'High',
+        _resourceType: 'fetch',
+        serverIPAddress: '',
+        connection: '',
+        ...overrides,
+        response: { ...structuredClone(list.response), ...response },
+      }) as HarEntry;
+    const brokenList = JSON.stringify({ jobs: [{ jobId: 'x', progress: true }], jobCount: 'many' });
+    doc.log.entries.push(
+      // 12: Chrome's HSTS upgrade, written before the real https request: no server sent this 307.
+      chrome({}, {
+        status: 307,
+        statusText: 'Internal Redirect',
+        httpVersion: '',
+        headers: [
+          { name: 'Location', value: https },
+          { name: 'Non-Authoritative-Reason', value: 'HSTS' },
+        ],
+        content: { size: 0, mimeType: 'x-unknown' },
+        redirectURL: https,
+        _transferSize: 0,
+        _error: null,
+      }),
+      // 13: a memory-cache hit holding a stale, even broken, body.
+      chrome({ _fromCache: 'memory' }, { content: { size: brokenList.length, mimeType: 'application/json', text: brokenList }, _transferSize: 0 }),
+      // 14: a disk-cache hit.
+      chrome({ _fromCache: 'disk' }, { status: 200, _transferSize: 0 }),
+      // 15: blocked by an extension: status 0 and _error.
+      chrome({}, { status: 0, statusText: '', httpVersion: '', headers: [], content: { size: 0, mimeType: 'x-unknown' }, _error: 'net::ERR_BLOCKED_BY_CLIENT' }),
+      // 16: a preflight Chrome lists as its own resource type.
+      chrome({ _resourceType: 'preflight', request: { ...structuredClone(list.request), method: 'OPTIONS' } }, { status: 204, content: { size: 0, mimeType: 'x-unknown' } }),
+      // 17: answered by the page's service worker.
+      chrome({}, { _fetchedViaServiceWorker: true, status: 500, content: { size: brokenList.length, mimeType: 'text/html', text: '<h1>offline</h1>' } }),
+      // 18: Firefox: a revalidation the browser added (If-None-Match), answered 304 without a body.
+      {
+        ...structuredClone(list),
+        request: { ...structuredClone(list.request), headers: [...list.request.headers, { name: 'If-None-Match', value: 'W/"61-abc"' }] },
+        response: { ...structuredClone(list.response), status: 304, statusText: 'Not Modified', content: { size: 0, mimeType: 'application/json' } },
+      },
+      // 19: Firefox: a request cancelled by a navigation, status 0 with nothing else.
+      { ...structuredClone(list), response: { status: 0, statusText: '', httpVersion: '', headers: [], cookies: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1 } },
+    );
+    const report = await judge(doc, true);
+    expect(failed(report), formatReport(report, RECORDED_TOKEN)).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.recording).toMatchObject({ entries: 20, judged: 9, unanswered: 2 });
+    const reasons = new Map(report.recording?.skipped.map((skip) => [skip.index, skip.reason]));
+    expect(reasons.get(12)).toBe(`the browser's own internal redirect (307 Internal Redirect, Non-Authoritative-Reason: HSTS to ${https}), not a server's answer`);
+    expect(reasons.get(13)).toBe("answered from the browser's memory cache, not by a server");
+    expect(reasons.get(14)).toBe("answered from the browser's disk cache, not by a server");
+    expect(reasons.get(15)).toBe('no response: the request was blocked, aborted or failed in the browser (net::ERR_BLOCKED_BY_CLIENT)');
+    expect(reasons.get(16)).toContain('CORS preflight');
+    expect(reasons.get(17)).toBe('answered by a service worker, not by a server');
+    expect(reasons.get(18)).toBe('304 Not Modified: the browser revalidated its cached copy with a conditional request it added');
+    expect(reasons.get(19)).toBe('no response: the request was blocked, aborted or failed in the browser');
+    const text = formatReport(report, RECORDED_TOKEN);
+    expect(text).toContain(`skipped: traffic.har entry #12 GET ${list.request.url}: the browser's own internal redirect`);
+    expect(allText(report)).not.toContain(TOKEN);
+    // The same Chrome redirect judged as if a server sent it would fail status_code_conformance.
+    expect(text).not.toContain('answered 307');
+  });
+
+  test('a recording holding only browser-made GES entries judges nothing (exit 2) and says why', async () => {
+    const doc = structuredClone(har);
+    doc.log.entries = [{ ...entry(doc, 3), response: { ...entry(doc, 3).response, status: 307, statusText: 'Internal Redirect', headers: [{ name: 'Non-Authoritative-Reason', value: 'HSTS' }] } }];
+    const report = await judge(doc);
+    expect(report.exitCode).toBe(2);
+    expect(report.preflight?.message).toContain('1 GES entries were made or answered by the browser itself');
+  });
+
   test('the CLI: exit 0 on the recording, 1 on a corrupted one with the three reports, 2 on a file that is no HAR; secrets never printed', async () => {
     const good = join(dir, 'good.har');
     const bad = join(dir, 'bad.har');
@@ -199,7 +281,7 @@ describe('ges-contract --har', () => {
     expect(fail.stdout).toContain('jobs[0].progress: must be an integer or a string');
     expect(fail.stdout).toContain('-H "X-Auth-Token: $GES_TOKEN"');
     const written = fail.stdout + (await readFile(junit, 'utf8')) + (await readFile(json, 'utf8'));
-    expect(JSON.parse(await readFile(json, 'utf8'))).toMatchObject({ exitCode: 1, recording: { entries: 24, judged: 18, ignored: 6 } });
+    expect(JSON.parse(await readFile(json, 'utf8'))).toMatchObject({ exitCode: 1, recording: { entries: 24, judged: 18, ignored: 4 } });
     expect(written).not.toContain(TOKEN);
     expect(written).not.toContain(COOKIE_SECRET);
     expect(broken.code).toBe(2);

@@ -12,7 +12,7 @@ const root = new URL('../../', import.meta.url).pathname;
 /** A throwaway copy of the parts of the project the spec tooling reads, sharing node_modules. */
 async function copyProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ges-spec-'));
-  for (const entry of ['package.json', 'openapi.yaml', 'fixtures.schema.json', '.spectral.yaml', 'redocly.yaml', 'scripts', 'src']) {
+  for (const entry of ['package.json', 'openapi.yaml', 'fixtures.schema.json', '.spectral.yaml', 'redocly.yaml', 'scripts', 'src', 'contracts', 'docs']) {
     await cp(join(root, entry), join(dir, entry), { recursive: true });
   }
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));

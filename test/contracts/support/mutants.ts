@@ -28,6 +28,25 @@ const recodeError = (from: string, status: number, errorCode: string, when: (see
     return body?.errorCode === from && when(seen) ? withBody(response, { ...body, errorCode }, status) : response;
   };
 
+
+/** The jobs the real engine holds for the graph of a request (read past any corruption). */
+async function heldJobs(seen: Seen): Promise<Record<string, unknown>[]> {
+  const path = seen.url.pathname.replace(/\/jobs\/[^/]+(\/status)?$/, '/jobs/status').replace(/\/action$/, '/jobs/status');
+  const body = bodyOf(await seen.inner.handle({ method: 'GET', url: path, headers: { 'x-auth-token': TOKEN } }));
+  return Array.isArray(body?.jobs) ? (body.jobs as Record<string, unknown>[]) : [];
+}
+const jobIdOf = (seen: Seen) => decodeURIComponent(/\/jobs\/([^/]+)(\/status)?$/.exec(seen.url.pathname)?.[1] ?? '');
+const ok = (body: unknown = {}) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** A paging value of 10 digits or more taken modulo 2^32, as a server parsing into 32 bits would. */
+const wrapped = (value: string | null) => (value !== null && /^\d{10,}$/.test(value) ? String(BigInt(value) % 2n ** 32n) : undefined);
+/** Applies `edit` to every file statistic of every import job of a list answer. */
+const editFileStats = (edit: (stat: Record<string, unknown>) => void) =>
+  editListedJobs((job) => {
+    for (const group of (job.files as Record<string, Record<string, unknown>[]>[] | undefined) ?? []) {
+      for (const list of Object.values(group)) for (const stat of list ?? []) edit(stat);
+    }
+  });
+
 /** Every broken implementation. */
 export const mutants: readonly Mutant[] = [
   {
@@ -430,6 +449,251 @@ export const mutants: readonly Mutant[] = [
     check: 'documented_example_shape',
     kind: 'warning',
     corrupt: editListedJobs((job) => void (job.owner = 'ges-admin')),
+  },
+
+  // Boundaries: just inside, at the end, far outside.
+  {
+    name: 'limit=1 answers two jobs',
+    check: 'limit_boundaries',
+    kind: 'failure',
+    corrupt: (seen, answer) => answer(seen.operation === 'listJobs' && seen.url.searchParams.get('limit') === '1' ? withQuery(seen, { limit: '2' }) : undefined),
+  },
+  {
+    name: 'a limit beyond 32 bits wraps around (4294967296 → 0)',
+    check: 'limit_boundaries',
+    kind: 'failure',
+    corrupt(seen, answer) {
+      const limit = wrapped(seen.url.searchParams.get('limit'));
+      return answer(seen.operation === 'listJobs' && limit !== undefined && Number(limit) <= 100000 ? withQuery(seen, { limit }) : undefined);
+    },
+  },
+  {
+    name: 'an offset beyond 32 bits wraps around to the first page',
+    check: 'offset_boundaries',
+    kind: 'failure',
+    corrupt(seen, answer) {
+      const offset = wrapped(seen.url.searchParams.get('offset'));
+      return answer(seen.operation === 'listJobs' && offset !== undefined && Number(offset) < 2 ** 31 ? withQuery(seen, { offset }) : undefined);
+    },
+  },
+  {
+    name: 'the last job is lost (offset=total-1 answers nothing)',
+    check: 'offset_boundaries',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      const offset = Number(seen.url.searchParams.get('offset') ?? 0);
+      if (seen.operation !== 'listJobs' || !Array.isArray(body?.jobs) || offset === 0 || offset + 1 !== body.jobCount) return response;
+      return withBody(response, { ...body, jobs: [] });
+    },
+  },
+  {
+    name: 'the largest offset (2147483647) refused as out of range',
+    check: 'offset_boundaries',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      if (seen.operation !== 'listJobs' || seen.url.searchParams.get('offset') !== '2147483647') return answer();
+      return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope('GES.8005', 'Parameter error!')) };
+    },
+  },
+  {
+    name: 'a malformed limit answers GES.8005 instead of GES.8000',
+    check: 'malformed_paging_code',
+    kind: 'warning',
+    corrupt: recodeError('GES.8000', 400, 'GES.8005', (seen) => seen.operation === 'listJobs' && badPaging(seen.url)),
+  },
+  {
+    name: 'the status endpoint clamps limit=100001 instead of refusing it',
+    check: 'result_paging_range',
+    kind: 'warning',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'getJobStatus' && Number(seen.url.searchParams.get('limit')) > 100000 ? withQuery(seen, { limit: '100000' }) : undefined),
+  },
+  {
+    name: 'a two-character graph name answers an empty list',
+    check: 'malformed_path_rejected',
+    kind: 'failure',
+    corrupt: (seen, answer) => (seen.operation === 'listJobs' && /\/graphs\/[^/]{1,3}\//.test(seen.url.pathname) ? Promise.resolve(ok({ jobs: [], jobCount: 0 })) : answer()),
+  },
+  // The same fact on every endpoint.
+  {
+    name: "a failed job's status answer drops its errorMessage",
+    check: 'failed_status_carries_fail_reason',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      if (seen.operation !== 'getJobStatus' || body?.status !== 'failed') return response;
+      delete body.errorMessage;
+      return withBody(response, body);
+    },
+  },
+  {
+    name: 'the submit answer says jobType 2',
+    check: 'submit_answer_matches_everywhere',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      return seen.operation === 'executeAlgorithm' && typeof body?.jobId === 'string' ? withBody(response, { ...body, jobType: 2 }) : response;
+    },
+  },
+  {
+    name: 'jobCount frozen at its first value (a submit does not count)',
+    check: 'submit_answer_matches_everywhere',
+    kind: 'failure',
+    corrupt: (() => {
+      let first: number | undefined;
+      return async (seen, answer) => {
+        const response = await answer();
+        const body = bodyOf(response);
+        if (seen.operation !== 'listJobs' || typeof body?.jobCount !== 'number') return response;
+        first ??= body.jobCount;
+        return withBody(response, { ...body, jobCount: first });
+      };
+    })(),
+  },
+  {
+    name: 'the status endpoint says success for a cancelled job',
+    check: 'cancelled_status_everywhere',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      const cancelled = seen.operation === 'getJobStatus' && body?.status === 'failed' && /cancel/i.test(String(body.errorMessage));
+      return cancelled ? withBody(response, { status: 'success', result: 'success' }) : response;
+    },
+  },
+  {
+    name: 'the cancel answers {"cancelled": true}',
+    check: 'cancelled_job_failed',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      return seen.operation === 'cancelJob' && response.status === 200 ? withBody(response, { cancelled: true }) : response;
+    },
+  },
+  {
+    name: 'a running job already sends result data',
+    check: 'unfinished_job_status',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      const unfinished = seen.operation === 'getJobStatus' && (body?.status === 'running' || body?.status === 'pending');
+      return unfinished ? withBody(response, { ...body, data: { outputs: {}, data_return_size: 0, data_offset: 0, data_total_size: 0 } }) : response;
+    },
+  },
+  {
+    name: 'errorCode "GES.0000" on a successful list',
+    check: 'success_without_error_fields',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      return seen.operation === 'listJobs' && response.status === 200 && body ? withBody(response, { ...body, errorCode: 'GES.0000' }) : response;
+    },
+  },
+  // Units.
+  {
+    name: 'import file times in milliseconds',
+    check: 'import_file_times_in_microseconds',
+    kind: 'failure',
+    corrupt: editFileStats((stat) => {
+      for (const key of ['startTime', 'endTime']) if (typeof stat[key] === 'number') stat[key] = Math.floor((stat[key] as number) / 1000);
+    }),
+  },
+  {
+    name: 'an import file ends before it starts',
+    check: 'import_file_times_in_microseconds',
+    kind: 'failure',
+    corrupt: editFileStats((stat) => {
+      if (typeof stat.startTime === 'number' && typeof stat.endTime === 'number') [stat.startTime, stat.endTime] = [stat.endTime + 1, stat.startTime];
+    }),
+  },
+  // The refusals a user hits on the writes.
+  {
+    name: 'vertex ids checked on submit (an unknown source refused)',
+    check: 'unknown_vertex_accepted',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const source = (bodyOf({ status: 200, headers: {}, body: seen.request.body ?? '' })?.parameters as Record<string, unknown> | undefined)?.source;
+      if (seen.operation !== 'executeAlgorithm' || typeof source !== 'string' || /^\d+$/.test(source)) return answer();
+      return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope('GES.8402', `Algorithm [shortest_path] failed to start: vertex [${source}] not found.`)) };
+    },
+  },
+  {
+    name: 'an empty algorithmName runs pagerank',
+    check: 'invalid_algorithm_rejected',
+    kind: 'failure',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'executeAlgorithm' && seen.request.body === '{"algorithmName":""}' ? { ...seen.request, body: '{"algorithmName":"pagerank"}' } : undefined),
+  },
+  {
+    name: 'an unknown algorithm answers GES.8401',
+    check: 'invalid_algorithm_code',
+    kind: 'warning',
+    corrupt: recodeError('GES.8402', 400, 'GES.8401'),
+  },
+  {
+    name: 'cancelling a job the engine does not hold answers 200',
+    check: 'cancel_unknown_job_rejected',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      if (seen.operation !== 'cancelJob' || seen.request.headers['x-auth-token'] !== TOKEN) return answer();
+      const held = await heldJobs(seen);
+      return held.length > 0 && !held.some((job) => job.jobId === jobIdOf(seen)) ? ok() : answer();
+    },
+  },
+  {
+    name: 'cancelling a successful job answers 200',
+    check: 'cancel_finished_job_rejected',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      if (seen.operation !== 'cancelJob') return answer();
+      const job = (await heldJobs(seen)).find((held) => held.jobId === jobIdOf(seen));
+      return job?.status === 'success' ? ok() : answer();
+    },
+  },
+  {
+    name: 'a cancel through an unknown graph cancels the job of another',
+    check: 'cancel_other_graph_rejected',
+    kind: 'failure',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'cancelJob' && /\/graphs\/nosuchgraph_/.test(seen.url.pathname) ? { ...seen.request, url: seen.request.url.replace(/\/graphs\/nosuchgraph_[^/]+\//, '/graphs/movie/') } : undefined),
+  },
+  {
+    name: 'a submit without a token is accepted',
+    check: 'writes_without_token_rejected',
+    kind: 'failure',
+    corrupt: (seen, answer) => answer(seen.operation === 'executeAlgorithm' && !seen.request.headers['x-auth-token'] ? withToken(seen, TOKEN) : undefined),
+  },
+  {
+    name: 'a submit with a JSON array body starts a job',
+    check: 'invalid_algorithm_rejected',
+    kind: 'failure',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'executeAlgorithm' && seen.request.body?.startsWith('[') ? { ...seen.request, body: (seen.request.body ?? '').slice(1, -1) } : undefined),
+  },
+  {
+    name: 'an unknown algorithm accepted as a job',
+    check: 'invalid_algorithm_code',
+    kind: 'warning',
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'executeAlgorithm' && seen.request.body?.includes('no_such_algorithm') ? { ...seen.request, body: '{"algorithmName":"pagerank"}' } : undefined),
+  },
+  {
+    name: 'a submit with the forbidden token is accepted',
+    check: 'writes_without_token_rejected',
+    kind: 'failure',
+    corrupt: (seen, answer) => answer(seen.operation === 'executeAlgorithm' && seen.request.headers['x-auth-token'] === FORBIDDEN_TOKEN ? withToken(seen, TOKEN) : undefined),
+  },
+  {
+    name: 'writes without a token answer 400 GES.8007',
+    check: 'write_refusal_codes',
+    kind: 'warning',
+    corrupt: recodeError('GES.8007', 400, 'GES.8007', (seen) => !isRead(seen)),
   },
 ];
 
