@@ -21,16 +21,16 @@ interface OptionBase {
   /** The long name, without dashes: `max-jobs`. */
   name: string;
   /** A one-letter form, e.g. Prism's `p` for `--port`. */
-  short?: string;
+  short?: string | undefined;
   /**
    * The help line. `{name}` quotes a default known only at run time (e.g. `{jobsPerGraph}`), filled
    * in from the defaults the command hands to `--help`.
    */
   description: string;
   /** The environment variable read when the flag is not on the command line (an empty one is unset). */
-  env?: string;
+  env?: string | undefined;
   /** The heading `--help` lists the flag under, for commands that group their flags. */
-  group?: string;
+  group?: string | undefined;
 }
 
 /** A flag taking one argument: the last one given wins. */

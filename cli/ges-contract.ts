@@ -32,7 +32,7 @@ const loadKit = async () => {
 
 /** Whether starting Prism failed because @stoplight/prism-cli is not installed. */
 function isPrismMissing(error: unknown): boolean {
-  const err = error as { code?: string; message?: string };
+  const err = error as { code?: string | undefined; message?: string | undefined };
   return err?.code === 'MODULE_NOT_FOUND' || err?.code === 'ERR_MODULE_NOT_FOUND' ? /@stoplight\/prism-cli/.test(err.message ?? '') : false;
 }
 
@@ -57,11 +57,11 @@ base URL, no connection or no answer in time: nothing was checked; see docs/cont
 const PRISM_DEFAULTS = { projectId: exampleProjectId, graph: exampleGraphName, token: 'contract-token' };
 
 interface CliPlan {
-  options: Omit<ContractOptions, 'baseUrl'> & { baseUrl?: string };
+  options: Omit<ContractOptions, 'baseUrl'> & { baseUrl?: string | undefined };
   prism: boolean;
   har: string[];
-  junit?: string;
-  json?: string;
+  junit?: string | undefined;
+  json?: string | undefined;
 }
 
 function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {

@@ -90,7 +90,7 @@ function readVersion(): string {
   for (const path of ['../package.json', '../../package.json']) {
     const url = new URL(path, import.meta.url);
     if (!existsSync(url)) continue;
-    const manifest = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
+    const manifest = JSON.parse(readFileSync(url, 'utf8')) as { name?: string | undefined; version?: string | undefined };
     if (manifest.name === 'ges-jobs-kit' && manifest.version) return manifest.version;
   }
   return 'unknown';

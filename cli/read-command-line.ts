@@ -12,12 +12,12 @@ import { UsageError } from './usage-error.js';
 /** How a command reads its line beyond its table. */
 export interface ReadSettings {
   /** Whether `--version` and `-v` ask for the version (otherwise they are unknown options). */
-  version?: boolean;
+  version?: boolean | undefined;
   /**
    * Variables starting with this prefix that are no setting are likely typos: each becomes a warning
    * naming `program` and the nearest setting.
    */
-  warnUnknownEnv?: { prefix: string; program: string };
+  warnUnknownEnv?: { prefix: string; program: string } | undefined;
 }
 
 /** What a command line asks for, before the values are parsed. */

@@ -21,8 +21,8 @@ function mediaType(header: string | null): string | undefined {
 }
 
 /** Why fetch failed, in a few words (a timeout, ECONNREFUSED, ...), and the error's code. */
-function describeFetchError(error: unknown, timeoutMs: number): { text: string; code?: string } {
-  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+function describeFetchError(error: unknown, timeoutMs: number): { text: string; code?: string | undefined } {
+  const err = error as { name?: string | undefined; message?: string | undefined; cause?: { code?: string | undefined; message?: string | undefined } | undefined };
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return { text: `no answer within ${timeoutMs} ms`, code: 'TIMEOUT' };
   const code = err?.cause?.code;
   const cause = code ?? err?.cause?.message;
@@ -71,7 +71,7 @@ export function createContractClient(options: ResolvedContractOptions): Contract
       const response = await doFetch(url, {
         method,
         headers,
-        body: send.body,
+        body: send.body ?? null,
         signal: AbortSignal.timeout(options.timeoutMs),
         redirect: 'manual',
       });

@@ -56,7 +56,7 @@ export interface ExchangeRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | undefined;
 }
 
 /** What came back (absent when the request failed at the network level). */
@@ -69,9 +69,9 @@ export interface ExchangeResponse {
   /** The parsed body, when the text is JSON. */
   json?: unknown;
   /** Set when the text is not JSON. */
-  jsonError?: string;
+  jsonError?: string | undefined;
   /** A recorded exchange whose body the recording left out (a HAR without content): not judged. */
-  bodyNotRecorded?: boolean;
+  bodyNotRecorded?: boolean | undefined;
 }
 
 /** Where a recorded exchange came from: one entry of a HAR file. */
@@ -92,25 +92,25 @@ export interface Exchange {
   /** Whether a token was sent; false for the deliberate no-token probes. */
   authenticated: boolean;
   /** `forbidden` when the request carried --forbidden-token instead of the token. */
-  tokenKind?: 'token' | 'forbidden';
+  tokenKind?: 'token' | 'forbidden' | undefined;
   request: ExchangeRequest;
-  response?: ExchangeResponse;
+  response?: ExchangeResponse | undefined;
   /** Network error or timeout, when there is no response. */
-  error?: string;
+  error?: string | undefined;
   /** The error's code (`ECONNREFUSED`, `ENOTFOUND`, `TIMEOUT`, a TLS code, ...), when known. */
-  errorCode?: string;
+  errorCode?: string | undefined;
   durationMs: number;
   /** Set for an exchange read from a HAR file instead of sent by the kit. */
-  source?: ExchangeSource;
+  source?: ExchangeSource | undefined;
 }
 
 /** One reason a check does not hold. */
 export interface Finding {
   message: string;
-  expected?: string;
-  actual?: string;
+  expected?: string | undefined;
+  actual?: string | undefined;
   /** The request that broke the rule, to reproduce with curl. */
-  exchange?: Exchange;
+  exchange?: Exchange | undefined;
 }
 
 /** A check's verdict: `warning` is a SHOULD check that found something outside strict mode. */
@@ -124,13 +124,13 @@ export interface CheckResult {
   description: string;
   outcome: CheckOutcome;
   /** Why it was skipped, or a short note of what was checked ("60 jobs in 9 pages"). */
-  note?: string;
+  note?: string | undefined;
   findings: Finding[];
   /** Findings beyond the ones kept (a check keeps the first few). */
   omittedFindings: number;
   durationMs: number;
   /** The documented `operationId status` pairs of the answers this check sent for or judged. */
-  reached?: string[];
+  reached?: string[] | undefined;
 }
 
 /** One documented (operation × status) pair and whether the run saw it. */
@@ -198,9 +198,9 @@ export interface ContractReport {
   startedAt: string;
   durationMs: number;
   /** Set when the preflight found a misconfiguration: nothing was checked (exit code 2). */
-  preflight?: PreflightFailure;
+  preflight?: PreflightFailure | undefined;
   /** Set when the run judged recorded traffic (HAR files) instead of a live target. */
-  recording?: RecordingSummary;
+  recording?: RecordingSummary | undefined;
   results: CheckResult[];
   coverage: ContractCoverage;
   requests: number;
@@ -212,15 +212,15 @@ export interface ContractReport {
 export interface SendOptions {
   operationId: OperationId;
   /** Overrides of the path parameters (graph_name, job_id); project_id comes from the options. */
-  graph?: string;
-  jobId?: string;
+  graph?: string | undefined;
+  jobId?: string | undefined;
   /** Query parameters, in order, values sent as given (so malformed values can be sent). */
-  query?: Record<string, string>;
+  query?: Record<string, string> | undefined;
   /** Send the token (default true); `forbidden`: send --forbidden-token instead. */
-  auth?: boolean | 'forbidden';
-  body?: string;
+  auth?: boolean | 'forbidden' | undefined;
+  body?: string | undefined;
   /** Skip the per-run cache of GET answers (default: GETs are cached). */
-  fresh?: boolean;
+  fresh?: boolean | undefined;
 }
 
 /** A job as the kit reads it: any JSON object (it may break the schema; that is what is checked). */
@@ -277,7 +277,7 @@ export interface ContractCheck {
   level: CheckLevel;
   phase: CheckPhase;
   /** Only with --allow-mutations. */
-  mutates?: boolean;
+  mutates?: boolean | undefined;
   /** One sentence: what holds when the check passes. */
   description: string;
   run(ctx: CheckContext): Promise<void>;

@@ -19,7 +19,7 @@ export interface SpecRule {
   /** Ids of the checks that judge it (live or recorded). */
   checks: readonly string[];
   /** Set when no check can judge it from outside: why. */
-  notCheckable?: string;
+  notCheckable?: string | undefined;
   /** The places of the spec that state it (specRuleSites ids; `*` matches within a segment). */
   sites: readonly string[];
 }

@@ -113,7 +113,7 @@ function shortId(id: string, doc: Record<string, unknown>): string {
   const match = /^\/paths\/([^/]+)\/([a-z]+)(.*)$/.exec(id);
   if (match) {
     const path = (match[1] as string).replace(/~1/g, '/').replace(/~0/g, '~');
-    const paths = doc.paths as Record<string, Record<string, { operationId?: string }>>;
+    const paths = doc.paths as Record<string, Record<string, { operationId?: string | undefined }>>;
     const operationId = paths[path]?.[match[2] as string]?.operationId;
     if (operationId) return `${operationId}${match[3]}`;
   }

@@ -23,8 +23,8 @@ export function bodyObject(exchange: Exchange): Record<string, unknown> | undefi
 /** What an error answer must be: a status (or any 4xx) and optionally one errorCode. */
 export interface ErrorExpectation {
   /** Exact status; omitted: any 4xx. */
-  status?: number;
-  errorCode?: string;
+  status?: number | undefined;
+  errorCode?: string | undefined;
 }
 
 /** Fails the check unless the exchange is that error, with a valid GES envelope. */

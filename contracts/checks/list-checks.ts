@@ -13,7 +13,7 @@ const MAX_LIMIT = limitBounds.max;
 const OVER_LIMIT = MAX_LIMIT + 1;
 
 /** The limit and offset an exchange asked for (from its URL). */
-function pageOf(exchange: Exchange): { limit?: number; offset: number } {
+function pageOf(exchange: Exchange): { limit?: number | undefined; offset: number } {
   const params = new URL(exchange.request.url).searchParams;
   const limit = params.get('limit');
   return { ...(limit !== null ? { limit: Number(limit) } : {}), offset: Number(params.get('offset') ?? 0) };

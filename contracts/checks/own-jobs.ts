@@ -11,7 +11,7 @@ import { bodyObject, describeAnswer } from './check-helpers.js';
 
 /** A job as one fresh read of the list shows it. */
 export interface ListedJob {
-  job?: SeenJob;
+  job?: SeenJob | undefined;
   index: number;
   jobs: SeenJob[];
   jobCount: unknown;

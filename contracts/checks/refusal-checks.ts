@@ -19,7 +19,7 @@ interface BadSubmit {
   body: string;
   status: number;
   errorCode: string;
-  query?: Record<string, string>;
+  query?: Record<string, string> | undefined;
   /** Malformed beyond doubt (a MUST refusal); an unknown name may be an algorithm of another engine version. */
   malformed: boolean;
 }

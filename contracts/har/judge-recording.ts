@@ -20,7 +20,7 @@ export interface RecordingFile {
 /** Options of judgeRecording. */
 export interface JudgeRecordingOptions {
   /** SHOULD checks fail instead of warn. */
-  strict?: boolean;
+  strict?: boolean | undefined;
 }
 
 /**

@@ -37,19 +37,19 @@ interface HarEntry {
   _fromCache?: unknown;
   /** Chrome: `preflight` for a CORS preflight, `fetch`, `xhr`, ... */
   _resourceType?: unknown;
-  request?: { method?: unknown; url?: unknown; headers?: unknown; postData?: { text?: unknown } };
+  request?: { method?: unknown; url?: unknown; headers?: unknown; postData?: { text?: unknown } | undefined } | undefined;
   response?: {
     status?: unknown;
     statusText?: unknown;
     headers?: unknown;
-    content?: { size?: unknown; mimeType?: unknown; text?: unknown; encoding?: unknown };
+    content?: { size?: unknown; mimeType?: unknown; text?: unknown; encoding?: unknown } | undefined;
     /** Chrome: why the request failed (`net::ERR_BLOCKED_BY_CLIENT`, `net::ERR_FAILED`, ...). */
     _error?: unknown;
     /** Chrome: the answer came from a service worker, not from the network. */
     _fetchedViaServiceWorker?: unknown;
     /** Firefox: why the request was blocked (CORS, tracking protection, an extension). */
     _blockedReason?: unknown;
-  };
+  } | undefined;
 }
 
 const SECRET_HEADERS = new Set(['x-auth-token', 'authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-subject-token']);
@@ -182,7 +182,7 @@ function readResponse(entry: HarEntry, secrets: readonly string[]): ExchangeResp
  * Returns why not when the text is no HAR.
  */
 export function readHar(text: string, file: string, firstSeq = 1): HarReading | { error: string } {
-  let document: { log?: { entries?: unknown } };
+  let document: { log?: { entries?: unknown } | undefined };
   try {
     document = JSON.parse(text) as typeof document;
   } catch (error) {

@@ -35,7 +35,7 @@ function graphKey(exchange: Exchange): string {
 }
 
 /** A list answer's paging: limit and offset as integers (undefined when absent or not integers). */
-function paging(exchange: Exchange): { limit?: number; offset: number } | undefined {
+function paging(exchange: Exchange): { limit?: number | undefined; offset: number } | undefined {
   const params = new URL(exchange.request.url).searchParams;
   const read = (name: string) => {
     const value = params.get(name);
@@ -154,7 +154,7 @@ const recordedOnly: readonly ContractCheck[] = [
     phase: 'audit',
     description: 'Across list and single-status answers, in recorded order, a job only moves forward (pending → running → finished), and a finished job keeps its status.',
     async run(ctx) {
-      const sightings = new Map<string, { status: unknown; exchange: Exchange; job?: SeenJob }[]>();
+      const sightings = new Map<string, { status: unknown; exchange: Exchange; job?: SeenJob | undefined }[]>();
       const add = (id: unknown, status: unknown, exchange: Exchange, job?: SeenJob) => {
         if (typeof id !== 'string') return;
         sightings.set(id, [...(sightings.get(id) ?? []), { status, exchange, ...(job ? { job } : {}) }]);

@@ -130,7 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
   let storedBytes = fixtureBytes(fixtures);
 
   /** The fixture graph of (project, graph), if a document names it, and the key of its seed. */
-  const fixtureOf = (projectId: string, graph: string): { graph: FixtureGraph; key: string; world?: OwnFixtures } | undefined => {
+  const fixtureOf = (projectId: string, graph: string): { graph: FixtureGraph; key: string; world?: OwnFixtures | undefined } | undefined => {
     const world = worlds.get(projectId);
     if (world) {
       const own = world.graphs.get(graph);
@@ -144,7 +144,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   /** The seeded part of a graph: shared by every project that sees the same (fixture) graph. */
-  const seedOf = (graph: string, fixture: { graph: FixtureGraph; key: string; world?: OwnFixtures } | undefined): GraphSeed => {
+  const seedOf = (graph: string, fixture: { graph: FixtureGraph; key: string; world?: OwnFixtures | undefined } | undefined): GraphSeed => {
     const key = fixture ? fixture.key : graph;
     let graphSeed = seeds.get(key);
     if (!graphSeed) {

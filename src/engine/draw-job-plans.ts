@@ -61,7 +61,7 @@ export interface PlannerContext {
    * triangle_count, ...), file names and failure reasons come in a few dozen variants each, so 100k
    * jobs need not hold 100k copies (nor ropes that JSON.stringify would flatten on first use).
    */
-  readonly sharedStrings?: Map<string, string>;
+  readonly sharedStrings?: Map<string, string> | undefined;
 }
 
 /** Where a planned job should stand at the anchor instant of seeding. */

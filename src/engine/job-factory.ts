@@ -22,12 +22,12 @@ export interface JobPlanOptions {
   /** Set: the job ends failed with this reason. */
   failReason?: string | undefined;
   /** Progress a failed job reports (default 100, as the GES example shows for a rejected parameter). */
-  failProgress?: number;
+  failProgress?: number | undefined;
   algorithm?: string | undefined;
   parameters?: Readonly<Record<string, unknown>> | undefined;
   files?: readonly FilePlan[] | undefined;
   /** A fixture job that stays pending or running exactly as stated (see JobPlan.frozen). */
-  frozen?: Job;
+  frozen?: Job | undefined;
   /** The startTime as a fixture or recording gave it, served in that form (any the spec allows). */
   startText?: string | undefined;
 }

@@ -28,7 +28,7 @@ export interface JobPlan {
   /** Submission time: the job's startTime, also while pending. */
   readonly startMs: number;
   /** startTime as a fixture stated it (any documented form), served as given; default China time. */
-  readonly startText?: string;
+  readonly startText?: string | undefined;
   /** Whole seconds of startMs: the list is ordered by this (desc), then jobId (asc). */
   readonly startSec: number;
   /** pending until runAtMs, running until endMs. */
@@ -44,12 +44,12 @@ export interface JobPlan {
   /** Files an ImportGraph job reads, in reading order; undefined for other task types. */
   readonly files: readonly FilePlan[] | undefined;
   /** The frozen view of the finished, never-cancelled job: it never changes, so it is built once. */
-  finishedView?: Job;
+  finishedView?: Job | undefined;
   /**
    * A fixture job that is pending or running and stays so, exactly as stated (runAtMs/endMs are then
    * Infinity or startMs/Infinity): shown as this view until it is cancelled.
    */
-  readonly frozen?: Job;
+  readonly frozen?: Job | undefined;
 }
 
 /**
@@ -83,7 +83,7 @@ type LineStat = {
   totalLines: number;
   startTime: number;
   successfulLines: number;
-  endTime?: number;
+  endTime?: number | undefined;
   status: string;
   failedLines: number;
 };
@@ -93,7 +93,7 @@ type LabelStat = {
   failedLabels: number;
   startTime: number;
   successfulLabels: number;
-  endTime?: number;
+  endTime?: number | undefined;
   status: string;
 };
 

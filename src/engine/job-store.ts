@@ -12,7 +12,7 @@ import { idOfSlot, isShownBefore, type GraphSeed, type JobSlot } from './seed-gr
 
 interface Cancellation {
   readonly atMs: number;
-  view?: Job;
+  view?: Job | undefined;
 }
 
 // Every unchanged store of a graph holds the seed's own array: their counts at one instant are

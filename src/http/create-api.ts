@@ -107,7 +107,7 @@ const isRefusedChange = (error: unknown): error is RefusedChange =>
 export interface StateChange {
   kind: 'submit' | 'cancel' | 'fixtures' | 'reset' | 'clock';
   /** The project (world) changed alone; absent when the change reached every world. */
-  project?: string;
+  project?: string | undefined;
 }
 
 /** The routes that change state when they answer 2xx, by `${method} ${route}`. */
@@ -213,7 +213,7 @@ interface Note {
   operationId?: string | undefined;
   fault?: JournalFault | undefined;
   /** The journal's own routes are not recorded: a poller would fill it with itself, a clear refill it. */
-  skip?: boolean;
+  skip?: boolean | undefined;
 }
 
 const faultOf = (decision: FaultDecision): JournalFault | undefined => {

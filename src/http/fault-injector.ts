@@ -28,9 +28,9 @@ export interface FaultConfig {
 export interface FaultDecision {
   delayMs: number;
   /** Answer with this error instead of asking the engine. */
-  error?: HttpError & { source: 'nextFailures' | 'errorRate' };
+  error?: HttpError & { source: 'nextFailures' | 'errorRate' } | undefined;
   /** Answer with no response at all. */
-  fault?: ConnectionFaultKind;
+  fault?: ConnectionFaultKind | undefined;
 }
 
 /** Longest delay accepted: a mock that answers after a minute is already a timeout test. */

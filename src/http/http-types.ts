@@ -13,24 +13,24 @@ export interface ApiRequest {
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
   /** The body as text; undefined when there is none. */
-  body?: string;
+  body?: string | undefined;
   /**
    * Set by an adapter that stopped reading a body over the 1 MiB limit (so `body` is absent): the API
    * answers 400 GES.8000 wherever it would have read the body.
    */
-  bodyTooLarge?: boolean;
+  bodyTooLarge?: boolean | undefined;
 }
 
 /** What the adapter sends back. `body` is already serialised (JSON or HTML). */
 export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | undefined;
   /**
    * A connection-level fault the adapter must act out instead of answering (WireMock's vocabulary):
    * reset the connection, or close it with no response at all.
    */
-  fault?: 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE';
+  fault?: 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE' | undefined;
 }
 
 /**
@@ -38,6 +38,6 @@ export interface ApiResponse {
  * it: a JSON value with its status, a page, or an error that becomes the GES envelope.
  */
 export type RouteResult =
-  | { kind: 'json'; status: number; value: unknown; /** `JSON.stringify(value)` when already known. */ text?: string }
+  | { kind: 'json'; status: number; value: unknown; /** `JSON.stringify(value)` when already known. */ text?: string | undefined }
   | { kind: 'page'; contentType: string; body: string }
   | { kind: 'error'; error: HttpError };

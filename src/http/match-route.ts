@@ -10,7 +10,7 @@ export interface RouteMatch {
   /** project_id, graph_name and (for job routes) job_id, still percent-encoded. */
   project: string;
   graph: string;
-  jobId?: string;
+  jobId?: string | undefined;
 }
 
 /** Splits a request target into path and query; accepts absolute-form targets (`http://host/p?q`). */

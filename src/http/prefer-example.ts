@@ -9,8 +9,8 @@ import { httpErrors, type HttpError } from './to-ges-error.js';
 
 /** What the caller prefers; either may be absent. */
 export interface Preference {
-  code?: string;
-  example?: string;
+  code?: string | undefined;
+  example?: string | undefined;
 }
 
 const unquote = (value: string) => (value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value);

@@ -26,7 +26,7 @@ export interface JournalFault {
   /** `latency`, `nextFailures`, `errorRate`, `CONNECTION_RESET_BY_PEER` or `EMPTY_RESPONSE`. */
   kind: string;
   /** The injected delay, when there was one. */
-  delayMs?: number;
+  delayMs?: number | undefined;
 }
 
 /** One answered request, as `GET /__mock/requests` and `api.requests()` show it. */
@@ -39,25 +39,25 @@ export interface JournalEntry {
   /** Query parameters, as sent (a repeated one is a list). */
   query: Record<string, string | string[]>;
   /** The project (world) of a GES request or of a per-world control route. */
-  project?: string;
-  graph?: string;
+  project?: string | undefined;
+  graph?: string | undefined;
   /** The GES operation, or `control` for a /__mock/ route. */
-  operationId?: string;
+  operationId?: string | undefined;
   /** 0 when a connection fault gave no HTTP answer. */
   status: number;
   /** The GES errorCode of an error answer. */
-  errorCode?: string;
+  errorCode?: string | undefined;
   requestHeaders: Record<string, string>;
-  requestBody?: string;
+  requestBody?: string | undefined;
   /** Set when the request body was longer than JOURNAL_BODY_CAP and was cut. */
-  requestBodyTruncated?: boolean;
+  requestBodyTruncated?: boolean | undefined;
   /** Real time the request arrived, ISO-8601. */
   startedAt: string;
   /** The virtual time (the world's clock) the request was answered at, ISO-8601. */
   virtualTime: string;
   /** Milliseconds from arrival to answer, injected latency included. */
   durationMs: number;
-  fault?: JournalFault;
+  fault?: JournalFault | undefined;
 }
 
 /** What to pick from the journal; every field given must match. */

@@ -24,7 +24,7 @@ const DOCS_CSP =
 /** Options of renderDocsPage. */
 export interface DocsPageOptions {
   /** URL of Redoc's standalone bundle. Default DOCS_PATHS.redocScript. */
-  redocScriptUrl?: string;
+  redocScriptUrl?: string | undefined;
   /** The OpenAPI document to render. Default: openapi.yaml (src/generated/openapi-document.ts). */
   spec?: unknown;
 }
@@ -105,7 +105,7 @@ function docsHead(title: string, style: string): string {
 }
 
 function readTitle(spec: unknown): string {
-  const info = (spec as { info?: { title?: unknown } } | null)?.info;
+  const info = (spec as { info?: { title?: unknown } | undefined } | null)?.info;
   return typeof info?.title === 'string' ? info.title : 'API';
 }
 

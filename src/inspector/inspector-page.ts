@@ -18,13 +18,13 @@ import { DOCS_PATHS, toInlineScriptJson } from './docs-page.js';
 /** What the inspector's script is told at render time (its InspectorConfig, inspector-script.ts). */
 interface InspectorPageOptions {
   /** Project opened when the engine has seen none yet. Default: the spec's example project id. */
-  defaultProject?: string;
+  defaultProject?: string | undefined;
   /** Graphs probed for that project. Default: the engine's default graphs. */
-  defaultGraphs?: readonly string[];
+  defaultGraphs?: readonly string[] | undefined;
   /** Jobs shown per graph. Default 15. */
-  jobsPerGraph?: number;
+  jobsPerGraph?: number | undefined;
   /** Milliseconds between polls. Default 1000; `?poll=` in the page URL overrides it. */
-  pollMs?: number;
+  pollMs?: number | undefined;
 }
 
 /** Renders the inspector page (HTML string). */

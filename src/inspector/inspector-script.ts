@@ -18,7 +18,7 @@ export interface InspectorConfig {
 }
 
 /** GET /__mock/state as the script reads it. */
-type InspectorState = Pick<EngineState, 'now' | 'graphs'> & { graphNames?: string[]; faults?: Record<string, unknown> };
+type InspectorState = Pick<EngineState, 'now' | 'graphs'> & { graphNames?: string[] | undefined; faults?: Record<string, unknown> | undefined };
 
 /** One graph's list, or why it could not be read. */
 type ListResult = { value: JobList; error?: undefined } | { error: Error; value?: undefined };

@@ -21,7 +21,7 @@ let cached: string | undefined;
  */
 export function readRedocBundle(): string | undefined {
   if (cached !== undefined) return cached;
-  const node = (globalThis as { process?: Partial<NodeJS.Process> }).process;
+  const node = (globalThis as { process?: Partial<NodeJS.Process> | undefined }).process;
   if (typeof node?.getBuiltinModule !== 'function') return undefined;
   try {
     const { createRequire } = node.getBuiltinModule('node:module');

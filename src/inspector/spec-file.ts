@@ -18,7 +18,7 @@ let cached: string | undefined;
 /** The spec as YAML text (read once, then cached). */
 export function readSpecYaml(): string {
   if (cached !== undefined) return cached;
-  const node = (globalThis as { process?: Partial<NodeJS.Process> }).process;
+  const node = (globalThis as { process?: Partial<NodeJS.Process> | undefined }).process;
   if (typeof node?.getBuiltinModule === 'function') {
     const { readFileSync } = node.getBuiltinModule('node:fs');
     for (const candidate of CANDIDATES) {

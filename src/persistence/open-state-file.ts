@@ -61,9 +61,9 @@ export type OpenStateFileResult = { ok: true; file: MockStateFile } | { ok: fals
 /** Options of openStateFile; tests and benchmarks tune them. */
 export interface StateFileOptions {
   /** Wall clock (epoch ms). Default Date.now. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Compaction starts once the journal holds this many bytes and more than the snapshot. Default 16 MiB. */
-  compactAtBytes?: number;
+  compactAtBytes?: number | undefined;
 }
 
 const DEFAULT_COMPACT_AT_BYTES = 16 * 1024 * 1024;

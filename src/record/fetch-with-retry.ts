@@ -23,7 +23,7 @@ export interface RetryPolicy {
   /** How to wait; tests pass one that does not. */
   sleep: (ms: number) => Promise<void>;
   /** Told about every retry (e.g. for a log line). */
-  onRetry?: (reason: string, delayMs: number) => void;
+  onRetry?: ((reason: string, delayMs: number) => void) | undefined;
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -33,7 +33,7 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EH
 
 /** The cause code undici puts under `TypeError: fetch failed`. */
 function errorCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: unknown; errors?: { code?: unknown }[] } } | undefined)?.cause;
+  const cause = (error as { cause?: { code?: unknown; errors?: { code?: unknown }[] | undefined } | undefined } | undefined)?.cause;
   if (typeof cause?.code === 'string') return cause.code;
   const nested = cause?.errors?.find((inner) => typeof inner?.code === 'string')?.code;
   return typeof nested === 'string' ? nested : undefined;
@@ -78,7 +78,7 @@ export async function fetchWithRetry(
         lastProblem = `${where} did not answer within ${policy.timeoutMs} ms`;
         if (attempt === policy.retries) return { ok: false, kind: 'timeout', message: `${lastProblem} (${attempt + 1} attempts)`, attempts: attempt + 1 };
       } else if (code === undefined || UNREACHABLE_CODES.has(code)) {
-        const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
+        const cause = (error as { cause?: { message?: unknown } | undefined } | undefined)?.cause?.message;
         const reason = code ?? (typeof cause === 'string' ? cause : ((error as Error)?.message ?? String(error)));
         return { ok: false, kind: 'unreachable', message: `cannot reach ${where} (${reason})`, attempts: attempt + 1 };
       } else {

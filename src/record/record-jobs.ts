@@ -20,11 +20,11 @@ type RecordedJob = Record<string, unknown>;
 /** What is wrong with one job (or with a page as a whole), and where it came. */
 interface RecordViolation {
   /** How `serve --fixtures` treats it: a job with a violation makes it refuse the document, naming the job. */
-  replay?: 'refused';
+  replay?: 'refused' | undefined;
   /** Offset of the page that carried it. */
   offset: number;
   /** The job's jobId when it has one; absent for a page-level problem. */
-  jobId?: string;
+  jobId?: string | undefined;
   /** Every problem found, as sentences. */
   problems: string[];
 }
@@ -59,17 +59,17 @@ export interface RecordOptions {
   projectId: string;
   graphs: readonly string[];
   /** X-Auth-Token. Sent as a header, never written anywhere. */
-  token?: string;
+  token?: string | undefined;
   /** Jobs per page. Default 100; at most 1000, so no page is huge. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Default: the global fetch. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Retries, backoff, timeout; see RetryPolicy. */
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<RetryPolicy> | undefined;
   /** Wall clock for `now` and `recordedAt`. Default Date.now. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Most distinct jobs kept per graph; the walk stops there with a note. Default 1,000,000. */
-  maxJobsPerGraph?: number;
+  maxJobsPerGraph?: number | undefined;
 }
 
 /** The recording, ready to write. */
@@ -88,7 +88,7 @@ export type RecordResult = { ok: true; recording: Recording } | { ok: false; fai
 const DEFAULT_RECORD_PAGE_SIZE = 100;
 const MAX_RECORD_PAGE_SIZE = 1000;
 
-type SchemaObject = { properties?: Record<string, unknown>; allOf?: SchemaObject[] };
+type SchemaObject = { properties?: Record<string, unknown> | undefined; allOf?: SchemaObject[] | undefined };
 
 /**
  * The spec's Job fields (its `properties`, or those of every `allOf` member that declares some): any

@@ -23,7 +23,7 @@ export interface RequestRecord {
   /** From the request's headers to the answer's last byte handed to the socket. */
   durationMs: number;
   /** Why no status was sent: the injected connection fault, or `client-closed`. */
-  outcome?: 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE' | 'client-closed';
+  outcome?: 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE' | 'client-closed' | undefined;
 }
 
 /** Told about each request once it is answered; called synchronously, so it must be cheap. */

@@ -19,7 +19,7 @@ export function provideAjv(ajv: AjvClass): void {
 /** The Ajv 2020 class: the one provided, or required now. Throws where neither is possible. */
 export function loadAjv(): AjvClass {
   if (ajvClass) return ajvClass;
-  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const runtime = (globalThis as { process?: { getBuiltinModule?: ((id: string) => unknown) | undefined } | undefined }).process;
   const nodeModule = runtime?.getBuiltinModule?.('node:module') as NodeModule | undefined;
   if (!nodeModule) {
     throw new Error('ges-jobs-kit: fixture and schema validation need Ajv; outside Node import ges-jobs-kit/msw/browser, which provides it.');

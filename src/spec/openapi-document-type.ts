@@ -8,10 +8,10 @@ export interface OpenAPIV3_1Document {
   paths: Record<string, Record<string, unknown>>;
   components: {
     schemas: Record<string, unknown>;
-    responses?: Record<string, unknown>;
-    parameters?: Record<string, unknown>;
-    examples?: Record<string, unknown>;
-    securitySchemes?: Record<string, unknown>;
+    responses?: Record<string, unknown> | undefined;
+    parameters?: Record<string, unknown> | undefined;
+    examples?: Record<string, unknown> | undefined;
+    securitySchemes?: Record<string, unknown> | undefined;
   };
   [key: string]: unknown;
 }

@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 
 /** A reusable parameter of `components.parameters`; throws at import for a name the spec lacks. */
 function parameter(name: string): { schema: Json; example: unknown } {
-  const found = openapiDocument.components.parameters?.[name] as { schema?: Json; example?: unknown } | undefined;
+  const found = openapiDocument.components.parameters?.[name] as { schema?: Json | undefined; example?: unknown } | undefined;
   if (!found?.schema) throw new Error(`openapi.yaml has no parameter ${name} with a schema`);
   return { schema: found.schema, example: found.example };
 }

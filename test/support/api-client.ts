@@ -29,7 +29,7 @@ export async function call(
   api: GesApi,
   method: string,
   url: string,
-  init: { headers?: Record<string, string | undefined>; body?: string; bodyTooLarge?: boolean } = {},
+  init: { headers?: Record<string, string | undefined> | undefined; body?: string | undefined; bodyTooLarge?: boolean | undefined } = {},
 ): Promise<Answer> {
   const response = await api.handle({
     method,
