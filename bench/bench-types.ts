@@ -106,7 +106,12 @@ export interface SmallPageResult {
    * The same comparison by the servers' own CPU time per request (Linux): what the req/s ratios would
    * be if each server, not the load generator, were the bottleneck. Medians of per-round ratios.
    */
-  byCpu?: { usPerRequest: { mock: number; mockLogged?: number; prism: number; bare: number }; mockOverPrism: number; mockOverBare: number; mockBusy: number };
+  byCpu?: {
+    usPerRequest: { mock: number; mockLogged?: number; prism: number; bare: number };
+    mockOverPrism: number;
+    mockOverBare: number;
+    mockBusy: number;
+  };
   responseBytes: { mock: number; mockLogged?: number; prism: number; bare: number };
 }
 

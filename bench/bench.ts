@@ -34,6 +34,7 @@ function positive(name: string, text: string | undefined): number | undefined {
   return value;
 }
 
+// biome-ignore lint/suspicious/noImplicitAnyLet: typed by its one assignment below (parseArgs infers the values from the options).
 let parsed;
 try {
   parsed = parseArgs({
@@ -70,13 +71,15 @@ if (parsed.render) {
 }
 
 const only = parsed.only?.split(',').map((name) => name.trim());
-for (const name of only ?? []) if (!(MEASURES as readonly string[]).includes(name)) usage(`unknown measure "${name}"; known: ${MEASURES.join(', ')}`);
+for (const name of only ?? [])
+  if (!(MEASURES as readonly string[]).includes(name)) usage(`unknown measure "${name}"; known: ${MEASURES.join(', ')}`);
 const rounds = positive('rounds', parsed.rounds);
 if (rounds !== undefined && !Number.isInteger(rounds)) usage('--rounds must be an integer');
 const duration = positive('duration', parsed.duration);
 
 const peers = parsed.peers;
-if (peers !== undefined && !['install', 'installed', 'none'].includes(peers)) usage(`--peers must be install, installed or none, got ${peers}`);
+if (peers !== undefined && !['install', 'installed', 'none'].includes(peers))
+  usage(`--peers must be install, installed or none, got ${peers}`);
 if (parsed.baseline !== undefined && !existsSync(parsed.baseline)) usage(`--baseline ${parsed.baseline}: no such folder`);
 
 const base = parsed.smoke ? BENCH_MODES.smoke : BENCH_MODES.full;
@@ -99,9 +102,13 @@ const results = await runBench(settings, { command, log });
 const chart = renderThroughputChart(results);
 process.stdout.write(`\n${chart ? `${chart}\n\n` : ''}${renderVerdictTable(results)}\n`);
 for (const profile of results.profiles) {
-  for (const [title, spots] of [['self time', profile.self], ['inclusive time of our functions', profile.oursInclusive]] as const) {
+  for (const [title, spots] of [
+    ['self time', profile.self],
+    ['inclusive time of our functions', profile.oursInclusive],
+  ] as const) {
     process.stdout.write(`\nCPU profile of ${profile.label} (${profile.file}), ${title}:\n`);
-    for (const spot of spots) process.stdout.write(`  ${spot.ms.toFixed(1).padStart(9)} ms  ${(spot.share * 100).toFixed(1).padStart(5)} %  ${spot.where}\n`);
+    for (const spot of spots)
+      process.stdout.write(`  ${spot.ms.toFixed(1).padStart(9)} ms  ${(spot.share * 100).toFixed(1).padStart(5)} %  ${spot.where}\n`);
   }
 }
 

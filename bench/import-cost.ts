@@ -30,7 +30,8 @@ server.listen();
 await (await fetch('http://ges.test/ges/v1.0/p1/graphs/movie/jobs/status?limit=1')).text();
 server.close();`);
 
-const runOnce = (code: string) => Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' }).trim());
+const runOnce = (code: string) =>
+  Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' }).trim());
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 execFileSync(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
@@ -42,5 +43,10 @@ for (let i = 0; i < runs; i++) {
   kit.push(runOnce(KIT));
   msw.push(runOnce(MSW));
 }
-const result = { runs, kitMs: Math.round(median(kit)), mswMs: Math.round(median(msw)), ratio: Number((median(kit) / median(msw)).toFixed(2)) };
+const result = {
+  runs,
+  kitMs: Math.round(median(kit)),
+  mswMs: Math.round(median(msw)),
+  ratio: Number((median(kit) / median(msw)).toFixed(2)),
+};
 console.log(JSON.stringify(result));

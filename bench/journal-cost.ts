@@ -13,7 +13,13 @@ import { createProfiler } from './lib/profiler.js';
 import { rotate } from './lib/rotate.js';
 import { startMock } from './lib/start-mock.js';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '32' },
+  },
+});
 const rounds = Number(values.rounds);
 const durationSec = Number(values.duration);
 const connections = Number(values.connections);
@@ -26,7 +32,11 @@ try {
   const mocks = { journal: withJournal, none: withoutJournal } as const;
   const figures: Record<keyof typeof mocks, number[]> = { journal: [], none: [] };
   const load = (who: keyof typeof mocks, seconds: number) =>
-    runCleanLoad(`journal ${who}`, { url: mocks[who].url + path, headers: { ...BENCH_HEADERS }, connections, durationSec: seconds }, mocks[who].pid);
+    runCleanLoad(
+      `journal ${who}`,
+      { url: mocks[who].url + path, headers: { ...BENCH_HEADERS }, connections, durationSec: seconds },
+      mocks[who].pid,
+    );
   for (const who of ['journal', 'none'] as const) await load(who, 1); // warm-up
   for (let round = 0; round < rounds; round++) {
     for (const who of rotate(['journal', 'none'] as const, round)) {
@@ -37,7 +47,16 @@ try {
   }
   const journal = median(figures.journal);
   const none = median(figures.none);
-  console.log(JSON.stringify({ rounds, durationSec, connections, journalReqPerSec: Math.round(journal), noJournalReqPerSec: Math.round(none), ratio: Number((journal / none).toFixed(3)) }));
+  console.log(
+    JSON.stringify({
+      rounds,
+      durationSec,
+      connections,
+      journalReqPerSec: Math.round(journal),
+      noJournalReqPerSec: Math.round(none),
+      ratio: Number((journal / none).toFixed(3)),
+    }),
+  );
 } finally {
   await withJournal.stop();
   await withoutJournal.stop();

@@ -23,12 +23,19 @@ function open(startMs?: number): { file: MockStateFile; api: GesApi } {
   const opened = openStateFile(path);
   if (!opened.ok) throw new Error(opened.message);
   // The budget counts bodies twice (text and parsed): room for the whole run.
-  return { file: opened.file, api: opened.file.createApi({ clock: createManualClock(startMs), maxStoredBytes: 4 * megabytes * 1024 * 1024 + 2 ** 30 }) };
+  return {
+    file: opened.file,
+    api: opened.file.createApi({ clock: createManualClock(startMs), maxStoredBytes: 4 * megabytes * 1024 * 1024 + 2 ** 30 }),
+  };
 }
 const count = async (api: GesApi, projects: number) => {
   let jobs = 0;
   for (let p = 0; p < projects; p++) {
-    const answer = await api.handle({ method: 'GET', url: `/ges/v1.0/big${p}/graphs/movie/jobs/status?limit=1`, headers: { 'x-auth-token': 't' } });
+    const answer = await api.handle({
+      method: 'GET',
+      url: `/ges/v1.0/big${p}/graphs/movie/jobs/status?limit=1`,
+      headers: { 'x-auth-token': 't' },
+    });
     jobs += (JSON.parse(answer.body!) as { jobCount: number }).jobCount;
   }
   return jobs;
@@ -65,7 +72,9 @@ console.log(`close: ${seconds(t)}`);
 t = performance.now();
 const second = open(now);
 const restored = await count(second.api, projects);
-console.log(`restart: ${seconds(t)}; jobs ${restored} of ${expected}${restored === expected ? '' : ' (MISMATCH)'}; RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+console.log(
+  `restart: ${seconds(t)}; jobs ${restored} of ${expected}${restored === expected ? '' : ' (MISMATCH)'}; RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
+);
 await second.file.close();
 rmSync(dir, { recursive: true, force: true });
 process.exitCode = restored === expected ? 0 : 1;

@@ -21,7 +21,12 @@ const TARGET_MS = 300;
 const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string' }, install: { type: 'string' }, keep: { type: 'boolean', default: false }, 'no-write': { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string' },
+    install: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
 });
 const rounds = Number(values.rounds ?? 7);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -31,14 +36,20 @@ function install(): string {
   execFileSync('npm', ['pack', '--pack-destination', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'))!;
   writeFileSync(join(dir, 'package.json'), '{"name":"cold-start-probe","private":true}\n');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return dir;
 }
 
 /** Milliseconds from spawning `ges-mock serve --port 0` to its first 200 on the small page. */
 async function firstAnswerMs(dir: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(dir, 'node_modules/ges-jobs-kit/bin/ges-mock.js'), 'serve', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(dir, 'node_modules/ges-jobs-kit/bin/ges-mock.js'), 'serve', '--port', '0'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let output = '';
@@ -97,7 +108,10 @@ try {
       `Target ≤ ${TARGET_MS} ms: **${met ? 'met' : 'missed'}**; ${Math.round(median(serve) - median(node))} ms above Node's own start.`,
       '<!-- cold-start:end -->',
     ].join('\n');
-    writeFileSync(RESULTS_MD, replaceMarkedSection(existsSync(RESULTS_MD) ? readFileSync(RESULTS_MD, 'utf8') : '# Benchmark results\n', 'cold-start', section));
+    writeFileSync(
+      RESULTS_MD,
+      replaceMarkedSection(existsSync(RESULTS_MD) ? readFileSync(RESULTS_MD, 'utf8') : '# Benchmark results\n', 'cold-start', section),
+    );
     console.log('wrote the cold-start section of bench/RESULTS.md');
   }
 } finally {

@@ -36,7 +36,9 @@ const cpu1 = process.cpuUsage();
 t = performance.now();
 let list = engine.listJobs('0123456789abcdef0123456789abcdef', 'movie', page);
 const firstCpu = process.cpuUsage(cpu1);
-console.log(`first list limit=100000 (builds every job once): ${ms(performance.now() - t)} wall, ${ms((firstCpu.user + firstCpu.system) / 1000)} CPU`);
+console.log(
+  `first list limit=100000 (builds every job once): ${ms(performance.now() - t)} wall, ${ms((firstCpu.user + firstCpu.system) / 1000)} CPU`,
+);
 gc();
 console.log(`heap after views: +${mb(process.memoryUsage().heapUsed - heap0)}`);
 
@@ -59,7 +61,9 @@ for (let i = 0; i < 7; i++) {
   rounds.plain.push(performance.now() - t);
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`JSON.stringify of that page (${mb(bytes)}), median of 7: engine objects ${ms(median(rounds.engine))}, plain parsed copy ${ms(median(rounds.plain))}`);
+console.log(
+  `JSON.stringify of that page (${mb(bytes)}), median of 7: engine objects ${ms(median(rounds.engine))}, plain parsed copy ${ms(median(rounds.plain))}`,
+);
 
 t = performance.now();
 for (const graph of ['social_network', 'supply_chain']) engine.listJobs('0123456789abcdef0123456789abcdef', graph, { limit: 1, offset: 0 });

@@ -14,7 +14,9 @@ const ROUNDS = 30;
 const profiles: EngineProfileName[] = ['memory-2.2.13', 'integer-progress', 'epoch-millis', 'mixed'];
 
 const request = { method: 'GET', url: `/ges/v1.0/p1/graphs/movie/jobs/status?limit=${limit}&offset=0`, headers: { 'x-auth-token': 't' } };
-const apis = new Map<EngineProfileName, GesApi>(profiles.map((profile) => [profile, createApi({ clock: createManualClock(), jobsPerGraph: jobs, profile })]));
+const apis = new Map<EngineProfileName, GesApi>(
+  profiles.map((profile) => [profile, createApi({ clock: createManualClock(), jobsPerGraph: jobs, profile })]),
+);
 for (const api of apis.values()) await api.handle(request); // build the stores and jobs once
 
 const totals = new Map<EngineProfileName, number>(profiles.map((profile) => [profile, 0]));

@@ -35,7 +35,8 @@ const submit = (api: GesApi, project: string) =>
     body: BODY,
   });
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const directorySize = (dir: string) => readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
@@ -68,7 +69,9 @@ async function load(api: GesApi, projects: number, clients: number): Promise<{ p
 
 const root = mkdtempSync(join(values.dir ?? tmpdir(), 'ges-state-bench-'));
 console.log(`${perProject} submissions per writing project, in ${root}; load runs ${seconds} s each`);
-console.log('projects | state on disk | journal: 1 client p50 / p99 | 20 clients: writes/s, p99 | without --state: 20 clients writes/s, p99 | whole snapshot: one write p50 (file) | restart: journal / after compaction');
+console.log(
+  'projects | state on disk | journal: 1 client p50 / p99 | 20 clients: writes/s, p99 | without --state: 20 clients writes/s, p99 | whole snapshot: one write p50 (file) | restart: journal / after compaction',
+);
 for (const projects of sizes) {
   const dir = join(root, String(projects));
   rmSync(dir, { recursive: true, force: true });

@@ -15,8 +15,30 @@ import { measureSmallPage } from './measures/small-page.js';
 
 /** The two modes: the real thing, and CI's seconds-long smoke run that only proves every measure runs. */
 export const BENCH_MODES = {
-  full: { mode: 'full', rounds: 3, loadSec: 10, warmupSec: 2, connections: 20, largestJobs: 100_000, largestRequests: 10, inProcessSec: 3, profile: false, peers: 'install' },
-  smoke: { mode: 'smoke', rounds: 1, loadSec: 1, warmupSec: 0, connections: 20, largestJobs: 1000, largestRequests: 3, inProcessSec: 0.25, profile: false, peers: 'installed' },
+  full: {
+    mode: 'full',
+    rounds: 3,
+    loadSec: 10,
+    warmupSec: 2,
+    connections: 20,
+    largestJobs: 100_000,
+    largestRequests: 10,
+    inProcessSec: 3,
+    profile: false,
+    peers: 'install',
+  },
+  smoke: {
+    mode: 'smoke',
+    rounds: 1,
+    loadSec: 1,
+    warmupSec: 0,
+    connections: 20,
+    largestJobs: 1000,
+    largestRequests: 3,
+    inProcessSec: 0.25,
+    profile: false,
+    peers: 'installed',
+  },
 } as const satisfies Record<string, BenchSettings>;
 
 /** Runs the selected measures; a measure that fails is recorded with its error, and the others still run. */

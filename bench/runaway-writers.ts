@@ -27,7 +27,11 @@ const projects = Number(values.projects);
 const graphs = ['movie', 'social_network', 'supply_chain'].slice(0, Number(values.graphs));
 const concurrency = Number(values.concurrency);
 const rssLimit = Number(values['rss-limit-mb']);
-const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 }, padding: 'x'.repeat(Math.max(0, Number(values['body-kb']) * 1024 - 60)) });
+const body = JSON.stringify({
+  algorithmName: 'pagerank',
+  parameters: { alpha: 0.85 },
+  padding: 'x'.repeat(Math.max(0, Number(values['body-kb']) * 1024 - 60)),
+});
 
 const send = createSender(concurrency);
 
@@ -63,15 +67,19 @@ await Promise.all(
 clearInterval(sampler);
 const alive = mock.child.exitCode === null;
 const after = alive ? memoryMb(pid) : { rss: NaN, peak: NaN };
-const list = alive ? await send(mock.port, 'GET', '/ges/v1.0/r0/graphs/movie/jobs/status?limit=1').catch(() => ({ status: 0, body: '' })) : { status: 0, body: '' };
+const list = alive
+  ? await send(mock.port, 'GET', '/ges/v1.0/r0/graphs/movie/jobs/status?limit=1').catch(() => ({ status: 0, body: '' }))
+  : { status: 0, body: '' };
 await mock.stop();
 
 process.stdout.write(
-  [
+  `${[
     `ges-mock ${args.slice(1).join(' ')}: ${concurrency} clients, ${values['body-kb']} KiB bodies, ${projects} projects × ${graphs.length} graphs, ${seconds} s`,
-    `answers: ${Object.entries(byAnswer).map(([key, count]) => `${key} × ${count.toLocaleString('en')}`).join(', ')}; 5xx or network errors: ${failures}`,
+    `answers: ${Object.entries(byAnswer)
+      .map(([key, count]) => `${key} × ${count.toLocaleString('en')}`)
+      .join(', ')}; 5xx or network errors: ${failures}`,
     `first refusal: ${refusal || 'none'}`,
     `RSS: max sampled ${Math.max(...samples).toFixed(0)} MB, peak ${after.peak.toFixed(0)} MB (limit ${rssLimit} MB); alive ${alive}; a list afterwards: ${list.status}`,
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 );
 process.exitCode = alive && list.status === 200 && failures === 0 && after.peak < rssLimit ? 0 : 1;

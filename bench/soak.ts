@@ -135,7 +135,19 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const validator = createSpecValidator();
 
-  const mock = await startGesMockProcess(['serve', '--port', '0', '--seed', String(seed), '--jobs', String(SEEDED), '--max-jobs', String(maxJobs), '--speed', String(speed)]);
+  const mock = await startGesMockProcess([
+    'serve',
+    '--port',
+    '0',
+    '--seed',
+    String(seed),
+    '--jobs',
+    String(SEEDED),
+    '--max-jobs',
+    String(maxJobs),
+    '--speed',
+    String(speed),
+  ]);
   const { url } = mock;
   const pid = mock.child.pid!;
   const client = createClient(concurrency);
@@ -190,18 +202,65 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
     };
 
     const bad: { name: string; send: () => Promise<Answer>; expect: number }[] = [
-      { name: 'broken JSON', expect: 400, send: () => client.call(`${base().path}/action?action_id=execute-algorithm`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"algorithmName":' }) },
+      {
+        name: 'broken JSON',
+        expect: 400,
+        send: () =>
+          client.call(`${base().path}/action?action_id=execute-algorithm`, {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: '{"algorithmName":',
+          }),
+      },
       { name: 'non-integer limit', expect: 400, send: () => client.call(`${base().path}/jobs/status?limit=1e3`, { headers: auth }) },
       { name: 'repeated limit', expect: 400, send: () => client.call(`${base().path}/jobs/status?limit=1&limit=2`, { headers: auth }) },
-      { name: 'huge offset', expect: 400, send: () => client.call(`${base().path}/jobs/status?offset=99999999999999999999`, { headers: auth }) },
+      {
+        name: 'huge offset',
+        expect: 400,
+        send: () => client.call(`${base().path}/jobs/status?offset=99999999999999999999`, { headers: auth }),
+      },
       { name: 'unknown route', expect: 404, send: () => client.call(`${base().path}/jobz`, { headers: auth }) },
       { name: 'no token', expect: 401, send: () => client.call(`${base().path}/jobs/status?limit=1`) },
-      { name: 'unknown graph', expect: 400, send: () => client.call(`${url}/ges/v1.0/${PROJECTS[0]}/graphs/movidde/jobs/status`, { headers: auth }) },
-      { name: 'odd project', expect: 400, send: () => client.call(`${url}/ges/v1.0/__proto__/graphs/movie/jobs/status`, { headers: auth }) },
-      { name: 'malformed escape', expect: 400, send: () => client.call(`${url}/ges/v1.0/${PROJECTS[0]}/graphs/mo%ZZvie/jobs/status`, { headers: auth }) },
-      { name: 'cancel unknown job', expect: 400, send: () => client.call(`${base().path}/jobs/nosuchjob`, { method: 'DELETE', headers: auth }) },
-      { name: 'wrong content type', expect: 400, send: () => client.call(`${base().path}/action?action_id=execute-algorithm`, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: '{"algorithmName":"pagerank"}' }) },
-      { name: 'unknown algorithm', expect: 400, send: () => client.call(`${base().path}/action?action_id=execute-algorithm`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"algorithmName":"nope"}' }) },
+      {
+        name: 'unknown graph',
+        expect: 400,
+        send: () => client.call(`${url}/ges/v1.0/${PROJECTS[0]}/graphs/movidde/jobs/status`, { headers: auth }),
+      },
+      {
+        name: 'odd project',
+        expect: 400,
+        send: () => client.call(`${url}/ges/v1.0/__proto__/graphs/movie/jobs/status`, { headers: auth }),
+      },
+      {
+        name: 'malformed escape',
+        expect: 400,
+        send: () => client.call(`${url}/ges/v1.0/${PROJECTS[0]}/graphs/mo%ZZvie/jobs/status`, { headers: auth }),
+      },
+      {
+        name: 'cancel unknown job',
+        expect: 400,
+        send: () => client.call(`${base().path}/jobs/nosuchjob`, { method: 'DELETE', headers: auth }),
+      },
+      {
+        name: 'wrong content type',
+        expect: 400,
+        send: () =>
+          client.call(`${base().path}/action?action_id=execute-algorithm`, {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'text/plain' },
+            body: '{"algorithmName":"pagerank"}',
+          }),
+      },
+      {
+        name: 'unknown algorithm',
+        expect: 400,
+        send: () =>
+          client.call(`${base().path}/action?action_id=execute-algorithm`, {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: '{"algorithmName":"nope"}',
+          }),
+      },
     ];
     const oversized = `{"algorithmName":"pagerank","pad":"${'x'.repeat(1024 * 1024)}"}`;
 
@@ -220,13 +279,21 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
           if (problems.length > 0) violation(`list ${key}: ${JSON.stringify(problems[0])}`);
         }
         if (body.jobCount > maxJobs) violation(`list ${key}: jobCount ${body.jobCount} above the cap ${maxJobs}`);
-        if (body.jobs.length !== Math.max(0, Math.min(limit, body.jobCount - offset))) violation(`list ${key}: ${body.jobs.length} jobs for limit ${limit} offset ${offset} of ${body.jobCount}`);
+        if (body.jobs.length !== Math.max(0, Math.min(limit, body.jobCount - offset)))
+          violation(`list ${key}: ${body.jobs.length} jobs for limit ${limit} offset ${offset} of ${body.jobCount}`);
       } else if (roll < 0.55) {
         const { key, path } = base();
-        const answer = count(await client.call(`${path}/action?action_id=execute-algorithm`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: pick(SUBMIT_BODIES) }));
+        const answer = count(
+          await client.call(`${path}/action?action_id=execute-algorithm`, {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: pick(SUBMIT_BODIES),
+          }),
+        );
         if (answer.status === 200) accepted.get(key)!.push(JSON.parse(answer.text).jobId);
         // At the cap with every job unfinished, a refusal is the documented answer.
-        else if (!(answer.status === 400 && /too many jobs/.test(answer.text) && isEnvelope(answer))) violation(`submit ${key} -> ${answer.status} ${answer.text.slice(0, 200)}`);
+        else if (!(answer.status === 400 && /too many jobs/.test(answer.text) && isEnvelope(answer)))
+          violation(`submit ${key} -> ${answer.status} ${answer.text.slice(0, 200)}`);
       } else if (roll < 0.65) {
         const { key, path } = base();
         const answer = count(await client.call(`${path}/jobs/${someJob(key)}`, { method: 'DELETE', headers: auth }));
@@ -242,19 +309,30 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
         const answer = count(
           probe
             ? await probe.send()
-            : await client.call(`${base().path}/action?action_id=execute-algorithm`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: oversized }),
+            : await client.call(`${base().path}/action?action_id=execute-algorithm`, {
+                method: 'POST',
+                headers: { ...auth, 'content-type': 'application/json' },
+                body: oversized,
+              }),
         );
         const expected = probe?.expect ?? 400;
-        if (answer.status !== expected || !isEnvelope(answer)) violation(`${probe?.name ?? 'oversized body'} -> ${answer.status} ${answer.text.slice(0, 200)}`);
+        if (answer.status !== expected || !isEnvelope(answer))
+          violation(`${probe?.name ?? 'oversized body'} -> ${answer.status} ${answer.text.slice(0, 200)}`);
       } else if (roll < 0.93) {
         // A client walking through project ids (a fuzzer, a misconfigured app): memory must stay bounded.
-        const answer = count(await client.call(`${url}/ges/v1.0/walker${freshProjects++}/graphs/${pick(GRAPHS)}/jobs/status?limit=1`, { headers: auth }));
+        const answer = count(
+          await client.call(`${url}/ges/v1.0/walker${freshProjects++}/graphs/${pick(GRAPHS)}/jobs/status?limit=1`, { headers: auth }),
+        );
         if (answer.status !== 200) violation(`fresh project list -> ${answer.status}`);
       } else if (roll < 0.98) {
         const answer = count(
           await client.call(`${base().path}/jobs/status`, {
             method: 'OPTIONS',
-            headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-auth-token' },
+            headers: {
+              origin: 'http://localhost:5173',
+              'access-control-request-method': 'GET',
+              'access-control-request-headers': 'x-auth-token',
+            },
           }),
         );
         if (answer.status !== 204) violation(`preflight -> ${answer.status}`);
@@ -278,7 +356,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
         }
         if (options.onProgress && Date.now() - lastReport >= 5_000) {
           lastReport = Date.now();
-          options.onProgress(`${Math.round((deadline - Date.now()) / 1000)} s left: ${requestsTried} requests, RSS ${rssMb(pid).toFixed(1)} MiB`);
+          options.onProgress(
+            `${Math.round((deadline - Date.now()) / 1000)} s left: ${requestsTried} requests, RSS ${rssMb(pid).toFixed(1)} MiB`,
+          );
         }
       }
     }
@@ -375,7 +455,9 @@ export function renderSoakSection(report: SoakReport, command: string): string {
     `| mock RSS at start | ${mb(report.rssStartMb)} |`,
     `| mock RSS peak | ${mb(report.rssPeakMb)} |`,
     `| mock RSS at end | ${mb(report.rssEndMb)} |`,
-    ...(report.violationSamples.length > 0 ? ['', 'First violations:', '', ...report.violationSamples.map((text) => `- \`${text.replace(/`/g, "'")}\``)] : []),
+    ...(report.violationSamples.length > 0
+      ? ['', 'First violations:', '', ...report.violationSamples.map((text) => `- \`${text.replace(/`/g, "'")}\``)]
+      : []),
     END_MARK,
   ].join('\n');
 }
@@ -411,7 +493,12 @@ async function main(): Promise<void> {
     writeFileSync(RESULTS, replaceSoakSection(current, renderSoakSection(report, command)));
     process.stdout.write(`soak: wrote the Hardening section of ${RESULTS}\n`);
   }
-  const healthy = report.fiveXxSeen === 0 && report.jobsLost === 0 && report.contractViolations === 0 && report.phantomOrDuplicateJobs === 0 && report.networkErrors === 0;
+  const healthy =
+    report.fiveXxSeen === 0 &&
+    report.jobsLost === 0 &&
+    report.contractViolations === 0 &&
+    report.phantomOrDuplicateJobs === 0 &&
+    report.networkErrors === 0;
   process.exit(healthy ? 0 : 1);
 }
 

@@ -16,7 +16,8 @@ const { values } = parseArgs({ options: { projects: { type: 'string', default: '
 const seconds = Number(values.seconds);
 const send = createSender(64);
 const BODY = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
-const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * q))] ?? NaN;
+const quantile = (list: number[], q: number) =>
+  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * q))] ?? NaN;
 const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 console.log('projects | --state | submit p50 / p99 | writes/s (20 clients) | concurrent list p50 / p99 | RSS | stop | restart');
@@ -25,8 +26,10 @@ for (const projects of values.projects.split(',').map(Number)) {
     const dir = mkdtempSync(join(tmpdir(), 'ges-state-server-'));
     const args = ['serve', '--port', '0', '--quiet', '--speed', '0', ...(withState ? ['--state', join(dir, 'state.json')] : [])];
     const mock = await startGesMockProcess(args);
-    const submit = (i: number) => send(mock.port, 'POST', `/ges/v1.0/w${i % projects}/graphs/movie/action?action_id=execute-algorithm`, BODY);
-    for (let done = 0; done < projects * 10; done += 64) await Promise.all(Array.from({ length: Math.min(64, projects * 10 - done) }, (_, k) => submit(done + k)));
+    const submit = (i: number) =>
+      send(mock.port, 'POST', `/ges/v1.0/w${i % projects}/graphs/movie/action?action_id=execute-algorithm`, BODY);
+    for (let done = 0; done < projects * 10; done += 64)
+      await Promise.all(Array.from({ length: Math.min(64, projects * 10 - done) }, (_, k) => submit(done + k)));
     const submits: number[] = [];
     const lists: number[] = [];
     const until = performance.now() + seconds * 1000;

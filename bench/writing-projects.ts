@@ -12,13 +12,24 @@ import { createSender, memoryMb } from './lib/load-client.js';
 
 const RSS_LIMIT_MB = 400;
 
-const { values } = parseArgs({ options: { projects: { type: 'string', default: '100000' }, 'max-projects': { type: 'string' }, concurrency: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: {
+    projects: { type: 'string', default: '100000' },
+    'max-projects': { type: 'string' },
+    concurrency: { type: 'string', default: '32' },
+  },
+});
 const projects = Number(values.projects);
 const concurrency = Number(values.concurrency);
 
 const send = createSender(concurrency);
 const submit = (port: number, project: string) =>
-  send(port, 'POST', `/ges/v1.0/${project}/graphs/movie/action?action_id=execute-algorithm`, '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}');
+  send(
+    port,
+    'POST',
+    `/ges/v1.0/${project}/graphs/movie/action?action_id=execute-algorithm`,
+    '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}',
+  );
 
 const args = ['serve', '--port', '0', '--quiet', ...(values['max-projects'] ? ['--max-projects', values['max-projects']] : [])];
 const mock = await startGesMockProcess(args);
@@ -55,11 +66,13 @@ const normal = list.status === 200 && JSON.parse(list.body).jobCount === 61 && w
 await mock.stop();
 
 process.stdout.write(
-  [
+  `${[
     `ges-mock ${args.slice(1).join(' ')}: ${projects.toLocaleString('en')} submissions from distinct project ids, ${concurrency} at a time, in ${seconds.toFixed(1)} s`,
-    `answers: ${Object.entries(byAnswer).map(([key, count]) => `${key} × ${count.toLocaleString('en')}`).join(', ')}; 5xx or network errors: ${failures}`,
+    `answers: ${Object.entries(byAnswer)
+      .map(([key, count]) => `${key} × ${count.toLocaleString('en')}`)
+      .join(', ')}; 5xx or network errors: ${failures}`,
     `RSS: ${start.rss.toFixed(0)} MB at start, ${after.rss.toFixed(0)} MB after, peak ${after.peak.toFixed(0)} MB (limit ${RSS_LIMIT_MB} MB)`,
     `afterwards: list ${list.status}, a writer's next submission ${writerAgain.status}, a refused project's read ${refusedRead.status}, a new project's submission ${newcomer.status}: ${newcomer.body}`,
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 );
 process.exitCode = after.peak < RSS_LIMIT_MB && failures === 0 && normal ? 0 : 1;

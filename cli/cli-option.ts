@@ -59,6 +59,7 @@ export interface BooleanOption extends OptionBase {
 }
 
 /** Any entry of a flag table. */
+// biome-ignore lint/suspicious/noExplicitAny: a table holds options of every value type; each entry's own type is inferred where it is read.
 export type CliOption = ValueOption<any> | ListOption<any> | BooleanOption;
 
 /** A command's flags by the name of the value they set, in the order `--help` lists them. */
@@ -69,11 +70,7 @@ export type OptionTable = Readonly<Record<string, CliOption>>;
  * items, a switch's or toggle's boolean (its default when not given).
  */
 export type OptionValues<T extends OptionTable> = {
-  [K in keyof T]: T[K] extends ListOption<infer V>
-    ? V[]
-    : T[K] extends ValueOption<infer V>
-      ? V | undefined
-      : boolean;
+  [K in keyof T]: T[K] extends ListOption<infer V> ? V[] : T[K] extends ValueOption<infer V> ? V | undefined : boolean;
 };
 
 /** Declares a flag table, keeping each parser's value type for {@link OptionValues}. */

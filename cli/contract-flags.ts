@@ -22,9 +22,33 @@ function parseTimeout(given: GivenValue): number | undefined {
 
 /** The flags of `ges-contract`, in the order `--help` lists them. */
 export const CONTRACT_FLAGS = defineOptions({
-  baseUrl: { name: 'base-url', kind: 'value', argument: '<url>', env: 'GES_BASE_URL', group: TARGET, description: 'engine address, e.g. http://127.0.0.1:4010', parse: textOrUnset },
-  projectId: { name: 'project-id', kind: 'value', argument: '<id>', env: 'GES_PROJECT_ID', group: TARGET, description: 'project_id of the path', parse: textOrUnset },
-  graph: { name: 'graph', kind: 'value', argument: '<name>', env: 'GES_GRAPH', group: TARGET, description: 'a graph that exists', parse: textOrUnset },
+  baseUrl: {
+    name: 'base-url',
+    kind: 'value',
+    argument: '<url>',
+    env: 'GES_BASE_URL',
+    group: TARGET,
+    description: 'engine address, e.g. http://127.0.0.1:4010',
+    parse: textOrUnset,
+  },
+  projectId: {
+    name: 'project-id',
+    kind: 'value',
+    argument: '<id>',
+    env: 'GES_PROJECT_ID',
+    group: TARGET,
+    description: 'project_id of the path',
+    parse: textOrUnset,
+  },
+  graph: {
+    name: 'graph',
+    kind: 'value',
+    argument: '<name>',
+    env: 'GES_GRAPH',
+    group: TARGET,
+    description: 'a graph that exists',
+    parse: textOrUnset,
+  },
   token: {
     name: 'token',
     kind: 'value',
@@ -51,7 +75,12 @@ export const CONTRACT_FLAGS = defineOptions({
     description: 'a well-formed graph name that does not exist (default: generated)',
     parse: (given) => given.text,
   },
-  strict: { name: 'strict', kind: 'switch', group: JUDGEMENT, description: 'SHOULD checks (what only a documented example shows) fail instead of warn' },
+  strict: {
+    name: 'strict',
+    kind: 'switch',
+    group: JUDGEMENT,
+    description: 'SHOULD checks (what only a documented example shows) fail instead of warn',
+  },
   allowMutations: {
     name: 'allow-mutations',
     kind: 'switch',
@@ -77,7 +106,14 @@ export const CONTRACT_FLAGS = defineOptions({
     parse: (given) => given.text,
   },
   junit: { name: 'junit', kind: 'value', argument: '<file>', group: REPORTS, description: 'write JUnit XML', parse: (given) => given.text },
-  json: { name: 'json', kind: 'value', argument: '<file>', group: REPORTS, description: 'write the report as JSON', parse: (given) => given.text },
+  json: {
+    name: 'json',
+    kind: 'value',
+    argument: '<file>',
+    group: REPORTS,
+    description: 'write the report as JSON',
+    parse: (given) => given.text,
+  },
   prism: {
     name: 'prism',
     kind: 'switch',

@@ -18,15 +18,16 @@ import { guardOutput } from './guard-output.js';
 // The kit (ajv, the checks) loads only once the arguments are known to be good, so usage errors
 // answer at once.
 const loadKit = async () => {
-  const [{ runContract }, { formatReport }, { toJsonReport }, { toJunitXml }, { startPrismMock }, { judgeRecording }, { RECORDED_TOKEN }] = await Promise.all([
-    import('../contracts/run-contract.js'),
-    import('../contracts/format-report.js'),
-    import('../contracts/to-json-report.js'),
-    import('../contracts/to-junit-xml.js'),
-    import('../contracts/start-prism-mock.js'),
-    import('../contracts/har/judge-recording.js'),
-    import('../contracts/har/read-har.js'),
-  ]);
+  const [{ runContract }, { formatReport }, { toJsonReport }, { toJunitXml }, { startPrismMock }, { judgeRecording }, { RECORDED_TOKEN }] =
+    await Promise.all([
+      import('../contracts/run-contract.js'),
+      import('../contracts/format-report.js'),
+      import('../contracts/to-json-report.js'),
+      import('../contracts/to-junit-xml.js'),
+      import('../contracts/start-prism-mock.js'),
+      import('../contracts/har/judge-recording.js'),
+      import('../contracts/har/read-har.js'),
+    ]);
   return { runContract, formatReport, toJsonReport, toJunitXml, startPrismMock, judgeRecording, RECORDED_TOKEN };
 };
 
@@ -71,7 +72,17 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
   const onCommandLine = (key: keyof typeof CONTRACT_FLAGS) => line.given.get(key)?.some((given) => given.source === 'argv') ?? false;
   if (onCommandLine('har')) {
     // Only the command line clashes: a CI job's GES_* variables must not stop a recording being judged.
-    const live = ['baseUrl', 'prism', 'allowMutations', 'projectId', 'graph', 'token', 'forbiddenToken', 'missingGraph', 'timeoutMs'] as const;
+    const live = [
+      'baseUrl',
+      'prism',
+      'allowMutations',
+      'projectId',
+      'graph',
+      'token',
+      'forbiddenToken',
+      'missingGraph',
+      'timeoutMs',
+    ] as const;
     const clash = live.find(onCommandLine);
     if (clash) throw new UsageError(`--har judges a recording offline and excludes --${CONTRACT_FLAGS[clash].name}`);
   }
@@ -109,10 +120,12 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
   if (projectId === undefined) throw new UsageError('--project-id (or GES_PROJECT_ID) is required');
   if (!projectIdPattern.test(projectId)) throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
   if (graph === undefined) throw new UsageError('--graph (or GES_GRAPH) is required');
-  if (!graphNamePattern.test(graph)) throw new UsageError(`--graph must be 4-50 letters, digits or underscores starting with a letter, got "${graph}"`);
+  if (!graphNamePattern.test(graph))
+    throw new UsageError(`--graph must be 4-50 letters, digits or underscores starting with a letter, got "${graph}"`);
   const missingGraph = values.missingGraph;
   if (missingGraph !== undefined) {
-    if (!graphNamePattern.test(missingGraph)) throw new UsageError(`--missing-graph must be a well-formed graph name, got "${missingGraph}"`);
+    if (!graphNamePattern.test(missingGraph))
+      throw new UsageError(`--missing-graph must be a well-formed graph name, got "${missingGraph}"`);
     if (missingGraph === graph) throw new UsageError('--missing-graph must differ from --graph');
   }
   return {
@@ -185,7 +198,9 @@ async function main(argv: string[]): Promise<number> {
       try {
         files.push({ file, text: await readFile(file, 'utf8') });
       } catch (error) {
-        process.stderr.write(`ges-contract: cannot read --har ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+        process.stderr.write(
+          `ges-contract: cannot read --har ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+        );
         return 2;
       }
     }
@@ -202,7 +217,9 @@ async function main(argv: string[]): Promise<number> {
       try {
         prism = await startPrismMock();
       } catch (error) {
-        process.stderr.write(`ges-contract: ${isPrismMissing(error) ? PRISM_MISSING : `could not start prism: ${(error as Error).message}`}\n`);
+        process.stderr.write(
+          `ges-contract: ${isPrismMissing(error) ? PRISM_MISSING : `could not start prism: ${(error as Error).message}`}\n`,
+        );
         return 2;
       }
       process.once('SIGINT', stopPrism);

@@ -73,7 +73,9 @@ function summary(graph: GraphRecording): string {
     `  ${graph.graph}: ${graph.jobs.length} job${graph.jobs.length === 1 ? '' : 's'} recorded (${count}, ${pages}), ` +
       `${graph.violations.length === 0 ? 'no violations' : `${graph.violations.length} violation${graph.violations.length === 1 ? '' : 's'}`}`,
     ...graph.violations.slice(0, MAX_LISTED).map((v) => `    - ${v.jobId !== undefined ? `job ${v.jobId}: ` : ''}${v.problems.join('; ')}`),
-    ...(graph.violations.length > MAX_LISTED ? [`    … and ${graph.violations.length - MAX_LISTED} more in the document's "recording"`] : []),
+    ...(graph.violations.length > MAX_LISTED
+      ? [`    … and ${graph.violations.length - MAX_LISTED} more in the document's "recording"`]
+      : []),
     ...graph.notes.map((note) => `    note: ${note}`),
   ];
   return lines.join('\n');
@@ -81,7 +83,7 @@ function summary(graph: GraphRecording): string {
 
 /** Runs `ges-mock record <argv>`; resolves to the exit code. Never throws for bad input or a bad engine. */
 export async function runRecordCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: RecordIo): Promise<number> {
-  let plan;
+  let plan: ReturnType<typeof parse>;
   try {
     plan = parse(argv, env);
   } catch (error) {
@@ -127,12 +129,12 @@ export async function runRecordCommand(argv: readonly string[], env: NodeJS.Proc
     io.stdout(text);
   }
   io.stderr(
-    [
+    `${[
       `ges-mock record: ${source}, project ${plan.projectId}`,
       ...recording.graphs.map(summary),
       `${recording.violations === 0 ? 'no violations' : `${recording.violations} violation${recording.violations === 1 ? '' : 's'} seen (kept as they came)`}` +
         `${plan.out !== undefined ? `; wrote ${plan.out}` : ''}`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
   return recording.violations > 0 ? 1 : 0;
 }

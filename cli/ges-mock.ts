@@ -47,7 +47,6 @@ a second signal exits at once. Started through npx, the server is a child of npx
 leaves it running (holding the port and the --state lock). Signal the server's own pid: the "pid" of
 --ready-file, or the "pid" of the --log-format json "listening" line.`;
 
-
 /** What `ges-mock serve` runs with: the table's typed values, defaults filled in. */
 type ServeOptions = OptionValues<typeof SERVE_FLAGS> & {
   port: number;
@@ -103,7 +102,13 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     `seed ${options.seed}`,
     `${graphs.length} graph${graphs.length === 1 ? '' : 's'} × ${jobsPerGraph} jobs`,
     ...(options.speed !== 1 ? [`speed ${options.speed}×`] : []),
-    ...(options.latency ? ['fixedMs' in options.latency ? `latency ${options.latency.fixedMs} ms` : `latency ${options.latency.minMs}-${options.latency.maxMs} ms`] : []),
+    ...(options.latency
+      ? [
+          'fixedMs' in options.latency
+            ? `latency ${options.latency.fixedMs} ms`
+            : `latency ${options.latency.minMs}-${options.latency.maxMs} ms`,
+        ]
+      : []),
     ...(options.maxJobsPerGraph !== undefined ? [`at most ${options.maxJobsPerGraph} jobs per graph`] : []),
     ...(options.maxProjects !== undefined ? [`at most ${options.maxProjects} writing projects`] : []),
     ...(options.maxStoredMb !== undefined ? [`memory budget ${options.maxStoredMb} MiB`] : []),
@@ -116,7 +121,8 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
   const firstToken = options.tokens[0];
   // A token `T:project_id` is bound to that project: the ready-made command uses both parts.
   const colon = firstToken?.lastIndexOf(':') ?? -1;
-  const boundProject = firstToken !== undefined && colon >= 0 && projectIdPattern.test(firstToken.slice(colon + 1)) ? firstToken.slice(colon + 1) : undefined;
+  const boundProject =
+    firstToken !== undefined && colon >= 0 && projectIdPattern.test(firstToken.slice(colon + 1)) ? firstToken.slice(colon + 1) : undefined;
   const token = firstToken === undefined ? 'x' : boundProject !== undefined ? firstToken.slice(0, colon) : firstToken;
   const project = boundProject ?? exampleProjectId;
   const lines = [
@@ -170,7 +176,8 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     }
   }
 
-  const fixtures = options.fixtures === undefined ? undefined : (await import('./read-fixtures-option.js')).readFixturesOption(options.fixtures);
+  const fixtures =
+    options.fixtures === undefined ? undefined : (await import('./read-fixtures-option.js')).readFixturesOption(options.fixtures);
   if (fixtures && !fixtures.ok) fail(fixtures.message);
   // --state: FILE is read, checked and locked before listening; a corrupt or foreign FILE is left as it is.
   let stateFile: MockStateFile | undefined;
@@ -222,7 +229,11 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       fail(`cannot write --ready-file ${options.readyFile}: ${(error as Error).message}`);
     }
   }
-  log.event('listening', { url: server.url, port: server.port, pid: process.pid, version: readVersion() }, banner(server, options, graphs, jobsPerGraph));
+  log.event(
+    'listening',
+    { url: server.url, port: server.port, pid: process.pid, version: readVersion() },
+    banner(server, options, graphs, jobsPerGraph),
+  );
   log.flush();
   if (!isLoopback(options.host)) {
     process.stderr.write(
@@ -304,7 +315,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command.kind === 'help') {
-    const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH, DEFAULT_MAX_PROJECTS, DEFAULT_MAX_STORED_BYTES } = await loadEngineDefaults();
+    const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH, DEFAULT_MAX_PROJECTS, DEFAULT_MAX_STORED_BYTES } =
+      await loadEngineDefaults();
     const defaults = {
       graphs: DEFAULT_GRAPHS.join(','),
       jobsPerGraph: DEFAULT_JOBS_PER_GRAPH,

@@ -49,7 +49,12 @@ function unknownOption(given: string, options: readonly CliOption[], settings: R
 }
 
 /** Parses `argv` (after the node and script paths) and the environment against `table`. */
-export function readCommandLine(argv: readonly string[], table: OptionTable, env: NodeJS.ProcessEnv, settings: ReadSettings = {}): CommandLine {
+export function readCommandLine(
+  argv: readonly string[],
+  table: OptionTable,
+  env: NodeJS.ProcessEnv,
+  settings: ReadSettings = {},
+): CommandLine {
   const entries = Object.entries(table);
   const options = entries.map(([, option]) => option);
   const byName = new Map(entries.map(([key, option]) => [option.name, { key, option }]));
@@ -137,10 +142,15 @@ export function readCommandLine(argv: readonly string[], table: OptionTable, env
     if (name === undefined || given.has(key) || raw === undefined || raw.trim() === '') continue;
     const shown = `${name}=${raw}`;
     if (isBoolean(option)) {
-      if (!TRUE.test(raw.trim()) && !FALSE.test(raw.trim())) throw new UsageError(`${name} must be true or false (1/0, yes/no, on/off), got "${raw}"`);
+      if (!TRUE.test(raw.trim()) && !FALSE.test(raw.trim()))
+        throw new UsageError(`${name} must be true or false (1/0, yes/no, on/off), got "${raw}"`);
       add(key, { text: TRUE.test(raw.trim()) ? 'true' : 'false', label: name, shown, source: 'env' });
     } else if (option.kind === 'list') {
-      for (const item of raw.split(',').map((part) => part.trim()).filter(Boolean)) add(key, { text: item, label: name, shown, source: 'env' });
+      for (const item of raw
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean))
+        add(key, { text: item, label: name, shown, source: 'env' });
     } else {
       add(key, { text: raw, label: name, shown, source: 'env' });
     }
@@ -152,7 +162,10 @@ export function readCommandLine(argv: readonly string[], table: OptionTable, env
     const known = options.flatMap((option) => (option.env?.startsWith(prefix) ? [option.env] : []));
     for (const name of Object.keys(env)) {
       if (!name.startsWith(prefix) || known.includes(name)) continue;
-      const near = closestFlag(name.slice(prefix.length), known.map((k) => k.slice(prefix.length)));
+      const near = closestFlag(
+        name.slice(prefix.length),
+        known.map((k) => k.slice(prefix.length)),
+      );
       warnings.push(`${name} is not a ${program} setting${near ? `; did you mean ${prefix}${near}?` : ''}`);
     }
   }

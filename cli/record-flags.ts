@@ -18,7 +18,8 @@ function parseBaseUrl(given: GivenValue): string | undefined {
   } catch {
     throw new UsageError('--base-url must be an http(s) URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be an http(s) URL, got a ${url.protocol} URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--base-url must be an http(s) URL, got a ${url.protocol} URL`);
   if (url.search || url.hash) throw new UsageError('--base-url must not carry a query or fragment');
   if (url.username || url.password) throw new UsageError('--base-url must not carry a user or password; the token goes in --token');
   return baseUrl;
@@ -26,12 +27,14 @@ function parseBaseUrl(given: GivenValue): string | undefined {
 
 function parseProjectId(given: GivenValue): string | undefined {
   const projectId = textOrUnset(given);
-  if (projectId !== undefined && !projectIdPattern.test(projectId)) throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
+  if (projectId !== undefined && !projectIdPattern.test(projectId))
+    throw new UsageError(`--project-id must be 1-64 letters or digits, got "${projectId}"`);
   return projectId;
 }
 
 function parseGraph(given: GivenValue): string {
-  if (!graphNamePattern.test(given.text)) throw new UsageError(`--graph must be 4-50 letters, digits or underscores starting with a letter, got "${given.text}"`);
+  if (!graphNamePattern.test(given.text))
+    throw new UsageError(`--graph must be 4-50 letters, digits or underscores starting with a letter, got "${given.text}"`);
   return given.text;
 }
 
@@ -46,7 +49,15 @@ export const RECORD_FLAGS = defineOptions({
     description: 'engine address, e.g. https://ges.example.com',
     parse: parseBaseUrl,
   },
-  projectId: { name: 'project-id', kind: 'value', argument: '<id>', env: 'GES_PROJECT_ID', group: TARGET, description: 'project_id of the path', parse: parseProjectId },
+  projectId: {
+    name: 'project-id',
+    kind: 'value',
+    argument: '<id>',
+    env: 'GES_PROJECT_ID',
+    group: TARGET,
+    description: 'project_id of the path',
+    parse: parseProjectId,
+  },
   graphs: {
     name: 'graph',
     kind: 'list',
@@ -56,8 +67,23 @@ export const RECORD_FLAGS = defineOptions({
     description: 'a graph to record; repeatable, comma-separated in the environment',
     parse: parseGraph,
   },
-  token: { name: 'token', kind: 'value', argument: '<token>', env: 'GES_TOKEN', group: TARGET, description: 'X-Auth-Token; never printed or written', parse: textOrUnset },
-  out: { name: 'out', kind: 'value', argument: '<file>', group: 'Output', description: 'write the document there (atomically) instead of stdout', parse: nonBlank('a file name') },
+  token: {
+    name: 'token',
+    kind: 'value',
+    argument: '<token>',
+    env: 'GES_TOKEN',
+    group: TARGET,
+    description: 'X-Auth-Token; never printed or written',
+    parse: textOrUnset,
+  },
+  out: {
+    name: 'out',
+    kind: 'value',
+    argument: '<file>',
+    group: 'Output',
+    description: 'write the document there (atomically) instead of stdout',
+    parse: nonBlank('a file name'),
+  },
   pageSize: {
     name: 'page-size',
     kind: 'value',

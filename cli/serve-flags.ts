@@ -14,7 +14,14 @@ import { ENGINE_PROFILES, isEngineProfileName, type EngineProfileName } from '..
 import { UsageError } from './usage-error.js';
 
 function parseGraphs(given: GivenValue): string[] {
-  const graphs = [...new Set(given.text.split(',').map((name) => name.trim()).filter(Boolean))];
+  const graphs = [
+    ...new Set(
+      given.text
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (graphs.length === 0) throw new UsageError(`${given.label} needs at least one graph name`);
   const bad = graphs.find((name) => !graphNamePattern.test(name));
   if (bad) throw new UsageError(`${given.label}: "${bad}" is not a GES graph name (4-50 letters, digits, _; starts with a letter)`);
@@ -23,7 +30,8 @@ function parseGraphs(given: GivenValue): string[] {
 
 function parseSpeed(given: GivenValue): number {
   const speed = Number(given.text);
-  if (given.text.trim() === '' || !Number.isFinite(speed) || speed < 0) throw new UsageError(`${given.label} must be a number >= 0, got "${given.text}"`);
+  if (given.text.trim() === '' || !Number.isFinite(speed) || speed < 0)
+    throw new UsageError(`${given.label} must be a number >= 0, got "${given.text}"`);
   return speed;
 }
 
@@ -150,7 +158,8 @@ export const SERVE_FLAGS = defineOptions({
     kind: 'value',
     argument: '<rate[:status]>',
     env: 'GES_MOCK_ERRORS',
-    description: 'fail each /ges/ request with probability rate (0-1), answering the GES envelope with status 500 (default) or 503 (default none)',
+    description:
+      'fail each /ges/ request with probability rate (0-1), answering the GES envelope with status 500 (default) or 503 (default none)',
     parse: parseErrors,
   },
   nextFailures: {
@@ -158,7 +167,8 @@ export const SERVE_FLAGS = defineOptions({
     kind: 'value',
     argument: '<n[:status]>',
     env: 'GES_MOCK_FAIL_NEXT',
-    description: 'fail the next n /ges/ requests (status 500 unless given; any documented error status), then answer normally (default none)',
+    description:
+      'fail the next n /ges/ requests (status 500 unless given; any documented error status), then answer normally (default none)',
     parse: parseFailNext,
   },
   connectionFault: {
@@ -205,7 +215,8 @@ export const SERVE_FLAGS = defineOptions({
     description:
       'serve jobs in the forms of another GES engine (integer progress, complete, UUID ids, epoch times...; docs/engine.md), or mixed to draw among them all (default memory-2.2.13)',
     parse: (given): EngineProfileName => {
-      if (!isEngineProfileName(given.text)) throw new UsageError(`${given.label} must be one of ${ENGINE_PROFILES.join(', ')}, got "${given.text}"`);
+      if (!isEngineProfileName(given.text))
+        throw new UsageError(`${given.label} must be one of ${ENGINE_PROFILES.join(', ')}, got "${given.text}"`);
       return given.text;
     },
   },
@@ -245,7 +256,12 @@ export const SERVE_FLAGS = defineOptions({
     parse: nonBlank('a file name'),
   },
   cors: { name: 'cors', kind: 'toggle', env: 'GES_MOCK_CORS', description: 'do not answer CORS (default: echo Origin, allow credentials)' },
-  control: { name: 'control', kind: 'toggle', env: 'GES_MOCK_CONTROL', description: 'no /__mock/ control routes (reset, clock, state, faults)' },
+  control: {
+    name: 'control',
+    kind: 'toggle',
+    env: 'GES_MOCK_CONTROL',
+    description: 'no /__mock/ control routes (reset, clock, state, faults)',
+  },
   controlToken: {
     name: 'control-token',
     kind: 'value',
@@ -259,7 +275,8 @@ export const SERVE_FLAGS = defineOptions({
     kind: 'value',
     argument: '<text|json>',
     env: 'GES_MOCK_LOG_FORMAT',
-    description: 'request log on stdout: text lines, or one JSON object per line whose first is {"event":"listening","url",...} (default text)',
+    description:
+      'request log on stdout: text lines, or one JSON object per line whose first is {"event":"listening","url",...} (default text)',
     parse: parseLogFormat,
   },
   quiet: { name: 'quiet', kind: 'switch', env: 'GES_MOCK_QUIET', description: 'no request log (the start-up line and warnings stay)' },

@@ -22,11 +22,17 @@ function mediaType(header: string | null): string | undefined {
 
 /** Why fetch failed, in a few words (a timeout, ECONNREFUSED, ...), and the error's code. */
 function describeFetchError(error: unknown, timeoutMs: number): { text: string; code?: string | undefined } {
-  const err = error as { name?: string | undefined; message?: string | undefined; cause?: { code?: string | undefined; message?: string | undefined } | undefined };
+  const err = error as {
+    name?: string | undefined;
+    message?: string | undefined;
+    cause?: { code?: string | undefined; message?: string | undefined } | undefined;
+  };
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return { text: `no answer within ${timeoutMs} ms`, code: 'TIMEOUT' };
   const code = err?.cause?.code;
   const cause = code ?? err?.cause?.message;
-  const text = cause ? `${err.message ?? 'fetch failed'} (${cause}${code && err?.cause?.message ? `: ${err.cause.message}` : ''})` : (err?.message ?? String(error));
+  const text = cause
+    ? `${err.message ?? 'fetch failed'} (${cause}${code && err?.cause?.message ? `: ${err.cause.message}` : ''})`
+    : (err?.message ?? String(error));
   return { text, ...(code ? { code } : {}) };
 }
 

@@ -54,7 +54,13 @@ export interface ContractSession {
   readonly client: ContractClient;
   readonly shared: Map<string, unknown>;
   /** A fresh context for one check, collecting its findings and note. */
-  createContext(): { ctx: CheckContext; findings: Finding[]; omitted: () => number; note: () => string | undefined; reached: () => string[] };
+  createContext(): {
+    ctx: CheckContext;
+    findings: Finding[];
+    omitted: () => number;
+    note: () => string | undefined;
+    reached: () => string[];
+  };
 }
 
 /** Reads a list body out of an exchange, or says why there is none. */
@@ -171,7 +177,8 @@ export function createContractSession(options: ContractOptions, recordedClient?:
           noteText = text;
         },
       };
-      const reached = () => [...new Set([...touched].filter((e) => e.response).map((e) => `${e.operationId} ${e.response?.status}`))].sort();
+      const reached = () =>
+        [...new Set([...touched].filter((e) => e.response).map((e) => `${e.operationId} ${e.response?.status}`))].sort();
       return { ctx, findings, omitted: () => omitted, note: () => noteText, reached };
     },
   };

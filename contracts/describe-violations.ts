@@ -133,5 +133,5 @@ export function describeViolations(body: unknown, violations: readonly SchemaVio
 /** A schema pointer of the spec as words: `#/components/schemas/JobList` → `the spec's JobList schema`. */
 export function describeSchema(pointer: string): string {
   const name = /#\/components\/schemas\/([^/]+)$/.exec(pointer)?.[1];
-  return name ? `the spec's ${name} schema` : 'the spec\'s schema for this answer';
+  return name ? `the spec's ${name} schema` : "the spec's schema for this answer";
 }

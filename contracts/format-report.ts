@@ -23,8 +23,8 @@ function formatFinding(finding: Finding, n: number, token: string | undefined): 
   const source = finding.exchange && describeSource(finding.exchange);
   if (source) lines.push(`${pad}entry:    ${source}`);
   if (finding.exchange) lines.push(`${pad}request:  ${toCurl(finding.exchange.request, token)}`);
-  if (finding.expected !== undefined) lines.push(`${pad}expected: ${indent(finding.expected, pad + '          ')}`);
-  if (finding.actual !== undefined) lines.push(`${pad}got:      ${indent(finding.actual, pad + '          ')}`);
+  if (finding.expected !== undefined) lines.push(`${pad}expected: ${indent(finding.expected, `${pad}          `)}`);
+  if (finding.actual !== undefined) lines.push(`${pad}got:      ${indent(finding.actual, `${pad}          `)}`);
   return lines;
 }
 
@@ -46,7 +46,9 @@ export function formatCoverage(coverage: ContractCoverage): string {
   const { exercised, documented, pairs } = coverage;
   const detail = groupPairs(pairs.filter((pair) => pair.exercised).map((pair) => `${pair.operationId} ${pair.status}`));
   const percent = documented === 0 ? 0 : Math.round((exercised / documented) * 100);
-  const lines = [`Coverage: ${exercised}/${documented} documented (operation × status) pairs exercised (${percent}%)${detail ? `: ${detail}` : ''}`];
+  const lines = [
+    `Coverage: ${exercised}/${documented} documented (operation × status) pairs exercised (${percent}%)${detail ? `: ${detail}` : ''}`,
+  ];
   for (const gap of coverage.gaps ?? []) lines.push(`  not exercised, ${gap.reason}: ${groupPairs(gap.pairs)}`);
   return lines.join('\n');
 }
@@ -57,7 +59,9 @@ export function formatCheckResult(result: CheckResult, token?: string, width = r
   const note = result.note ? `  [${result.note}]` : '';
   const lines = [`  ${MARK[result.outcome]}  ${result.id.padEnd(width)}  ${result.description}${level}${note}`];
   if (result.outcome === 'failed' || result.outcome === 'warning') {
-    result.findings.forEach((finding, i) => lines.push(...formatFinding(finding, i + 1, token)));
+    result.findings.forEach((finding, i) => {
+      lines.push(...formatFinding(finding, i + 1, token));
+    });
     if (result.omittedFindings > 0) lines.push(`      … and ${result.omittedFindings} more`);
   }
   return lines.join('\n');

@@ -47,7 +47,10 @@ function describeResponse(exchange: Exchange, options: ResolvedContractOptions):
   const excerpt = text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;
   const location = response.headers.location ? ` (Location: ${response.headers.location})` : '';
   const body = excerpt === '' ? 'an empty body' : excerpt;
-  return hideSecrets(`${response.status} ${response.contentType ?? '(no content-type)'}${location}, ${body}`, [options.token, options.forbiddenToken]);
+  return hideSecrets(`${response.status} ${response.contentType ?? '(no content-type)'}${location}, ${body}`, [
+    options.token,
+    options.forbiddenToken,
+  ]);
 }
 
 const TLS_CODE = /CERT|TLS|SSL|EPROTO|HANDSHAKE/i;
@@ -59,7 +62,10 @@ function carriesApiPath(baseUrl: string): boolean {
 }
 
 /** The diagnosis of one answer to the default list: undefined when the answer is no misconfiguration. */
-function diagnose(exchange: Exchange, options: ResolvedContractOptions): Omit<PreflightFailure, 'message'> & { problem: string; fix: string } | undefined {
+function diagnose(
+  exchange: Exchange,
+  options: ResolvedContractOptions,
+): (Omit<PreflightFailure, 'message'> & { problem: string; fix: string }) | undefined {
   const { baseUrl, projectId, graph, token, timeoutMs } = options;
   const host = new URL(baseUrl).host;
   const { response } = exchange;
@@ -99,8 +105,16 @@ function diagnose(exchange: Exchange, options: ResolvedContractOptions): Omit<Pr
     : '';
   if (status === 401) {
     return token === undefined
-      ? { kind: 'token', problem: 'the engine wants an X-Auth-Token and none was given', fix: `pass an IAM token of project ${projectId} with ${SETTING.token}` }
-      : { kind: 'token', problem: 'the engine refused the token', fix: `pass a valid, unexpired IAM token of project ${projectId} with ${SETTING.token}` };
+      ? {
+          kind: 'token',
+          problem: 'the engine wants an X-Auth-Token and none was given',
+          fix: `pass an IAM token of project ${projectId} with ${SETTING.token}`,
+        }
+      : {
+          kind: 'token',
+          problem: 'the engine refused the token',
+          fix: `pass a valid, unexpired IAM token of project ${projectId} with ${SETTING.token}`,
+        };
   }
   if (status === 403) {
     return {

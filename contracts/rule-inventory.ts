@@ -80,7 +80,11 @@ export const ruleInventory: readonly SpecRule[] = [
     rule: 'A limit or offset that is no integer is 400 GES.8000; an integer out of range is 400 GES.8005 (a decision: any 4xx envelope is the MUST).',
     level: 'should',
     checks: ['negative_data_rejection', 'malformed_paging_code', 'paging_out_of_range_code'],
-    sites: ['listJobs/description#non-integer-limit-offset-is-400', 'parameters/Limit/description#not-an-integer-400-ges-8000', 'listJobs/responses/400/description#*'],
+    sites: [
+      'listJobs/description#non-integer-limit-offset-is-400',
+      'parameters/Limit/description#not-an-integer-400-ges-8000',
+      'listJobs/responses/400/description#*',
+    ],
   },
   {
     id: 'list.order',
@@ -115,7 +119,13 @@ export const ruleInventory: readonly SpecRule[] = [
     rule: 'Every error status of every operation answers the GES envelope {errorMessage, errorCode GES.dddd, result "failed"}.',
     level: 'must',
     checks: ['response_schema_conformance', 'auth_error_envelope', 'content_type_conformance'],
-    sites: ['schemas/GesError/description#*', 'schemas/GesError/required', 'schemas/GesError/properties/*/pattern', 'schemas/GesError/properties/result/enum', 'schemas/GesError/properties/result/description#*'],
+    sites: [
+      'schemas/GesError/description#*',
+      'schemas/GesError/required',
+      'schemas/GesError/properties/*/pattern',
+      'schemas/GesError/properties/result/enum',
+      'schemas/GesError/properties/result/description#*',
+    ],
   },
   {
     id: 'errors.no-such-api',
@@ -123,7 +133,7 @@ export const ruleInventory: readonly SpecRule[] = [
     level: 'must',
     checks: [],
     notCheckable:
-      'not from the spec\'s operations: every request the kit can build is one of them, and a 404 answers a path outside them (the mock\'s own tests send such paths)',
+      "not from the spec's operations: every request the kit can build is one of them, and a 404 answers a path outside them (the mock's own tests send such paths)",
     sites: ['responses/NotFound/description#decision-ges-8000-the-generic-request'],
   },
   {
@@ -131,7 +141,8 @@ export const ruleInventory: readonly SpecRule[] = [
     rule: 'When the engine fails: 500 GES.8302 (query), GES.8304 (cancel), GES.8602 (unavailable), or 503 GES.8602 behind a load balancer.',
     level: 'must',
     checks: ['not_a_server_error', 'response_schema_conformance'],
-    notCheckable: 'a client cannot make a healthy engine fail; a 5xx the run meets fails not_a_server_error, and its body is still validated',
+    notCheckable:
+      'a client cannot make a healthy engine fail; a 5xx the run meets fails not_a_server_error, and its body is still validated',
     sites: ['*/responses/500/description#*', 'responses/ServiceUnavailable/description#*'],
   },
   // Authentication.
@@ -139,7 +150,15 @@ export const ruleInventory: readonly SpecRule[] = [
     id: 'auth.token',
     rule: 'A request without X-Auth-Token, or with a rejected one, is 401 GES.8007; a token not allowed on the project is 403 GES.8006 (any 4xx is the MUST): reads and writes alike.',
     level: 'must',
-    checks: ['ignored_auth', 'missing_token_code', 'forbidden_token_rejected', 'forbidden_token_code', 'writes_without_token_rejected', 'write_refusal_codes', 'auth_error_envelope'],
+    checks: [
+      'ignored_auth',
+      'missing_token_code',
+      'forbidden_token_rejected',
+      'forbidden_token_code',
+      'writes_without_token_rejected',
+      'write_refusal_codes',
+      'auth_error_envelope',
+    ],
     sites: ['securitySchemes/XAuthToken/description#*', 'responses/Unauthorized/description#*', 'responses/Forbidden/description#*'],
   },
   // Path parameters.
@@ -173,7 +192,11 @@ export const ruleInventory: readonly SpecRule[] = [
     level: 'should',
     checks: ['response_schema_conformance'],
     notCheckable: 'on purpose: other engine versions send plain UUIDs, which are valid; only a non-empty string is required',
-    sites: ['parameters/JobId/description#*', 'schemas/Job/allOf/0/properties/jobId/*', 'schemas/Job/allOf/0/properties/jobId/description#*'],
+    sites: [
+      'parameters/JobId/description#*',
+      'schemas/Job/allOf/0/properties/jobId/*',
+      'schemas/Job/allOf/0/properties/jobId/description#*',
+    ],
   },
   // The job.
   {
@@ -194,14 +217,22 @@ export const ruleInventory: readonly SpecRule[] = [
     rule: 'failReason is present exactly when status is failed.',
     level: 'must',
     checks: ['fail_reason_iff_failed', 'cancelled_job_failed'],
-    sites: ['schemas/Job/description#failreason-if-and-only-if-status', 'schemas/Job/allOf/1/if', 'schemas/Job/allOf/0/properties/failReason/description#*'],
+    sites: [
+      'schemas/Job/description#failreason-if-and-only-if-status',
+      'schemas/Job/allOf/1/if',
+      'schemas/Job/allOf/0/properties/failReason/description#*',
+    ],
   },
   {
     id: 'job.files-iff-import',
     rule: 'files is present exactly when taskType is ImportGraph (an empty array before the files are read).',
     level: 'must',
     checks: ['files_iff_import_graph'],
-    sites: ['schemas/Job/description#files-if-and-only-if-tasktype', 'schemas/Job/allOf/2/if', 'schemas/Job/allOf/0/properties/files/description#*'],
+    sites: [
+      'schemas/Job/description#files-if-and-only-if-tasktype',
+      'schemas/Job/allOf/2/if',
+      'schemas/Job/allOf/0/properties/files/description#*',
+    ],
   },
   {
     id: 'job.progress',
@@ -256,7 +287,12 @@ export const ruleInventory: readonly SpecRule[] = [
     rule: 'A file statistic has its name, status and counts ≥ 0 (lines, or labels for schema files).',
     level: 'must',
     checks: ['response_schema_conformance'],
-    sites: ['schemas/LineFileStat/required', 'schemas/LineFileStat/properties/*/minimum', 'schemas/SchemaFileStat/required', 'schemas/SchemaFileStat/properties/*/minimum'],
+    sites: [
+      'schemas/LineFileStat/required',
+      'schemas/LineFileStat/properties/*/minimum',
+      'schemas/SchemaFileStat/required',
+      'schemas/SchemaFileStat/properties/*/minimum',
+    ],
   },
   {
     id: 'import.counts-add-up',
@@ -280,10 +316,14 @@ export const ruleInventory: readonly SpecRule[] = [
   // One job's status.
   {
     id: 'status.same-as-list',
-    rule: 'For a finished job the status endpoint reports the list\'s status; an unfinished one the list\'s or a later one: before and after a cancel, for seeded and submitted jobs.',
+    rule: "For a finished job the status endpoint reports the list's status; an unfinished one the list's or a later one: before and after a cancel, for seeded and submitted jobs.",
     level: 'must',
     checks: ['list_status_matches_job_status', 'unfinished_job_status', 'submit_answer_matches_everywhere', 'cancelled_status_everywhere'],
-    sites: ['getJobStatus/description#for-finished-jobs-the-status-here', 'schemas/JobStatus/properties/status/description#*', 'schemas/JobStatus/required'],
+    sites: [
+      'getJobStatus/description#for-finished-jobs-the-status-here',
+      'schemas/JobStatus/properties/status/description#*',
+      'schemas/JobStatus/required',
+    ],
   },
   {
     id: 'status.result-and-reason',
@@ -294,7 +334,7 @@ export const ruleInventory: readonly SpecRule[] = [
   },
   {
     id: 'status.result-data',
-    rule: 'The result page\'s counters are integers ≥ 0; algorithm outputs are open.',
+    rule: "The result page's counters are integers ≥ 0; algorithm outputs are open.",
     level: 'must',
     checks: ['response_schema_conformance'],
     sites: ['schemas/JobResultData/description#*', 'schemas/JobResultData/properties/*/minimum'],
@@ -305,7 +345,12 @@ export const ruleInventory: readonly SpecRule[] = [
     level: 'should',
     checks: ['result_paging_range'],
     // The getJobStatus 400 lists out-of-range values, but the ranges only page the result data: SHOULD.
-    sites: ['parameters/ResultLimit/description#*', 'parameters/ResultLimit/schema/*', 'parameters/ResultOffset/description#*', 'parameters/ResultOffset/schema/*'],
+    sites: [
+      'parameters/ResultLimit/description#*',
+      'parameters/ResultLimit/schema/*',
+      'parameters/ResultOffset/description#*',
+      'parameters/ResultOffset/schema/*',
+    ],
   },
   {
     id: 'status.unknown-job',
@@ -337,7 +382,7 @@ export const ruleInventory: readonly SpecRule[] = [
   // Submit.
   {
     id: 'submit.listed',
-    rule: 'A submitted algorithm appears first in the list, taskType Algorithm, its body byte for byte as rawRequest; the answer\'s jobId is the one the list and the status endpoint know, jobType 1.',
+    rule: "A submitted algorithm appears first in the list, taskType Algorithm, its body byte for byte as rawRequest; the answer's jobId is the one the list and the status endpoint know, jobType 1.",
     level: 'must',
     checks: ['submitted_job_listed', 'submitted_job_listed_first', 'submit_answer_matches_everywhere', 'response_schema_conformance'],
     sites: [

@@ -13,7 +13,14 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
   const started = performance.now();
   const base = { id: check.id, group: check.group, level: check.level, description: check.description };
   if (check.mutates && !session.options.allowMutations) {
-    return { ...base, outcome: 'skipped', note: 'not exercised: read-only run (pass --allow-mutations)', findings: [], omittedFindings: 0, durationMs: 0 };
+    return {
+      ...base,
+      outcome: 'skipped',
+      note: 'not exercised: read-only run (pass --allow-mutations)',
+      findings: [],
+      omittedFindings: 0,
+      durationMs: 0,
+    };
   }
   const { ctx, findings, omitted, note, reached } = session.createContext();
   let skipped: string | undefined;
@@ -21,7 +28,8 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
     await check.run(ctx);
   } catch (error) {
     // Every skip reads "not exercised: …", so a skipped check is never mistaken for a pass.
-    if (error instanceof CheckSkipped) skipped = error.message.startsWith('not exercised') ? error.message : `not exercised: ${error.message}`;
+    if (error instanceof CheckSkipped)
+      skipped = error.message.startsWith('not exercised') ? error.message : `not exercised: ${error.message}`;
     else if (!(error instanceof CheckAborted)) {
       ctx.fail({ message: `the check crashed: ${(error as Error)?.stack ?? String(error)}` });
     }

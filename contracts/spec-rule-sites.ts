@@ -50,7 +50,7 @@ const NORMATIVE = [
 /** Keys under which the spec holds sample data, not rules. */
 const NOT_RULES = new Set(['examples', 'example', 'x-ges-status-variants', 'servers', 'contact', 'license', 'tags']);
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** `#first-six-words` of a sentence, lower case, punctuation dropped. */
 function sentenceKey(sentence: string): string {
@@ -67,22 +67,25 @@ function sentenceKey(sentence: string): string {
 function sentencesOf(text: string): string[] {
   return text
     .split(/\n\s*\*\s+/)
-    .flatMap((chunk) => chunk.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z`*(\[])/))
+    .flatMap((chunk) => chunk.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z`*([])/))
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== '');
 }
 
 function walk(node: unknown, pointer: string, out: SpecRuleSite[]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, `${pointer}/${i}`, out));
+    node.forEach((item, i) => {
+      walk(item, `${pointer}/${i}`, out);
+    });
     return;
   }
   if (node === null || typeof node !== 'object') return;
   const object = node as Record<string, unknown>;
-  const inSchema = /\/(schema|schemas\/[^/]+|properties\/[^/]+|items|allOf\/\d+|oneOf\/\d+)$/.test(pointer) || pointer.includes('/schemas/');
+  const inSchema =
+    /\/(schema|schemas\/[^/]+|properties\/[^/]+|items|allOf\/\d+|oneOf\/\d+)$/.test(pointer) || pointer.includes('/schemas/');
   for (const [key, value] of Object.entries(object)) {
     if (NOT_RULES.has(key)) continue;
-    const here = `${pointer}/${escape(key)}`;
+    const here = `${pointer}/${escapePointer(key)}`;
     if (key === 'description' && typeof value === 'string') {
       const seen = new Set<string>();
       for (const sentence of sentencesOf(value)) {

@@ -35,9 +35,10 @@ export interface PrismMockOptions {
 }
 
 /** The kit's own openapi.yaml: one level up from contracts/, two from a built dist/contracts/. */
-export const KIT_SPEC_PATH = [new URL('../openapi.yaml', import.meta.url), new URL('../../openapi.yaml', import.meta.url)]
-  .map((url) => fileURLToPath(url))
-  .find((path) => existsSync(path)) ?? fileURLToPath(new URL('../openapi.yaml', import.meta.url));
+export const KIT_SPEC_PATH =
+  [new URL('../openapi.yaml', import.meta.url), new URL('../../openapi.yaml', import.meta.url)]
+    .map((url) => fileURLToPath(url))
+    .find((path) => existsSync(path)) ?? fileURLToPath(new URL('../openapi.yaml', import.meta.url));
 
 /** The Prism CLI's entry script, from the installed @stoplight/prism-cli. */
 function prismEntry(): string {

@@ -40,7 +40,14 @@ export function toJsonReport(report: ContractReport, token?: string): Record<str
     preflight: report.preflight,
     recording: report.recording,
     exitCode: report.exitCode,
-    summary: { checks: report.results.length, passed: count('passed'), failed: count('failed'), warnings: count('warning'), skipped: count('skipped'), requests: report.requests },
+    summary: {
+      checks: report.results.length,
+      passed: count('passed'),
+      failed: count('failed'),
+      warnings: count('warning'),
+      skipped: count('skipped'),
+      requests: report.requests,
+    },
     coverage: report.coverage,
     checks: report.results.map((result) => ({
       id: result.id,

@@ -56,8 +56,14 @@ before(async () => {
   server = await startGesServer({ port: 0, clock: createManualClock() });
   listPage = await getJson('movie/jobs/status', 200);
   errorEnvelope = await getJson('no_such_graph/jobs/status', 400);
-  assert.ok(listPage.jobs.some((job) => Array.isArray(job['files']) && job['files'].length > 0), 'the live page holds an import job with its files');
-  assert.ok(listPage.jobs.some((job) => job['status'] === 'failed'), 'the live page holds a failed job');
+  assert.ok(
+    listPage.jobs.some((job) => Array.isArray(job['files']) && job['files'].length > 0),
+    'the live page holds an import job with its files',
+  );
+  assert.ok(
+    listPage.jobs.some((job) => job['status'] === 'failed'),
+    'the live page holds a failed job',
+  );
 });
 after(() => server.close());
 

@@ -9,7 +9,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 const KNOWN = [
   {
-    why: 'typed-openapi 2.2.7 (through @sinclair/typebox-codegen) writes zod 3\'s one-argument z.record(value) for a free-form object; zod 4 accepts it at run time but its types want z.record(key, value) (typed-openapi issue #93)',
+    why: "typed-openapi 2.2.7 (through @sinclair/typebox-codegen) writes zod 3's one-argument z.record(value) for a free-form object; zod 4 accepts it at run time but its types want z.record(key, value) (typed-openapi issue #93)",
     file: 'out/typed-openapi/api.ts',
     code: 'TS2554',
     text: /^record\(z\.unknown\(\)\)/,
@@ -17,7 +17,9 @@ const KNOWN = [
 ];
 
 const output = await new Promise((resolve) => {
-  execFile(`${here}node_modules/.bin/tsc`, ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: here }, (_error, stdout, stderr) => resolve(stdout + stderr));
+  execFile(`${here}node_modules/.bin/tsc`, ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: here }, (_error, stdout, stderr) =>
+    resolve(stdout + stderr),
+  );
 });
 
 const lines = (file) => readFileSync(`${here}${file}`, 'utf8').split('\n');
@@ -34,9 +36,12 @@ for (const diagnostic of diagnostics) {
 if (diagnostics.length === 0 && output.trim() !== '') errors.push(output.trim());
 
 for (const [known, count] of tolerated) console.log(`tolerated ${count} x ${known.code} in ${known.file}: ${known.why}`);
-for (const known of KNOWN.filter((k) => !tolerated.has(k))) console.log(`no longer seen (remove it from KNOWN): ${known.code} in ${known.file}`);
+for (const known of KNOWN.filter((k) => !tolerated.has(k)))
+  console.log(`no longer seen (remove it from KNOWN): ${known.code} in ${known.file}`);
 if (errors.length > 0) {
   console.error(errors.join('\n'));
   process.exit(1);
 }
-console.log(`typecheck: generated code, types/ and check-runtime-schemas.ts pass (${diagnostics.length - errors.length} known upstream diagnostics tolerated)`);
+console.log(
+  `typecheck: generated code, types/ and check-runtime-schemas.ts pass (${diagnostics.length - errors.length} known upstream diagnostics tolerated)`,
+);

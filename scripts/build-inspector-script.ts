@@ -20,7 +20,8 @@ export async function renderInspectorScript(): Promise<string> {
     .replace(/^export \{\};\s*$/m, '')
     .replace(/^export (function|const|let|class) /gm, '$1 ')
     .trimEnd();
-  if (/^\s*(import|export)\b/m.test(body)) throw new Error('inspector-script.ts must import nothing at run time and export only declarations');
+  if (/^\s*(import|export)\b/m.test(body))
+    throw new Error('inspector-script.ts must import nothing at run time and export only declarations');
   // The script is inlined in a <script> element: a closing tag inside it would end the element.
   if (/<\/script/i.test(body)) throw new Error('inspector-script.ts must not contain "</script"');
   const script = `(function () {\n'use strict';\n${body}\nstartInspector();\n})();\n`;

@@ -38,7 +38,8 @@ function* sourceFiles(dir: string): Generator<string> {
 }
 
 const includesUndefined = (type: ts.TypeNode): boolean => {
-  if (type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword) return true;
+  if (type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword)
+    return true;
   if (ts.isUnionTypeNode(type)) return type.types.some(includesUndefined);
   if (ts.isParenthesizedTypeNode(type)) return includesUndefined(type.type);
   return false;
@@ -49,7 +50,12 @@ export function findOptionalPropertyProblems(file: string, text: string): Option
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const problems: OptionalPropertyProblem[] = [];
   const visit = (node: ts.Node) => {
-    if ((ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) && node.questionToken && node.type && !includesUndefined(node.type)) {
+    if (
+      (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) &&
+      node.questionToken &&
+      node.type &&
+      !includesUndefined(node.type)
+    ) {
       const type = node.type;
       const needsParens = ts.isFunctionTypeNode(type) || ts.isConstructorTypeNode(type) || ts.isConditionalTypeNode(type);
       problems.push({
@@ -90,11 +96,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       if (problems.length === 0) continue;
       count += problems.length;
       if (fix) writeFileSync(file, fixOptionalProperties(text, problems));
-      else for (const p of problems) console.error(`${p.file}:${p.line}: optional property "${p.name}" does not accept undefined (add "| undefined")`);
+      else
+        for (const p of problems)
+          console.error(`${p.file}:${p.line}: optional property "${p.name}" does not accept undefined (add "| undefined")`);
     }
   }
   if (count > 0 && !fix) {
-    console.error(`check:optional: ${count} optional propert${count === 1 ? 'y refuses' : 'ies refuse'} undefined; \`tsx scripts/check-optional-properties.ts --fix\` adds it`);
+    console.error(
+      `check:optional: ${count} optional propert${count === 1 ? 'y refuses' : 'ies refuse'} undefined; \`tsx scripts/check-optional-properties.ts --fix\` adds it`,
+    );
     process.exitCode = 1;
   } else {
     console.log(fix ? `check:optional: fixed ${count}` : 'check:optional: every optional property accepts undefined');

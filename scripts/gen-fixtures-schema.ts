@@ -48,7 +48,10 @@ export function buildFixtureSchema(): Json {
   jobProperties['status'] = {
     anyOf: [
       jobProperties['status'],
-      { enum: [...statusVariants], description: 'A status variant of another engine version, as recorded: only when the document lists it in recordedStatusVariants.' },
+      {
+        enum: [...statusVariants],
+        description: 'A status variant of another engine version, as recorded: only when the document lists it in recordedStatusVariants.',
+      },
     ],
   };
   const defs: Json = {};
@@ -77,14 +80,21 @@ export function buildFixtureSchema(): Json {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
-      now: instant('The instant the document describes: relative forms count from it; a server started with the document starts its clock there.'),
+      now: instant(
+        'The instant the document describes: relative forms count from it; a server started with the document starts its clock there.',
+      ),
       seed: { type: 'integer', description: 'Engine seed for generated jobs and filled-in fields.' },
-      extraJobFields: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Fields a real engine sends that the spec does not name; jobs may carry exactly these.' },
+      extraJobFields: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Fields a real engine sends that the spec does not name; jobs may carry exactly these.',
+      },
       recordedStatusVariants: {
         type: 'array',
         uniqueItems: true,
         items: { enum: [...statusVariants] },
-        description: "Status variants of other engine versions (openapi.yaml x-ges-status-variants) that this document's jobs carry as recorded; served as given.",
+        description:
+          "Status variants of other engine versions (openapi.yaml x-ges-status-variants) that this document's jobs carry as recorded; served as given.",
       },
       recording: { type: 'object', description: 'Free-form notes of a recording.' },
       graphs: { ...graphs, description: `Graphs of every project. ${graphs['description'] as string}` },
@@ -96,7 +106,10 @@ export function buildFixtureSchema(): Json {
           type: 'object',
           required: ['graphs'],
           additionalProperties: false,
-          properties: { now: instant("The project's own clock: its relative forms count from it, and it runs that far from the document's now."), graphs },
+          properties: {
+            now: instant("The project's own clock: its relative forms count from it, and it runs that far from the document's now."),
+            graphs,
+          },
         },
       },
     },
@@ -116,11 +129,16 @@ export function buildFixtureSchema(): Json {
           ...jobProperties,
           startedAgo: duration('Submitted this long before now, e.g. "5m" (instead of startTime).'),
           endedAgo: duration('A finished job ended this long before now (instead of endTime).'),
-          runFor: duration('Makes a pending or running job live: pending, how long it runs once started; running, how much longer it runs.'),
+          runFor: duration(
+            'Makes a pending or running job live: pending, how long it runs once started; running, how much longer it runs.',
+          ),
           pendingFor: duration('A living pending job starts running this long after now (default 30s).'),
           runsAt: instant('When a living job starts (pending) or started (running) running.'),
           endsAt: instant('When a living job finishes (instead of runFor).'),
-          outcome: { enum: ['success', 'failed'], description: 'How a living job ends (default success; failed when failReason is given).' },
+          outcome: {
+            enum: ['success', 'failed'],
+            description: 'How a living job ends (default success; failed when failReason is given).',
+          },
         },
       },
       ...defs,

@@ -19,7 +19,8 @@ const specPath = `${root}openapi.yaml`;
 const outDir = `${root}src/generated/`;
 const check = process.argv.includes('--check');
 
-const HEADER = '/**\n * This file was auto-generated from openapi.yaml by `npm run gen`.\n * Do not make direct changes to the file.\n */\n';
+const HEADER =
+  '/**\n * This file was auto-generated from openapi.yaml by `npm run gen`.\n * Do not make direct changes to the file.\n */\n';
 
 async function render(): Promise<Record<string, string>> {
   const text = await readFile(specPath, 'utf8');
@@ -51,5 +52,9 @@ if (check) {
 } else {
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) await writeFile(outDir + name, content);
-  console.log(`wrote ${Object.keys(files).map((n) => `src/generated/${n}`).join(', ')}`);
+  console.log(
+    `wrote ${Object.keys(files)
+      .map((n) => `src/generated/${n}`)
+      .join(', ')}`,
+  );
 }

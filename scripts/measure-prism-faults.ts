@@ -89,7 +89,9 @@ function send(base: string, method: string, path: string, headers: Record<string
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body }));
     });
-    req.on('error', (error: NodeJS.ErrnoException) => resolve({ status: `no answer (${error.code ?? error.message})`, contentType: '', body: '' }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ status: `no answer (${error.code ?? error.message})`, contentType: '', body: '' }),
+    );
     req.setTimeout(10_000, () => req.destroy(new Error('timeout after 10 s')));
     for (const chunk of chunks) req.write(chunk);
     req.end();
@@ -97,9 +99,18 @@ function send(base: string, method: string, path: string, headers: Record<string
 }
 
 const short = (answer: Answer) => `${answer.status} ${answer.contentType.split(';')[0]} ${answer.body.replace(/\s+/g, ' ').slice(0, 160)}`;
-const alive = (prism: Prism) => (prism.child.exitCode === null && prism.child.signalCode === null ? 'kept running' : `exited (code ${prism.child.exitCode}, signal ${prism.child.signalCode})`);
+const alive = (prism: Prism) =>
+  prism.child.exitCode === null && prism.child.signalCode === null
+    ? 'kept running'
+    : `exited (code ${prism.child.exitCode}, signal ${prism.child.signalCode})`;
 /** The first error line of Prism's log (its crash message), if any. */
-const firstError = (prism: Prism) => prism.log().split('\n').find((line) => /Error\b/.test(line))?.trim().slice(0, 300) ?? '(no error logged)';
+const firstError = (prism: Prism) =>
+  prism
+    .log()
+    .split('\n')
+    .find((line) => /Error\b/.test(line))
+    ?.trim()
+    .slice(0, 300) ?? '(no error logged)';
 
 /** Waits up to 3 s for Prism to exit, then says whether it did. */
 async function aliveAfterwards(prism: Prism): Promise<string> {

@@ -24,7 +24,15 @@ async function measureReach(): Promise<Map<string, string[]>> {
   const api = createApi({ clock: createManualClock(), seed: 7, tokens: [TOKEN, `${FORBIDDEN}:fedcba9876543210fedcba9876543210`] });
   const server = await startGesServer({ api, port: 0 });
   try {
-    const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN, forbiddenToken: FORBIDDEN, allowMutations: true, strict: true });
+    const report = await runContract({
+      baseUrl: server.url,
+      projectId: PROJECT,
+      graph: 'movie',
+      token: TOKEN,
+      forbiddenToken: FORBIDDEN,
+      allowMutations: true,
+      strict: true,
+    });
     return new Map(report.results.map((result) => [result.id, result.reached ?? []]));
   } finally {
     await server.close();
@@ -50,7 +58,9 @@ export async function renderRuleTable(): Promise<string> {
     const count = sites.filter((site) => rule.sites.some((pattern) => siteMatches(pattern, site.id))).length;
     const pairs = new Set(rule.checks.flatMap((check) => reach.get(check) ?? []));
     const checks = rule.checks.length > 0 ? rule.checks.map((check) => `\`${check}\``).join(', ') : '—';
-    const note = rule.notCheckable ? ` *${rule.checks.length > 0 ? 'Not wholly checkable' : 'Not checkable from outside'}: ${rule.notCheckable}.*` : '';
+    const note = rule.notCheckable
+      ? ` *${rule.checks.length > 0 ? 'Not wholly checkable' : 'Not checkable from outside'}: ${rule.notCheckable}.*`
+      : '';
     return `| \`${rule.id}\` | ${rule.level} | ${cell(rule.rule)}${cell(note)} | ${count} | ${checks} | ${formatPairs(pairs)} |`;
   });
   const checked = ruleInventory.filter((rule) => rule.checks.length > 0).length;
@@ -67,6 +77,7 @@ export async function renderRuleTable(): Promise<string> {
 export function spliceRuleTable(document: string, table: string): string {
   const start = document.indexOf(RULE_TABLE_MARKERS.start);
   const end = document.indexOf(RULE_TABLE_MARKERS.end);
-  if (start < 0 || end < start) throw new Error(`docs/contracts.md lacks the markers ${RULE_TABLE_MARKERS.start} … ${RULE_TABLE_MARKERS.end}`);
+  if (start < 0 || end < start)
+    throw new Error(`docs/contracts.md lacks the markers ${RULE_TABLE_MARKERS.start} … ${RULE_TABLE_MARKERS.end}`);
   return `${document.slice(0, start + RULE_TABLE_MARKERS.start.length)}\n${table}\n${document.slice(end)}`;
 }

@@ -43,7 +43,13 @@ const seconds = () => `${Math.round((Date.now() - started) / 1000)}s`;
 const log = (line: string) => console.log(`test-consumer [${seconds()}]: ${line}`);
 
 /** Runs a command to its end; rejects with its output when it fails. */
-function run(command: string, commandArgs: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env, echo = false): Promise<string> {
+function run(
+  command: string,
+  commandArgs: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  echo = false,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...commandArgs], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -55,7 +61,9 @@ function run(command: string, commandArgs: readonly string[], cwd: string, env: 
     child.stderr.on('data', collect);
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${command} ${commandArgs.join(' ')} (in ${cwd}) exited ${code}\n${echo ? '' : output}`)),
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${commandArgs.join(' ')} (in ${cwd}) exited ${code}\n${echo ? '' : output}`)),
     );
   });
 }
@@ -80,18 +88,21 @@ async function main(): Promise<void> {
     await run('npm', ['pack', '--pack-destination', tmp, ...quiet], repo);
     const tarball = join(tmp, readdirSync(tmp).find((name) => name.endsWith('.tgz'))!);
 
-    await step(`footprint: npm install <tarball> into an empty project (≤ ${FOOTPRINT_LIMITS.megabytes} MB, ≤ ${FOOTPRINT_LIMITS.packages} packages)`, async () => {
-      const empty = join(tmp, 'empty');
-      mkdirSync(empty);
-      writeFileSync(join(empty, 'package.json'), '{ "name": "empty", "version": "1.0.0", "private": true }\n');
-      await run('npm', ['install', tarball, ...quiet], empty);
-      const megabytes = Number((await run('du', ['-sm', 'node_modules'], empty)).split(/\s/)[0]);
-      const packages = (await run('npm', ['ls', '--all', '--parseable'], empty)).trim().split('\n').length - 1;
-      log(`footprint: node_modules ${megabytes} MB (du -sm), ${packages} packages (npm ls --all --parseable)`);
-      if (megabytes > FOOTPRINT_LIMITS.megabytes || packages > FOOTPRINT_LIMITS.packages) {
-        throw new Error(`footprint over the limits: ${megabytes} MB, ${packages} packages`);
-      }
-    });
+    await step(
+      `footprint: npm install <tarball> into an empty project (≤ ${FOOTPRINT_LIMITS.megabytes} MB, ≤ ${FOOTPRINT_LIMITS.packages} packages)`,
+      async () => {
+        const empty = join(tmp, 'empty');
+        mkdirSync(empty);
+        writeFileSync(join(empty, 'package.json'), '{ "name": "empty", "version": "1.0.0", "private": true }\n');
+        await run('npm', ['install', tarball, ...quiet], empty);
+        const megabytes = Number((await run('du', ['-sm', 'node_modules'], empty)).split(/\s/)[0]);
+        const packages = (await run('npm', ['ls', '--all', '--parseable'], empty)).trim().split('\n').length - 1;
+        log(`footprint: node_modules ${megabytes} MB (du -sm), ${packages} packages (npm ls --all --parseable)`);
+        if (megabytes > FOOTPRINT_LIMITS.megabytes || packages > FOOTPRINT_LIMITS.packages) {
+          throw new Error(`footprint over the limits: ${megabytes} MB, ${packages} packages`);
+        }
+      },
+    );
 
     await step('the tarball alone: every export without a peer, every command path of both bins (node --test)', async () => {
       const empty = join(tmp, 'empty');
@@ -106,16 +117,21 @@ async function main(): Promise<void> {
     await run('npm', ['install', '--no-save', tarball, ...quiet], project);
     await run('npx', ['tsc', '--init'], project);
     const blocks = writeDocBlocks(repo, join(project, 'docs-blocks'));
-    log(`docs: ${blocks.written.length} TypeScript blocks written, ${blocks.skipped.length} marked nocheck (${blocks.skipped.map((b) => `${b.file.slice(repo.length)}:${b.line}`).join(', ') || 'none'})`);
+    log(
+      `docs: ${blocks.written.length} TypeScript blocks written, ${blocks.skipped.length} marked nocheck (${blocks.skipped.map((b) => `${b.file.slice(repo.length)}:${b.line}`).join(', ') || 'none'})`,
+    );
     // tsc --init's defaults as they are; a user adds the ambient types they use (Node, Vite's import.meta.env).
     writeFileSync(
       join(project, 'tsconfig.check.json'),
       `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true, types: ['node', 'vite/client'] }, include: ['tests', 'types', 'browser/src', 'docs-blocks', 'vitest.config.ts'] }, null, 2)}\n`,
     );
 
-    await step('typecheck under tsc --init defaults: the consumer tests, the strict-user types, the browser app, every docs block', async () => {
-      await run('npx', ['tsc', '-p', 'tsconfig.check.json'], project);
-    });
+    await step(
+      'typecheck under tsc --init defaults: the consumer tests, the strict-user types, the browser app, every docs block',
+      async () => {
+        await run('npx', ['tsc', '-p', 'tsconfig.check.json'], project);
+      },
+    );
 
     const nodes: { name: string; dir: string }[] = [];
     if (nodeArg !== '24') nodes.push({ name: `node ${process.version}`, dir: dirname(process.execPath) });

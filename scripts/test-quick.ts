@@ -40,7 +40,7 @@ function step(command: string, args: readonly string[]): void {
 
 if (process.argv[1]?.endsWith('test-quick.ts')) {
   const at = process.argv.indexOf('--base');
-  const base = at === -1 ? 'HEAD' : process.argv[at + 1] ?? 'HEAD';
+  const base = at === -1 ? 'HEAD' : (process.argv[at + 1] ?? 'HEAD');
   const targets = testTargetsOf(changedFiles(base).filter((file) => existsSync(file)));
   step('npx', ['tsc', '--noEmit']);
   if (targets.length === 0) process.stdout.write(`test:quick: no layer changed against ${base}; typecheck only\n`);

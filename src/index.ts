@@ -38,7 +38,15 @@ export type {
 export { createEngine } from './engine/create-engine.js';
 export { ENGINE_PROFILES, type EngineProfileName } from './engine/engine-profiles.js';
 export { createManualClock, createSystemClock } from './clocks.js';
-export { createApi, type ApiOptions, type GesApi, type GesWorld, type StateChange, type WorldClock, type WorldFaults } from './http/create-api.js';
+export {
+  createApi,
+  type ApiOptions,
+  type GesApi,
+  type GesWorld,
+  type StateChange,
+  type WorldClock,
+  type WorldFaults,
+} from './http/create-api.js';
 export type { MockState, WorldState } from './http/control-routes.js';
 export type { JournalEntry, JournalFault, JournalFilter } from './http/request-journal.js';
 export type { ProjectState } from './engine/engine-types.js';

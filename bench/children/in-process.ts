@@ -17,7 +17,7 @@ const PAGE_URL = `http://ges.bench.invalid${listJobsPath(3, 0)}`;
 const SLICE_MS = 250;
 
 async function expectSmallPage(response: Response | undefined): Promise<string> {
-  if (!response || response.status !== 200) throw new Error(`in-process answer: ${response?.status ?? 'none'}`);
+  if (response?.status !== 200) throw new Error(`in-process answer: ${response?.status ?? 'none'}`);
   const text = await response.text();
   const body = JSON.parse(text) as { jobs?: unknown[] };
   if (body.jobs?.length !== 3) throw new Error(`in-process answer had ${body.jobs?.length} jobs, expected 3`);

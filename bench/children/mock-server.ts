@@ -11,7 +11,9 @@ import { startGesServer } from '../../src/server/start-ges-server.js';
 import { runChild } from '../lib/child-channel.js';
 
 runChild('ready', async () => {
-  const { values } = parseArgs({ options: { graphs: { type: 'string' }, jobs: { type: 'string' }, log: { type: 'string' }, journal: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { graphs: { type: 'string' }, jobs: { type: 'string' }, log: { type: 'string' }, journal: { type: 'string' } },
+  });
   const log = values.log ? createRequestLog({ format: values.log as LogFormat, write: (chunk) => process.stdout.write(chunk) }) : undefined;
   const server = await startGesServer({
     ...(log ? { onRequest: log.request } : {}),

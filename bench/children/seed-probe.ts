@@ -37,7 +37,8 @@ runChild('result', async () => {
   started = performance.now();
   const all = engine.listJobs(BENCH_PROJECT, 'movie', { limit: jobs, offset: 0 });
   const seedMs = firstTouchMs + (performance.now() - started);
-  if (!all.ok || all.value.jobs.length !== jobs) throw new Error(`listing every job returned ${all.ok ? all.value.jobs.length : 'an error'}`);
+  if (!all.ok || all.value.jobs.length !== jobs)
+    throw new Error(`listing every job returned ${all.ok ? all.value.jobs.length : 'an error'}`);
   const heapBytes = heapAfterGc() - before;
   // the engine must still be alive when the heap is read, or the delta would measure nothing
   const graphsHeld = engine.state().graphs.length;

@@ -10,9 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** A message a bench child sends its parent. */
-type ChildMessage =
-  | ({ kind: 'ready' | 'result' } & Record<string, unknown>)
-  | { kind: 'failed'; message: string };
+type ChildMessage = ({ kind: 'ready' | 'result' } & Record<string, unknown>) | { kind: 'failed'; message: string };
 
 /** A running child and its first answer. */
 export interface ForkedChild {
@@ -37,7 +35,9 @@ const TAIL = 4000;
 
 /** Starts `bench/children/<name>.ts` under tsx with `args` and returns a handle on it. */
 export function forkChild(name: string, args: readonly string[], options: ForkOptions = {}): ForkedChild {
-  const script = options.root ? join(options.root, 'bench', 'children', `${name}.ts`) : fileURLToPath(new URL(`../children/${name}.ts`, import.meta.url));
+  const script = options.root
+    ? join(options.root, 'bench', 'children', `${name}.ts`)
+    : fileURLToPath(new URL(`../children/${name}.ts`, import.meta.url));
   const child: ChildProcess = fork(script, [...args], {
     execArgv: [...(options.nodeFlags ?? []), '--import', 'tsx'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

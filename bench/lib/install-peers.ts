@@ -34,7 +34,8 @@ export function ensurePeers(install: boolean, log: (line: string) => void): stri
   if (!install) return `not installed (${missing().join(', ')}); npm run bench installs them, or: npm ci --prefix bench/peers`;
   log('peers: npm ci in bench/peers');
   const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEERS_DIR, encoding: 'utf8', timeout: 300_000 });
-  if (npm.status !== 0) return `npm ci in bench/peers failed (${npm.error?.message ?? `exit ${npm.status}`}): ${(npm.stderr ?? '').slice(-600)}`;
+  if (npm.status !== 0)
+    return `npm ci in bench/peers failed (${npm.error?.message ?? `exit ${npm.status}`}): ${(npm.stderr ?? '').slice(-600)}`;
   const still = missing();
   return still.length ? `still missing after npm ci: ${still.join(', ')}` : undefined;
 }

@@ -13,12 +13,21 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
 }
 
 /** A sender over at most `concurrency` keep-alive sockets, with token `t`; a body is sent as JSON. */
-export function createSender(concurrency: number): (port: number, method: string, path: string, body?: string) => Promise<{ status: number; body: string }> {
+export function createSender(
+  concurrency: number,
+): (port: number, method: string, path: string, body?: string) => Promise<{ status: number; body: string }> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   return (port, method, path, body) =>
     new Promise((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port, method, path, agent, headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) } },
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          agent,
+          headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');

@@ -6,7 +6,8 @@ import { renderBarChart } from './render-bar-chart.js';
 
 /** Prism is a pinned devDependency of the kit: its version is the one package.json pins. */
 const PRISM_VERSION =
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@stoplight/prism-cli'] ?? '';
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> })
+    .devDependencies['@stoplight/prism-cli'] ?? '';
 const isError = (value: unknown): value is MeasureError => typeof value === 'object' && value !== null && 'error' in value;
 const n0 = (value: number) => Math.round(value).toLocaleString('en-US');
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -17,21 +18,46 @@ export function renderThroughputChart(results: BenchResults): string | undefined
   const small = results.measures.smallPage;
   if (!small || isError(small)) return undefined;
   // the share the verdict judges: bare's CPU per request over the contender's
-  const cpuShare = (us: number | undefined) => (us && small.byCpu ? ` (${Math.round((small.byCpu.usPerRequest.bare / us) * 100)} % by CPU)` : '');
+  const cpuShare = (us: number | undefined) =>
+    us && small.byCpu ? ` (${Math.round((small.byCpu.usPerRequest.bare / us) * 100)} % by CPU)` : '';
   return renderBarChart(
     [
       { label: 'bare node:http', value: small.reqPerSec.bare, note: 'ceiling' },
-      { label: 'ges mock', value: small.reqPerSec.mock, note: `${Math.round(small.mockOverBare * 100)} % of bare${cpuShare(small.byCpu?.usPerRequest.mock)}, ${small.mockOverPrism.toFixed(1)}× Prism` },
+      {
+        label: 'ges mock',
+        value: small.reqPerSec.mock,
+        note: `${Math.round(small.mockOverBare * 100)} % of bare${cpuShare(small.byCpu?.usPerRequest.mock)}, ${small.mockOverPrism.toFixed(1)}× Prism`,
+      },
       ...(small.reqPerSec.mockLogged !== undefined
-        ? [{ label: 'ges mock, log on', value: small.reqPerSec.mockLogged, note: `${Math.round((small.loggedOverBare ?? 0) * 100)} % of bare${cpuShare(small.byCpu?.usPerRequest.mockLogged)}, ${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock, ${(small.loggedOverPrism ?? 0).toFixed(1)}× Prism` }]
+        ? [
+            {
+              label: 'ges mock, log on',
+              value: small.reqPerSec.mockLogged,
+              note: `${Math.round((small.loggedOverBare ?? 0) * 100)} % of bare${cpuShare(small.byCpu?.usPerRequest.mockLogged)}, ${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock, ${(small.loggedOverPrism ?? 0).toFixed(1)}× Prism`,
+            },
+          ]
         : []),
       ...(small.baseline
-        ? [{ label: 'ges mock, baseline', value: small.baseline.reqPerSec, note: `${Math.round(small.baseline.overBare * 100)} % of bare (${small.baseline.commit ?? small.baseline.dir})` }]
+        ? [
+            {
+              label: 'ges mock, baseline',
+              value: small.baseline.reqPerSec,
+              note: `${Math.round(small.baseline.overBare * 100)} % of bare (${small.baseline.commit ?? small.baseline.dir})`,
+            },
+          ]
         : []),
       ...(small.peers ?? [])
         .filter((peer) => peer.reqPerSec !== undefined)
-        .map((peer) => ({ label: peer.label, value: peer.reqPerSec!, note: `${Math.round(peer.overBare! * 100)} % of bare; ges mock ${peer.mockOverPeer!.toFixed(1)}× it` })),
-      { label: 'prism mock', value: small.reqPerSec.prism, note: `${Math.round(median(small.rounds.map((r) => r.prism.reqPerSec / r.bare.reqPerSec)) * 100)} % of bare; ges mock ${small.mockOverPrism.toFixed(1)}× it` },
+        .map((peer) => ({
+          label: peer.label,
+          value: peer.reqPerSec!,
+          note: `${Math.round(peer.overBare! * 100)} % of bare; ges mock ${peer.mockOverPeer!.toFixed(1)}× it`,
+        })),
+      {
+        label: 'prism mock',
+        value: small.reqPerSec.prism,
+        note: `${Math.round(median(small.rounds.map((r) => r.prism.reqPerSec / r.bare.reqPerSec)) * 100)} % of bare; ges mock ${small.mockOverPrism.toFixed(1)}× it`,
+      },
     ].sort((a, b) => b.value - a.value),
     40,
     ' req/s',
@@ -78,12 +104,12 @@ export function renderResults(results: BenchResults): string {
     out.push(`## Small-page throughput (${small.connections} connections, median of ${plural(settings.rounds, 'round')})`, '');
     out.push('```', chart, '```', '');
     out.push(
-      'The verdict judges the mock against bare by each server\'s own CPU time per request (below): on this machine one autocannon ' +
-        'process and other work set most req/s ceilings, so a round in which the mock\'s process was busy half the time says little of the mock.',
+      "The verdict judges the mock against bare by each server's own CPU time per request (below): on this machine one autocannon " +
+        "process and other work set most req/s ceilings, so a round in which the mock's process was busy half the time says little of the mock.",
       '',
     );
     out.push(
-      'Bars are each contender\'s median req/s over the rounds; the % and × are medians of the per-round ratios, each comparing ' +
+      "Bars are each contender's median req/s over the rounds; the % and × are medians of the per-round ratios, each comparing " +
         'contenders measured seconds apart so that drift over the run cancels. They need not match the bars.',
       '',
     );
@@ -126,7 +152,11 @@ export function renderResults(results: BenchResults): string {
         ),
       );
     }
-    out.push('', `Response bodies: mock ${small.responseBytes.mock} B, Prism ${small.responseBytes.prism} B (its static example), bare ${small.responseBytes.bare} B.`, '');
+    out.push(
+      '',
+      `Response bodies: mock ${small.responseBytes.mock} B, Prism ${small.responseBytes.prism} B (its static example), bare ${small.responseBytes.bare} B.`,
+      '',
+    );
     if (small.peers?.length) {
       out.push(
         '### The other mocks, in the same rounds',
@@ -137,8 +167,14 @@ export function renderResults(results: BenchResults): string {
         '|---|---|---|---|---|---|---|---|',
       );
       for (const peer of small.peers) {
-        if (peer.error) out.push(`| ${peer.label} | ${peer.version ?? 'n/a'} | ${peer.command ? `\`${peer.command}\`` : 'n/a'} | not measured: ${peer.error.split('\n')[0]!.replace(/\|/g, '\\|')} | | | | |`);
-        else out.push(`| ${peer.label} | ${peer.version} | \`${peer.command}\` | ${n0(peer.reqPerSec!)} | ${Math.round(peer.overBare! * 100)} % | ${peer.mockOverPeer!.toFixed(1)}× | ${peer.cpuUsPerRequest?.toFixed(1) ?? 'n/a'} | ${peer.responseBytes} B |`);
+        if (peer.error)
+          out.push(
+            `| ${peer.label} | ${peer.version ?? 'n/a'} | ${peer.command ? `\`${peer.command}\`` : 'n/a'} | not measured: ${peer.error.split('\n')[0]!.replace(/\|/g, '\\|')} | | | | |`,
+          );
+        else
+          out.push(
+            `| ${peer.label} | ${peer.version} | \`${peer.command}\` | ${n0(peer.reqPerSec!)} | ${Math.round(peer.overBare! * 100)} % | ${peer.mockOverPeer!.toFixed(1)}× | ${peer.cpuUsPerRequest?.toFixed(1) ?? 'n/a'} | ${peer.responseBytes} B |`,
+          );
       }
       const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(1));
       out.push(
@@ -148,7 +184,10 @@ export function renderResults(results: BenchResults): string {
       );
     }
     if (small.baseline) {
-      out.push(`Baseline: the mock of \`${small.baseline.dir}\` (${small.baseline.commit ?? 'not a git checkout'}), ${n0(small.baseline.reqPerSec)} req/s, ${Math.round(small.baseline.overBare * 100)} % of bare; this checkout's mock is ${small.baseline.mockOverBaseline.toFixed(2)}× it.`, '');
+      out.push(
+        `Baseline: the mock of \`${small.baseline.dir}\` (${small.baseline.commit ?? 'not a git checkout'}), ${n0(small.baseline.reqPerSec)} req/s, ${Math.round(small.baseline.overBare * 100)} % of bare; this checkout's mock is ${small.baseline.mockOverBaseline.toFixed(2)}× it.`,
+        '',
+      );
     }
   }
 
@@ -170,13 +209,17 @@ export function renderResults(results: BenchResults): string {
     out.push(`## Seeding ${n0(seeding.jobs)} jobs (fresh \`node --expose-gc\` process per round)`, '');
     out.push(
       'The engine seeds lazily: a graph\'s layout on first touch, each job on its first read. "First touch" is createEngine + ' +
-        '`listJobs(limit 1)`; "every job" adds `listJobs(limit ' + String(seeding.jobs) + ')`, so that all jobs exist (the targets judge this one). ' +
+        '`listJobs(limit 1)`; "every job" adds `listJobs(limit ' +
+        String(seeding.jobs) +
+        ')`, so that all jobs exist (the targets judge this one). ' +
         'Heap is `heapUsed` after `gc()`, against before createEngine.',
       '',
     );
     out.push('| round | first touch | heap after first touch | every job | heap with every job |', '|---|---|---|---|---|');
     seeding.rounds.forEach((r, i) =>
-      out.push(`| ${i + 1} | ${n0(r.firstTouchMs)} ms | ${(r.firstTouchHeapBytes / 1e6).toFixed(1)} MB | ${n0(r.seedMs)} ms | ${(r.heapBytes / 1e6).toFixed(1)} MB |`),
+      out.push(
+        `| ${i + 1} | ${n0(r.firstTouchMs)} ms | ${(r.firstTouchHeapBytes / 1e6).toFixed(1)} MB | ${n0(r.seedMs)} ms | ${(r.heapBytes / 1e6).toFixed(1)} MB |`,
+      ),
     );
     out.push('');
   }
@@ -189,7 +232,9 @@ export function renderResults(results: BenchResults): string {
       '|---|---|---|---|---|',
     );
     inProcess.rounds.forEach((r, i) =>
-      out.push(`| ${i + 1} | ${n0(r.getResponse)} req/s | ${n0(r.trivialGetResponse)} req/s | ${n0(r.setupServerFetch)} req/s | ${n0(r.trivialSetupServerFetch)} req/s |`),
+      out.push(
+        `| ${i + 1} | ${n0(r.getResponse)} req/s | ${n0(r.trivialGetResponse)} req/s | ${n0(r.setupServerFetch)} req/s | ${n0(r.trivialSetupServerFetch)} req/s |`,
+      ),
     );
     out.push(
       '',
@@ -204,7 +249,10 @@ export function renderResults(results: BenchResults): string {
   const contract = measures.contractRun;
   if (contract && !isError(contract)) {
     out.push('## Contract run against the standalone mock', '');
-    out.push(`\`${contract.command}\`: ${contract.rounds.map((r) => `${(r.ms / 1000).toFixed(1)} s (exit ${r.exitCode})`).join(', ')}.`, '');
+    out.push(
+      `\`${contract.command}\`: ${contract.rounds.map((r) => `${(r.ms / 1000).toFixed(1)} s (exit ${r.exitCode})`).join(', ')}.`,
+      '',
+    );
   }
 
   const errors = Object.entries(measures).filter(([, value]) => isError(value)) as [string, MeasureError][];

@@ -118,7 +118,13 @@ const STARTERS: Record<PeerId, { pkg: string; start: (dir: string, input: PeerIn
     async start(dir, input) {
       const port = await freePort();
       const args = ['start', '--data', KIT_SPEC_PATH, '--port', String(port), '--hostname', '127.0.0.1'];
-      const server = await spawnUntilServing(dir, process.execPath, [bin('@mockoon/cli', 'bin/run.js'), ...args], input.path, () => `http://127.0.0.1:${port}`);
+      const server = await spawnUntilServing(
+        dir,
+        process.execPath,
+        [bin('@mockoon/cli', 'bin/run.js'), ...args],
+        input.path,
+        () => `http://127.0.0.1:${port}`,
+      );
       return { ...server, command: `mockoon-cli start --data openapi.yaml --port ${port} --hostname 127.0.0.1` };
     },
   },
@@ -129,7 +135,10 @@ const STARTERS: Record<PeerId, { pkg: string; start: (dir: string, input: PeerIn
       const jar = bin('wiremock', `build/wiremock-standalone-${version}.jar`);
       const [pathname, query] = input.path.split('?') as [string, string];
       const queryParameters = Object.fromEntries([...new URLSearchParams(query)].map(([key, value]) => [key, { equalTo: value }]));
-      const mapping = { request: { method: 'GET', urlPath: pathname, queryParameters }, response: { status: 200, headers: { 'Content-Type': 'application/json' }, body: input.pageText } };
+      const mapping = {
+        request: { method: 'GET', urlPath: pathname, queryParameters },
+        response: { status: 200, headers: { 'Content-Type': 'application/json' }, body: input.pageText },
+      };
       const root = join(dir, 'wiremock');
       rmSync(root, { recursive: true, force: true });
       mkdirSync(join(root, 'mappings'), { recursive: true });
@@ -140,17 +149,34 @@ const STARTERS: Record<PeerId, { pkg: string; start: (dir: string, input: PeerIn
         const port = /^port:\s+(\d+)/m.exec(output)?.[1];
         return port ? `http://127.0.0.1:${port}` : undefined;
       });
-      return { ...server, command: `java -jar wiremock-standalone-${version}.jar --port 0 --bind-address 127.0.0.1 --root-dir <dir with one mapping> --no-request-journal` };
+      return {
+        ...server,
+        command: `java -jar wiremock-standalone-${version}.jar --port 0 --bind-address 127.0.0.1 --root-dir <dir with one mapping> --no-request-journal`,
+      };
     },
   },
   jsonServer: {
     pkg: 'json-server',
     async start(dir, input) {
       const port = await freePort();
-      writeFileSync(join(dir, 'db.json'), JSON.stringify({ jobs: input.jobs.map((job, index) => ({ id: index + 1, ...(job as object) })) }));
-      writeFileSync(join(dir, 'routes.json'), JSON.stringify({ [`/ges/v1.0/${BENCH_PROJECT}/graphs/movie/jobs/status\\?limit=:limit&offset=:offset`]: '/jobs?_start=:offset&_limit=:limit' }));
+      writeFileSync(
+        join(dir, 'db.json'),
+        JSON.stringify({ jobs: input.jobs.map((job, index) => ({ id: index + 1, ...(job as object) })) }),
+      );
+      writeFileSync(
+        join(dir, 'routes.json'),
+        JSON.stringify({
+          [`/ges/v1.0/${BENCH_PROJECT}/graphs/movie/jobs/status\\?limit=:limit&offset=:offset`]: '/jobs?_start=:offset&_limit=:limit',
+        }),
+      );
       const args = ['db.json', '--routes', 'routes.json', '--port', String(port), '--host', '127.0.0.1', '--read-only'];
-      const server = await spawnUntilServing(dir, process.execPath, [bin('json-server', 'lib/cli/bin.js'), ...args], input.path, () => `http://127.0.0.1:${port}`);
+      const server = await spawnUntilServing(
+        dir,
+        process.execPath,
+        [bin('json-server', 'lib/cli/bin.js'), ...args],
+        input.path,
+        () => `http://127.0.0.1:${port}`,
+      );
       return { ...server, command: `json-server db.json --routes routes.json --port ${port} --host 127.0.0.1 --read-only` };
     },
   },

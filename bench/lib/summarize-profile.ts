@@ -77,7 +77,10 @@ export function summarizeProfile(path: string, top = 15): ProfileRanking {
     if (key === undefined) keys.set(node.id, (key = describe(node.callFrame)));
     return key;
   };
-  const isOurs = (node: CpuProfileNode) => node.callFrame.url.startsWith('file://') && fileURLToPath(node.callFrame.url).startsWith(ROOT) && !node.callFrame.url.includes('/node_modules/');
+  const isOurs = (node: CpuProfileNode) =>
+    node.callFrame.url.startsWith('file://') &&
+    fileURLToPath(node.callFrame.url).startsWith(ROOT) &&
+    !node.callFrame.url.includes('/node_modules/');
 
   const selfUs = new Map<string, number>();
   const inclusiveUs = new Map<string, number>();

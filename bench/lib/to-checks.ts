@@ -21,7 +21,8 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
   const row = (measure: BenchCheck['measure'], label: string, target: string, figure: string, meets: boolean) =>
     checks.push({ measure, label, figure, target, pass: judged ? meets : null });
   const failed = (measure: BenchCheck['measure'], labels: [string, string][], error: string) => {
-    for (const [label, target] of labels) checks.push({ measure, label, figure: `not measured: ${error.split('\n')[0]}`, target, pass: judged ? false : null });
+    for (const [label, target] of labels)
+      checks.push({ measure, label, figure: `not measured: ${error.split('\n')[0]}`, target, pass: judged ? false : null });
   };
 
   const small = measures.smallPage;
@@ -31,9 +32,21 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
   ];
   if (isError(small)) failed('smallPage', smallRows, small.error);
   else if (small) {
-    row('smallPage', smallRows[0]![0], smallRows[0]![1], `${small.mockOverPrism.toFixed(1)}× Prism (${n0(small.reqPerSec.mock)} vs ${n0(small.reqPerSec.prism)} req/s)${small.byCpu ? `; by server CPU per request ${small.byCpu.mockOverPrism.toFixed(1)}×` : ''}`, small.mockOverPrism >= TARGETS.mockOverPrism);
+    row(
+      'smallPage',
+      smallRows[0]![0],
+      smallRows[0]![1],
+      `${small.mockOverPrism.toFixed(1)}× Prism (${n0(small.reqPerSec.mock)} vs ${n0(small.reqPerSec.prism)} req/s)${small.byCpu ? `; by server CPU per request ${small.byCpu.mockOverPrism.toFixed(1)}×` : ''}`,
+      small.mockOverPrism >= TARGETS.mockOverPrism,
+    );
     if (small.loggedOverPrism !== undefined && small.reqPerSec.mockLogged !== undefined) {
-      row('smallPage', 'small page, request log on: mock vs Prism', smallRows[0]![1], `${small.loggedOverPrism.toFixed(1)}× Prism (${n0(small.reqPerSec.mockLogged)} vs ${n0(small.reqPerSec.prism)} req/s; ${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock without log)`, small.loggedOverPrism >= TARGETS.mockOverPrism);
+      row(
+        'smallPage',
+        'small page, request log on: mock vs Prism',
+        smallRows[0]![1],
+        `${small.loggedOverPrism.toFixed(1)}× Prism (${n0(small.reqPerSec.mockLogged)} vs ${n0(small.reqPerSec.prism)} req/s; ${Math.round((small.loggedOverMock ?? 0) * 100)} % of the mock without log)`,
+        small.loggedOverPrism >= TARGETS.mockOverPrism,
+      );
     }
     // Against bare, judged by each server's own CPU time per request where /proc has it: on 2 shared
     // cores one autocannon process and the neighbours' work, not the servers, set most req/s ceilings
@@ -41,12 +54,20 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
     const againstBare = (label: string, reqRatio: number, reqPerSec: number, cpuUs: number | undefined) => {
       const cpuRatio = cpuUs && small.byCpu ? small.byCpu.usPerRequest.bare / cpuUs : undefined;
       const byReq = `${Math.round(reqRatio * 100)} % of bare by req/s (${n0(reqPerSec)} vs ${n0(small.reqPerSec.bare)})`;
-      const figure = cpuRatio === undefined ? byReq : `${Math.round(cpuRatio * 100)} % of bare by server CPU per request (${cpuUs!.toFixed(1)} vs ${small.byCpu!.usPerRequest.bare.toFixed(1)} µs); ${byReq}`;
+      const figure =
+        cpuRatio === undefined
+          ? byReq
+          : `${Math.round(cpuRatio * 100)} % of bare by server CPU per request (${cpuUs!.toFixed(1)} vs ${small.byCpu!.usPerRequest.bare.toFixed(1)} µs); ${byReq}`;
       row('smallPage', label, smallRows[1]![1], figure, (cpuRatio ?? reqRatio) >= TARGETS.mockOverBare);
     };
     againstBare(smallRows[1]![0], small.mockOverBare, small.reqPerSec.mock, small.byCpu?.usPerRequest.mock);
     if (small.loggedOverBare !== undefined && small.reqPerSec.mockLogged !== undefined) {
-      againstBare('small page, request log on: mock vs bare node:http', small.loggedOverBare, small.reqPerSec.mockLogged, small.byCpu?.usPerRequest.mockLogged);
+      againstBare(
+        'small page, request log on: mock vs bare node:http',
+        small.loggedOverBare,
+        small.reqPerSec.mockLogged,
+        small.byCpu?.usPerRequest.mockLogged,
+      );
     }
   }
 
@@ -54,7 +75,13 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
   const largestRow: [string, string] = ['largest page: latency vs bare', `≤ ${TARGETS.largestOverBare}× bare`];
   if (isError(largest)) failed('largestPage', [largestRow], largest.error);
   else if (largest) {
-    row('largestPage', `largest page (${n0(largest.jobs)} jobs): latency vs bare`, largestRow[1], `${largest.mockOverBare.toFixed(2)}× bare (p50 ${n0(largest.latencyP50Ms.mock)} vs ${n0(largest.latencyP50Ms.bare)} ms, ${(largest.responseBytes / 1e6).toFixed(1)} MB)`, largest.mockOverBare <= TARGETS.largestOverBare);
+    row(
+      'largestPage',
+      `largest page (${n0(largest.jobs)} jobs): latency vs bare`,
+      largestRow[1],
+      `${largest.mockOverBare.toFixed(2)}× bare (p50 ${n0(largest.latencyP50Ms.mock)} vs ${n0(largest.latencyP50Ms.bare)} ms, ${(largest.responseBytes / 1e6).toFixed(1)} MB)`,
+      largest.mockOverBare <= TARGETS.largestOverBare,
+    );
   }
 
   const seeding = measures.seeding;
@@ -64,8 +91,20 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
   ];
   if (isError(seeding)) failed('seeding', seedRows, seeding.error);
   else if (seeding) {
-    row('seeding', `seeding ${n0(seeding.jobs)} jobs: time`, seedRows[0]![1], `${n0(seeding.seedMs)} ms until every job exists (first touch alone: ${n0(seeding.firstTouchMs)} ms)`, seeding.seedMs <= TARGETS.seedMs);
-    row('seeding', `seeding ${n0(seeding.jobs)} jobs: heap`, seedRows[1]![1], `${seeding.heapMB.toFixed(1)} MB with every job built (first touch alone: ${seeding.firstTouchHeapMB.toFixed(1)} MB)`, seeding.heapMB <= TARGETS.seedHeapMB);
+    row(
+      'seeding',
+      `seeding ${n0(seeding.jobs)} jobs: time`,
+      seedRows[0]![1],
+      `${n0(seeding.seedMs)} ms until every job exists (first touch alone: ${n0(seeding.firstTouchMs)} ms)`,
+      seeding.seedMs <= TARGETS.seedMs,
+    );
+    row(
+      'seeding',
+      `seeding ${n0(seeding.jobs)} jobs: heap`,
+      seedRows[1]![1],
+      `${seeding.heapMB.toFixed(1)} MB with every job built (first touch alone: ${seeding.firstTouchHeapMB.toFixed(1)} MB)`,
+      seeding.heapMB <= TARGETS.seedHeapMB,
+    );
   }
 
   const inProcess = measures.inProcess;
@@ -75,15 +114,33 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
   ];
   if (isError(inProcess)) failed('inProcess', inRows, inProcess.error);
   else if (inProcess) {
-    row('inProcess', inRows[0]![0], inRows[0]![1], `${n0(inProcess.reqPerSec.getResponse)} req/s (trivial handler: ${n0(inProcess.trivialHandlerReqPerSec.getResponse)})`, inProcess.reqPerSec.getResponse >= TARGETS.inProcessReqPerSec);
-    row('inProcess', inRows[1]![0], inRows[1]![1], `${n0(inProcess.reqPerSec.setupServerFetch)} req/s (MSW + fetch with a trivial handler: ${n0(inProcess.trivialHandlerReqPerSec.setupServerFetch)})`, inProcess.reqPerSec.setupServerFetch >= TARGETS.inProcessReqPerSec);
+    row(
+      'inProcess',
+      inRows[0]![0],
+      inRows[0]![1],
+      `${n0(inProcess.reqPerSec.getResponse)} req/s (trivial handler: ${n0(inProcess.trivialHandlerReqPerSec.getResponse)})`,
+      inProcess.reqPerSec.getResponse >= TARGETS.inProcessReqPerSec,
+    );
+    row(
+      'inProcess',
+      inRows[1]![0],
+      inRows[1]![1],
+      `${n0(inProcess.reqPerSec.setupServerFetch)} req/s (MSW + fetch with a trivial handler: ${n0(inProcess.trivialHandlerReqPerSec.setupServerFetch)})`,
+      inProcess.reqPerSec.setupServerFetch >= TARGETS.inProcessReqPerSec,
+    );
   }
 
   const contract = measures.contractRun;
   const contractRow: [string, string] = ['contract run against the mock', `≤ ${TARGETS.contractMs / 1000} s`];
   if (isError(contract)) failed('contractRun', [contractRow], contract.error);
   else if (contract) {
-    row('contractRun', contractRow[0], contractRow[1], `${(contract.ms / 1000).toFixed(1)} s${contract.passed ? '' : ' (the suite reported failures)'}`, contract.ms <= TARGETS.contractMs && contract.passed);
+    row(
+      'contractRun',
+      contractRow[0],
+      contractRow[1],
+      `${(contract.ms / 1000).toFixed(1)} s${contract.passed ? '' : ' (the suite reported failures)'}`,
+      contract.ms <= TARGETS.contractMs && contract.passed,
+    );
   }
   return checks;
 }

@@ -36,7 +36,11 @@ function runOnce(args: string[]): Promise<{ ms: number; exitCode: number | null;
 }
 
 /** Measures the contract suite's wall time against the mock. */
-export async function measureContractRun(settings: BenchSettings, profiler: Profiler, log: (line: string) => void): Promise<ContractRunResult> {
+export async function measureContractRun(
+  settings: BenchSettings,
+  profiler: Profiler,
+  log: (line: string) => void,
+): Promise<ContractRunResult> {
   if (!existsSync(new URL(`../../${BIN}`, import.meta.url))) throw new Error(`${BIN} does not exist yet`);
   const rounds: ContractRunResult['rounds'] = [];
   let command = '';
@@ -48,7 +52,9 @@ export async function measureContractRun(settings: BenchSettings, profiler: Prof
       const run = await runOnce(args);
       if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`${command} exited ${run.exitCode}:\n${run.output}`);
       rounds.push({ ms: run.ms, exitCode: run.exitCode });
-      log(`contract run, round ${round + 1}/${settings.rounds}: ${(run.ms / 1000).toFixed(2)} s, exit ${run.exitCode}${run.exitCode ? `\n${run.output}` : ''}`);
+      log(
+        `contract run, round ${round + 1}/${settings.rounds}: ${(run.ms / 1000).toFixed(2)} s, exit ${run.exitCode}${run.exitCode ? `\n${run.output}` : ''}`,
+      );
     } finally {
       await mock.stop();
     }

@@ -16,7 +16,11 @@ const CONTENDERS = ['mock', 'bare'] as const;
 type Contender = (typeof CONTENDERS)[number];
 
 /** Measures the latency of the largest page, mock against bare. */
-export async function measureLargestPage(settings: BenchSettings, profiler: Profiler, log: (line: string) => void): Promise<LargestPageResult> {
+export async function measureLargestPage(
+  settings: BenchSettings,
+  profiler: Profiler,
+  log: (line: string) => void,
+): Promise<LargestPageResult> {
   const jobs = settings.largestJobs;
   const path = listJobsPath(jobs, 0);
   const stops: (() => Promise<void>)[] = [];
@@ -26,7 +30,9 @@ export async function measureLargestPage(settings: BenchSettings, profiler: Prof
     // also forces the lazy seeding, so no round pays for it
     const page = await fetchPage(mock.url + path, jobs);
 
-    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN], { nodeFlags: profiler.nodeFlags('largest-page-bare') });
+    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN], {
+      nodeFlags: profiler.nodeFlags('largest-page-bare'),
+    });
     stops.push(async () => {
       await bare.stop();
       profiler.collect('largest-page-bare');
@@ -51,7 +57,9 @@ export async function measureLargestPage(settings: BenchSettings, profiler: Prof
       const figures = {} as Record<Contender, ServerLoadFigures>;
       for (const who of order) {
         figures[who] = await load(who, 0, settings.largestRequests);
-        log(`largest page, round ${round + 1}/${settings.rounds}: ${who} p50 ${figures[who].latencyP50Ms} ms (${figures[who].ok} requests)`);
+        log(
+          `largest page, round ${round + 1}/${settings.rounds}: ${who} p50 ${figures[who].latencyP50Ms} ms (${figures[who].ok} requests)`,
+        );
       }
       rounds.push({ order, ...figures });
     }

@@ -44,7 +44,9 @@ function cpuView(rounds: Round[]): SmallPageResult['byCpu'] {
 /** The last commit of a checkout, or undefined. */
 function describeCheckout(dir: string): string | undefined {
   try {
-    return execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().slice(0, 100);
+    return execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .slice(0, 100);
   } catch {
     return undefined;
   }
@@ -66,7 +68,9 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     const mockLogged = await startMock('small-page-mock-logged', ['--log', 'text'], profiler);
     stops.push(() => mockLogged.stop());
 
-    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN], { nodeFlags: profiler.nodeFlags('small-page-bare') });
+    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN], {
+      nodeFlags: profiler.nodeFlags('small-page-bare'),
+    });
     stops.push(async () => {
       await bare.stop();
       profiler.collect('small-page-bare');
@@ -122,10 +126,18 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     for (const who of Object.keys(urls) as Contender[]) bytes[who] = (await fetchPage(urls[who]!)).bytes;
 
     const load = (who: Contender, durationSec: number) =>
-      runCleanLoad(`small page, ${who}`, { url: urls[who]!, headers: { ...BENCH_HEADERS }, connections: settings.connections, durationSec }, pids[who]);
+      runCleanLoad(
+        `small page, ${who}`,
+        { url: urls[who]!, headers: { ...BENCH_HEADERS }, connections: settings.connections, durationSec },
+        pids[who],
+      );
     // a peer whose load is not clean is dropped with the reason; a core contender's failure fails the measure
     const dropped = new Map<PeerId, string>();
-    const contenders = (): Contender[] => [...CORE, ...(urls.baseline ? ['baseline' as const] : []), ...PEER_IDS.filter((id) => peers.has(id) && !dropped.has(id))];
+    const contenders = (): Contender[] => [
+      ...CORE,
+      ...(urls.baseline ? ['baseline' as const] : []),
+      ...PEER_IDS.filter((id) => peers.has(id) && !dropped.has(id)),
+    ];
     const loadOrDrop = async (who: Contender, durationSec: number): Promise<ServerLoadFigures | undefined> => {
       if (!(PEER_IDS as readonly string[]).includes(who)) return load(who, durationSec);
       try {
@@ -148,7 +160,9 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
         if (!taken) continue;
         figures[who] = taken;
         const cpu = taken.serverCpuUsPerRequest;
-        log(`small page, round ${round + 1}/${settings.rounds}: ${who} ${Math.round(taken.reqPerSec)} req/s${cpu === undefined ? '' : `, ${cpu.toFixed(1)} µs CPU/request, busy ${Math.round((taken.serverCpuBusy ?? 0) * 100)} %`}`);
+        log(
+          `small page, round ${round + 1}/${settings.rounds}: ${who} ${Math.round(taken.reqPerSec)} req/s${cpu === undefined ? '' : `, ${cpu.toFixed(1)} µs CPU/request, busy ${Math.round((taken.serverCpuBusy ?? 0) * 100)} %`}`,
+        );
       }
       const peerFigures = Object.fromEntries(PEER_IDS.filter((id) => figures[id]).map((id) => [id, figures[id]!]));
       rounds.push({
@@ -174,7 +188,8 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
       result.reqPerSec = median(taken.map((r) => of(r).reqPerSec));
       result.overBare = median(taken.map((r) => of(r).reqPerSec / r.bare.reqPerSec));
       result.mockOverPeer = median(taken.map((r) => r.mock.reqPerSec / of(r).reqPerSec));
-      if (taken.every((r) => of(r).serverCpuUsPerRequest !== undefined)) result.cpuUsPerRequest = median(taken.map((r) => of(r).serverCpuUsPerRequest!));
+      if (taken.every((r) => of(r).serverCpuUsPerRequest !== undefined))
+        result.cpuUsPerRequest = median(taken.map((r) => of(r).serverCpuUsPerRequest!));
       result.responseBytes = bytes[result.id]!;
     }
     let baseline: BaselineResult | undefined;
@@ -185,7 +200,9 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
         reqPerSec: median(rounds.map((r) => r.baseline!.reqPerSec)),
         overBare: median(rounds.map((r) => r.baseline!.reqPerSec / r.bare.reqPerSec)),
         mockOverBaseline: median(rounds.map((r) => r.mock.reqPerSec / r.baseline!.reqPerSec)),
-        ...(rounds.every((r) => r.baseline!.serverCpuUsPerRequest !== undefined) ? { cpuUsPerRequest: median(rounds.map((r) => r.baseline!.serverCpuUsPerRequest!)) } : {}),
+        ...(rounds.every((r) => r.baseline!.serverCpuUsPerRequest !== undefined)
+          ? { cpuUsPerRequest: median(rounds.map((r) => r.baseline!.serverCpuUsPerRequest!)) }
+          : {}),
       };
     }
 

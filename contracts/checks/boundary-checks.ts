@@ -44,7 +44,12 @@ function expectRefusedOr(ctx: CheckContext, exchange: Exchange, what: string, al
     return;
   }
   if (status === 200 && accept()) return;
-  ctx.fail({ message: `${what} answered ${status === 200 ? 'a page it must not' : (status ?? 'nothing')}`, expected: `a 4xx GES error envelope, or ${alternative}`, actual: describeAnswer(exchange), exchange });
+  ctx.fail({
+    message: `${what} answered ${status === 200 ? 'a page it must not' : (status ?? 'nothing')}`,
+    expected: `a 4xx GES error envelope, or ${alternative}`,
+    actual: describeAnswer(exchange),
+    exchange,
+  });
 }
 
 /** The checks of the boundaries group. */
@@ -84,7 +89,8 @@ export const boundaryChecks: readonly ContractCheck[] = [
     description: `offset=0 is the default list, offset=total-1 its last job, offset=total+1 and ${offsetBounds.max} (the largest valid) answer jobs: [] with the same jobCount; far outside (${FAR_OUTSIDE.join(', ')}) a 4xx or jobs: [], never a wrapped-around page.`,
     async run(ctx) {
       const { jobs, total } = await baseList(ctx);
-      if (jobs.length === 0 || jobs.length !== total) return ctx.skip(`not exercised: the default list holds ${jobs.length} of ${total} jobs`);
+      if (jobs.length === 0 || jobs.length !== total)
+        return ctx.skip(`not exercised: the default list holds ${jobs.length} of ${total} jobs`);
       const cases: { offset: string; expected: SeenJob[] }[] = [
         { offset: '0', expected: jobs },
         { offset: String(total - 1), expected: jobs.slice(-1) },
@@ -97,7 +103,11 @@ export const boundaryChecks: readonly ContractCheck[] = [
         expectJobs(ctx, exchange, `offset=${offset}`, expected);
         const jobCount = bodyObject(exchange)?.jobCount;
         if (exchange.response?.status === 200 && jobCount !== total) {
-          ctx.fail({ message: `offset=${offset} says jobCount ${showValue(jobCount)}`, expected: `jobCount ${total}, the total, on every page`, exchange });
+          ctx.fail({
+            message: `offset=${offset} says jobCount ${showValue(jobCount)}`,
+            expected: `jobCount ${total}, the total, on every page`,
+            exchange,
+          });
         }
       });
       const far = await Promise.all(FAR_OUTSIDE.map((offset) => ctx.send({ operationId: 'listJobs', query: { offset } })));
@@ -136,16 +146,32 @@ export const boundaryChecks: readonly ContractCheck[] = [
       const jobId = jobs.find((job) => typeof job.jobId === 'string')?.jobId as string | undefined;
       if (jobId === undefined) return ctx.skip('not exercised: the list holds no job to ask about');
       const valid: Record<string, string>[] = [{ limit: '0' }, { offset: String(offsetBounds.max) }];
-      const invalid: Record<string, string>[] = [{ limit: '-1' }, { limit: String(limitBounds.max + 1) }, { offset: '-1' }, { offset: String(offsetBounds.max + 1) }, { limit: 'abc' }];
+      const invalid: Record<string, string>[] = [
+        { limit: '-1' },
+        { limit: String(limitBounds.max + 1) },
+        { offset: '-1' },
+        { offset: String(offsetBounds.max + 1) },
+        { limit: 'abc' },
+      ];
       const send = (query: Record<string, string>) => ctx.send({ operationId: 'getJobStatus', jobId, query });
       const [good, bad] = await Promise.all([Promise.all(valid.map(send)), Promise.all(invalid.map(send))]);
-      const describe = (query: Record<string, string>) => Object.entries(query).map(([k, v]) => `${k}=${v}`).join('&');
+      const describe = (query: Record<string, string>) =>
+        Object.entries(query)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('&');
       good.forEach((exchange, i) => {
         if (exchange.response?.status !== 200) {
-          ctx.fail({ message: `job ${jobId} status with ${describe(valid[i] as Record<string, string>)} (inside the range) answered ${exchange.response?.status ?? 'nothing'}`, expected: '200', actual: describeAnswer(exchange), exchange });
+          ctx.fail({
+            message: `job ${jobId} status with ${describe(valid[i] as Record<string, string>)} (inside the range) answered ${exchange.response?.status ?? 'nothing'}`,
+            expected: '200',
+            actual: describeAnswer(exchange),
+            exchange,
+          });
         }
       });
-      bad.forEach((exchange, i) => expectGesError(ctx, exchange, {}, `job ${jobId} status with ${describe(invalid[i] as Record<string, string>)}`));
+      bad.forEach((exchange, i) => {
+        expectGesError(ctx, exchange, {}, `job ${jobId} status with ${describe(invalid[i] as Record<string, string>)}`);
+      });
     },
   },
   {
@@ -153,7 +179,8 @@ export const boundaryChecks: readonly ContractCheck[] = [
     group: 'errors',
     level: 'must',
     phase: 'probe',
-    description: 'Path parameters outside their patterns (graph_name of 2 characters or starting with a digit, a job_id of 257 characters) answer a 4xx GES envelope.',
+    description:
+      'Path parameters outside their patterns (graph_name of 2 characters or starting with a digit, a job_id of 257 characters) answer a 4xx GES envelope.',
     async run(ctx) {
       const longId = `${await unknownJobId(ctx)}`.padEnd(257, '0');
       const probes: [string, Promise<Exchange>][] = [

@@ -20,7 +20,9 @@ async function answered(ctx: CheckContext): Promise<Exchange[]> {
 
 /** A violation that is only a known status variant (complete, partiallyFailed): a SHOULD matter. */
 function isVariantStatus(body: unknown, violation: SchemaViolation): boolean {
-  return violation.keyword === 'enum' && /(^|\/)status$/.test(violation.path) && statusVariants.includes(valueAt(body, violation.path) as string);
+  return (
+    violation.keyword === 'enum' && /(^|\/)status$/.test(violation.path) && statusVariants.includes(valueAt(body, violation.path) as string)
+  );
 }
 
 /** The checks of the conformance group. */
@@ -95,7 +97,8 @@ export const conformanceChecks: readonly ContractCheck[] = [
     group: 'conformance',
     level: 'must',
     phase: 'audit',
-    description: 'A 200 body sends errorCode and errorMessage empty or not at all (a failed job\'s status carries its failReason as errorMessage).',
+    description:
+      "A 200 body sends errorCode and errorMessage empty or not at all (a failed job's status carries its failReason as errorMessage).",
     async run(ctx) {
       let judged = 0;
       for (const exchange of await answered(ctx)) {
@@ -104,12 +107,21 @@ export const conformanceChecks: readonly ContractCheck[] = [
         if (!body || typeof body !== 'object' || Array.isArray(body)) continue;
         judged++;
         const fields = body as Record<string, unknown>;
-        const failedStatus = exchange.operationId === 'getJobStatus' && fields.status !== 'success' && fields.status !== 'running' && fields.status !== 'pending';
+        const failedStatus =
+          exchange.operationId === 'getJobStatus' &&
+          fields.status !== 'success' &&
+          fields.status !== 'running' &&
+          fields.status !== 'pending';
         for (const field of ['errorCode', 'errorMessage'] as const) {
           if (field === 'errorMessage' && failedStatus) continue;
           const value = fields[field];
           if (value !== undefined && value !== '' && value !== null) {
-            ctx.fail({ message: `${exchange.operationId} answered 200 with ${field} ${JSON.stringify(value)}`, expected: `${field} empty or absent on success`, actual: describeAnswer(exchange), exchange });
+            ctx.fail({
+              message: `${exchange.operationId} answered 200 with ${field} ${JSON.stringify(value)}`,
+              expected: `${field} empty or absent on success`,
+              actual: describeAnswer(exchange),
+              exchange,
+            });
           }
         }
       }
@@ -141,7 +153,9 @@ export const conformanceChecks: readonly ContractCheck[] = [
           continue;
         }
         validated++;
-        const violations = validator.validate(pointer, response.json).filter((v) => !isVariantStatus(response.json, v) && v.keyword !== 'if');
+        const violations = validator
+          .validate(pointer, response.json)
+          .filter((v) => !isVariantStatus(response.json, v) && v.keyword !== 'if');
         if (violations.length > 0) {
           const described = describeViolations(response.json, violations);
           const shown = described.slice(0, 3);

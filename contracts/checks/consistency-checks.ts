@@ -14,9 +14,15 @@ import { cancelOnce, findListed, pagerankOnce } from './own-jobs.js';
  * in that phase (its pagerank, pending or running right after the submit, failed after its cancel).
  * Undefined when none can be had: the check then says "not exercised", never passes silently.
  */
-async function jobsIn(ctx: CheckContext, phase: 'finished' | 'unfinished', status?: string): Promise<{ jobs: SeenJob[]; own: boolean } | undefined> {
+async function jobsIn(
+  ctx: CheckContext,
+  phase: 'finished' | 'unfinished',
+  status?: string,
+): Promise<{ jobs: SeenJob[]; own: boolean } | undefined> {
   const base = ctx.requireList(await ctx.defaultList(), 'the default list');
-  const matching = base.jobs.filter((job) => statusPhase(job.status) === phase && (status === undefined || job.status === status) && typeof job.jobId === 'string');
+  const matching = base.jobs.filter(
+    (job) => statusPhase(job.status) === phase && (status === undefined || job.status === status) && typeof job.jobId === 'string',
+  );
   if (matching.length > 0) return { jobs: matching, own: false };
   if (!ctx.options.allowMutations) return undefined;
   if (phase === 'unfinished') {
@@ -25,7 +31,9 @@ async function jobsIn(ctx: CheckContext, phase: 'finished' | 'unfinished', statu
   }
   const run = await cancelOnce(ctx);
   const job = run.cancelled ? (await findListed(ctx, run.own.jobId)).job : undefined;
-  return job && statusPhase(job.status) === 'finished' && (status === undefined || job.status === status) ? { jobs: [job], own: true } : undefined;
+  return job && statusPhase(job.status) === 'finished' && (status === undefined || job.status === status)
+    ? { jobs: [job], own: true }
+    : undefined;
 }
 
 const notExercised = (what: string) => `not exercised: the list holds no ${what} (with --allow-mutations the kit makes one)`;
@@ -95,19 +103,39 @@ export const consistencyChecks: readonly ContractCheck[] = [
         const status = bodyObject(exchange)?.status;
         const later = job.status === 'pending' ? 'pending, running or finished' : 'running or finished';
         if (exchange.response?.status !== 200) {
-          ctx.fail({ message: `${describeJob(job)}: its status endpoint answered ${exchange.response?.status ?? 'nothing'}`, expected: `200 with status ${later}`, actual: describeAnswer(exchange), exchange });
+          ctx.fail({
+            message: `${describeJob(job)}: its status endpoint answered ${exchange.response?.status ?? 'nothing'}`,
+            expected: `200 with status ${later}`,
+            actual: describeAnswer(exchange),
+            exchange,
+          });
           continue;
         }
         const phase = statusPhase(status);
         if (phase === undefined) {
-          ctx.fail({ message: `${describeJob(job)}: its status endpoint answers status ${showValue(status)}, which no GES page documents`, expected: `status ${later}`, actual: describeAnswer(exchange), exchange });
+          ctx.fail({
+            message: `${describeJob(job)}: its status endpoint answers status ${showValue(status)}, which no GES page documents`,
+            expected: `status ${later}`,
+            actual: describeAnswer(exchange),
+            exchange,
+          });
         } else if (job.status === 'running' && status === 'pending') {
-          ctx.fail({ message: `${describeJob(job)} is running in the list, but its status endpoint, read after, says "pending": a job never moves back`, expected: `status ${later}`, actual: describeAnswer(exchange), exchange });
+          ctx.fail({
+            message: `${describeJob(job)} is running in the list, but its status endpoint, read after, says "pending": a job never moves back`,
+            expected: `status ${later}`,
+            actual: describeAnswer(exchange),
+            exchange,
+          });
         } else if (phase === 'unfinished' && bodyObject(exchange)?.data !== undefined) {
-          ctx.fail({ message: `${describeJob(job)} is still ${showValue(status)}, yet its status endpoint sends result data`, expected: 'no data until the job has finished', actual: describeAnswer(exchange), exchange });
+          ctx.fail({
+            message: `${describeJob(job)} is still ${showValue(status)}, yet its status endpoint sends result data`,
+            expected: 'no data until the job has finished',
+            actual: describeAnswer(exchange),
+            exchange,
+          });
         }
       }
-      ctx.note(`${sample.length} unfinished jobs looked up${found.own ? ' (the kit\'s own)' : ''}`);
+      ctx.note(`${sample.length} unfinished jobs looked up${found.own ? " (the kit's own)" : ''}`);
     },
   },
   {
@@ -134,7 +162,7 @@ export const consistencyChecks: readonly ContractCheck[] = [
           });
         }
       }
-      ctx.note(`${sample.length} failed jobs looked up${found.own ? ' (the kit\'s own)' : ''}`);
+      ctx.note(`${sample.length} failed jobs looked up${found.own ? " (the kit's own)" : ''}`);
     },
   },
 ];

@@ -34,7 +34,10 @@ async function forbiddenProbes(ctx: CheckContext): Promise<Exchange[]> {
 }
 
 /** `name=value` of a one-parameter query. */
-const describeQuery = (query: Record<string, string>) => Object.entries(query).map(([name, value]) => `${name}=${value}`).join('&');
+const describeQuery = (query: Record<string, string>) =>
+  Object.entries(query)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
 
 /** limit/offset values a server must refuse: not integers, or below 0. */
 const NEGATIVE_DATA: readonly Record<string, string>[] = [
@@ -52,10 +55,7 @@ async function anonymousProbes(ctx: CheckContext): Promise<Exchange[]> {
   const base = bodyObject(await ctx.defaultList());
   const firstJob = Array.isArray(base?.jobs) ? (base.jobs[0] as { jobId?: unknown } | undefined) : undefined;
   const jobId = typeof firstJob?.jobId === 'string' ? firstJob.jobId : await unknownJobId(ctx);
-  return Promise.all([
-    ctx.send({ operationId: 'listJobs', auth: false }),
-    ctx.send({ operationId: 'getJobStatus', jobId, auth: false }),
-  ]);
+  return Promise.all([ctx.send({ operationId: 'listJobs', auth: false }), ctx.send({ operationId: 'getJobStatus', jobId, auth: false })]);
 }
 
 /** Whether the answer is a 4xx: what a refused request must be, whatever its code. */
@@ -134,7 +134,8 @@ export const errorChecks: readonly ContractCheck[] = [
     group: 'errors',
     level: 'should',
     phase: 'probe',
-    description: 'A refused token is answered with a JSON GES error envelope (real 401/403 bodies are undocumented; a gateway may send its own).',
+    description:
+      'A refused token is answered with a JSON GES error envelope (real 401/403 bodies are undocumented; a gateway may send its own).',
     async run(ctx) {
       if (ctx.options.token === undefined) return ctx.skip('no --token given');
       for (const exchange of await anonymousProbes(ctx)) {

@@ -39,7 +39,9 @@ export const exampleChecks: readonly ContractCheck[] = [
         const shape = shapes.get(key);
         if (!shape) continue; // no example of this kind: nothing documented to compare with
         compared++;
-        const fields = Object.keys(job).filter((field) => job[field] !== undefined).sort();
+        const fields = Object.keys(job)
+          .filter((field) => job[field] !== undefined)
+          .sort();
         const missing = shape.fields.filter((field) => !fields.includes(field));
         const extra = fields.filter((field) => !shape.fields.includes(field));
         const signature = `${key} -${missing.join(',')} +${extra.join(',')}`;

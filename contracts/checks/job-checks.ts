@@ -38,7 +38,12 @@ function jobCheck(invariant: JobInvariant, description: string): ContractCheck {
       for (const { job, exchange } of seen) {
         const violation = jobInvariantViolations(job).find((found) => found.invariant === invariant);
         if (violation) {
-          ctx.fail({ message: `${describeJob(job)} ${violation.reason}`, expected: violation.expected, actual: JSON.stringify(job).slice(0, 400), exchange });
+          ctx.fail({
+            message: `${describeJob(job)} ${violation.reason}`,
+            expected: violation.expected,
+            actual: JSON.stringify(job).slice(0, 400),
+            exchange,
+          });
         }
       }
       ctx.note(`${seen.length} jobs`);
@@ -56,7 +61,9 @@ function fileStats(job: Record<string, unknown>): { where: string; stat: Record<
     if (!group || typeof group !== 'object') return [];
     return Object.entries(group as Record<string, unknown>).flatMap(([key, list]) =>
       Array.isArray(list)
-        ? list.flatMap((stat, j) => (stat && typeof stat === 'object' ? [{ where: `files[${i}].${key}[${j}]`, stat: stat as Record<string, unknown> }] : []))
+        ? list.flatMap((stat, j) =>
+            stat && typeof stat === 'object' ? [{ where: `files[${i}].${key}[${j}]`, stat: stat as Record<string, unknown> }] : [],
+          )
         : [],
     );
   });
@@ -76,7 +83,8 @@ export const jobChecks: readonly ContractCheck[] = [
     group: 'jobs',
     level: 'must',
     phase: 'audit',
-    description: 'Import file startTime and endTime are integers in microseconds since the epoch (16 digits today, like 1716428001745772), end not before start.',
+    description:
+      'Import file startTime and endTime are integers in microseconds since the epoch (16 digits today, like 1716428001745772), end not before start.',
     async run(ctx) {
       let judged = 0;
       for (const { job, exchange } of await sightings(ctx)) {
@@ -86,12 +94,25 @@ export const jobChecks: readonly ContractCheck[] = [
             if (value === undefined) continue;
             judged++;
             if (typeof value !== 'number' || !Number.isInteger(value) || value < MICROSECONDS.min || value >= MICROSECONDS.max) {
-              const unit = typeof value === 'number' && value > 1e11 && value < 1e14 ? ' (milliseconds?)' : typeof value === 'number' && value > 1e8 && value < 1e11 ? ' (seconds?)' : '';
-              ctx.fail({ message: `${describeJob(job)}: ${where}.${field} is ${showValue(value)}${unit}`, expected: 'microseconds since the epoch, e.g. 1716428001745772', exchange });
+              const unit =
+                typeof value === 'number' && value > 1e11 && value < 1e14
+                  ? ' (milliseconds?)'
+                  : typeof value === 'number' && value > 1e8 && value < 1e11
+                    ? ' (seconds?)'
+                    : '';
+              ctx.fail({
+                message: `${describeJob(job)}: ${where}.${field} is ${showValue(value)}${unit}`,
+                expected: 'microseconds since the epoch, e.g. 1716428001745772',
+                exchange,
+              });
             }
           }
           if (typeof stat.startTime === 'number' && typeof stat.endTime === 'number' && stat.endTime < stat.startTime) {
-            ctx.fail({ message: `${describeJob(job)}: ${where} ends (${stat.endTime}) before it starts (${stat.startTime})`, expected: 'endTime ≥ startTime', exchange });
+            ctx.fail({
+              message: `${describeJob(job)}: ${where} ends (${stat.endTime}) before it starts (${stat.startTime})`,
+              expected: 'endTime ≥ startTime',
+              exchange,
+            });
           }
         }
       }
@@ -133,13 +154,21 @@ export const jobChecks: readonly ContractCheck[] = [
         if (statusVariants.includes(status) && !variants.has(status)) variants.set(status, sighting);
       }
       for (const [status, { job, exchange }] of variants) {
-        ctx.fail({ message: `${describeJob(job)} uses the status variant "${status}"`, expected: 'pending, running, success or failed', exchange });
+        ctx.fail({
+          message: `${describeJob(job)} uses the status variant "${status}"`,
+          expected: 'pending, running, success or failed',
+          exchange,
+        });
       }
       for (const exchange of ctx.exchanges()) {
         if (exchange.operationId !== 'getJobStatus' || exchange.response?.status !== 200) continue;
         const status = bodyObject(exchange)?.status;
         if (statusVariants.includes(status as string)) {
-          ctx.fail({ message: `the job status endpoint answers the status variant ${showValue(status)}`, expected: 'pending, running, success or failed', exchange });
+          ctx.fail({
+            message: `the job status endpoint answers the status variant ${showValue(status)}`,
+            expected: 'pending, running, success or failed',
+            exchange,
+          });
         }
       }
       ctx.note(`${seen.length} jobs`);

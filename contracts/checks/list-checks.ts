@@ -166,12 +166,25 @@ export const listChecks: readonly ContractCheck[] = [
       const exchange = await ctx.send({ operationId: 'listJobs', query: { limit: '0' } });
       const page = ctx.requireList(exchange, 'limit=0');
       if (page.jobs.length > 0) {
-        ctx.fail({ message: `limit=0 answered ${page.jobs.length} jobs`, expected: 'jobs: []', actual: `${page.jobs.length} jobs, first ${showValue(page.jobs[0]?.jobId)}`, exchange });
+        ctx.fail({
+          message: `limit=0 answered ${page.jobs.length} jobs`,
+          expected: 'jobs: []',
+          actual: `${page.jobs.length} jobs, first ${showValue(page.jobs[0]?.jobId)}`,
+          exchange,
+        });
       }
       if (typeof page.jobCount !== 'number' || !Number.isInteger(page.jobCount)) {
-        ctx.fail({ message: `limit=0 answered jobCount ${showValue(page.jobCount)}`, expected: `jobCount ${showValue(base.jobCount)}, the total`, exchange });
+        ctx.fail({
+          message: `limit=0 answered jobCount ${showValue(page.jobCount)}`,
+          expected: `jobCount ${showValue(base.jobCount)}, the total`,
+          exchange,
+        });
       } else if (typeof base.jobCount === 'number' && page.jobCount !== base.jobCount) {
-        ctx.fail({ message: `limit=0 says jobCount ${page.jobCount}, the default list ${base.jobCount}`, expected: `jobCount ${base.jobCount}, the total`, exchange });
+        ctx.fail({
+          message: `limit=0 says jobCount ${page.jobCount}, the default list ${base.jobCount}`,
+          expected: `jobCount ${base.jobCount}, the total`,
+          exchange,
+        });
       }
     },
   },
@@ -180,14 +193,20 @@ export const listChecks: readonly ContractCheck[] = [
     group: 'list',
     level: 'must',
     phase: 'probe',
-    description: 'jobCount is the total: the default list holds that many jobs, and every page reports the same jobCount, never below its length.',
+    description:
+      'jobCount is the total: the default list holds that many jobs, and every page reports the same jobCount, never below its length.',
     async run(ctx) {
       const baseExchange = await ctx.defaultList();
       const base = ctx.requireList(baseExchange, 'the default list');
       await ctx.walkPages();
       const total = base.jobCount;
       if (typeof total !== 'number' || !Number.isInteger(total)) {
-        return ctx.abort({ message: 'the default list has no integer jobCount', expected: 'jobCount: <total>', actual: `jobCount ${showValue(total)}`, exchange: baseExchange });
+        return ctx.abort({
+          message: 'the default list has no integer jobCount',
+          expected: 'jobCount: <total>',
+          actual: `jobCount ${showValue(total)}`,
+          exchange: baseExchange,
+        });
       }
       if (base.jobs.length < limitBounds.default && base.jobs.length !== total) {
         ctx.fail({
@@ -206,7 +225,12 @@ export const listChecks: readonly ContractCheck[] = [
         const { offset, limit } = pageOf(exchange);
         const where = `the page limit=${limit ?? '(default)'} offset=${offset}`;
         if (page.jobCount !== total) {
-          ctx.fail({ message: `${where} says jobCount ${showValue(page.jobCount)}`, expected: `jobCount ${showValue(total)} on every page`, actual: `jobCount ${showValue(page.jobCount)}`, exchange });
+          ctx.fail({
+            message: `${where} says jobCount ${showValue(page.jobCount)}`,
+            expected: `jobCount ${showValue(total)} on every page`,
+            actual: `jobCount ${showValue(page.jobCount)}`,
+            exchange,
+          });
         } else if (typeof page.jobCount === 'number' && page.jobCount < page.jobs.length) {
           ctx.fail({ message: `${where} holds ${page.jobs.length} jobs, more than its jobCount ${page.jobCount}`, exchange });
         }

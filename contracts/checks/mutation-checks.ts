@@ -28,7 +28,12 @@ export const mutationChecks: readonly ContractCheck[] = [
       const { job, exchange } = listed;
       if (!job) return ctx.abort({ message: `the new job ${jobId} is not in the list`, exchange });
       if (job.rawRequest !== body) {
-        ctx.fail({ message: 'rawRequest is not the submitted body byte for byte', expected: body, actual: JSON.stringify(job.rawRequest), exchange });
+        ctx.fail({
+          message: 'rawRequest is not the submitted body byte for byte',
+          expected: body,
+          actual: JSON.stringify(job.rawRequest),
+          exchange,
+        });
       }
       if (job.taskType !== 'Algorithm') {
         ctx.fail({ message: `the new job has taskType ${JSON.stringify(job.taskType)}`, expected: 'Algorithm', exchange });
@@ -64,7 +69,8 @@ export const mutationChecks: readonly ContractCheck[] = [
     level: 'must',
     phase: 'probe',
     mutates: true,
-    description: 'Cancelling a running pagerank job answers 200; the list then shows it failed, with a failReason, canStop false and an endTime.',
+    description:
+      'Cancelling a running pagerank job answers 200; the list then shows it failed, with a failReason, canStop false and an endTime.',
     async run(ctx) {
       const run = await cancelOnce(ctx);
       const { jobId } = run.own;
@@ -74,7 +80,12 @@ export const mutationChecks: readonly ContractCheck[] = [
         if (job && (job.status === 'success' || job.status === 'failed') && cancel.response?.status === 400) {
           return ctx.skip(`pagerank job ${jobId} finished (${showValue(job.status)}) before it could be cancelled`);
         }
-        return ctx.abort({ message: `cancelling job ${jobId} answered ${cancel.response?.status ?? 'nothing'}`, expected: '200 {}', actual: describeAnswer(cancel), exchange: cancel });
+        return ctx.abort({
+          message: `cancelling job ${jobId} answered ${cancel.response?.status ?? 'nothing'}`,
+          expected: '200 {}',
+          actual: describeAnswer(cancel),
+          exchange: cancel,
+        });
       }
       if (!job) return ctx.abort({ message: `the cancelled job ${jobId} is not in the list`, exchange });
       const problems: string[] = [];
@@ -83,9 +94,16 @@ export const mutationChecks: readonly ContractCheck[] = [
       if (job.canStop !== false) problems.push(`canStop ${JSON.stringify(job.canStop)}`);
       if (job.endTime === undefined) problems.push('no endTime');
       const answer = bodyObject(cancel);
-      const extra = Object.keys(answer ?? {}).filter((key) => !['errorCode', 'errorMessage', 'result'].includes(key) || (key !== 'result' && answer?.[key] !== ''));
+      const extra = Object.keys(answer ?? {}).filter(
+        (key) => !['errorCode', 'errorMessage', 'result'].includes(key) || (key !== 'result' && answer?.[key] !== ''),
+      );
       if (!answer || extra.length > 0) {
-        ctx.fail({ message: `the cancel answer is not the empty object the GES page documents${extra.length ? ` (it carries ${extra.join(', ')})` : ''}`, expected: '{}', actual: describeAnswer(cancel), exchange: cancel });
+        ctx.fail({
+          message: `the cancel answer is not the empty object the GES page documents${extra.length ? ` (it carries ${extra.join(', ')})` : ''}`,
+          expected: '{}',
+          actual: describeAnswer(cancel),
+          exchange: cancel,
+        });
       }
       if (problems.length > 0) {
         ctx.fail({
@@ -117,22 +135,47 @@ export const mutationChecks: readonly ContractCheck[] = [
     level: 'must',
     phase: 'probe',
     mutates: true,
-    description: "The submit answer's jobId (jobType 1 when sent) is the one the list shows and the status endpoint knows, right after the submit, with the same or a later status; the list's jobCount grew by one.",
+    description:
+      "The submit answer's jobId (jobType 1 when sent) is the one the list shows and the status endpoint knows, right after the submit, with the same or a later status; the list's jobCount grew by one.",
     async run(ctx) {
       const { jobId, submit, before, listed, status } = await submitOnce(ctx);
       const jobType = bodyObject(submit)?.jobType;
       if (jobType !== undefined && jobType !== 1) {
-        ctx.fail({ message: `the submit answer says jobType ${showValue(jobType)}`, expected: 'jobType 1 (an algorithm job), or none', actual: describeAnswer(submit), exchange: submit });
+        ctx.fail({
+          message: `the submit answer says jobType ${showValue(jobType)}`,
+          expected: 'jobType 1 (an algorithm job), or none',
+          actual: describeAnswer(submit),
+          exchange: submit,
+        });
       }
-      if (!listed.job) return ctx.abort({ message: `the list read right after the submit does not hold job ${jobId}`, exchange: listed.exchange });
+      if (!listed.job)
+        return ctx.abort({ message: `the list read right after the submit does not hold job ${jobId}`, exchange: listed.exchange });
       const statusValue = bodyObject(status)?.status;
       if (status.response?.status !== 200) {
-        ctx.fail({ message: `the status endpoint does not know job ${jobId} right after its submit`, expected: `200 with status ${showValue(listed.job.status)} or later`, actual: describeAnswer(status), exchange: status });
-      } else if (statusPhase(listed.job.status) !== undefined && statusPhase(statusValue) !== 'finished' && !laterOrSame(listed.job.status).includes(statusValue)) {
-        ctx.fail({ message: `job ${jobId} is ${showValue(listed.job.status)} in the list, then ${showValue(statusValue)} on its status endpoint`, expected: `status ${laterOrSame(listed.job.status).join(' or ')}, or finished`, actual: describeAnswer(status), exchange: status });
+        ctx.fail({
+          message: `the status endpoint does not know job ${jobId} right after its submit`,
+          expected: `200 with status ${showValue(listed.job.status)} or later`,
+          actual: describeAnswer(status),
+          exchange: status,
+        });
+      } else if (
+        statusPhase(listed.job.status) !== undefined &&
+        statusPhase(statusValue) !== 'finished' &&
+        !laterOrSame(listed.job.status).includes(statusValue)
+      ) {
+        ctx.fail({
+          message: `job ${jobId} is ${showValue(listed.job.status)} in the list, then ${showValue(statusValue)} on its status endpoint`,
+          expected: `status ${laterOrSame(listed.job.status).join(' or ')}, or finished`,
+          actual: describeAnswer(status),
+          exchange: status,
+        });
       }
       if (typeof before.jobCount === 'number' && typeof listed.jobCount === 'number' && listed.jobCount !== before.jobCount + 1) {
-        ctx.fail({ message: `jobCount was ${before.jobCount} before the submit and ${listed.jobCount} after`, expected: `jobCount ${before.jobCount + 1}`, exchange: listed.exchange });
+        ctx.fail({
+          message: `jobCount was ${before.jobCount} before the submit and ${listed.jobCount} after`,
+          expected: `jobCount ${before.jobCount + 1}`,
+          exchange: listed.exchange,
+        });
       }
     },
   },
@@ -142,29 +185,55 @@ export const mutationChecks: readonly ContractCheck[] = [
     level: 'must',
     phase: 'probe',
     mutates: true,
-    description: 'Before its cancel the pagerank job is pending or running with canStop true, in the list and on its status endpoint; after it, the status endpoint says failed, its errorMessage the failReason of the list, the jobCount unchanged.',
+    description:
+      'Before its cancel the pagerank job is pending or running with canStop true, in the list and on its status endpoint; after it, the status endpoint says failed, its errorMessage the failReason of the list, the jobCount unchanged.',
     async run(ctx) {
       const run = await cancelOnce(ctx);
       const { own, before } = run;
       const job = before.job;
-      if (!job) return ctx.abort({ message: `the list read right before the cancel does not hold job ${own.jobId}`, exchange: before.exchange });
+      if (!job)
+        return ctx.abort({ message: `the list read right before the cancel does not hold job ${own.jobId}`, exchange: before.exchange });
       if (!run.cancelled) return ctx.skip(`not exercised: job ${own.jobId} was not cancelled (see cancelled_job_failed)`);
       if (statusPhase(job.status) !== 'unfinished' || job.canStop !== true) {
-        ctx.fail({ message: `before its cancel, ${describeJob(job)} is ${showValue(job.status)} with canStop ${showValue(job.canStop)}, yet the cancel answered 200`, expected: 'pending or running with canStop true (only a job that can still be stopped is cancelled)', exchange: before.exchange });
+        ctx.fail({
+          message: `before its cancel, ${describeJob(job)} is ${showValue(job.status)} with canStop ${showValue(job.canStop)}, yet the cancel answered 200`,
+          expected: 'pending or running with canStop true (only a job that can still be stopped is cancelled)',
+          exchange: before.exchange,
+        });
       }
       const statusBefore = bodyObject(own.status)?.status;
       if (own.status.response?.status !== 200 || statusPhase(statusBefore) !== 'unfinished') {
-        ctx.fail({ message: `before its cancel, the status endpoint answered ${own.status.response?.status === 200 ? `status ${showValue(statusBefore)}` : describeAnswer(own.status)} for job ${own.jobId}`, expected: '200 with status pending or running', exchange: own.status });
+        ctx.fail({
+          message: `before its cancel, the status endpoint answered ${own.status.response?.status === 200 ? `status ${showValue(statusBefore)}` : describeAnswer(own.status)} for job ${own.jobId}`,
+          expected: '200 with status pending or running',
+          exchange: own.status,
+        });
       }
-      const [after, listed] = await Promise.all([ctx.send({ operationId: 'getJobStatus', jobId: own.jobId, fresh: true }), findListed(ctx, own.jobId)]);
+      const [after, listed] = await Promise.all([
+        ctx.send({ operationId: 'getJobStatus', jobId: own.jobId, fresh: true }),
+        findListed(ctx, own.jobId),
+      ]);
       const body = bodyObject(after);
       if (after.response?.status !== 200 || body?.status !== 'failed') {
-        ctx.fail({ message: `after its cancel, the status endpoint answers ${after.response?.status === 200 ? `status ${showValue(body?.status)}` : describeAnswer(after)} for job ${own.jobId}`, expected: '200 with status "failed", as the list says', actual: describeAnswer(after), exchange: after });
+        ctx.fail({
+          message: `after its cancel, the status endpoint answers ${after.response?.status === 200 ? `status ${showValue(body?.status)}` : describeAnswer(after)} for job ${own.jobId}`,
+          expected: '200 with status "failed", as the list says',
+          actual: describeAnswer(after),
+          exchange: after,
+        });
       } else if (listed.job && typeof listed.job.failReason === 'string' && body.errorMessage !== listed.job.failReason) {
-        ctx.fail({ message: `after its cancel, the status endpoint's errorMessage is ${showValue(body.errorMessage)}, the list's failReason ${showValue(listed.job.failReason)}`, expected: `errorMessage ${showValue(listed.job.failReason)}`, exchange: after });
+        ctx.fail({
+          message: `after its cancel, the status endpoint's errorMessage is ${showValue(body.errorMessage)}, the list's failReason ${showValue(listed.job.failReason)}`,
+          expected: `errorMessage ${showValue(listed.job.failReason)}`,
+          exchange: after,
+        });
       }
       if (typeof before.jobCount === 'number' && typeof listed.jobCount === 'number' && listed.jobCount !== before.jobCount) {
-        ctx.fail({ message: `jobCount was ${before.jobCount} before the cancel and ${listed.jobCount} after: a cancelled job stays in the list`, expected: `jobCount ${before.jobCount}`, exchange: listed.exchange });
+        ctx.fail({
+          message: `jobCount was ${before.jobCount} before the cancel and ${listed.jobCount} after: a cancelled job stays in the list`,
+          expected: `jobCount ${before.jobCount}`,
+          exchange: listed.exchange,
+        });
       }
     },
   },
@@ -174,13 +243,19 @@ export const mutationChecks: readonly ContractCheck[] = [
     level: 'must',
     phase: 'probe',
     mutates: true,
-    description: 'Vertex ids are not checked on submit: shortest_path from a vertex the graph does not hold is accepted with a jobId (it fails later).',
+    description:
+      'Vertex ids are not checked on submit: shortest_path from a vertex the graph does not hold is accepted with a jobId (it fails later).',
     async run(ctx) {
       const body = JSON.stringify({ algorithmName: 'shortest_path', parameters: { source: 'no_such_vertex_kit', target: '38' } });
       const exchange = await ctx.send({ operationId: 'executeAlgorithm', query: { action_id: 'execute-algorithm' }, body });
       const jobId = bodyObject(exchange)?.jobId;
       if (exchange.response?.status !== 200 || typeof jobId !== 'string' || jobId === '') {
-        ctx.fail({ message: `shortest_path from an unknown vertex answered ${exchange.response?.status ?? 'nothing'}`, expected: '200 {"jobId": ...}: vertex ids are checked when the job runs, not on submit', actual: describeAnswer(exchange), exchange });
+        ctx.fail({
+          message: `shortest_path from an unknown vertex answered ${exchange.response?.status ?? 'nothing'}`,
+          expected: '200 {"jobId": ...}: vertex ids are checked when the job runs, not on submit',
+          actual: describeAnswer(exchange),
+          exchange,
+        });
       }
     },
   },

@@ -55,7 +55,12 @@ async function submit(ctx: CheckContext, body: string): Promise<OwnJob> {
   const exchange = await ctx.send({ operationId: 'executeAlgorithm', query: { action_id: 'execute-algorithm' }, body });
   const jobId = bodyObject(exchange)?.jobId;
   if (exchange.response?.status !== 200 || typeof jobId !== 'string' || jobId === '') {
-    return ctx.abort({ message: 'submitting an algorithm did not answer a jobId', expected: '200 {"jobId": ...}', actual: describeAnswer(exchange), exchange });
+    return ctx.abort({
+      message: 'submitting an algorithm did not answer a jobId',
+      expected: '200 {"jobId": ...}',
+      actual: describeAnswer(exchange),
+      exchange,
+    });
   }
   const listed = await findListed(ctx, jobId);
   const status = await ctx.send({ operationId: 'getJobStatus', jobId, fresh: true });

@@ -39,7 +39,11 @@ function createRecordedClient(exchanges: readonly Exchange[]): ContractClient {
 }
 
 /** Judges the HAR files and reports. */
-export async function judgeRecording(files: readonly RecordingFile[], options: JudgeRecordingOptions = {}, checks: readonly ContractCheck[] = recordedChecks): Promise<ContractReport> {
+export async function judgeRecording(
+  files: readonly RecordingFile[],
+  options: JudgeRecordingOptions = {},
+  checks: readonly ContractCheck[] = recordedChecks,
+): Promise<ContractReport> {
   const startedAt = new Date();
   const started = performance.now();
   const exchanges: Exchange[] = [];
@@ -48,7 +52,10 @@ export async function judgeRecording(files: readonly RecordingFile[], options: J
   for (const { file, text } of files) {
     const read = readHar(text, file, exchanges.length + 1);
     if ('error' in read) {
-      failure = { kind: 'recording', message: `Nothing was judged: ${read.error}. Pass HAR 1.2 files (devtools: Network → "Save all as HAR with content") with --har FILE.` };
+      failure = {
+        kind: 'recording',
+        message: `Nothing was judged: ${read.error}. Pass HAR 1.2 files (devtools: Network → "Save all as HAR with content") with --har FILE.`,
+      };
       break;
     }
     exchanges.push(...read.exchanges);
@@ -82,7 +89,10 @@ export async function judgeRecording(files: readonly RecordingFile[], options: J
     exitCode: failure ? 2 : results.some((result) => result.outcome === 'failed') ? 1 : 0,
   });
   if (failure) return report([]);
-  const session = createContractSession({ baseUrl: 'http://recorded.invalid', projectId: 'recorded', graph: 'recorded', strict }, createRecordedClient(exchanges));
+  const session = createContractSession(
+    { baseUrl: 'http://recorded.invalid', projectId: 'recorded', graph: 'recorded', strict },
+    createRecordedClient(exchanges),
+  );
   const results: CheckResult[] = [];
   for (const check of checks) results.push(await runCheck(check, session));
   return report(results);

@@ -24,7 +24,6 @@ export interface HarReading {
   skipped: RecordingSkip[];
 }
 
-
 interface HarHeader {
   name?: unknown;
   value?: unknown;
@@ -38,18 +37,20 @@ interface HarEntry {
   /** Chrome: `preflight` for a CORS preflight, `fetch`, `xhr`, ... */
   _resourceType?: unknown;
   request?: { method?: unknown; url?: unknown; headers?: unknown; postData?: { text?: unknown } | undefined } | undefined;
-  response?: {
-    status?: unknown;
-    statusText?: unknown;
-    headers?: unknown;
-    content?: { size?: unknown; mimeType?: unknown; text?: unknown; encoding?: unknown } | undefined;
-    /** Chrome: why the request failed (`net::ERR_BLOCKED_BY_CLIENT`, `net::ERR_FAILED`, ...). */
-    _error?: unknown;
-    /** Chrome: the answer came from a service worker, not from the network. */
-    _fetchedViaServiceWorker?: unknown;
-    /** Firefox: why the request was blocked (CORS, tracking protection, an extension). */
-    _blockedReason?: unknown;
-  } | undefined;
+  response?:
+    | {
+        status?: unknown;
+        statusText?: unknown;
+        headers?: unknown;
+        content?: { size?: unknown; mimeType?: unknown; text?: unknown; encoding?: unknown } | undefined;
+        /** Chrome: why the request failed (`net::ERR_BLOCKED_BY_CLIENT`, `net::ERR_FAILED`, ...). */
+        _error?: unknown;
+        /** Chrome: the answer came from a service worker, not from the network. */
+        _fetchedViaServiceWorker?: unknown;
+        /** Firefox: why the request was blocked (CORS, tracking protection, an extension). */
+        _blockedReason?: unknown;
+      }
+    | undefined;
 }
 
 const SECRET_HEADERS = new Set(['x-auth-token', 'authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-subject-token']);
@@ -127,15 +128,21 @@ function browserMadeReason(entry: HarEntry, method: string): string | undefined 
   const header = (name: string) => headers.find((h) => h.name.toLowerCase() === name)?.value;
   const nonAuthoritative = header('non-authoritative-reason');
   if (nonAuthoritative !== undefined || (status === 307 && /internal redirect/i.test(String(response?.statusText ?? '')))) {
-    return `the browser's own internal redirect (${status} ${String(response?.statusText ?? '')}${nonAuthoritative ? `, Non-Authoritative-Reason: ${nonAuthoritative}` : ''}${header('location') ? ` to ${header('location')}` : ''}), not a server's answer`.replace(/\s+\)/, ')');
+    return `the browser's own internal redirect (${status} ${String(response?.statusText ?? '')}${nonAuthoritative ? `, Non-Authoritative-Reason: ${nonAuthoritative}` : ''}${header('location') ? ` to ${header('location')}` : ''}), not a server's answer`.replace(
+      /\s+\)/,
+      ')',
+    );
   }
   if (entry._fromCache === 'disk' || entry._fromCache === 'memory' || entry._fromCache === true) {
     return `answered from the browser's ${entry._fromCache === true ? '' : `${String(entry._fromCache)} `}cache, not by a server`;
   }
   if (response?._fetchedViaServiceWorker === true) return 'answered by a service worker, not by a server';
-  if (entry._resourceType === 'preflight' || method === 'OPTIONS') return 'a CORS preflight the browser sent (or answered from its preflight cache) on its own';
+  if (entry._resourceType === 'preflight' || method === 'OPTIONS')
+    return 'a CORS preflight the browser sent (or answered from its preflight cache) on its own';
   if (typeof status !== 'number' || status <= 0) {
-    const why = [response?._error, response?._blockedReason].find((value) => typeof value === 'string' && value !== '') as string | undefined;
+    const why = [response?._error, response?._blockedReason].find((value) => typeof value === 'string' && value !== '') as
+      | string
+      | undefined;
     return `no response: the request was blocked, aborted or failed in the browser${why ? ` (${why})` : ''}`;
   }
   if (status === 304) {

@@ -84,7 +84,12 @@ const recordedOnly: readonly ContractCheck[] = [
         if (limit === undefined) continue;
         judged++;
         if (jobs.length > limit) {
-          ctx.fail({ message: `limit=${limit} answered ${jobs.length} jobs`, expected: `at most ${limit} jobs`, actual: `${jobs.length} jobs`, exchange });
+          ctx.fail({
+            message: `limit=${limit} answered ${jobs.length} jobs`,
+            expected: `at most ${limit} jobs`,
+            actual: `${jobs.length} jobs`,
+            exchange,
+          });
         }
       }
       if (judged === 0) return ctx.skip('the recording holds no list answer with a limit');
@@ -103,14 +108,22 @@ const recordedOnly: readonly ContractCheck[] = [
       for (const { exchange, jobs, jobCount } of answers) {
         const page = paging(exchange);
         if (typeof jobCount !== 'number' || !Number.isInteger(jobCount)) {
-          ctx.fail({ message: `the list answer says jobCount ${showValue(jobCount)}`, expected: 'an integer jobCount, the total', exchange });
+          ctx.fail({
+            message: `the list answer says jobCount ${showValue(jobCount)}`,
+            expected: 'an integer jobCount, the total',
+            exchange,
+          });
           continue;
         }
         if (!page) continue;
         const seen = page.offset + jobs.length;
         const last = jobs.length < (page.limit ?? limitBounds.default);
         if (jobs.length > 0 && jobCount < seen) {
-          ctx.fail({ message: `offset ${page.offset} + ${jobs.length} jobs = ${seen}, more than jobCount ${jobCount}`, expected: `jobCount ≥ ${seen}`, exchange });
+          ctx.fail({
+            message: `offset ${page.offset} + ${jobs.length} jobs = ${seen}, more than jobCount ${jobCount}`,
+            expected: `jobCount ≥ ${seen}`,
+            exchange,
+          });
         } else if (last && (jobs.length > 0 || page.offset === 0) && jobCount !== seen) {
           ctx.fail({
             message: `a last page (${jobs.length} jobs at offset ${page.offset}, fewer than limit ${page.limit ?? limitBounds.default}) says jobCount ${jobCount}`,
@@ -152,7 +165,8 @@ const recordedOnly: readonly ContractCheck[] = [
     group: 'consistency',
     level: 'must',
     phase: 'audit',
-    description: 'Across list and single-status answers, in recorded order, a job only moves forward (pending → running → finished), and a finished job keeps its status.',
+    description:
+      'Across list and single-status answers, in recorded order, a job only moves forward (pending → running → finished), and a finished job keeps its status.',
     async run(ctx) {
       const sightings = new Map<string, { status: unknown; exchange: Exchange; job?: SeenJob | undefined }[]>();
       const add = (id: unknown, status: unknown, exchange: Exchange, job?: SeenJob) => {
@@ -178,10 +192,13 @@ const recordedOnly: readonly ContractCheck[] = [
           compared++;
           const finishedChanged = a === PHASE_RANK.finished && before.status !== after.status;
           if (b < a || finishedChanged) {
-            const where = (exchange: Exchange) => `${exchange.operationId === 'listJobs' ? 'the list' : 'the status endpoint'} (${exchange.source?.file} entry #${exchange.source?.index})`;
+            const where = (exchange: Exchange) =>
+              `${exchange.operationId === 'listJobs' ? 'the list' : 'the status endpoint'} (${exchange.source?.file} entry #${exchange.source?.index})`;
             ctx.fail({
               message: `job ${id} is ${showValue(before.status)} in ${where(before.exchange)}, then ${showValue(after.status)} in ${where(after.exchange)}`,
-              expected: finishedChanged ? `a finished job keeps its status ${showValue(before.status)}` : 'only forward moves: pending → running → finished',
+              expected: finishedChanged
+                ? `a finished job keeps its status ${showValue(before.status)}`
+                : 'only forward moves: pending → running → finished',
               ...(after.job ? { actual: describeJob(after.job) } : {}),
               exchange: after.exchange,
             });

@@ -33,9 +33,13 @@ const meta: Meta = { title: 'Job list', render: renderJobList };
 export default meta;
 
 export const FailedJob: StoryObj = {
-  beforeEach: withJobs(defineFixtures({ graphs: { movie: { jobs: [{ status: 'failed', failReason: 'Running algorithm [pagerank] error: story one' }] } } })),
+  beforeEach: withJobs(
+    defineFixtures({ graphs: { movie: { jobs: [{ status: 'failed', failReason: 'Running algorithm [pagerank] error: story one' }] } } }),
+  ),
 };
 
 export const RunningImport: StoryObj = {
-  beforeEach: withJobs(defineFixtures({ graphs: { movie: { jobs: [{ taskType: 'ImportGraph', status: 'running', startedAgo: '2m', runFor: '10m' }] } } })),
+  beforeEach: withJobs(
+    defineFixtures({ graphs: { movie: { jobs: [{ taskType: 'ImportGraph', status: 'running', startedAgo: '2m', runFor: '10m' }] } } }),
+  ),
 };

@@ -5,7 +5,20 @@
  */
 import type { AlgorithmRequest, JobCreated, JobStatus } from '../types.js';
 import { ALGORITHMS, isGiven } from './algorithms.js';
-import type { Engine, EngineError, EngineOptions, EngineResult, EngineSnapshot, EngineState, EngineWrite, FixtureGraph, FixtureGraphs, Page, ProjectState, SnapshotJob } from './engine-types.js';
+import type {
+  Engine,
+  EngineError,
+  EngineOptions,
+  EngineResult,
+  EngineSnapshot,
+  EngineState,
+  EngineWrite,
+  FixtureGraph,
+  FixtureGraphs,
+  Page,
+  ProjectState,
+  SnapshotJob,
+} from './engine-types.js';
 import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
 import { createEngineProfile, DEFAULT_ENGINE_PROFILE, ENGINE_PROFILES, isEngineProfileName } from './engine-profiles.js';
@@ -93,7 +106,8 @@ export function createEngine(options: EngineOptions): Engine {
   const fixtureBytes = (graphs: FixtureGraphs | undefined): number => {
     let total = 0;
     for (const graph of graphs?.all.values() ?? []) for (const entry of graph.entries) total += jobBytes(entry);
-    for (const byGraph of graphs?.byProject.values() ?? []) for (const graph of byGraph.values()) for (const entry of graph.entries) total += jobBytes(entry);
+    for (const byGraph of graphs?.byProject.values() ?? [])
+      for (const graph of byGraph.values()) for (const entry of graph.entries) total += jobBytes(entry);
     return total;
   };
 
@@ -108,7 +122,8 @@ export function createEngine(options: EngineOptions): Engine {
   let fixtures: FixtureGraphs | undefined = options.fixtures;
   if (fixtures?.seed !== undefined) seed = fixtures.seed;
   const profileName = options.profile ?? DEFAULT_ENGINE_PROFILE;
-  if (!isEngineProfileName(profileName)) throw new RangeError(`profile must be one of ${ENGINE_PROFILES.join(', ')}, got ${String(profileName)}`);
+  if (!isEngineProfileName(profileName))
+    throw new RangeError(`profile must be one of ${ENGINE_PROFILES.join(', ')}, got ${String(profileName)}`);
   // The served forms: `mixed` draws from the engine's seed, so it follows a reset to another seed.
   let profile = createEngineProfile(profileName, seed);
 
@@ -130,7 +145,10 @@ export function createEngine(options: EngineOptions): Engine {
   let storedBytes = fixtureBytes(fixtures);
 
   /** The fixture graph of (project, graph), if a document names it, and the key of its seed. */
-  const fixtureOf = (projectId: string, graph: string): { graph: FixtureGraph; key: string; world?: OwnFixtures | undefined } | undefined => {
+  const fixtureOf = (
+    projectId: string,
+    graph: string,
+  ): { graph: FixtureGraph; key: string; world?: OwnFixtures | undefined } | undefined => {
     const world = worlds.get(projectId);
     if (world) {
       const own = world.graphs.get(graph);
@@ -276,7 +294,8 @@ export function createEngine(options: EngineOptions): Engine {
 
     executeAlgorithm(projectId, graph, rawBody, request: AlgorithmRequest) {
       // Refused before its store is built: a flood of new projects past the cap then costs no memory.
-      if ((graphs.has(graph) || fixtureOf(projectId, graph)) && isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
+      if ((graphs.has(graph) || fixtureOf(projectId, graph)) && isRefusedWriter(projectId))
+        return fail({ kind: 'too-many-projects', cap: maxProjects });
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;
@@ -306,7 +325,8 @@ export function createEngine(options: EngineOptions): Engine {
       const bytesBefore = store.addedBytes;
       const outcome = store.insert(plan, now, limits, undo);
       if (outcome === 'too-many-jobs') return fail({ kind: 'graph-full', graph, limit: 'jobs', cap });
-      if (outcome === 'too-much-request-data') return fail({ kind: 'graph-full', graph, limit: 'request-chars', cap: limits.maxRequestChars });
+      if (outcome === 'too-much-request-data')
+        return fail({ kind: 'graph-full', graph, limit: 'request-chars', cap: limits.maxRequestChars });
       storedBytes += store.addedBytes - bytesBefore;
       const wasReadOnly = readOnly.delete(projectId);
       if (onWrite && undo) {
@@ -378,7 +398,8 @@ export function createEngine(options: EngineOptions): Engine {
     projectState(projectId): ProjectState {
       const now = nowOf(projectId);
       const list: ProjectState['graphs'] = [];
-      for (const [graph, store] of projects.get(projectId) ?? []) list.push({ graph, jobCount: store.size, byStatus: store.countByStatus(now) });
+      for (const [graph, store] of projects.get(projectId) ?? [])
+        list.push({ graph, jobCount: store.size, byStatus: store.countByStatus(now) });
       return {
         project: projectId,
         now,
@@ -393,7 +414,8 @@ export function createEngine(options: EngineOptions): Engine {
     projectSnapshot(projectId): EngineSnapshot {
       const now = nowOf(projectId);
       const every = new Map<string, SnapshotJob[]>();
-      for (const graph of graphNamesOf(projectId)) every.set(graph, (projects.get(projectId)?.get(graph) ?? newStore(projectId, graph)).entries(now));
+      for (const graph of graphNamesOf(projectId))
+        every.set(graph, (projects.get(projectId)?.get(graph) ?? newStore(projectId, graph)).entries(now));
       return { now, seed, graphs: every, projects: new Map(), clocks: new Map() };
     },
 
@@ -425,13 +447,15 @@ export function createEngine(options: EngineOptions): Engine {
         for (const graph of byGraph.keys()) add(project, graph, listOf(storeFor(project, graph), project));
       }
       // A world with fixtures of its own sees none of the shared ones: every graph of it is written out.
-      for (const project of worlds.keys()) for (const graph of graphNamesOf(project)) add(project, graph, listOf(storeFor(project, graph), project));
+      for (const project of worlds.keys())
+        for (const graph of graphNamesOf(project)) add(project, graph, listOf(storeFor(project, graph), project));
       for (const [project, byGraph] of projects) {
         for (const [graph, store] of byGraph) if (store.changed) add(project, graph, listOf(store, project));
       }
       // A moved clock alone changes what a project lists: its graphs are written at its own now.
       for (const project of clocks.keys()) {
-        for (const graph of graphNamesOf(project)) if (!perProject.get(project)?.has(graph)) add(project, graph, listOf(storeFor(project, graph), project));
+        for (const graph of graphNamesOf(project))
+          if (!perProject.get(project)?.has(graph)) add(project, graph, listOf(storeFor(project, graph), project));
       }
       return { now, seed, graphs: every, projects: perProject, clocks };
     },

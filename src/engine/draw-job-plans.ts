@@ -41,12 +41,23 @@ export interface GraphVocabulary {
 /** Draws a graph's vocabulary from its own Faker instance, seeded from (engine seed, graph). */
 export function createGraphVocabulary(seed: number, graph: string): GraphVocabulary {
   const faker = new EnglishFaker({ locale: ENGLISH, seed: hashSeed(`${seed}:${graph}:vocabulary`)[0] });
-  const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'data';
+  const slug = (text: string): string =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'data';
   const bucket = `${slug(faker.company.buzzNoun())}-${slug(faker.word.noun())}-${faker.string.alphanumeric({ length: 4, casing: 'lower' })}`;
-  const release = (): string => faker.date.between({ from: '2024-01-01T00:00:00Z', to: '2024-05-20T00:00:00Z' }).toISOString().slice(0, 10).replaceAll('-', '');
+  const release = (): string =>
+    faker.date.between({ from: '2024-01-01T00:00:00Z', to: '2024-05-20T00:00:00Z' }).toISOString().slice(0, 10).replaceAll('-', '');
   return {
     jobIdSuffix: `00${faker.string.numeric({ length: 7, allowLeadingZeros: true })}`,
-    importDirs: ['/data', `/data/${graph}`, '/root/ges-install/auDatas', `obs://${bucket}/${graph}/${release()}`, `obs://${bucket}/${graph}/${release()}`],
+    importDirs: [
+      '/data',
+      `/data/${graph}`,
+      '/root/ges-install/auDatas',
+      `obs://${bucket}/${graph}/${release()}`,
+      `obs://${bucket}/${graph}/${release()}`,
+    ],
     exportDirs: [`obs://${bucket}/export/${graph}`, `obs://${bucket}/backup/${graph}_${release()}`],
   };
 }
@@ -80,11 +91,11 @@ function share(ctx: PlannerContext, text: string): string {
 /** A log-uniform duration: short runs are common, long ones rare. */
 function duration(rng: Random, range: readonly [number, number]): number {
   const [min, max] = range;
-  return Math.round(min * Math.pow(max / min, rng.float()));
+  return Math.round(min * (max / min) ** rng.float());
 }
 
 function logInt(rng: Random, min: number, max: number): number {
-  return Math.round(min * Math.pow(max / min, rng.float()));
+  return Math.round(min * (max / min) ** rng.float());
 }
 
 interface Timing {
@@ -141,7 +152,8 @@ function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phas
   const { rng, profile } = ctx;
   // In-flight jobs are mostly the long, cancellable analytics that keep an engine busy.
   let spec = ALGORITHM_LIST[rng.weighted(ALGORITHM_WEIGHTS)]!;
-  if (phase !== 'finished' && rng.chance(0.7)) spec = ALGORITHMS.get(rng.pick(['pagerank', 'louvain', 'label_propagation', 'connected_component', 'personalrank']))!;
+  if (phase !== 'finished' && rng.chance(0.7))
+    spec = ALGORITHMS.get(rng.pick(['pagerank', 'louvain', 'label_propagation', 'connected_component', 'personalrank']))!;
   const parameters = spec.sample(rng, profile);
   let failReason: string | undefined;
   let failProgress = 100;
@@ -174,7 +186,16 @@ function planAlgorithm(ctx: PlannerContext, jobId: string, startMs: number, phas
     failProgress = Math.min(99, Math.floor(cut * 100));
   }
   // Parameters are not kept: results re-read them from rawRequest, which keeps 100k seeded jobs small.
-  return createJobPlan({ jobId, taskType: 'Algorithm', rawRequest, cancellable: spec.cancellable, ...timing, failReason, failProgress, algorithm: spec.name });
+  return createJobPlan({
+    jobId,
+    taskType: 'Algorithm',
+    rawRequest,
+    cancellable: spec.cancellable,
+    ...timing,
+    failReason,
+    failProgress,
+    algorithm: spec.name,
+  });
 }
 
 function planImport(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number, fails: boolean): JobPlan {
@@ -226,7 +247,15 @@ function planExport(ctx: PlannerContext, jobId: string, startMs: number, phase: 
   const rawRequest = exportRequest(profile, dir);
   const timing = timeFor(rng, startMs, duration(rng, [20_000, 300_000]), phase, anchor);
   const failReason = fails ? share(ctx, exportFailReason(`[${dir}]`)) : undefined;
-  return createJobPlan({ jobId, taskType: 'ExportGraph', rawRequest, cancellable: true, ...timing, failReason, failProgress: fails ? 0 : 100 });
+  return createJobPlan({
+    jobId,
+    taskType: 'ExportGraph',
+    rawRequest,
+    cancellable: true,
+    ...timing,
+    failReason,
+    failProgress: fails ? 0 : 100,
+  });
 }
 
 /** A new job id: a random UUID followed by the graph's nine digits. */

@@ -100,7 +100,11 @@ function convert(value: string, form: TimeForm): string {
 function isPartialImport(job: Job): boolean {
   if (job.status !== 'failed' || job.taskType !== 'ImportGraph' || !job.files) return false;
   return job.files.some((group) =>
-    Object.values(group).some((stats) => Array.isArray(stats) && stats.some((stat: Record<string, unknown>) => Number(stat['successfulLines'] ?? stat['successfulLabels'] ?? 0) > 0)),
+    Object.values(group).some(
+      (stats) =>
+        Array.isArray(stats) &&
+        stats.some((stat: Record<string, unknown>) => Number(stat['successfulLines'] ?? stat['successfulLabels'] ?? 0) > 0),
+    ),
   );
 }
 
@@ -174,7 +178,11 @@ export function createEngineProfile(name: EngineProfileName, seed: number): Engi
     list(body, graph) {
       const jobs = identity ? body.jobs : body.jobs.map((job) => rewriteJob(job, formsOf(job.jobId)));
       // Some engines send the table's result fields on success; the documented example has none.
-      return resultFields(graph) ? { jobs, jobCount: body.jobCount, result: 'success', errorCode: '', errorMessage: '' } : identity ? body : { jobs, jobCount: body.jobCount };
+      return resultFields(graph)
+        ? { jobs, jobCount: body.jobCount, result: 'success', errorCode: '', errorMessage: '' }
+        : identity
+          ? body
+          : { jobs, jobCount: body.jobCount };
     },
     status(body, job) {
       if (identity) return body;

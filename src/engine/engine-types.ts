@@ -77,9 +77,23 @@ export interface EngineOptions {
  */
 export type EngineWrite =
   /** A submission: the job's plan, and the jobs it evicted to make room (ids). */
-  | { readonly kind: 'submit'; readonly project: string; readonly graph: string; readonly plan: JobPlan; readonly evicted: readonly string[]; revert(): void }
+  | {
+      readonly kind: 'submit';
+      readonly project: string;
+      readonly graph: string;
+      readonly plan: JobPlan;
+      readonly evicted: readonly string[];
+      revert(): void;
+    }
   /** A cancellation of a living job at `atMs`. */
-  | { readonly kind: 'cancel'; readonly project: string; readonly graph: string; readonly jobId: string; readonly atMs: number; revert(): void }
+  | {
+      readonly kind: 'cancel';
+      readonly project: string;
+      readonly graph: string;
+      readonly jobId: string;
+      readonly atMs: number;
+      revert(): void;
+    }
   /** The whole state replaced: a reset or a fixture load. */
   | { readonly kind: 'replace'; revert(): void };
 

@@ -138,5 +138,12 @@ export function layImportFiles(runAtMs: number, endMs: number, files: readonly I
   const runStartUs = runAtMs * 1000;
   const spanUs = Math.max(1, (endMs - runAtMs) * 1000);
   const at = (fraction: number): number => runStartUs + Math.floor(spanUs * fraction);
-  return files.map(({ group, fileName, total, failed, from, to }) => ({ group, fileName, total, failed, startUs: at(from), endUs: at(to) }));
+  return files.map(({ group, fileName, total, failed, from, to }) => ({
+    group,
+    fileName,
+    total,
+    failed,
+    startUs: at(from),
+    endUs: at(to),
+  }));
 }

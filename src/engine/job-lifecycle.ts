@@ -75,7 +75,7 @@ function progressAt(plan: JobPlan, t: number): number {
   if (t >= plan.endMs) return 100;
   const span = plan.endMs - plan.runAtMs;
   const p = Math.floor(((t - plan.runAtMs) / span) * 100);
-  return p < 0 ? 0 : p > 99 ? 99 : p;
+  return p < 0 ? 0 : Math.min(p, 99);
 }
 
 type LineStat = {
@@ -125,12 +125,35 @@ function fileStat(file: FilePlan, tUs: number, cancelled: boolean): LineStat | L
   // Key order as in the GES seed example; whole literals, so every stat of a kind shares one shape.
   if (file.group === 'schemaFiles') {
     return endTime === undefined
-      ? { totalLabels: file.total, fileName: file.fileName, failedLabels: failed, startTime: file.startUs, successfulLabels: successful, status }
-      : { totalLabels: file.total, fileName: file.fileName, failedLabels: failed, startTime: file.startUs, successfulLabels: successful, endTime, status };
+      ? {
+          totalLabels: file.total,
+          fileName: file.fileName,
+          failedLabels: failed,
+          startTime: file.startUs,
+          successfulLabels: successful,
+          status,
+        }
+      : {
+          totalLabels: file.total,
+          fileName: file.fileName,
+          failedLabels: failed,
+          startTime: file.startUs,
+          successfulLabels: successful,
+          endTime,
+          status,
+        };
   }
   return endTime === undefined
     ? { fileName: file.fileName, totalLines: file.total, startTime: file.startUs, successfulLines: successful, status, failedLines: failed }
-    : { fileName: file.fileName, totalLines: file.total, startTime: file.startUs, successfulLines: successful, endTime, status, failedLines: failed };
+    : {
+        fileName: file.fileName,
+        totalLines: file.total,
+        startTime: file.startUs,
+        successfulLines: successful,
+        endTime,
+        status,
+        failedLines: failed,
+      };
 }
 
 /** The `files` of an import at time t: only files it has started reading, grouped as GES does. */
@@ -186,7 +209,19 @@ export function viewJob(plan: JobPlan, now: number, cancelAtMs?: number): Job {
  * files still being read end there, the unread lines counted as failed (so the counts add up).
  */
 function cancelFrozen(job: Job, t: number): Job {
-  const { jobId, rawRequest, taskType, progress, startTime, endTime: _end, status: _status, failReason: _reason, files: stated, canStop: _stop, ...extra } = job;
+  const {
+    jobId,
+    rawRequest,
+    taskType,
+    progress,
+    startTime,
+    endTime: _end,
+    status: _status,
+    failReason: _reason,
+    files: stated,
+    canStop: _stop,
+    ...extra
+  } = job;
   const endTime = formatChinaTime(t);
   const tUs = t * 1000;
   const failReason = CANCELLED_REASON;
@@ -198,7 +233,8 @@ function cancelFrozen(job: Job, t: number): Job {
     for (const [key, stats] of Object.entries(group as Record<string, Record<string, unknown>[]>)) {
       out[key] = stats.map((stat) => {
         if (stat['status'] !== 'running') return stat;
-        const [total, ok, bad] = key === 'schemaFiles' ? ['totalLabels', 'successfulLabels', 'failedLabels'] : ['totalLines', 'successfulLines', 'failedLines'];
+        const [total, ok, bad] =
+          key === 'schemaFiles' ? ['totalLabels', 'successfulLabels', 'failedLabels'] : ['totalLines', 'successfulLines', 'failedLines'];
         const successful = Number(stat[ok!] ?? 0);
         return { ...stat, [bad!]: Math.max(0, Number(stat[total!] ?? 0) - successful), endTime: tUs, status: 'failed' };
       });

@@ -25,7 +25,7 @@ function permutation(n: number, rng: Random): (i: number) => number {
   const candidates = PRIMES.filter((p) => n % p !== 0);
   const a = rng.pick(candidates.length > 0 ? candidates : [1]);
   const b = rng.int(0, Math.max(0, n - 1));
-  return (i) => (((a % n) * (i % n)) % n + b) % n;
+  return (i) => ((((a % n) * (i % n)) % n) + b) % n;
 }
 
 function round(value: number, digits: number): number {
@@ -69,39 +69,57 @@ function pathBetween(source: string, target: string, rng: Random, profile: Graph
   return source === target ? [source] : path;
 }
 
-function resultList(spec: AlgorithmSpec, params: Record<string, unknown>, rng: Random, profile: GraphProfile): { list: LazyList; extra: Record<string, unknown> } {
+function resultList(
+  spec: AlgorithmSpec,
+  params: Record<string, unknown>,
+  rng: Random,
+  profile: GraphProfile,
+): { list: LazyList; extra: Record<string, unknown> } {
   const n = profile.vertexCount;
   const perm = permutation(n, rng);
   const id = (i: number): string => vertexAt(profile, perm(i));
   const extra: Record<string, unknown> = {};
   if ('source' in params) extra['source'] = firstId(params['source']);
   if ('target' in params) extra['target'] = firstId(params['target']);
-  if ('sources' in params) extra['sources'] = textOf(params['sources']).split(',').map((s) => s.trim());
+  if ('sources' in params)
+    extra['sources'] = textOf(params['sources'])
+      .split(',')
+      .map((s) => s.trim());
   const top = 0.002 + rng.float() * 0.01;
 
   switch (spec.result) {
     case 'vertex-scores': {
-      const total = spec.name === 'realtime_recommendation' ? rng.int(10, Math.min(1000, n)) : spec.name === 'sssp' ? Math.floor(n * (0.6 + rng.float() * 0.4)) : n;
+      const total =
+        spec.name === 'realtime_recommendation'
+          ? rng.int(10, Math.min(1000, n))
+          : spec.name === 'sssp'
+            ? Math.floor(n * (0.6 + rng.float() * 0.4))
+            : n;
       if (spec.name === 'sssp') {
         return { list: { total, at: (i) => ({ [id(i)]: i === 0 ? 0 : 1 + Math.floor(Math.log(i) / Math.log(4)) }) }, extra };
       }
-      return { list: { total, at: (i) => ({ [id(i)]: round(top / Math.pow(i + 1, 0.7), 8) }) }, extra };
+      return { list: { total, at: (i) => ({ [id(i)]: round(top / (i + 1) ** 0.7, 8) }) }, extra };
     }
     case 'vertex-labels': {
       const groups = Math.max(1, Math.floor(n / rng.int(20, 200)));
       const k = typeof params['k'] === 'number' ? params['k'] : 0;
       const total = spec.name === 'kcore' ? Math.floor(n * (0.1 + rng.float() * 0.5)) : n;
-      const label = (i: number): unknown => (spec.name === 'kcore' ? k + ((i * 2654435761) >>> 0) % 4 : id(((i * 40503) >>> 0) % groups));
+      const label = (i: number): unknown => (spec.name === 'kcore' ? k + (((i * 2654435761) >>> 0) % 4) : id(((i * 40503) >>> 0) % groups));
       if (spec.name === 'louvain') extra['modularity'] = round(0.3 + rng.float() * 0.5, 6);
       return { list: { total, at: (i) => ({ [id(i)]: label(i) }) }, extra };
     }
     case 'vertex-list': {
       const k = typeof params['k'] === 'number' ? params['k'] : 1;
-      const total = Math.min(n - 1, Math.floor(Math.pow(rng.int(3, 12), Math.min(k, 6))));
+      const total = Math.min(n - 1, Math.floor(rng.int(3, 12) ** Math.min(k, 6)));
       return { list: { total, at: (i) => id(i + 1) }, extra };
     }
     case 'path': {
-      const path = pathBetween(String(extra['source'] ?? firstId(params['sources'])), String(extra['target'] ?? firstId(params['targets'])), rng, profile);
+      const path = pathBetween(
+        String(extra['source'] ?? firstId(params['sources'])),
+        String(extra['target'] ?? firstId(params['targets'])),
+        rng,
+        profile,
+      );
       if (!('source' in extra)) {
         extra['source'] = path[0];
         extra['target'] = path[path.length - 1];
@@ -109,14 +127,15 @@ function resultList(spec: AlgorithmSpec, params: Record<string, unknown>, rng: R
       return { list: { total: path.length, at: (i) => path[i] }, extra };
     }
     case 'paths': {
-      const count = spec.name === 'n_paths' ? rng.int(1, typeof params['n'] === 'number' ? Math.max(1, Math.min(params['n'], 50)) : 10) : rng.int(1, 6);
+      const count =
+        spec.name === 'n_paths' ? rng.int(1, typeof params['n'] === 'number' ? Math.max(1, Math.min(params['n'], 50)) : 10) : rng.int(1, 6);
       const source = String(extra['source']);
       const target = String(extra['target']);
       return { list: { total: count, at: (i) => pathBetween(source, target, createRandom(`${source}>${target}#${i}`), profile) }, extra };
     }
     case 'edge-scores': {
       const total = Math.min(n * 3, 30_000);
-      return { list: { total, at: (i) => ({ [`${id(i)},${id(i + 1 + (i % 7))}`]: round(top * 10 / Math.pow(i + 1, 0.5), 8) }) }, extra };
+      return { list: { total, at: (i) => ({ [`${id(i)},${id(i + 1 + (i % 7))}`]: round((top * 10) / (i + 1) ** 0.5, 8) }) }, extra };
     }
     case 'embedding': {
       // Capped: a 100k-record page of 512-wide vectors would be a 100 MB body.
@@ -134,16 +153,17 @@ function resultList(spec: AlgorithmSpec, params: Record<string, unknown>, rng: R
     }
     case 'scalar': {
       const value =
-        spec.name === 'triangle_count' ? rng.int(n, n * 40)
-        : spec.name === 'common_neighbors' ? rng.int(0, 40)
-        : round(rng.float(), 6);
+        spec.name === 'triangle_count' ? rng.int(n, n * 40) : spec.name === 'common_neighbors' ? rng.int(0, 40) : round(rng.float(), 6);
       extra[spec.resultKey] = value;
       return { list: { total: 1, at: () => value }, extra };
     }
   }
 }
 
-function page(list: LazyList, { limit, offset }: Page): { items: Entry[]; counters: { data_return_size: number; data_offset: number; data_total_size: number } } {
+function page(
+  list: LazyList,
+  { limit, offset }: Page,
+): { items: Entry[]; counters: { data_return_size: number; data_offset: number; data_total_size: number } } {
   const start = Math.min(offset, list.total);
   const end = Math.min(list.total, start + limit);
   const items: Entry[] = [];
@@ -178,7 +198,16 @@ export function resultData({ job, algorithm, parameters }: ResultSource, profile
         failed += file.failedLines;
       }
     }
-    return { outputs: asOutputs({ totalLines: total, successfulLines: total - failed, failedLines: failed, data_return_size: 0, data_offset: paging.offset, data_total_size: 0 }) };
+    return {
+      outputs: asOutputs({
+        totalLines: total,
+        successfulLines: total - failed,
+        failedLines: failed,
+        data_return_size: 0,
+        data_offset: paging.offset,
+        data_total_size: 0,
+      }),
+    };
   }
   const rng = createRandom(`${job.jobId}:${hashSeed(job.rawRequest)[0]}:result`);
   const params = parameters ? { ...parameters } : asParameters(request.parameters);

@@ -96,7 +96,13 @@ function compareStored(a: JobSlot, b: JobSlot, seed: GraphSeed): number {
  * Creates the store of `project` over a graph's seeded jobs, plus `listed` jobs of a fixture
  * document (frozen views or living plans), merged in display order.
  */
-export function createJobStore(project: string, graph: string, seed: GraphSeed, engineSeed: number, listed: readonly JobEntry[] = []): JobStore {
+export function createJobStore(
+  project: string,
+  graph: string,
+  seed: GraphSeed,
+  engineSeed: number,
+  listed: readonly JobEntry[] = [],
+): JobStore {
   let slots = seed.slots as JobSlot[];
   let shared = true; // slots is the seed's array until the first change (copy-on-write)
   const fixed = new Map<string, JobEntry>();
@@ -157,8 +163,7 @@ export function createJobStore(project: string, graph: string, seed: GraphSeed, 
     return seed.find(jobId);
   };
 
-  const isFinished = (entry: JobEntry, now: number): boolean =>
-    isView(entry) || now >= entry.endMs || cancellations.has(entry.jobId);
+  const isFinished = (entry: JobEntry, now: number): boolean => isView(entry) || now >= entry.endMs || cancellations.has(entry.jobId);
 
   const view = (entry: JobEntry, now: number): Job => {
     if (isView(entry)) return entry;

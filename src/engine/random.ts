@@ -58,7 +58,44 @@ export function hashSeed(text: string): [number, number, number, number] {
 // Lowercase hex digits as char codes: ids are built from codes into one flat string.
 const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const DASH = 45;
-const uuidCodes: number[] = [0, 0, 0, 0, 0, 0, 0, 0, DASH, 0, 0, 0, 0, DASH, 0, 0, 0, 0, DASH, 0, 0, 0, 0, DASH, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+const uuidCodes: number[] = [
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  DASH,
+  0,
+  0,
+  0,
+  0,
+  DASH,
+  0,
+  0,
+  0,
+  0,
+  DASH,
+  0,
+  0,
+  0,
+  0,
+  DASH,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+];
 // One code buffer per suffix (a graph's nine digits), dashes and suffix written once.
 const suffixCodes = new Map<string, number[]>();
 function codesWithSuffix(suffix: string): number[] {
@@ -129,7 +166,7 @@ export function createRandom(text: string): Random {
         }
       }
       codes[14] = 52; // '4'
-      codes[19] = HEX_CODES[8 | (codes[19]! <= 57 ? codes[19]! - 48 : codes[19]! - 87) & 3]!;
+      codes[19] = HEX_CODES[8 | ((codes[19]! <= 57 ? codes[19]! - 48 : codes[19]! - 87) & 3)]!;
       return String.fromCharCode.apply(null, codes);
     },
   };

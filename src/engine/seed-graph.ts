@@ -8,7 +8,15 @@
 import { readJobTime } from '../spec/read-job-time.js';
 import { getGraphProfile, type GraphProfile } from './graph-profiles.js';
 import { finishedViewOf, isView, type JobEntry } from './job-lifecycle.js';
-import { createGraphVocabulary, drawSeedFailure, newJobId, planSeedJob, type GraphVocabulary, type PlannerContext, type SeedPhase } from './draw-job-plans.js';
+import {
+  createGraphVocabulary,
+  drawSeedFailure,
+  newJobId,
+  planSeedJob,
+  type GraphVocabulary,
+  type PlannerContext,
+  type SeedPhase,
+} from './draw-job-plans.js';
 import { createRandom, hashSeed } from './random.js';
 
 /**
@@ -103,7 +111,11 @@ export function seedGraph(seed: number, graph: string, anchor: number, count: nu
     let j = i + 1;
     while (j < count && secOf(j) === secOf(i)) j++;
     if (j - i > 1) {
-      const group = Array.from({ length: j - i }, (_, k) => ({ g: generationOf[i + k]!, ms: startMs[i + k]!, id: idOfGeneration(generationOf[i + k]!) }));
+      const group = Array.from({ length: j - i }, (_, k) => ({
+        g: generationOf[i + k]!,
+        ms: startMs[i + k]!,
+        id: idOfGeneration(generationOf[i + k]!),
+      }));
       group.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
       group.forEach((job, k) => {
         generationOf[i + k] = job.g;

@@ -10,7 +10,6 @@ type TokenVerdict = 'ok' | 'invalid' | 'forbidden';
 /** Decides on (token, project_id). */
 export type TokenPolicy = (token: string | undefined, projectId: string) => TokenVerdict;
 
-
 /** Builds the policy from `--token` values. */
 export function createTokenPolicy(tokens: readonly string[] | undefined): TokenPolicy {
   if (!tokens || tokens.length === 0) return (token) => (token ? 'ok' : 'invalid');

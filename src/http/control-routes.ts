@@ -79,7 +79,10 @@ function readFilter(search: string, perWorld: boolean): { ok: true; filter: Jour
   const filter: JournalFilter = {};
   for (const [name, value] of new URLSearchParams(search)) {
     if (!FILTER_KEYS.includes(name) || (perWorld && name === 'project')) {
-      return { ok: false, result: bad(`the journal is filtered by ${FILTER_KEYS.filter((k) => !perWorld || k !== 'project').join(', ')}; got "${name}".`) };
+      return {
+        ok: false,
+        result: bad(`the journal is filtered by ${FILTER_KEYS.filter((k) => !perWorld || k !== 'project').join(', ')}; got "${name}".`),
+      };
     }
     if (name === 'status') {
       if (!/^\d{1,3}$/.test(value)) return { ok: false, result: bad('status must be an HTTP status (0 for connection faults).') };
@@ -97,12 +100,14 @@ function readFilter(search: string, perWorld: boolean): { ok: true; filter: Jour
 /** Reads POST …/clock: `advanceMs`, or `to` (an ISO-8601 instant or epoch ms, not before now). */
 function readClockMove(value: Record<string, unknown>, now: number): { ok: true; ms: number } | { ok: false; result: RouteResult } {
   const { advanceMs, to, ...rest } = value;
-  if (Object.keys(rest).length > 0) return { ok: false, result: bad(`clock takes "advanceMs" or "to"; got ${Object.keys(rest).join(', ')}.`) };
+  if (Object.keys(rest).length > 0)
+    return { ok: false, result: bad(`clock takes "advanceMs" or "to"; got ${Object.keys(rest).join(', ')}.`) };
   if (to !== undefined) {
     if (advanceMs !== undefined) return { ok: false, result: bad('clock takes "advanceMs" or "to", not both.') };
     const target = typeof to === 'number' && Number.isSafeInteger(to) ? to : parseInstant(to);
     if (target === undefined) return { ok: false, result: bad('to must be an ISO-8601 instant with a zone (or epoch milliseconds).') };
-    if (target < now) return { ok: false, result: bad(`to is before the clock's now (${new Date(now).toISOString()}): virtual time only moves forward.`) };
+    if (target < now)
+      return { ok: false, result: bad(`to is before the clock's now (${new Date(now).toISOString()}): virtual time only moves forward.`) };
     return { ok: true, ms: target - now };
   }
   if (!Number.isSafeInteger(advanceMs) || (advanceMs as number) < 0) {
@@ -132,7 +137,12 @@ export function handleControlRoute(
       const { seed, ...rest } = read.value;
       const allowed = context.seeded ? ['seed'] : [];
       const extra = Object.keys(context.seeded ? rest : read.value);
-      if (extra.length > 0) return bad(allowed.length ? `reset takes only "seed"; got ${extra.join(', ')}.` : `a world's reset takes no body fields (the seed is the engine's); got ${extra.join(', ')}.`);
+      if (extra.length > 0)
+        return bad(
+          allowed.length
+            ? `reset takes only "seed"; got ${extra.join(', ')}.`
+            : `a world's reset takes no body fields (the seed is the engine's); got ${extra.join(', ')}.`,
+        );
       if (seed !== undefined && !Number.isSafeInteger(seed)) return bad('seed must be an integer.');
       context.reset(seed as number | undefined);
       return json(context.state());
@@ -151,7 +161,8 @@ export function handleControlRoute(
       return method === 'GET' ? json(context.state()) : undefined;
     case '/fixtures': {
       if (method !== 'PUT') return undefined;
-      if (body === undefined || body.trim() === '') return bad(`PUT ${context.prefix}/fixtures takes a fixture document as JSON (docs/fixtures.md).`);
+      if (body === undefined || body.trim() === '')
+        return bad(`PUT ${context.prefix}/fixtures takes a fixture document as JSON (docs/fixtures.md).`);
       const read = readBody(body, bodyTooLarge);
       if (!read.ok) return read.result;
       const error = context.loadFixtures(read.value, `PUT ${context.prefix}/fixtures`);

@@ -25,7 +25,14 @@ import type { ApiRequest, ApiResponse, RouteResult } from './http-types.js';
 import { decodeSegment, matchRoute, splitTarget, type RouteMatch } from './match-route.js';
 import { parseQuery } from './parse-query.js';
 import { chooseExample, parsePreferHeader, parsePreferQuery } from './prefer-example.js';
-import { createRequestJournal, DEFAULT_JOURNAL_SIZE, verifyJournal, type JournalEntry, type JournalFault, type JournalFilter } from './request-journal.js';
+import {
+  createRequestJournal,
+  DEFAULT_JOURNAL_SIZE,
+  verifyJournal,
+  type JournalEntry,
+  type JournalFault,
+  type JournalFilter,
+} from './request-journal.js';
 import { toHar } from './to-har.js';
 import { httpErrors, internalError, toEnvelopeJson, toGesError, type HttpError } from './to-ges-error.js';
 import { toHeadResponse } from './to-head-response.js';
@@ -230,7 +237,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
   let clock: AdjustableClock;
   let engine: Engine;
   if (options.engine) {
-    if (!options.clock) throw new TypeError('createApi: an engine needs its clock: pass { engine, clock } with the clock the engine was created with.');
+    if (!options.clock)
+      throw new TypeError('createApi: an engine needs its clock: pass { engine, clock } with the clock the engine was created with.');
     engine = options.engine;
     clock = options.clock;
   } else {
@@ -274,7 +282,12 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const journal = createRequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const realTime = options.realTime ?? Date.now;
   /** The answer to a change: at once, or once onChange's promise settles; a refusal answers its envelope. */
-  const changed = (request: ApiRequest, result: RouteResult, kind: StateChange['kind'] | undefined, project?: string): ApiResponse | Promise<ApiResponse> => {
+  const changed = (
+    request: ApiRequest,
+    result: RouteResult,
+    kind: StateChange['kind'] | undefined,
+    project?: string,
+  ): ApiResponse | Promise<ApiResponse> => {
     if (!onChange || !kind || result.kind !== 'json' || result.status < 200 || result.status >= 300) return toResponse(request, result);
     let saving: unknown;
     try {
@@ -291,7 +304,9 @@ export function createApi(options: ApiOptions = {}): GesApi {
   };
 
   // Shared, never mutated: the fast path sends these as they are.
-  const jsonHeaders: Record<string, string> = cors ? { 'content-type': 'application/json', vary: 'Origin' } : { 'content-type': 'application/json' };
+  const jsonHeaders: Record<string, string> = cors
+    ? { 'content-type': 'application/json', vary: 'Origin' }
+    : { 'content-type': 'application/json' };
   const headersFor = (request: ApiRequest, base: Record<string, string> = jsonHeaders) =>
     cors ? withCorsOrigin(base, request.headers.origin) : base;
 
@@ -394,7 +409,13 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens) };
 
   /** A /ges/ request after routing and fault decision. */
-  function answerOperation(request: ApiRequest, route: RouteMatch, search: string, decision: FaultDecision, project: string | undefined): ApiResponse | Promise<ApiResponse> {
+  function answerOperation(
+    request: ApiRequest,
+    route: RouteMatch,
+    search: string,
+    decision: FaultDecision,
+    project: string | undefined,
+  ): ApiResponse | Promise<ApiResponse> {
     if (decision.fault) return { status: 0, headers: {}, fault: decision.fault };
     if (decision.error) return errorResponse(request, decision.error, { 'x-mock-fault': decision.error.source });
     const query = parseQuery(search);
@@ -409,7 +430,13 @@ export function createApi(options: ApiOptions = {}): GesApi {
       };
     }
     const result = answerGesOperation(operations, request, route, query);
-    if (onChange) return changed(request, result, route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined, project);
+    if (onChange)
+      return changed(
+        request,
+        result,
+        route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined,
+        project,
+      );
     return toResponse(request, result);
   }
 
@@ -436,14 +463,24 @@ export function createApi(options: ApiOptions = {}): GesApi {
     }
     const result = handleControlRoute(context, request.method, route, search, request.body, request.bodyTooLarge);
     if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
-    if (onChange) return changed(request, result, CONTROL_CHANGES[`${request.method} ${route}`], context === globalContext ? undefined : (note?.project ?? projectOfPath(path)));
+    if (onChange)
+      return changed(
+        request,
+        result,
+        CONTROL_CHANGES[`${request.method} ${route}`],
+        context === globalContext ? undefined : (note?.project ?? projectOfPath(path)),
+      );
     return toResponse(request, result);
   }
 
   function toResponse(request: ApiRequest, result: RouteResult): ApiResponse {
     if (result.kind === 'error') return errorResponse(request, result.error);
     if (result.kind === 'page') {
-      return { status: 200, headers: headersFor(request, { 'content-type': result.contentType, 'cache-control': 'no-store' }), body: result.body };
+      return {
+        status: 200,
+        headers: headersFor(request, { 'content-type': result.contentType, 'cache-control': 'no-store' }),
+        body: result.body,
+      };
     }
     return { status: result.status, headers: headersFor(request), body: result.text ?? JSON.stringify(result.value) };
   }
@@ -537,7 +574,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
   };
 
   function world(projectId: string): GesWorld {
-    if (typeof projectId !== 'string' || !projectIdPattern.test(projectId)) throw new TypeError(`world(${JSON.stringify(projectId)}): a project id is 1-64 letters or digits.`);
+    if (typeof projectId !== 'string' || !projectIdPattern.test(projectId))
+      throw new TypeError(`world(${JSON.stringify(projectId)}): a project id is 1-64 letters or digits.`);
     const context = worldContext(projectId);
     const notify = (kind: StateChange['kind']) => settleQuietly(onChange?.({ kind, project: projectId }));
     const advance = (ms: number) => {
@@ -563,9 +601,13 @@ export function createApi(options: ApiOptions = {}): GesApi {
         advance,
         set(to) {
           const target = typeof to === 'number' ? to : parseInstant(to);
-          if (target === undefined || !Number.isFinite(target)) throw new TypeError(`clock.set(${JSON.stringify(to)}): an ISO-8601 instant with a zone, or epoch ms.`);
+          if (target === undefined || !Number.isFinite(target))
+            throw new TypeError(`clock.set(${JSON.stringify(to)}): an ISO-8601 instant with a zone, or epoch ms.`);
           const now = context.now();
-          if (target < now) throw new RangeError(`clock.set: ${new Date(target).toISOString()} is before this world's now (${new Date(now).toISOString()}); virtual time only moves forward.`);
+          if (target < now)
+            throw new RangeError(
+              `clock.set: ${new Date(target).toISOString()} is before this world's now (${new Date(now).toISOString()}); virtual time only moves forward.`,
+            );
           advance(target - now);
         },
       },

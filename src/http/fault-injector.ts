@@ -28,7 +28,7 @@ export interface FaultConfig {
 export interface FaultDecision {
   delayMs: number;
   /** Answer with this error instead of asking the engine. */
-  error?: HttpError & { source: 'nextFailures' | 'errorRate' } | undefined;
+  error?: (HttpError & { source: 'nextFailures' | 'errorRate' }) | undefined;
   /** Answer with no response at all. */
   fault?: ConnectionFaultKind | undefined;
 }
@@ -38,7 +38,12 @@ export const MAX_LATENCY_MS = 60_000;
 
 /** Every error status some operation documents (400, 401, 403, 404, 500, 503). */
 export const DOCUMENTED_ERROR_STATUSES: readonly number[] = [
-  ...new Set(specOperations.flatMap((operation) => operation.statuses).map(Number).filter((status) => status >= 400)),
+  ...new Set(
+    specOperations
+      .flatMap((operation) => operation.statuses)
+      .map(Number)
+      .filter((status) => status >= 400),
+  ),
 ].sort((a, b) => a - b);
 
 const CONNECTION_FAULTS: readonly string[] = ['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE'];
@@ -114,7 +119,8 @@ export function parseFaultConfig(value: unknown): { ok: true; config: FaultConfi
 
   if (value.connectionFault !== undefined) {
     const connection = value.connectionFault;
-    if (!isObject(connection)) return fail('connectionFault must be {"kind": "CONNECTION_RESET_BY_PEER"|"EMPTY_RESPONSE", "rate"?: 0..1, "next"?: n}.');
+    if (!isObject(connection))
+      return fail('connectionFault must be {"kind": "CONNECTION_RESET_BY_PEER"|"EMPTY_RESPONSE", "rate"?: 0..1, "next"?: n}.');
     const extra = onlyKeys(connection, ['kind', 'rate', 'next'], 'connectionFault');
     if (extra) return fail(extra);
     if (!CONNECTION_FAULTS.includes(connection.kind as string)) {

@@ -21,7 +21,6 @@ export interface OperationContext {
   readonly checkToken: TokenPolicy;
 }
 
-
 type Params = { project: string; graph: string; jobId: string };
 
 const failure = (error: HttpError): RouteResult => ({ kind: 'error', error });

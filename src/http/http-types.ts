@@ -38,6 +38,6 @@ export interface ApiResponse {
  * it: a JSON value with its status, a page, or an error that becomes the GES envelope.
  */
 export type RouteResult =
-  | { kind: 'json'; status: number; value: unknown; /** `JSON.stringify(value)` when already known. */ text?: string | undefined }
+  | { kind: 'json'; status: number; value: unknown /** `JSON.stringify(value)` when already known. */; text?: string | undefined }
   | { kind: 'page'; contentType: string; body: string }
   | { kind: 'error'; error: HttpError };

@@ -34,8 +34,7 @@ export function isBodyTooLarge(body: string): boolean {
 }
 
 /** The 400 for a body over the limit; adapters that stop reading early answer with it too. */
-export const bodyTooLargeError = (): HttpError =>
-  httpErrors.malformed(`the request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
+export const bodyTooLargeError = (): HttpError => httpErrors.malformed(`the request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
 
 /** `application/json`, optionally with parameters (`; charset=utf-8`), in any case. */
 function isJsonContentType(value: string | undefined): boolean {

@@ -106,6 +106,8 @@ export function chooseExample(
   const all = [...byStatus].flatMap(([status, examples]) => examples.map((e) => `${e.name} (${status})`));
   return {
     ok: false,
-    error: httpErrors.malformed(`Prefer example=${clip(example ?? '')} is not documented for ${operationId}; documented: ${all.join(', ')}.`),
+    error: httpErrors.malformed(
+      `Prefer example=${clip(example ?? '')} is not documented for ${operationId}; documented: ${all.join(', ')}.`,
+    ),
   };
 }

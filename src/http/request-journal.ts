@@ -245,7 +245,12 @@ export function createRequestJournal(size: number = DEFAULT_JOURNAL_SIZE): Reque
     listExchanges: (filter) =>
       ordered()
         .filter(matcher(filter))
-        .map((stored) => ({ entry: toEntry(stored), response: stored.response, responseLength: stored.responseLength, host: stored.request.headers.host })),
+        .map((stored) => ({
+          entry: toEntry(stored),
+          response: stored.response,
+          responseLength: stored.responseLength,
+          host: stored.request.headers.host,
+        })),
     clear(filter) {
       if (!filter) {
         ring = new Array<Stored | undefined>(size);
@@ -256,7 +261,9 @@ export function createRequestJournal(size: number = DEFAULT_JOURNAL_SIZE): Reque
       const match = matcher(filter);
       const kept = ordered().filter((stored) => !match(stored));
       ring = new Array<Stored | undefined>(size);
-      kept.forEach((stored, i) => (ring[i] = stored));
+      kept.forEach((stored, i) => {
+        ring[i] = stored;
+      });
       count = kept.length;
       next = count % size;
     },

@@ -98,7 +98,11 @@ export const httpErrors = {
    * disk), so it was not applied either. `cause` is the system's code (ENOSPC, EROFS, EACCES...).
    */
   stateNotSaved: (cause: string, file: string, detail: string) =>
-    error(503, GesErrorCode.ENGINE_UNAVAILABLE, `The change was not applied: the mock could not save it (${cause} on ${clip(file)}: ${clip(detail)}). Try again later.`),
+    error(
+      503,
+      GesErrorCode.ENGINE_UNAVAILABLE,
+      `The change was not applied: the mock could not save it (${cause} on ${clip(file)}: ${clip(detail)}). Try again later.`,
+    ),
 } as const;
 
 /** An unexpected throw: a 500 envelope that says nothing about the internals. */

@@ -21,7 +21,9 @@ const pairs = (record: Record<string, string>) => Object.entries(record).map(([n
 /** Converts journal exchanges into a HAR 1.2 document (an object; JSON.stringify it to save). */
 export function toHar(exchanges: readonly JournalExchange[], creatorVersion: string): Record<string, unknown> {
   const entries = exchanges.map(({ entry, response, responseLength, host }) => {
-    const queryString = Object.entries(entry.query).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => ({ name, value: v })));
+    const queryString = Object.entries(entry.query).flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map((v) => ({ name, value: v })),
+    );
     const search = queryString.length ? `?${new URLSearchParams(queryString.map((q) => [q.name, q.value])).toString()}` : '';
     const contentType = entry.requestHeaders['content-type'];
     const request: Record<string, unknown> = {

@@ -47,8 +47,11 @@ export function renderDocsPage(options: DocsPageOptions = {}): string {
   const scriptUrl = options.redocScriptUrl ?? DOCS_PATHS.redocScript;
   const spec = options.spec ?? openapiDocument;
   const title = escapeHtml(readTitle(spec));
-  return `${docsHead(title, `body{margin:0;${FONT}}
-#ges-docs-fallback{padding:2rem;color:#444}`)}
+  return `${docsHead(
+    title,
+    `body{margin:0;${FONT}}
+#ges-docs-fallback{padding:2rem;color:#444}`,
+  )}
 <body>
 <div id="ges-docs"><p id="ges-docs-fallback">Loading the API reference…</p></div>
 <script id="ges-spec" type="application/json">${toInlineScriptJson(spec)}</script>
@@ -76,8 +79,11 @@ export function renderDocsPage(options: DocsPageOptions = {}): string {
  */
 export function renderDocsSetupPage(options: Pick<DocsPageOptions, 'spec'> = {}): string {
   const title = escapeHtml(readTitle(options.spec ?? openapiDocument));
-  return `${docsHead(title, `body{margin:0;padding:2rem;${FONT};color:#222;max-width:48rem}
-code,pre{background:#f4f4f4;padding:.1rem .3rem}`)}
+  return `${docsHead(
+    title,
+    `body{margin:0;padding:2rem;${FONT};color:#222;max-width:48rem}
+code,pre{background:#f4f4f4;padding:.1rem .3rem}`,
+  )}
 <body>
 <h1>${title}</h1>
 <p id="ges-docs-setup">The rendered API reference needs <a href="https://github.com/Redocly/redoc">Redoc</a>, an optional

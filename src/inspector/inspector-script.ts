@@ -18,7 +18,10 @@ export interface InspectorConfig {
 }
 
 /** GET /__mock/state as the script reads it. */
-type InspectorState = Pick<EngineState, 'now' | 'graphs'> & { graphNames?: string[] | undefined; faults?: Record<string, unknown> | undefined };
+type InspectorState = Pick<EngineState, 'now' | 'graphs'> & {
+  graphNames?: string[] | undefined;
+  faults?: Record<string, unknown> | undefined;
+};
 
 /** One graph's list, or why it could not be read. */
 type ListResult = { value: JobList; error?: undefined } | { error: Error; value?: undefined };
@@ -78,7 +81,7 @@ export function progressValue(progress: unknown): number {
 /** What a refused answer says: the GES envelope's code and message, else its HTTP status. */
 export function refusalReason(status: number, body: unknown): string {
   const envelope = body as { errorCode?: unknown; errorMessage?: unknown } | null;
-  return envelope && envelope.errorCode ? `${String(envelope.errorCode)}: ${String(envelope.errorMessage)}` : `HTTP ${status}`;
+  return envelope?.errorCode ? `${String(envelope.errorCode)}: ${String(envelope.errorMessage)}` : `HTTP ${status}`;
 }
 
 /** Whether a list failed only because this mock has no such graph (a default left out by --graphs). */
@@ -90,7 +93,11 @@ export function isMissingGraph(result: ListResult): boolean {
  * The projects the select offers and the one shown: the chosen one (URL or select) wins, else the
  * first the engine holds, else the default project; the shown one is always offered.
  */
-export function chooseProject(state: InspectorState, chosen: string | null, defaultProject: string): { projects: string[]; selected: string } {
+export function chooseProject(
+  state: InspectorState,
+  chosen: string | null,
+  defaultProject: string,
+): { projects: string[]; selected: string } {
   const projects: string[] = [];
   for (const g of state.graphs) if (!projects.includes(g.project)) projects.push(g.project);
   const selected = chosen || projects[0] || defaultProject;
@@ -217,13 +224,18 @@ export function startInspector(): void {
   }
 
   function listJobs(project: string, graph: string): Promise<JobList> {
-    return fetch(jobsUrl(project, graph, config.jobsPerGraph), { headers: { 'X-Auth-Token': authToken.value, [OWN_REQUEST_HEADER]: '1' } }).then((response) => readJson<JobList>(response));
+    return fetch(jobsUrl(project, graph, config.jobsPerGraph), {
+      headers: { 'X-Auth-Token': authToken.value, [OWN_REQUEST_HEADER]: '1' },
+    }).then((response) => readJson<JobList>(response));
   }
 
   function renderGraphJobs(graph: string, result: ListResult): HTMLElement {
     const section = el('section', { 'data-graph': graph });
     if (result.error) {
-      section.append(el('h2', { text: graph }), el('p', { className: 'graph-error', text: `Could not list jobs: ${result.error.message}` }));
+      section.append(
+        el('h2', { text: graph }),
+        el('p', { className: 'graph-error', text: `Could not list jobs: ${result.error.message}` }),
+      );
       return section;
     }
     const list = result.value;
@@ -239,14 +251,28 @@ export function startInspector(): void {
         el('td', { text: job.failReason || '' }),
       ]),
     );
-    const head = el('thead', {}, [el('tr', {}, ['Job', 'Type', 'Status', 'Progress', 'Started', 'Ended', 'Fail reason'].map((h) => el('th', { text: h })))]);
+    const head = el('thead', {}, [
+      el(
+        'tr',
+        {},
+        ['Job', 'Type', 'Status', 'Progress', 'Started', 'Ended', 'Fail reason'].map((h) => el('th', { text: h })),
+      ),
+    ]);
     section.append(el('table', {}, [head, el('tbody', {}, rows)]));
     return section;
   }
 
   function renderTraffic(journal: { requests: TrafficEntry[] }): void {
-    const rows = trafficRows(journal.requests).map((row) => el('tr', { 'data-seq': String(row.seq) }, row.cells.map((text) => el('td', { text }))));
-    byId('traffic').querySelector('tbody')!.replaceChildren(...rows);
+    const rows = trafficRows(journal.requests).map((row) =>
+      el(
+        'tr',
+        { 'data-seq': String(row.seq) },
+        row.cells.map((text) => el('td', { text })),
+      ),
+    );
+    byId('traffic')
+      .querySelector('tbody')!
+      .replaceChildren(...rows);
   }
 
   let running: Promise<void> | null = null;
@@ -275,23 +301,27 @@ export function startInspector(): void {
               (error: Error): ListResult => ({ error }),
             ),
           ),
-        ).then((results) => {
-          // A default graph this mock was not configured with (--graphs) is left out, not shown as an error.
-          const sections = graphs.flatMap((graph, i) => (isMissingGraph(results[i]!) ? [] : [renderGraphJobs(graph, results[i]!)]));
-          byId('jobs').replaceChildren(...sections);
-          return control<{ requests: TrafficEntry[] }>('GET', `/__mock/projects/${encodeURIComponent(selectedProject)}/requests`).then(
-            renderTraffic,
-            () => {},
-          );
-        })
-        .then(() => {
-          document.body.setAttribute('data-refreshed', String(Date.now()));
-        });
+        )
+          .then((results) => {
+            // A default graph this mock was not configured with (--graphs) is left out, not shown as an error.
+            const sections = graphs.flatMap((graph, i) => (isMissingGraph(results[i]!) ? [] : [renderGraphJobs(graph, results[i]!)]));
+            byId('jobs').replaceChildren(...sections);
+            return control<{ requests: TrafficEntry[] }>('GET', `/__mock/projects/${encodeURIComponent(selectedProject)}/requests`).then(
+              renderTraffic,
+              () => {},
+            );
+          })
+          .then(() => {
+            document.body.setAttribute('data-refreshed', String(Date.now()));
+          });
       })
       .catch((error: Error) => {
         byId('connection').textContent = 'error';
         byId('connection').className = 'pill down';
-        say(`State unavailable: ${error.message}${/8007|control/i.test(error.message) ? ' (set the control token under Tokens)' : ''}`, true);
+        say(
+          `State unavailable: ${error.message}${/8007|control/i.test(error.message) ? ' (set the control token under Tokens)' : ''}`,
+          true,
+        );
       })
       .then(() => {
         running = null;
@@ -322,7 +352,10 @@ export function startInspector(): void {
   });
   document.querySelectorAll<HTMLElement>('[data-fault]').forEach((button) => {
     button.addEventListener('click', () => {
-      void act(`Fault injected: ${button.textContent}`, control('PUT', '/__mock/faults', JSON.parse(button.getAttribute('data-fault') || '{}')));
+      void act(
+        `Fault injected: ${button.textContent}`,
+        control('PUT', '/__mock/faults', JSON.parse(button.getAttribute('data-fault') || '{}')),
+      );
     });
   });
   byId('fault-clear').addEventListener('click', () => void act('Faults cleared', control('DELETE', '/__mock/faults')));
@@ -344,12 +377,15 @@ export function startInspector(): void {
   });
   const upload = byId<HTMLInputElement>('upload-fixtures');
   upload.addEventListener('change', () => {
-    const file = upload.files && upload.files[0];
+    const file = upload.files?.[0];
     if (!file) return;
     upload.value = '';
     void file.text().then((text) => {
       const init = { method: 'PUT', headers: controlHeaders({ 'Content-Type': 'application/json' }), body: text };
-      return act(`Fixtures loaded from ${file.name}`, fetch('/__mock/fixtures', init).then((response) => readJson(response)));
+      return act(
+        `Fixtures loaded from ${file.name}`,
+        fetch('/__mock/fixtures', init).then((response) => readJson(response)),
+      );
     });
   });
   loop();

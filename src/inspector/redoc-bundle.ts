@@ -10,8 +10,7 @@
 export const REDOC_RANGE = '^2.5.4';
 
 /** Served in place of the bundle where it cannot be read (no redoc installed, or MSW in a browser). */
-export const REDOC_UNAVAILABLE_SCRIPT =
-  '/* Redoc is not available here: the standalone mock serves it once `redoc` is installed. */\n';
+export const REDOC_UNAVAILABLE_SCRIPT = '/* Redoc is not available here: the standalone mock serves it once `redoc` is installed. */\n';
 
 let cached: string | undefined;
 

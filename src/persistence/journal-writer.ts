@@ -90,7 +90,10 @@ function missingFrom(segment: Segment): Error | undefined {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
   }
   if (ino === fstatSync(segment.fd).ino) return undefined;
-  return Object.assign(new Error(`${segment.path} was ${ino === undefined ? 'deleted' : 'replaced by another file'} while the server ran`), { code: 'ENOENT' });
+  return Object.assign(
+    new Error(`${segment.path} was ${ino === undefined ? 'deleted' : 'replaced by another file'} while the server ran`),
+    { code: 'ENOENT' },
+  );
 }
 
 /**
@@ -99,7 +102,12 @@ function missingFrom(segment: Segment): Error | undefined {
  * (FILE itself). When one is not, the lines waiting are refused and `onLost` is told, since lines
  * written to a deleted file would be lost at the next start.
  */
-export function openJournalWriter(path: string, validBytes: number, verify: () => Error | undefined = () => undefined, onLost: (error: Error) => void = () => undefined): JournalWriter {
+export function openJournalWriter(
+  path: string,
+  validBytes: number,
+  verify: () => Error | undefined = () => undefined,
+  onLost: (error: Error) => void = () => undefined,
+): JournalWriter {
   const segments: Segment[] = [openSegment(path, validBytes)];
   const waiting: Waiting[] = [];
   let flushing = false;

@@ -12,7 +12,19 @@
  * point leaves FILE (old or new) and the journals it names. Start-up = snapshot + journal replay
  * (state-model.ts). A lock file beside FILE (FILE.lock, holding the pid) keeps a second server off.
  */
-import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { createSystemClock } from '../clocks.js';
 import type { AdjustableClock, EngineWrite } from '../engine/engine-types.js';
@@ -86,7 +98,11 @@ const heldLocks = new Set<string>();
  * pid that we do not hold is stale too: in a container the restarted server often gets the same pid.
  */
 function takeLock(lockPath: string, path: string): { ok: true } | { ok: false; message: string } {
-  if (heldLocks.has(lockPath)) return { ok: false, message: `state file ${path} is in use by another ges-mock (pid ${process.pid}, ${lockPath}); stop it or name another file` };
+  if (heldLocks.has(lockPath))
+    return {
+      ok: false,
+      message: `state file ${path} is in use by another ges-mock (pid ${process.pid}, ${lockPath}); stop it or name another file`,
+    };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx', 0o644);
@@ -106,7 +122,10 @@ function takeLock(lockPath: string, path: string): { ok: true } | { ok: false; m
       // vanished meanwhile: try again
     }
     if (Number.isSafeInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-      return { ok: false, message: `state file ${path} is in use by another ges-mock (pid ${holder}, ${lockPath}); stop it or name another file` };
+      return {
+        ok: false,
+        message: `state file ${path} is in use by another ges-mock (pid ${holder}, ${lockPath}); stop it or name another file`,
+      };
     }
     try {
       rmSync(lockPath, { force: true });
@@ -130,7 +149,16 @@ function resumeTime(savedNow: number, savedWall: number, speed: number, wallNow:
 type StoredState =
   | { kind: 'missing' }
   | { kind: 'problem'; message: string }
-  | { kind: 'ok'; model: StateModel; generation: number; journal: { path: string; validBytes: number }; savedWall: number; legacy: boolean; snapshotBytes: number; journalBytes: number };
+  | {
+      kind: 'ok';
+      model: StateModel;
+      generation: number;
+      journal: { path: string; validBytes: number };
+      savedWall: number;
+      legacy: boolean;
+      snapshotBytes: number;
+      journalBytes: number;
+    };
 
 /** The first bytes of FILE, enough for a snapshot header. */
 function firstBytes(path: string): string {
@@ -155,20 +183,26 @@ function readStoredState(path: string): StoredState {
     snapshotBytes = stat.size;
     accessSync(path, constants.R_OK | constants.W_OK);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { kind: 'problem', message: `cannot use state file ${path}: ${(error as Error).message}` };
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      return { kind: 'problem', message: `cannot use state file ${path}: ${(error as Error).message}` };
     const legacyRead = readStateFile(path);
     return legacyRead.kind === 'problem' ? legacyRead : { kind: 'missing' };
   }
   try {
     if (isSnapshotHeader(firstBytes(path))) {
       const read = readSnapshot(path);
-      if (!read.ok) return { kind: 'problem', message: `state file ${path} ${read.problem === 'corrupt' ? 'is corrupt' : 'is not a ges-mock state file'}: ${read.reason}. ${UNTOUCHED}` };
+      if (!read.ok)
+        return {
+          kind: 'problem',
+          message: `state file ${path} ${read.problem === 'corrupt' ? 'is corrupt' : 'is not a ges-mock state file'}: ${read.reason}. ${UNTOUCHED}`,
+        };
       model = read.model;
       generation = read.header.generation;
     } else {
       // Version 1: one JSON object, the state as a fixture document; compacted into version 2 at once.
       const read = readStateFile(path);
-      if (read.kind !== 'ok') return read.kind === 'missing' ? { kind: 'problem', message: `state file ${path} vanished while it was read` } : read;
+      if (read.kind !== 'ok')
+        return read.kind === 'missing' ? { kind: 'problem', message: `state file ${path} vanished while it was read` } : read;
       model = emptyModel(parseInstant(read.state['now']) ?? Date.now(), Number(read.state['seed'] ?? 1), []);
       const problem = addDocument(model, read.state, path);
       if (problem) return { kind: 'problem', message: `state file ${path} is corrupt: its state does not load: ${problem}. ${UNTOUCHED}` };
@@ -202,7 +236,8 @@ function readStoredState(path: string): StoredState {
       if (applied) problem = `line ${lineNumber} does not replay: ${applied}`;
       goodBytes = end;
     });
-    if (problem !== undefined) return { kind: 'problem', message: `state file ${path} is corrupt: its journal ${file}: ${problem}. ${UNTOUCHED}` };
+    if (problem !== undefined)
+      return { kind: 'problem', message: `state file ${path} is corrupt: its journal ${file}: ${problem}. ${UNTOUCHED}` };
     journalBytes += goodBytes;
     savedWall = Math.max(savedWall, statSync(file).mtimeMs);
     journal = { path: file, validBytes: goodBytes };
@@ -283,7 +318,11 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined; // EACCES: cannot tell, so not lost
     }
-    return ino === fileIno ? undefined : Object.assign(new Error(`${path} was ${ino === undefined ? 'deleted' : 'replaced by another file'} while the server ran`), { code: 'ENOENT' });
+    return ino === fileIno
+      ? undefined
+      : Object.assign(new Error(`${path} was ${ino === undefined ? 'deleted' : 'replaced by another file'} while the server ran`), {
+          code: 'ENOENT',
+        });
   };
 
   /** Counts a refusal; one that reverted a change made before a compaction's capture spoils that compaction. */
@@ -307,9 +346,13 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
       restoring: stored.kind === 'ok',
       createApi(options) {
         if (journal) throw new Error('openStateFile: createApi was already called');
-        if (options.engine) throw new TypeError('openStateFile: createApi builds its own engine, so that every change is journaled; pass options, not an engine');
+        if (options.engine)
+          throw new TypeError(
+            'openStateFile: createApi builds its own engine, so that every change is journaled; pass options, not an engine',
+          );
         const speed = options.speed ?? 1;
-        const startMs = stored.kind === 'ok' ? resumeTime(stored.model.now, stored.savedWall, speed, now()) : parseInstant(options.fixtures?.now);
+        const startMs =
+          stored.kind === 'ok' ? resumeTime(stored.model.now, stored.savedWall, speed, now()) : parseInstant(options.fixtures?.now);
         const clock = createRevertibleClock(options.clock ?? createSystemClock({ speed, startMs }));
         let writes: EngineWrite[] = [];
         let restoring = false;
@@ -429,7 +472,8 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
           }
           journal = openJournalWriter(stored.journal.path, stored.journal.validBytes, verifyFile, onLost);
           // Journals older than FILE: a crash came between a compaction's rename and their removal.
-          for (let g = stored.generation - 1; g >= 0 && existsSync(journalPath(path, g)); g--) rmSync(journalPath(path, g), { force: true });
+          for (let g = stored.generation - 1; g >= 0 && existsSync(journalPath(path, g)); g--)
+            rmSync(journalPath(path, g), { force: true });
           if (stored.legacy || stored.journalBytes >= Math.max(compactAtBytes, stored.snapshotBytes)) setImmediate(compact);
         } else {
           // Written at once, so an unwritable FILE is reported at start, not at the first change.

@@ -36,7 +36,8 @@ export function readStateFile(path: string): StateFileRead {
     }
     return { kind: 'missing' };
   }
-  if (size > MAX_STATE_FILE_BYTES) return { kind: 'problem', message: `state file ${path} is ${size} bytes, more than a mock state can be. ${untouched}` };
+  if (size > MAX_STATE_FILE_BYTES)
+    return { kind: 'problem', message: `state file ${path} is ${size} bytes, more than a mock state can be. ${untouched}` };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

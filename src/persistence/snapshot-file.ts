@@ -76,14 +76,25 @@ export async function writeSnapshot(
       now: toInstant(snapshot.now),
       seed: snapshot.seed,
       extraJobFields: [...extras],
-      ...(snapshot.clocks.size > 0 ? { clocks: Object.fromEntries([...snapshot.clocks].map(([project, ms]) => [project, toInstant(ms)])) } : {}),
+      ...(snapshot.clocks.size > 0
+        ? { clocks: Object.fromEntries([...snapshot.clocks].map(([project, ms]) => [project, toInstant(ms)])) }
+        : {}),
     };
     await put(`${JSON.stringify(header)}\n`);
     const graphLines = async (jobs: readonly SnapshotJob[], graph: string, project: string | undefined, removed?: readonly string[]) => {
       for (let start = 0; start === 0 || start < jobs.length; start += JOBS_PER_LINE) {
-        const part: EngineSnapshot = { now: snapshot.now, seed: snapshot.seed, graphs: new Map([[graph, jobs.slice(start, start + JOBS_PER_LINE)]]), projects: new Map(), clocks: new Map() };
+        const part: EngineSnapshot = {
+          now: snapshot.now,
+          seed: snapshot.seed,
+          graphs: new Map([[graph, jobs.slice(start, start + JOBS_PER_LINE)]]),
+          projects: new Map(),
+          clocks: new Map(),
+        };
         const doc = toFixtureDocument(part, extras);
-        const where = project === undefined ? `"graph":${JSON.stringify(graph)}` : `"project":${JSON.stringify(project)},"graph":${JSON.stringify(graph)}`;
+        const where =
+          project === undefined
+            ? `"graph":${JSON.stringify(graph)}`
+            : `"project":${JSON.stringify(project)},"graph":${JSON.stringify(graph)}`;
         const delta = removed && start === 0 ? `,"removed":${JSON.stringify(removed)}` : removed ? ',"removed":[]' : '';
         await put(`{${where}${delta},"jobs":${JSON.stringify(doc.graphs![graph]!.jobs)}}\n`);
         await pause();
@@ -104,8 +115,16 @@ export async function writeSnapshot(
           continue;
         }
         const mine = new Set(jobs.map(key));
-        const removed = snapshot.graphs.get(graph)!.filter((job) => !mine.has(key(job))).map((job) => job.view.jobId);
-        await graphLines(jobs.filter((job) => !every.has(key(job))), graph, project, removed);
+        const removed = snapshot.graphs
+          .get(graph)!
+          .filter((job) => !mine.has(key(job)))
+          .map((job) => job.view.jobId);
+        await graphLines(
+          jobs.filter((job) => !every.has(key(job))),
+          graph,
+          project,
+          removed,
+        );
       }
     }
     await file.write(`${JSON.stringify({ end: true, lines, sha256: hash.digest('hex') })}\n`);
@@ -127,7 +146,15 @@ export async function writeSnapshot(
 
 /** The text of a snapshot with no jobs (a new state: its journal's first line loads the starting state). */
 export function emptySnapshotText(generation: number, savedAtMs: number, now: number, seed: number): string {
-  const header: SnapshotHeader = { format: STATE_FORMAT, version: VERSION, generation, savedAt: new Date(savedAtMs).toISOString(), now: toInstant(now), seed, extraJobFields: [] };
+  const header: SnapshotHeader = {
+    format: STATE_FORMAT,
+    version: VERSION,
+    generation,
+    savedAt: new Date(savedAtMs).toISOString(),
+    now: toInstant(now),
+    seed,
+    extraJobFields: [],
+  };
   const line = `${JSON.stringify(header)}\n`;
   return `${line}${JSON.stringify({ end: true, lines: 1, sha256: createHash('sha256').update(line).digest('hex') })}\n`;
 }
@@ -172,7 +199,8 @@ export function readSnapshot(path: string): SnapshotRead {
     if (!header) {
       header = value as unknown as SnapshotHeader;
       model = emptyModel(Date.parse(header.now), header.seed, header.extraJobFields ?? []);
-      for (const [project, instant] of Object.entries(header.clocks ?? {})) model.clockOffsets.set(project, Date.parse(instant) - model.now);
+      for (const [project, instant] of Object.entries(header.clocks ?? {}))
+        model.clockOffsets.set(project, Date.parse(instant) - model.now);
       return;
     }
     const jobs = value.jobs;
@@ -189,7 +217,11 @@ export function readSnapshot(path: string): SnapshotRead {
   if (!header || !model) return { ok: false, problem: 'corrupt', reason: 'it has no header' };
   if (!end || tornTail) return { ok: false, problem: 'corrupt', reason: 'it ends before its last line (truncated)' };
   if (end.lines !== lines || end.sha256 !== hash.digest('hex')) {
-    return { ok: false, problem: 'corrupt', reason: 'its checksum does not match its lines: it was changed or damaged after ges-mock wrote it' };
+    return {
+      ok: false,
+      problem: 'corrupt',
+      reason: 'its checksum does not match its lines: it was changed or damaged after ges-mock wrote it',
+    };
   }
   return { ok: true, header, model };
 }

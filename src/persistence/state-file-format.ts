@@ -24,7 +24,12 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** The file's text for a state (a fixture document); `savedAt` is informative only. */
 export function toStateFileText(state: object, savedAtMs: number): string {
   const stateText = JSON.stringify(state);
-  const head = JSON.stringify({ format: STATE_FILE_FORMAT, version: STATE_FILE_VERSION, savedAt: new Date(savedAtMs).toISOString(), sha256: sha256(stateText) });
+  const head = JSON.stringify({
+    format: STATE_FILE_FORMAT,
+    version: STATE_FILE_VERSION,
+    savedAt: new Date(savedAtMs).toISOString(),
+    sha256: sha256(stateText),
+  });
   return `${head.slice(0, -1)},"state":${stateText}}\n`;
 }
 
@@ -37,7 +42,11 @@ export function parseStateFileText(text: string): ParsedStateFile {
     value = JSON.parse(text);
   } catch (error) {
     return looksOurs
-      ? { ok: false, problem: 'corrupt', reason: `it is not valid JSON (${(error as Error).message}); it was damaged after ges-mock wrote it` }
+      ? {
+          ok: false,
+          problem: 'corrupt',
+          reason: `it is not valid JSON (${(error as Error).message}); it was damaged after ges-mock wrote it`,
+        }
       : { ok: false, problem: 'foreign', reason: 'it is not JSON' };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value) || (value as { format?: unknown }).format !== STATE_FILE_FORMAT) {
@@ -45,13 +54,21 @@ export function parseStateFileText(text: string): ParsedStateFile {
   }
   const file = value as { version?: unknown; sha256?: unknown; savedAt?: unknown; state?: unknown };
   if (file.version !== STATE_FILE_VERSION) {
-    return { ok: false, problem: 'foreign', reason: `it is version ${JSON.stringify(file.version)}; this ges-mock reads version ${STATE_FILE_VERSION}` };
+    return {
+      ok: false,
+      problem: 'foreign',
+      reason: `it is version ${JSON.stringify(file.version)}; this ges-mock reads version ${STATE_FILE_VERSION}`,
+    };
   }
   if (typeof file.state !== 'object' || file.state === null || Array.isArray(file.state)) {
     return { ok: false, problem: 'corrupt', reason: 'it has no "state" object' };
   }
   if (file.sha256 !== sha256(JSON.stringify(file.state))) {
-    return { ok: false, problem: 'corrupt', reason: 'its checksum does not match its state: it was changed or damaged after ges-mock wrote it' };
+    return {
+      ok: false,
+      problem: 'corrupt',
+      reason: 'its checksum does not match its state: it was changed or damaged after ges-mock wrote it',
+    };
   }
   return { ok: true, state: file.state as Record<string, unknown>, savedAt: typeof file.savedAt === 'string' ? file.savedAt : '' };
 }

@@ -50,7 +50,8 @@ export function addDocument(model: StateModel, doc: FixtureDocument, source: str
   if (!prepared.ok) return prepared.error.message;
   if (!prepared.graphs) return undefined;
   mergeGraphs(model.all, prepared.graphs.all);
-  for (const [project, offset] of prepared.graphs.clockOffsets ?? []) model.clockOffsets.set(project, offset + (prepared.now ?? model.now) - model.now);
+  for (const [project, offset] of prepared.graphs.clockOffsets ?? [])
+    model.clockOffsets.set(project, offset + (prepared.now ?? model.now) - model.now);
   for (const [project, byGraph] of prepared.graphs.byProject) {
     let mine = model.projects.get(project);
     if (!mine) model.projects.set(project, (mine = new Map()));
@@ -63,7 +64,14 @@ export function addDocument(model: StateModel, doc: FixtureDocument, source: str
  * Adds one project's graph written as a difference (snapshot-file.ts): what every project sees,
  * without `removed`, with the document's jobs. Returns the problem when it does not load.
  */
-export function addProjectDelta(model: StateModel, project: string, graph: string, removed: readonly string[], doc: FixtureDocument, source: string): string | undefined {
+export function addProjectDelta(
+  model: StateModel,
+  project: string,
+  graph: string,
+  removed: readonly string[],
+  doc: FixtureDocument,
+  source: string,
+): string | undefined {
   const held = projectGraph(model, project, graph);
   if (!held) return `project ${project} differs from graph ${graph}, which the state does not have`;
   for (const jobId of removed) held.entries.delete(jobId);
@@ -96,7 +104,10 @@ export function applyRecord(model: StateModel, record: JournalRecord, source: st
     case 'cancel': {
       const entry = projectGraph(model, record.p, record.g)?.entries.get(record.jobId);
       if (!entry || isView(entry)) return `a cancellation of job ${record.jobId}, which the state does not hold living`;
-      model.projects.get(record.p)!.get(record.g)!.entries.set(record.jobId, viewJob(entry, record.t, record.t));
+      model.projects
+        .get(record.p)!
+        .get(record.g)!
+        .entries.set(record.jobId, viewJob(entry, record.t, record.t));
       break;
     }
     case 'clock':
@@ -114,14 +125,23 @@ export function applyRecord(model: StateModel, record: JournalRecord, source: st
   return undefined;
 }
 
-const toFixtureGraph = (graph: ModelGraph): FixtureGraph => ({ entries: [...graph.entries.values()], seedJobs: 0, jobIdSuffix: graph.jobIdSuffix });
+const toFixtureGraph = (graph: ModelGraph): FixtureGraph => ({
+  entries: [...graph.entries.values()],
+  seedJobs: 0,
+  jobIdSuffix: graph.jobIdSuffix,
+});
 
 /** The model as the engine loads it. */
 export function toFixtureGraphs(model: StateModel): FixtureGraphs {
   return {
     seed: model.seed,
     all: new Map([...model.all].map(([name, graph]) => [name, toFixtureGraph(graph)])),
-    byProject: new Map([...model.projects].map(([project, byGraph]) => [project, new Map([...byGraph].map(([name, graph]) => [name, toFixtureGraph(graph)]))])),
+    byProject: new Map(
+      [...model.projects].map(([project, byGraph]) => [
+        project,
+        new Map([...byGraph].map(([name, graph]) => [name, toFixtureGraph(graph)])),
+      ]),
+    ),
     clockOffsets: new Map(model.clockOffsets),
   };
 }

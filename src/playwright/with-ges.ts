@@ -4,7 +4,15 @@
  * to a shared `ges-mock serve` when `gesServer` is set; either way in a world of the test's own,
  * whose project id replaces the one the page sent. Tests of any number of workers share nothing.
  */
-import type { PlaywrightTestArgs, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions, Route, TestInfo, TestType } from '@playwright/test';
+import type {
+  PlaywrightTestArgs,
+  PlaywrightTestOptions,
+  PlaywrightWorkerArgs,
+  PlaywrightWorkerOptions,
+  Route,
+  TestInfo,
+  TestType,
+} from '@playwright/test';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { createApi, type ApiOptions, type GesApi } from '../http/create-api.js';
 import type { ApiResponse } from '../http/http-types.js';
@@ -55,7 +63,11 @@ function inWorld(url: URL, projectId: string): string {
 
 async function fulfil(route: Route, response: ApiResponse): Promise<void> {
   if (response.fault) return route.abort(response.fault === 'CONNECTION_RESET_BY_PEER' ? 'connectionreset' : 'connectionclosed');
-  return route.fulfill({ status: response.status, headers: response.headers, ...(response.body === undefined ? {} : { body: response.body }) });
+  return route.fulfill({
+    status: response.status,
+    headers: response.headers,
+    ...(response.body === undefined ? {} : { body: response.body }),
+  });
 }
 
 /**
@@ -87,7 +99,12 @@ export function withGes(base: BaseTest) {
           const target = inWorld(new URL(request.url()), projectId);
           if (gesApi) {
             const body = request.postData();
-            const answer = await gesApi.handle({ method: request.method(), url: target, headers: await request.allHeaders(), ...(body === null ? {} : { body }) });
+            const answer = await gesApi.handle({
+              method: request.method(),
+              url: target,
+              headers: await request.allHeaders(),
+              ...(body === null ? {} : { body }),
+            });
             return fulfil(route, answer);
           }
           try {

@@ -29,7 +29,15 @@ export interface RetryPolicy {
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 /** Network error codes that mean "nothing listens there": retrying would only delay the message. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ERR_INVALID_URL']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'ERR_INVALID_URL',
+]);
 
 /** The cause code undici puts under `TypeError: fetch failed`. */
 function errorCode(error: unknown): string | undefined {
@@ -76,14 +84,16 @@ export async function fetchWithRetry(
       const code = errorCode(error);
       if (name === 'TimeoutError' || name === 'AbortError') {
         lastProblem = `${where} did not answer within ${policy.timeoutMs} ms`;
-        if (attempt === policy.retries) return { ok: false, kind: 'timeout', message: `${lastProblem} (${attempt + 1} attempts)`, attempts: attempt + 1 };
+        if (attempt === policy.retries)
+          return { ok: false, kind: 'timeout', message: `${lastProblem} (${attempt + 1} attempts)`, attempts: attempt + 1 };
       } else if (code === undefined || UNREACHABLE_CODES.has(code)) {
         const cause = (error as { cause?: { message?: unknown } | undefined } | undefined)?.cause?.message;
         const reason = code ?? (typeof cause === 'string' ? cause : ((error as Error)?.message ?? String(error)));
         return { ok: false, kind: 'unreachable', message: `cannot reach ${where} (${reason})`, attempts: attempt + 1 };
       } else {
         lastProblem = `${where}: connection failed (${code})`;
-        if (attempt === policy.retries) return { ok: false, kind: 'unreachable', message: `${lastProblem} (${attempt + 1} attempts)`, attempts: attempt + 1 };
+        if (attempt === policy.retries)
+          return { ok: false, kind: 'unreachable', message: `${lastProblem} (${attempt + 1} attempts)`, attempts: attempt + 1 };
       }
     }
     policy.onRetry?.(lastProblem, delayMs);

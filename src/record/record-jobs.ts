@@ -171,20 +171,45 @@ async function recordGraph(
     if (answer.status !== 200) {
       const said = envelopeText(answer.text);
       if (answer.status === 400 && /not exist/i.test(said)) {
-        return { ok: false, failure: { kind: 'graph-not-found', graph, message: `graph ${graph} does not exist in project ${options.projectId} (400 ${said})` } };
+        return {
+          ok: false,
+          failure: {
+            kind: 'graph-not-found',
+            graph,
+            message: `graph ${graph} does not exist in project ${options.projectId} (400 ${said})`,
+          },
+        };
       }
       const why =
-        answer.status === 401 ? 'the token was refused' : answer.status === 403 ? 'the token has no access to this project' : `the engine answered ${answer.status}`;
+        answer.status === 401
+          ? 'the token was refused'
+          : answer.status === 403
+            ? 'the token has no access to this project'
+            : `the engine answered ${answer.status}`;
       return { ok: false, failure: { kind: 'refused', graph, message: `${why} listing graph ${graph} (${answer.status} ${said})` } };
     }
     let body: unknown;
     try {
       body = JSON.parse(answer.text);
     } catch {
-      return { ok: false, failure: { kind: 'not-ges', graph, message: `listing graph ${graph} answered 200 with a body that is not JSON: ${envelopeText(answer.text)}; is --base-url a GES engine?` } };
+      return {
+        ok: false,
+        failure: {
+          kind: 'not-ges',
+          graph,
+          message: `listing graph ${graph} answered 200 with a body that is not JSON: ${envelopeText(answer.text)}; is --base-url a GES engine?`,
+        },
+      };
     }
     if (!isObject(body) || !Array.isArray(body.jobs)) {
-      return { ok: false, failure: { kind: 'not-ges', graph, message: `listing graph ${graph} answered 200 without a jobs array; is --base-url a GES engine?` } };
+      return {
+        ok: false,
+        failure: {
+          kind: 'not-ges',
+          graph,
+          message: `listing graph ${graph} answered 200 without a jobs array; is --base-url a GES engine?`,
+        },
+      };
     }
     const page = body.jobs as unknown[];
     // Job-level schema problems are reported per job below; here only the page's own shape.
@@ -205,7 +230,10 @@ async function recordGraph(
     const onPage = new Set<string>();
     for (const [index, item] of page.entries()) {
       if (!isObject(item)) {
-        violations.push({ offset, problems: [`jobs[${index}] is ${item === null ? 'null' : typeof item}, not a job object; not recorded`] });
+        violations.push({
+          offset,
+          problems: [`jobs[${index}] is ${item === null ? 'null' : typeof item}, not a job object; not recorded`],
+        });
         fresh++;
         continue;
       }
@@ -239,19 +267,29 @@ async function recordGraph(
           .validate('#/components/schemas/Job', item)
           .filter((v) => v.keyword !== 'if' && !(variant !== undefined && v.path === '/status'))
           .map((v) => `schema ${v.path}: ${v.message}`),
-        ...Object.keys(item).filter((key) => LIFECYCLE_FIELDS.includes(key)).map((key) => `${key}: a field named like a fixture lifecycle form cannot be replayed as an extra field`),
+        ...Object.keys(item)
+          .filter((key) => LIFECYCLE_FIELDS.includes(key))
+          .map((key) => `${key}: a field named like a fixture lifecycle form cannot be replayed as an extra field`),
         // The job invariants the contract kit and fixture validation judge by, from the one shared checker.
         ...jobInvariantViolations(item).map((v) => `${v.field}: ${v.reason} (expected ${v.expected}; ${v.invariant})`),
       ];
       if (problems.length > 0) {
         refused.add(jobs.length - 1);
-        violations.push({ offset, ...(jobId !== undefined ? { jobId } : {}), replay: 'refused', problems: jobId === undefined ? [`jobs[${index}] at offset ${offset}`, ...problems] : problems });
+        violations.push({
+          offset,
+          ...(jobId !== undefined ? { jobId } : {}),
+          replay: 'refused',
+          problems: jobId === undefined ? [`jobs[${index}] at offset ${offset}`, ...problems] : problems,
+        });
       }
     }
 
     if (page.length === 0) break;
     if (fresh === 0) {
-      violations.push({ offset, problems: [`the page at offset ${offset} repeats only jobs already recorded (offset ignored?); stopped there`] });
+      violations.push({
+        offset,
+        problems: [`the page at offset ${offset} repeats only jobs already recorded (offset ignored?); stopped there`],
+      });
       break;
     }
     if (jobs.length >= maxJobs) {
@@ -298,7 +336,12 @@ function replayViolations(document: FixtureDocument, graphs: GraphRecording[], n
     graph.refused.add(problem.job);
     const job = graph.jobs[problem.job];
     const jobId = typeof job?.['jobId'] === 'string' ? job['jobId'] : undefined;
-    const violation: RecordViolation = { offset: graph.offsets[problem.job] ?? 0, ...(jobId !== undefined ? { jobId } : {}), replay: 'refused', problems: [reason] };
+    const violation: RecordViolation = {
+      offset: graph.offsets[problem.job] ?? 0,
+      ...(jobId !== undefined ? { jobId } : {}),
+      replay: 'refused',
+      problems: [reason],
+    };
     added.set(key, violation);
     graph.violations.push(violation);
   }

@@ -68,7 +68,9 @@ export function toLoggedTarget(url: string): string {
 const UNSAFE_IN_TEXT = /[\x00-\x20\x7f]/g;
 const HAS_UNSAFE_IN_TEXT = /[\x00-\x20\x7f]/;
 const escapeText = (text: string) =>
-  HAS_UNSAFE_IN_TEXT.test(text) ? text.replace(UNSAFE_IN_TEXT, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`) : text;
+  HAS_UNSAFE_IN_TEXT.test(text)
+    ? text.replace(UNSAFE_IN_TEXT, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)
+    : text;
 
 const isControlPath = (url: string) => url.startsWith('/__mock/') || url === '/__mock' || url.startsWith('/__mock?');
 
@@ -121,7 +123,9 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
       : (record: RequestRecord) => {
           const status = record.status === 0 ? '-' : record.status;
           const suffix = `${isControlPath(record.url) ? ' control' : ''}${record.outcome ? ` ${record.outcome}` : ''}`;
-          push(`${now()} ${escapeText(record.method)} ${escapeText(toLoggedTarget(record.url))} ${status} ${duration(record.durationMs)}ms${suffix}\n`);
+          push(
+            `${now()} ${escapeText(record.method)} ${escapeText(toLoggedTarget(record.url))} ${status} ${duration(record.durationMs)}ms${suffix}\n`,
+          );
         };
 
   return {

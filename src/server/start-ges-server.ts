@@ -78,7 +78,8 @@ function checkingInterval(headersTimeout: number, requestTimeout: number): numbe
 
 function timeoutOption(name: string, value: number | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) throw new RangeError(`startGesServer: ${name} must be an integer >= ${min}, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new RangeError(`startGesServer: ${name} must be an integer >= ${min}, got ${value}`);
   return value;
 }
 

@@ -29,11 +29,23 @@ export interface RequestRecord {
 /** Told about each request once it is answered; called synchronously, so it must be cheap. */
 export type OnRequest = (record: RequestRecord) => void;
 
-function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiResponse, onRequest: OnRequest | undefined, started: number): void {
+function writeResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: ApiResponse,
+  onRequest: OnRequest | undefined,
+  started: number,
+): void {
   const socket = req.socket;
   if (res.destroyed || socket.destroyed) {
     // the client left while latency was injected
-    onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: 0, durationMs: performance.now() - started, outcome: 'client-closed' });
+    onRequest?.({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      status: 0,
+      durationMs: performance.now() - started,
+      outcome: 'client-closed',
+    });
     return;
   }
   if (response.fault) {
@@ -44,13 +56,22 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, response: ApiR
     } else {
       socket.end(); // EMPTY_RESPONSE: FIN without a single response byte
     }
-    onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: 0, durationMs: performance.now() - started, outcome: response.fault });
+    onRequest?.({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      status: 0,
+      durationMs: performance.now() - started,
+      outcome: response.fault,
+    });
     return;
   }
   const body = response.body;
   // An explicit length instead of chunked encoding: simpler for clients, and cheaper to write. One
   // headers object for writeHead: node merges it with setHeader() values on a slower path.
-  res.writeHead(response.status, body === undefined ? response.headers : { ...response.headers, 'content-length': Buffer.byteLength(body) });
+  res.writeHead(
+    response.status,
+    body === undefined ? response.headers : { ...response.headers, 'content-length': Buffer.byteLength(body) },
+  );
   res.end(body);
   onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.status, durationMs: performance.now() - started });
 }

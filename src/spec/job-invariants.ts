@@ -39,7 +39,12 @@ function failReasonViolation(job: Record<string, unknown>): JobViolation | undef
     return { invariant, field: 'failReason', reason: 'has no failReason', expected: 'a failed job carries failReason' };
   }
   if (job.status !== 'failed' && has(job, 'failReason')) {
-    return { invariant, field: 'failReason', reason: `carries failReason ${showValue(job.failReason)}`, expected: 'failReason only when status is failed' };
+    return {
+      invariant,
+      field: 'failReason',
+      reason: `carries failReason ${showValue(job.failReason)}`,
+      expected: 'failReason only when status is failed',
+    };
   }
   return undefined;
 }
@@ -59,7 +64,12 @@ function progressViolation(job: Record<string, unknown>): JobViolation | undefin
   const invariant = 'progress_matches_status';
   const progress = progressValue(job.progress);
   if (progress === undefined || progress > 100) {
-    return { invariant, field: 'progress', reason: `has progress ${showValue(job.progress)}`, expected: 'an integer (or digit string) 0–100' };
+    return {
+      invariant,
+      field: 'progress',
+      reason: `has progress ${showValue(job.progress)}`,
+      expected: 'an integer (or digit string) 0–100',
+    };
   }
   if (job.status === 'success' && progress !== 100) {
     return { invariant, field: 'progress', reason: `is successful at progress ${progress}`, expected: 'progress 100' };
@@ -73,12 +83,24 @@ function progressViolation(job: Record<string, unknown>): JobViolation | undefin
 function timeViolations(job: Record<string, unknown>): JobViolation[] {
   const phase = statusPhase(job.status);
   if (phase === 'unfinished' && has(job, 'endTime')) {
-    return [{ invariant: 'unfinished_job_has_no_end_time', field: 'endTime', reason: `has endTime ${showValue(job.endTime)}`, expected: 'no endTime until the job finishes' }];
+    return [
+      {
+        invariant: 'unfinished_job_has_no_end_time',
+        field: 'endTime',
+        reason: `has endTime ${showValue(job.endTime)}`,
+        expected: 'no endTime until the job finishes',
+      },
+    ];
   }
   if (phase !== 'finished') return [];
   const violations: JobViolation[] = [];
   if (!has(job, 'endTime')) {
-    violations.push({ invariant: 'finished_job_times', field: 'endTime', reason: 'has no endTime', expected: 'a finished job carries endTime' });
+    violations.push({
+      invariant: 'finished_job_times',
+      field: 'endTime',
+      reason: 'has no endTime',
+      expected: 'a finished job carries endTime',
+    });
   } else {
     // Every documented form names an instant (zone-less ones China time), so any two compare.
     const start = readJobTime(job.startTime);
@@ -93,7 +115,12 @@ function timeViolations(job: Record<string, unknown>): JobViolation[] {
     }
   }
   if (job.canStop !== false) {
-    violations.push({ invariant: 'finished_job_not_stoppable', field: 'canStop', reason: `has canStop ${showValue(job.canStop)}`, expected: 'canStop false once finished' });
+    violations.push({
+      invariant: 'finished_job_not_stoppable',
+      field: 'canStop',
+      reason: `has canStop ${showValue(job.canStop)}`,
+      expected: 'canStop false once finished',
+    });
   }
   return violations;
 }

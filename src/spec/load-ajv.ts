@@ -22,7 +22,9 @@ export function loadAjv(): AjvClass {
   const runtime = (globalThis as { process?: { getBuiltinModule?: ((id: string) => unknown) | undefined } | undefined }).process;
   const nodeModule = runtime?.getBuiltinModule?.('node:module') as NodeModule | undefined;
   if (!nodeModule) {
-    throw new Error('ges-jobs-kit: fixture and schema validation need Ajv; outside Node import ges-jobs-kit/msw/browser, which provides it.');
+    throw new Error(
+      'ges-jobs-kit: fixture and schema validation need Ajv; outside Node import ges-jobs-kit/msw/browser, which provides it.',
+    );
   }
   ajvClass = (nodeModule.createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: AjvClass }).Ajv2020;
   return ajvClass;

@@ -28,17 +28,16 @@ export function resolveRef<T = Json>(value: unknown): T {
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 /** Every operation of the spec, in document order. */
-export const specOperations: readonly SpecOperation[] = Object.entries(openapiDocument.paths).flatMap(
-  ([path, item]) =>
-    HTTP_METHODS.filter((method) => item[method]).map((method) => {
-      const operation = item[method] as Json;
-      return {
-        operationId: operation.operationId as OperationId,
-        method: method.toUpperCase(),
-        path,
-        statuses: Object.keys(operation.responses as Json),
-      };
-    }),
+export const specOperations: readonly SpecOperation[] = Object.entries(openapiDocument.paths).flatMap(([path, item]) =>
+  HTTP_METHODS.filter((method) => item[method]).map((method) => {
+    const operation = item[method] as Json;
+    return {
+      operationId: operation.operationId as OperationId,
+      method: method.toUpperCase(),
+      path,
+      statuses: Object.keys(operation.responses as Json),
+    };
+  }),
 );
 
 /** The operation with this operationId; throws for an id the spec does not have (a programming error). */
@@ -56,10 +55,7 @@ function responsePointer(operationId: OperationId, status: string): { pointer: s
   const { method, path } = getSpecOperation(operationId);
   const operation = (openapiDocument.paths[path] as Json)[method.toLowerCase()] as Json;
   const raw = (operation.responses as Json)[status] as Json | undefined;
-  const pointer =
-    typeof raw?.$ref === 'string'
-      ? raw.$ref
-      : `#/paths/${escapePointer(path)}/${method.toLowerCase()}/responses/${status}`;
+  const pointer = typeof raw?.$ref === 'string' ? raw.$ref : `#/paths/${escapePointer(path)}/${method.toLowerCase()}/responses/${status}`;
   return { pointer, response: resolveRef<Json | undefined>(raw) };
 }
 

@@ -28,7 +28,10 @@ describe('npm run bench:smoke', () => {
     resultsMdBefore = existsSync(RESULTS_MD) ? readFileSync(RESULTS_MD, 'utf8') : undefined;
     const out = join(dir, 'results.json');
     // the command of the npm script, plus --out so the test can read what it measured
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench.ts', '--smoke', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench.ts', '--smoke', '--out', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     exitCode = await new Promise((resolve) => child.once('exit', resolve));

@@ -14,8 +14,24 @@ import { SERVE_FLAGS } from '../../cli/serve-flags.js';
 import { UsageError } from '../../cli/usage-error.js';
 
 const TABLE = defineOptions({
-  port: { name: 'port', short: 'p', kind: 'value', argument: '<n>', env: 'T_PORT', description: 'port (default {port})', parse: (given) => integer(given, given.text, 0, 9) },
-  tags: { name: 'tag', kind: 'list', argument: '<t>', env: 'T_TAG', group: 'More', description: 'a tag', parse: (given) => given.text.toUpperCase() },
+  port: {
+    name: 'port',
+    short: 'p',
+    kind: 'value',
+    argument: '<n>',
+    env: 'T_PORT',
+    description: 'port (default {port})',
+    parse: (given) => integer(given, given.text, 0, 9),
+  },
+  tags: {
+    name: 'tag',
+    kind: 'list',
+    argument: '<t>',
+    env: 'T_TAG',
+    group: 'More',
+    description: 'a tag',
+    parse: (given) => given.text.toUpperCase(),
+  },
   loud: { name: 'loud', kind: 'switch', env: 'T_LOUD', group: 'More', description: 'shout' },
   color: { name: 'color', kind: 'toggle', group: 'More', description: 'no colours' },
 });
@@ -47,7 +63,12 @@ describe('a flag table', () => {
   });
 
   it('tells help, version and positionals apart, and warns about unknown variables of its prefix', () => {
-    const line = readCommandLine(['-h', 'serve', '--', '--port'], TABLE, { T_PROT: '1' }, { warnUnknownEnv: { prefix: 'T_', program: 'tool' } });
+    const line = readCommandLine(
+      ['-h', 'serve', '--', '--port'],
+      TABLE,
+      { T_PROT: '1' },
+      { warnUnknownEnv: { prefix: 'T_', program: 'tool' } },
+    );
     expect(line).toMatchObject({ help: true, version: false, positionals: ['serve', '--port'] });
     expect(line.warnings).toEqual(['T_PROT is not a tool setting; did you mean T_PORT?']);
     expect(() => readCommandLine(['--version'], TABLE, {})).toThrow(/unknown option --version/);

@@ -26,7 +26,9 @@ const submit = (base: string, project: string) =>
   });
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 /** Polls (no fixed sleep) until `check` holds. */
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
@@ -53,7 +55,13 @@ describe('ges-mock serve --ready-file', () => {
   });
 
   it('exits 2 when the ready file cannot be written', async () => {
-    const { code, stderr } = await runGesMock(['serve', '--port', '0', '--ready-file', join(tmpdir(), 'no-such-dir-for-ges', 'ready.json')]);
+    const { code, stderr } = await runGesMock([
+      'serve',
+      '--port',
+      '0',
+      '--ready-file',
+      join(tmpdir(), 'no-such-dir-for-ges', 'ready.json'),
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^ges-mock: cannot write --ready-file .*ready\.json: ENOENT/);
   });
@@ -62,7 +70,15 @@ describe('ges-mock serve --ready-file', () => {
 describe('ges-mock serve configuration', () => {
   it('reads every setting from GES_MOCK_* variables, and a flag on the command line wins', async () => {
     const mock = await startGesMockProcess(['serve', '--seed', '3'], {
-      env: { GES_MOCK_PORT: '0', GES_MOCK_SEED: '7', GES_MOCK_JOBS: '5', GES_MOCK_GRAPHS: 'roads', GES_MOCK_TOKEN: 'alice, bob', GES_MOCK_CONTROL: 'false', GES_MOCK_QUIET: '1' },
+      env: {
+        GES_MOCK_PORT: '0',
+        GES_MOCK_SEED: '7',
+        GES_MOCK_JOBS: '5',
+        GES_MOCK_GRAPHS: 'roads',
+        GES_MOCK_TOKEN: 'alice, bob',
+        GES_MOCK_CONTROL: 'false',
+        GES_MOCK_QUIET: '1',
+      },
     });
     expect(mock.banner).toMatch(/\(seed 3, 1 graph × 5 jobs\)/);
     const roads = `${mock.url}/ges/v1.0/${PROJECT}/graphs/roads/jobs/status`;
@@ -78,7 +94,9 @@ describe('ges-mock serve configuration', () => {
   it('refuses a bad variable naming it, and warns about a GES_MOCK_ name that is no setting', async () => {
     const bad = await runGesMock(['serve'], { env: { GES_MOCK_PORT: 'http' } });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('ges-mock: GES_MOCK_PORT must be an integer from 0 to 65535, got "http"\nRun ges-mock --help for the options.\n');
+    expect(bad.stderr).toBe(
+      'ges-mock: GES_MOCK_PORT must be an integer from 0 to 65535, got "http"\nRun ges-mock --help for the options.\n',
+    );
     const typo = await startGesMockProcess(['serve', '-p', '0'], { env: { GES_MOCK_PROT: '5000' } });
     await until(() => typo.stderr().includes('\n'));
     expect(typo.stderr()).toBe('ges-mock: warning: GES_MOCK_PROT is not a ges-mock setting; did you mean GES_MOCK_PORT?\n');
@@ -124,14 +142,18 @@ describe('ges-mock serve configuration', () => {
 describe('ges-mock serve request log', () => {
   it('logs time, method, path and query, status and duration per request, marks control routes, and never prints a token or cookie', async () => {
     const mock = await startGesMockProcess(['serve', '--port', '0']);
-    await fetch(`${listUrl(mock.url)}&access_token=q-secret&__code=200`, { headers: { 'x-auth-token': 'h-secret', cookie: 'session=c-secret' } });
+    await fetch(`${listUrl(mock.url)}&access_token=q-secret&__code=200`, {
+      headers: { 'x-auth-token': 'h-secret', cookie: 'session=c-secret' },
+    });
     await fetch(`${mock.url}/ges/v1.0/${PROJECT}/graphs/nope_graph/jobs/status`, { headers: AUTH });
     await fetch(`${mock.url}/__mock/state`);
     const { stdout } = await stopped(mock);
     const lines = stdout.split('\n').filter((line) => /^\d{4}-\d\d-\d\dT/.test(line));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(
-      new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z GET /ges/v1\\.0/${PROJECT}/graphs/movie/jobs/status\\?limit=1&access_token=\\*\\*\\*&__code=200 200 \\d+(\\.\\d)?ms$`),
+      new RegExp(
+        `^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z GET /ges/v1\\.0/${PROJECT}/graphs/movie/jobs/status\\?limit=1&access_token=\\*\\*\\*&__code=200 200 \\d+(\\.\\d)?ms$`,
+      ),
     );
     expect(lines[1]).toMatch(/ GET \/ges\/v1\.0\/\w+\/graphs\/nope_graph\/jobs\/status 400 [\d.]+ms$/);
     expect(lines[2]).toMatch(/ GET \/__mock\/state 200 [\d.]+ms control$/);
@@ -144,9 +166,25 @@ describe('ges-mock serve request log', () => {
     await fetch(`${mock.url}/__mock/faults`, { method: 'DELETE' });
     const { code, stdout } = await stopped(mock);
     expect(code).toBe(0);
-    const events = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(events[0]).toMatchObject({ event: 'listening', url: mock.url, port: mock.port, pid: mock.child.pid, version: packageJson.version });
-    expect(events[1]).toEqual({ time: expect.stringMatching(/Z$/), event: 'request', method: 'HEAD', path: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status?limit=1&token=***`, status: 200, ms: expect.any(Number) });
+    const events = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(events[0]).toMatchObject({
+      event: 'listening',
+      url: mock.url,
+      port: mock.port,
+      pid: mock.child.pid,
+      version: packageJson.version,
+    });
+    expect(events[1]).toEqual({
+      time: expect.stringMatching(/Z$/),
+      event: 'request',
+      method: 'HEAD',
+      path: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status?limit=1&token=***`,
+      status: 200,
+      ms: expect.any(Number),
+    });
     expect(events[2]).toMatchObject({ event: 'request', method: 'DELETE', path: '/__mock/faults', status: 200, control: true });
     expect(events.slice(3).map((event) => event.event)).toEqual(['stopping', 'stopped']);
     expect(stdout).not.toMatch(/secret/);
@@ -185,7 +223,8 @@ describe('ges-mock serve for a shared team', () => {
     expect(envelope.errorMessage).toMatch(/2 projects.*--max-projects 2/);
 
     // A cancel would make gamma a writer too: refused alike. Reads and the writers go on as before.
-    const seeded = (await (await fetch(`${mock.url}/ges/v1.0/gamma/graphs/movie/jobs/status?limit=100`, { headers: AUTH })).json()).jobs as { jobId: string; canStop: boolean }[];
+    const seeded = (await (await fetch(`${mock.url}/ges/v1.0/gamma/graphs/movie/jobs/status?limit=100`, { headers: AUTH })).json())
+      .jobs as { jobId: string; canStop: boolean }[];
     const running = seeded.find((job) => job.canStop)!;
     const cancel = await fetch(`${mock.url}/ges/v1.0/gamma/graphs/movie/jobs/${running.jobId}`, { method: 'DELETE', headers: AUTH });
     expect((await cancel.json()).errorMessage).toMatch(/--max-projects/);

@@ -24,7 +24,18 @@ describe('ges-mock serve', () => {
   });
 
   it('applies --graphs, --jobs, --token and --no-control', async () => {
-    const { child, banner: stdout } = await startGesMockProcess(['serve', '--port', '0', '--graphs', 'roads,rivers', '--jobs', '5', '--token', 'secret', '--no-control']);
+    const { child, banner: stdout } = await startGesMockProcess([
+      'serve',
+      '--port',
+      '0',
+      '--graphs',
+      'roads,rivers',
+      '--jobs',
+      '5',
+      '--token',
+      'secret',
+      '--no-control',
+    ]);
     expect(stdout).toMatch(/\(seed 1, 2 graphs × 5 jobs\)/);
     const base = /listening on (\S+)/.exec(stdout)![1]!;
     const list = `${base}/ges/v1.0/0123456789abcdef0123456789abcdef/graphs/rivers/jobs/status`;
@@ -48,16 +59,14 @@ describe('ges-mock serve', () => {
     expect(await exited(child)).toBe(0);
   });
 
-  it.each([
-    [['serve', '--port', 'abc']],
-    [['serve', '--bogus']],
-    [['serve', '--latency', '10-5']],
-    [['launch']],
-  ])('exits 2 with a message on a usage error: %j', async (args) => {
-    const { code, stderr } = await runGesMock(args);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^ges-mock: [^]+\nRun ges-mock --help for the options\.\n$/);
-  });
+  it.each([[['serve', '--port', 'abc']], [['serve', '--bogus']], [['serve', '--latency', '10-5']], [['launch']]])(
+    'exits 2 with a message on a usage error: %j',
+    async (args) => {
+      const { code, stderr } = await runGesMock(args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^ges-mock: [\s\S]+\nRun ges-mock --help for the options\.\n$/);
+    },
+  );
 
   it('exits 2 with a clear message when the port is in use', async () => {
     const blocker = createServer();

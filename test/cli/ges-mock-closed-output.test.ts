@@ -13,7 +13,9 @@ import { killGesMockProcesses, startGesMockProcess } from '../support/ges-mock-p
 const AUTH = { 'x-auth-token': 'x' };
 const graph = (url: string) => `${url}/ges/v1.0/0123456789abcdef0123456789abcdef/graphs/movie`;
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 describe('ges-mock serve with a closed stdout', { timeout: 120_000 }, () => {
   afterEach(() => killGesMockProcesses());

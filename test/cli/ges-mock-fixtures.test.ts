@@ -60,12 +60,19 @@ describe('ges-mock serve --fixtures', () => {
   });
 
   it('exits 2 naming the file, graph, job, field and reason of every problem in a bad file', async () => {
-    const path = file('bad.yaml', 'graphs:\n  movie:\n    jobs:\n      - status: success\n        progress: 40\n      - taskType: Algorithm\n        files: []\n');
+    const path = file(
+      'bad.yaml',
+      'graphs:\n  movie:\n    jobs:\n      - status: success\n        progress: 40\n      - taskType: Algorithm\n        files: []\n',
+    );
     const run = await runGesMock(['serve', '--port', '0', '--fixtures', path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`ges-mock: ${path}: 2 problems; nothing was loaded:`);
-    expect(run.stderr).toContain('graph movie (every project), job 0, field "progress": the job is successful at progress 40; expected progress 100.');
-    expect(run.stderr).toContain('graph movie (every project), job 1, field "files": the job carries files; expected files only when taskType is ImportGraph.');
+    expect(run.stderr).toContain(
+      'graph movie (every project), job 0, field "progress": the job is successful at progress 40; expected progress 100.',
+    );
+    expect(run.stderr).toContain(
+      'graph movie (every project), job 1, field "files": the job carries files; expected files only when taskType is ImportGraph.',
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
@@ -82,14 +89,32 @@ describe('ges-mock serve --fixtures', () => {
 
   it('serves a snapshot of another server: the same jobs, field for field, at the same virtual time', async () => {
     // --speed 0 stops virtual time, so both servers are asked at the very instant of the snapshot.
-    const first = await startGesMockProcess(['serve', '--port', '0', '--quiet', '--speed', '0', '--fixtures', file('team2.yaml', TEAM_YAML)]);
+    const first = await startGesMockProcess([
+      'serve',
+      '--port',
+      '0',
+      '--quiet',
+      '--speed',
+      '0',
+      '--fixtures',
+      file('team2.yaml', TEAM_YAML),
+    ]);
     await fetch(`${first.url}/ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algorithm`, {
       method: 'POST',
       headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
       body: '{"algorithmName":"pagerank"}',
     });
     const snapshot = await (await fetch(`${first.url}/__mock/snapshot`)).text();
-    const second = await startGesMockProcess(['serve', '--port', '0', '--quiet', '--speed', '0', '--fixtures', file('snapshot.json', snapshot)]);
+    const second = await startGesMockProcess([
+      'serve',
+      '--port',
+      '0',
+      '--quiet',
+      '--speed',
+      '0',
+      '--fixtures',
+      file('snapshot.json', snapshot),
+    ]);
     for (const project of [PROJECT, 'another1']) {
       for (const graph of ['movie', 'social_network', 'supply_chain', 'team_graph']) {
         expect(await listOf(second.url, graph, project), `${project}/${graph}`).toEqual(await listOf(first.url, graph, project));

@@ -11,7 +11,9 @@ const TOKEN = 'record-secret-token';
 const listPath = (graph: string) => `/ges/v1.0/${PROJECT}/graphs/${graph}/jobs/status`;
 
 /** A scripted engine on port 0: `answer` sees every request. */
-async function startScripted(answer: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; requests: string[] }> {
+async function startScripted(
+  answer: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; server: Server; requests: string[] }> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
@@ -55,7 +57,9 @@ describe('ges-mock record', { timeout: 120_000 }, () => {
     });
     expect(submitted.status).toBe(200);
     const out = join(mkdtempSync(join(tmpdir(), 'ges-record-')), 'recorded.json');
-    const run = await runGesMock(recordArgs(source.url, '--graph', 'movie', '--graph', 'social_network', '--page-size', '10', '--out', out));
+    const run = await runGesMock(
+      recordArgs(source.url, '--graph', 'movie', '--graph', 'social_network', '--page-size', '10', '--out', out),
+    );
     expect(run.stderr).toMatch(/movie: 26 jobs recorded \(jobCount 26, 3 pages\), no violations/);
     expect(run.stderr).toMatch(/social_network: 25 jobs recorded/);
     expect(run.code).toBe(0);
@@ -73,7 +77,9 @@ describe('ges-mock record', { timeout: 120_000 }, () => {
     const replay = await startGesMockProcess(['serve', '--port', '0', '--seed', '9', '--fixtures', out]);
     try {
       for (const graph of ['movie', 'social_network']) {
-        const served = await fetch(`${replay.url}/ges/v1.0/anotherproject/graphs/${graph}/jobs/status`, { headers: { 'x-auth-token': 'x' } });
+        const served = await fetch(`${replay.url}/ges/v1.0/anotherproject/graphs/${graph}/jobs/status`, {
+          headers: { 'x-auth-token': 'x' },
+        });
         expect(((await served.json()) as { jobs: unknown[] }).jobs).toEqual(document.graphs[graph]!.jobs);
       }
     } finally {
@@ -107,7 +113,9 @@ describe('ges-mock record', { timeout: 120_000 }, () => {
   });
 
   it('exits 2 with a clear message, writing nothing, when the token is refused', async () => {
-    const engine = await startScripted((_req, res) => sendJson(res, 401, { errorCode: 'GES.8007', errorMessage: 'Invalid token.', result: 'failed' }));
+    const engine = await startScripted((_req, res) =>
+      sendJson(res, 401, { errorCode: 'GES.8007', errorMessage: 'Invalid token.', result: 'failed' }),
+    );
     const out = join(mkdtempSync(join(tmpdir(), 'ges-record-')), 'recorded.json');
     try {
       const run = await runGesMock(recordArgs(engine.url, '--graph', 'movie', '--out', out));
@@ -158,7 +166,10 @@ describe('ges-mock record', { timeout: 120_000 }, () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(new RegExp(`movie: ${jobs.length} jobs recorded .*1 violation`));
       expect(run.stderr).toMatch(/is successful at progress 40/);
-      const document = JSON.parse(run.stdout) as { graphs: { movie: { jobs: unknown[] } }; recording: { violations: number; graphs: { movie: { violations: { jobId: string }[] } } } };
+      const document = JSON.parse(run.stdout) as {
+        graphs: { movie: { jobs: unknown[] } };
+        recording: { violations: number; graphs: { movie: { violations: { jobId: string }[] } } };
+      };
       expect(document.graphs.movie.jobs).toEqual(jobs);
       expect(document.recording.violations).toBe(1);
       expect(document.recording.graphs.movie.violations[0]!.jobId).toBe(broken.jobId);
@@ -169,7 +180,9 @@ describe('ges-mock record', { timeout: 120_000 }, () => {
 
   it('reads the target from GES_BASE_URL, GES_PROJECT_ID, GES_GRAPH and GES_TOKEN', async () => {
     const engine = await startScripted((req, res) =>
-      req.headers['x-auth-token'] === TOKEN ? sendJson(res, 200, { jobs: [], jobCount: 0 }) : sendJson(res, 401, { errorCode: 'GES.8007', errorMessage: 'Invalid token.' }),
+      req.headers['x-auth-token'] === TOKEN
+        ? sendJson(res, 200, { jobs: [], jobCount: 0 })
+        : sendJson(res, 401, { errorCode: 'GES.8007', errorMessage: 'Invalid token.' }),
     );
     try {
       const { runProcess } = await import('../support/run-process.js');

@@ -70,12 +70,16 @@ describe.skipIf(!canMount)('ges-mock serve --state on a failing disk (needs root
     const exited = new Promise<number | null>((resolve) => mock.child.once('exit', (code) => resolve(code)));
     mock.child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(mock.stderr()).toMatch(/1 change was not saved and not applied \(answered 503\): the last one because of ENOSPC on .*journal\. Every change answered 2xx is in /);
+    expect(mock.stderr()).toMatch(
+      /1 change was not saved and not applied \(answered 503\): the last one because of ENOSPC on .*journal\. Every change answered 2xx is in /,
+    );
   });
 
   it('exits 2 with a message, no stack trace, on a read-only file system (EROFS)', async () => {
     const dir = mount('size=64k,ro');
-    const run = await runProcess(process.execPath, ['bin/ges-mock.js', 'serve', '--port', '0', '--state', join(dir, 'mock-state.json')], { cwd: ROOT });
+    const run = await runProcess(process.execPath, ['bin/ges-mock.js', 'serve', '--port', '0', '--state', join(dir, 'mock-state.json')], {
+      cwd: ROOT,
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^ges-mock: cannot create state file .*mock-state\.json/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -88,7 +92,11 @@ describe.skipIf(!canMount)('ges-mock serve --state on a failing disk (needs root
     chmodSync(state, 0o666);
     writeFileSync(`${state}.lock`, '999999999\n');
     chmodSync(dir, 0o755); // owned by root: the server, run as nobody, cannot remove the lock
-    const run = await runProcess(process.execPath, ['bin/ges-mock.js', 'serve', '--port', '0', '--state', state], { cwd: ROOT, uid: 65534, gid: 65534 });
+    const run = await runProcess(process.execPath, ['bin/ges-mock.js', 'serve', '--port', '0', '--state', state], {
+      cwd: ROOT,
+      uid: 65534,
+      gid: 65534,
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^ges-mock: cannot take over the stale lock .*mock-state\.json\.lock .*EACCES/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -99,7 +107,12 @@ describe.skipIf(!canMount)('ges-mock serve --state on a failing disk (needs root
     const dir = mkdtempSync(join(tmpdir(), 'ges-perm-'));
     chownSync(dir, 65534, 65534);
     const state = join(dir, 'mock-state.json');
-    const writer = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/state-writer-child.ts'), state], { cwd: ROOT, uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
+    const writer = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/state-writer-child.ts'), state], {
+      cwd: ROOT,
+      uid: 65534,
+      gid: 65534,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let printed = '';
     let removed = 0;
     await new Promise<void>((resolve) => {
@@ -117,7 +130,9 @@ describe.skipIf(!canMount)('ges-mock serve --state on a failing disk (needs root
         }
       });
     });
-    await new Promise((resolve) => (writer.exitCode !== null || writer.signalCode !== null ? resolve(undefined) : writer.once('exit', resolve)));
+    await new Promise((resolve) =>
+      writer.exitCode !== null || writer.signalCode !== null ? resolve(undefined) : writer.once('exit', resolve),
+    );
     chmodSync(dir, 0o755);
     expect(writer.signalCode).toBe('SIGKILL'); // it was still writing when it was killed
     const acknowledged = printed.split('\n').slice(0, -1);
@@ -126,7 +141,11 @@ describe.skipIf(!canMount)('ges-mock serve --state on a failing disk (needs root
     const api = opened.file.createApi({ clock: createManualClock(), jobsPerGraph: 3 });
     const restored = new Set<string>();
     for (let p = 0; p < 20; p++) {
-      const answer = await api.handle({ method: 'GET', url: `/ges/v1.0/p${p}/graphs/movie/jobs/status?limit=1000`, headers: { 'x-auth-token': 't' } });
+      const answer = await api.handle({
+        method: 'GET',
+        url: `/ges/v1.0/p${p}/graphs/movie/jobs/status?limit=1000`,
+        headers: { 'x-auth-token': 't' },
+      });
       for (const job of (JSON.parse(answer.body!) as { jobs: { jobId: string }[] }).jobs) restored.add(job.jobId);
     }
     expect(acknowledged.length).toBeGreaterThan(250);

@@ -12,7 +12,8 @@ const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
 
 const stateIn = () => join(mkdtempSync(join(tmpdir(), 'ges-state-cli-')), 'mock-state.json');
 // Speed 0 holds virtual time still, so the lists before and after a restart can be compared exactly.
-const serve = (state: string, ...more: string[]) => startGesMockProcess(['serve', '--port', '0', '--speed', '0', '--jobs', '5', '--state', state, ...more]);
+const serve = (state: string, ...more: string[]) =>
+  startGesMockProcess(['serve', '--port', '0', '--speed', '0', '--jobs', '5', '--state', state, ...more]);
 
 async function submit(mock: GesMockProcess, project = PROJECT): Promise<{ status: number; jobId?: string }> {
   const answer = await fetch(`${mock.url}${graphPath(project)}/action?action_id=execute-algorithm`, {
@@ -44,7 +45,9 @@ describe('ges-mock serve --state', { timeout: 120_000 }, () => {
     const first = await serve(state);
     const kept = await submit(first);
     const cancelled = await submit(first, OTHER_PROJECT);
-    expect((await fetch(`${first.url}${graphPath(OTHER_PROJECT)}/jobs/${cancelled.jobId}`, { method: 'DELETE', headers: AUTH })).status).toBe(200);
+    expect(
+      (await fetch(`${first.url}${graphPath(OTHER_PROJECT)}/jobs/${cancelled.jobId}`, { method: 'DELETE', headers: AUTH })).status,
+    ).toBe(200);
     expect((await control(first, 'clock', { advanceMs: 3_600_000 })).status).toBe(200);
     const before = { mine: await list(first), other: await list(first, OTHER_PROJECT), now: await virtualNow(first) };
     await first.stop();
@@ -84,7 +87,8 @@ describe('ges-mock serve --state', { timeout: 120_000 }, () => {
     expect((await control(first, `projects/${OTHER_PROJECT}/fixtures`, fixtures, 'PUT')).status).toBe(200);
     expect((await control(first, `projects/${OTHER_PROJECT}/clock`, { advanceMs: 60_000 })).status).toBe(200);
     const before = { world: await list(first, OTHER_PROJECT), mine: await list(first) };
-    const worldNow = async (mock: GesMockProcess) => ((await (await fetch(`${mock.url}/__mock/projects/${OTHER_PROJECT}/state`)).json()) as { now: number }).now;
+    const worldNow = async (mock: GesMockProcess) =>
+      ((await (await fetch(`${mock.url}/__mock/projects/${OTHER_PROJECT}/state`)).json()) as { now: number }).now;
     const now = await worldNow(first);
     await first.stop();
 
@@ -118,7 +122,9 @@ describe('ges-mock serve --state', { timeout: 120_000 }, () => {
       }
     };
     await Promise.all([client(), client(), client(), client()]);
-    await new Promise((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve(undefined) : first.child.once('exit', resolve)));
+    await new Promise((resolve) =>
+      first.child.exitCode !== null || first.child.signalCode !== null ? resolve(undefined) : first.child.once('exit', resolve),
+    );
     expect(first.child.signalCode).toBe('SIGKILL');
 
     const second = await serve(state);
@@ -159,8 +165,18 @@ describe('ges-mock serve --state', { timeout: 120_000 }, () => {
     });
 
     it.each([
-      ['a corrupt (truncated) state file', (text: string) => text.slice(0, text.length - 40), undefined, /is corrupt: it ends before its last line/],
-      ['a journal edited by hand', undefined, (text: string) => text.replace('"pagerank', '"PageRank'), /is corrupt: its journal .*0\.journal: line \d+ is damaged \(its checksum does not match\)/],
+      [
+        'a corrupt (truncated) state file',
+        (text: string) => text.slice(0, text.length - 40),
+        undefined,
+        /is corrupt: it ends before its last line/,
+      ],
+      [
+        'a journal edited by hand',
+        undefined,
+        (text: string) => text.replace('"pagerank', '"PageRank'),
+        /is corrupt: its journal .*0\.journal: line \d+ is damaged \(its checksum does not match\)/,
+      ],
       ['a foreign JSON file', () => '{"graphs":{"movie":{"jobs":[]}}}\n', undefined, /is not a ges-mock state file: it has no "format"/],
       ['a foreign text file', () => 'port = 4010\n', undefined, /is not a ges-mock state file: it is not JSON/],
     ])('exits 2 on %s and leaves it byte for byte', async (_what, damageFile, damageJournal, message) => {

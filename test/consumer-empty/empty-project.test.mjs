@@ -39,7 +39,10 @@ function run(name, args, env = {}) {
 /** Starts `ges-mock serve <args>` and resolves with its URL once the ready file appears. */
 function serve(args) {
   const ready = join(work, `ready-${Math.random().toString(36).slice(2)}.json`);
-  const child = spawn(bin('ges-mock'), ['serve', '--port', '0', '--quiet', '--ready-file', ready, ...args], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin('ges-mock'), ['serve', '--port', '0', '--quiet', '--ready-file', ready, ...args], {
+    cwd: work,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -120,7 +123,12 @@ describe('the exports that need no optional peer', () => {
 });
 
 describe('the exports that need an optional peer say which, when it is missing', () => {
-  const needs = Object.entries({ 'ges-jobs-kit/msw': 'msw', 'ges-jobs-kit/msw/node': 'msw', 'ges-jobs-kit/msw/browser': 'msw', 'ges-jobs-kit/contracts/vitest': 'vitest' });
+  const needs = Object.entries({
+    'ges-jobs-kit/msw': 'msw',
+    'ges-jobs-kit/msw/node': 'msw',
+    'ges-jobs-kit/msw/browser': 'msw',
+    'ges-jobs-kit/contracts/vitest': 'vitest',
+  });
   if (manifest.exports['./playwright']) needs.push(['ges-jobs-kit/playwright', '@playwright/test']);
   for (const [specifier, peer] of needs) {
     test(`${specifier} names ${peer}`, async () => {
@@ -147,10 +155,16 @@ describe('ges-mock and ges-contract, every command path', { concurrency: false }
 
   test('serve --fixtures with a JSON and a YAML document', async () => {
     const json = join(work, 'jobs.json');
-    writeFileSync(json, JSON.stringify({ graphs: { movie: { jobs: [{ status: 'failed', failReason: 'Running algorithm [pagerank] error: mine' }] } } }));
+    writeFileSync(
+      json,
+      JSON.stringify({ graphs: { movie: { jobs: [{ status: 'failed', failReason: 'Running algorithm [pagerank] error: mine' }] } } }),
+    );
     const yaml = join(work, 'jobs-2.yaml');
     writeFileSync(yaml, 'graphs:\n  movie:\n    jobs:\n      - status: success\n      - status: running\n');
-    for (const [file, count] of [[json, 1], [yaml, 2]]) {
+    for (const [file, count] of [
+      [json, 1],
+      [yaml, 2],
+    ]) {
       const served = await serve(['--fixtures', file]);
       assert.equal((await list(served.url)).jobCount, count);
       assert.equal(await served.stop(), 0);
@@ -159,12 +173,27 @@ describe('ges-mock and ges-contract, every command path', { concurrency: false }
 
   test('record writes a recording that serve --fixtures serves back, job for job', async () => {
     const recording = join(work, 'recording.json');
-    const recorded = await run('ges-mock', ['record', '--base-url', mock.url, '--project-id', PROJECT, '--graph', 'movie', '--token', 'x', '--out', recording]);
+    const recorded = await run('ges-mock', [
+      'record',
+      '--base-url',
+      mock.url,
+      '--project-id',
+      PROJECT,
+      '--graph',
+      'movie',
+      '--token',
+      'x',
+      '--out',
+      recording,
+    ]);
     assert.equal(recorded.code, 0, recorded.stderr);
     const replay = await serve(['--fixtures', recording, '--speed', '0']);
     const original = await list(mock.url);
     const replayed = await list(replay.url);
-    assert.deepEqual(replayed.jobs.map((job) => job.jobId), original.jobs.map((job) => job.jobId));
+    assert.deepEqual(
+      replayed.jobs.map((job) => job.jobId),
+      original.jobs.map((job) => job.jobId),
+    );
     assert.equal(await replay.stop(), 0);
   });
 
@@ -196,7 +225,16 @@ describe('ges-mock and ges-contract, every command path', { concurrency: false }
     const entry = {
       startedDateTime: new Date().toISOString(),
       time: 1,
-      request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [{ name: 'X-Auth-Token', value: 'x' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+      request: {
+        method: 'GET',
+        url,
+        httpVersion: 'HTTP/1.1',
+        headers: [{ name: 'X-Auth-Token', value: 'x' }],
+        queryString: [],
+        cookies: [],
+        headersSize: -1,
+        bodySize: 0,
+      },
       response: {
         status: response.status,
         statusText: 'OK',

@@ -11,13 +11,20 @@ import { runContract } from '../../contracts/run-contract.js';
 import { startIndependentEngine, type IndependentEngine } from '../support/independent-engine/independent-engine.js';
 
 const PROJECT = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const ids = (report: ContractReport, outcome: string) => report.results.filter((r) => r.outcome === outcome).map((r) => r.id).sort();
+const ids = (report: ContractReport, outcome: string) =>
+  report.results
+    .filter((r) => r.outcome === outcome)
+    .map((r) => r.id)
+    .sort();
 
 describe.each([
   // It accepts algorithm names it does not know, answers a JSON array body GES.8401 and another
   // action_id 404, and ignores the status endpoint's result paging: SHOULD matters the spec decides.
   ['plain', ['documented_example_shape', 'invalid_algorithm_code', 'progress_as_string', 'result_paging_range']],
-  ['every', ['documented_example_shape', 'invalid_algorithm_code', 'progress_as_string', 'result_paging_range', 'status_in_documented_set']],
+  [
+    'every',
+    ['documented_example_shape', 'invalid_algorithm_code', 'progress_as_string', 'result_paging_range', 'status_in_documented_set'],
+  ],
 ] as const)('ges-contract against the independent engine in %s forms', (forms, warnings) => {
   let engine: IndependentEngine;
   beforeAll(async () => {

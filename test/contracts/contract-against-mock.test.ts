@@ -62,7 +62,14 @@ describe('against the standalone mock server (node:http, port 0)', () => {
   });
 
   test('a run with --allow-mutations and --forbidden-token passes, and reports coverage of the documented (operation × status) pairs', async () => {
-    const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'social_network', token: TOKEN, forbiddenToken: FORBIDDEN, allowMutations: true });
+    const report = await runContract({
+      baseUrl: server.url,
+      projectId: PROJECT,
+      graph: 'social_network',
+      token: TOKEN,
+      forbiddenToken: FORBIDDEN,
+      allowMutations: true,
+    });
     expect(problems(report), formatReport(report)).toEqual([]);
     expect(report.exitCode).toBe(0);
     expect(report.coverage.documented).toBe(28);
@@ -89,7 +96,9 @@ describe('against the standalone mock server (node:http, port 0)', () => {
     expect(text).toContain('Coverage: 16/28 documented (operation × status) pairs exercised (57%)');
     // What no run reaches, and why: no flag is missing from this one.
     expect(text).not.toContain('need --');
-    expect(text).toContain('not exercised, never: the kit sends only API paths (404 is for a path that is no API): listJobs 404 · getJobStatus 404 · cancelJob 404 · executeAlgorithm 404');
+    expect(text).toContain(
+      'not exercised, never: the kit sends only API paths (404 is for a path that is no API): listJobs 404 · getJobStatus 404 · cancelJob 404 · executeAlgorithm 404',
+    );
     // The refusals a user hits on the writes are probed: nothing but 404 and 5xx is left.
     expect(report.coverage.gaps.map((gap) => gap.reason)).toEqual([
       'never: the kit sends only API paths (404 is for a path that is no API)',
@@ -103,6 +112,8 @@ describe('against the standalone mock server (node:http, port 0)', () => {
     expect(text).toContain('Coverage: 6/28');
     expect(text).toContain('not exercised, need --allow-mutations: cancelJob 200 400 401 403 · executeAlgorithm 200 400 401 403');
     expect(text).toContain('not exercised, need --forbidden-token: listJobs 403 · getJobStatus 403');
-    expect(text).toMatch(/not exercised, never on purpose: only when the engine fails \(the mock: fault injection\): listJobs 500 503 · getJobStatus 500 503/);
+    expect(text).toMatch(
+      /not exercised, never on purpose: only when the engine fails \(the mock: fault injection\): listJobs 500 503 · getJobStatus 500 503/,
+    );
   });
 });

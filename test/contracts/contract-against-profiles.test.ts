@@ -30,7 +30,11 @@ const EXPECTED_WARNINGS: Record<EngineProfileName, string[]> = {
   mixed: ['progress_as_string', 'status_in_documented_set'],
 };
 
-const ids = (report: ContractReport, outcome: string) => report.results.filter((r) => r.outcome === outcome).map((r) => r.id).sort();
+const ids = (report: ContractReport, outcome: string) =>
+  report.results
+    .filter((r) => r.outcome === outcome)
+    .map((r) => r.id)
+    .sort();
 
 describe.each(ENGINE_PROFILES.map((name) => [name]))('ges-contract against --profile %s', (profile) => {
   let server: GesServer;
@@ -38,7 +42,14 @@ describe.each(ENGINE_PROFILES.map((name) => [name]))('ges-contract against --pro
     server = await startGesServer({ port: 0, host: '127.0.0.1', tokens: TOKENS, profile, jobsPerGraph: 80 });
   });
   afterAll(() => server.close());
-  const target = () => ({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN, forbiddenToken: FORBIDDEN, allowMutations: true });
+  const target = () => ({
+    baseUrl: server.url,
+    projectId: PROJECT,
+    graph: 'movie',
+    token: TOKEN,
+    forbiddenToken: FORBIDDEN,
+    allowMutations: true,
+  });
 
   test('passes, with the variants as warnings; strict turns exactly those into failures', async () => {
     const report = await runContract(target());

@@ -13,12 +13,18 @@ import { runProcess } from '../support/run-process.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const runFixture = (mode: string) =>
-  runProcess(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/contracts/support/vitest-suite/vitest.config.mjs', '--reporter=default'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', GES_FIXTURE_MODE: mode },
-  });
+  runProcess(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/contracts/support/vitest-suite/vitest.config.mjs', '--reporter=default'],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', GES_FIXTURE_MODE: mode },
+    },
+  );
 
-test('a misconfigured target fails one setup test with the preflight paragraph; every check is skipped, none fails', { timeout: 120_000 }, async () => {
+test('a misconfigured target fails one setup test with the preflight paragraph; every check is skipped, none fails', {
+  timeout: 120_000,
+}, async () => {
   const run = await runFixture('misconfigured');
   const output = run.stdout + run.stderr;
   expect(run.code, output).toBe(1);

@@ -19,7 +19,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 defineContractTests(
-  () => ({ baseUrl: server.url, projectId: '0123456789abcdef0123456789abcdef', graph: 'supply_chain', token: 'any-token', forbiddenToken: 'other-token', allowMutations: true }),
+  () => ({
+    baseUrl: server.url,
+    projectId: '0123456789abcdef0123456789abcdef',
+    graph: 'supply_chain',
+    token: 'any-token',
+    forbiddenToken: 'other-token',
+    allowMutations: true,
+  }),
   {
     name: 'GES contract against the standalone mock',
     onResult: (result) => results.push(result),

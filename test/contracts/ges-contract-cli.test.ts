@@ -70,18 +70,42 @@ describe('ges-contract', () => {
     const json = join(dir, 'broken.json');
     const junit = join(dir, 'broken.xml');
     // Flags win over env: the env points nowhere.
-    const run = await cli(['--base-url', broken.url, '--project-id', PROJECT, '--graph', 'movie', '--missing-graph', 'no_such_graph', '--token', SECRET, '--json', json, '--junit', junit], {
-      GES_BASE_URL: 'http://127.0.0.1:9',
-      GES_GRAPH: 'nowhere',
-    });
+    const run = await cli(
+      [
+        '--base-url',
+        broken.url,
+        '--project-id',
+        PROJECT,
+        '--graph',
+        'movie',
+        '--missing-graph',
+        'no_such_graph',
+        '--token',
+        SECRET,
+        '--json',
+        json,
+        '--junit',
+        junit,
+      ],
+      {
+        GES_BASE_URL: 'http://127.0.0.1:9',
+        GES_GRAPH: 'nowhere',
+      },
+    );
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toMatch(/FAIL {2}unknown_graph_rejected/);
-    expect(run.stdout).toContain(`request:  curl -sS -i '${broken.url}/ges/v1.0/${PROJECT}/graphs/no_such_graph/jobs/status' -H "X-Auth-Token: $GES_TOKEN"`);
+    expect(run.stdout).toContain(
+      `request:  curl -sS -i '${broken.url}/ges/v1.0/${PROJECT}/graphs/no_such_graph/jobs/status' -H "X-Auth-Token: $GES_TOKEN"`,
+    );
     expect(run.stdout).toContain('expected: 400 GES error envelope with errorCode GES.8000');
     expect(run.stdout).toMatch(/got: {6}200 application\/json \{"jobs":\[\],"jobCount":0\}/);
     const report = JSON.parse(await readFile(json, 'utf8'));
-    expect(report.checks.filter((c: { outcome: string }) => c.outcome === 'failed').map((c: { id: string }) => c.id)).toEqual(['unknown_graph_rejected']);
-    expect(await readFile(junit, 'utf8')).toMatch(/<testcase classname="ges-contract.errors" name="unknown_graph_rejected" time="[\d.]+">\n {6}<failure /);
+    expect(report.checks.filter((c: { outcome: string }) => c.outcome === 'failed').map((c: { id: string }) => c.id)).toEqual([
+      'unknown_graph_rejected',
+    ]);
+    expect(await readFile(junit, 'utf8')).toMatch(
+      /<testcase classname="ges-contract.errors" name="unknown_graph_rejected" time="[\d.]+">\n {6}<failure /,
+    );
     expect(run.stdout + JSON.stringify(report)).not.toContain(SECRET);
   });
 
@@ -108,11 +132,15 @@ describe('ges-contract', () => {
 
   test('exits 2 with one paragraph, not a wall of failures, when the token is refused; the JUnit file says the same', async () => {
     const junit = join(dir, 'refused.xml');
-    const run = await cli(['--base-url', good.url, '--project-id', PROJECT, '--graph', 'movie', '--junit', junit], { GES_TOKEN: 'a-stale-token-from-last-week' });
+    const run = await cli(['--base-url', good.url, '--project-id', PROJECT, '--graph', 'movie', '--junit', junit], {
+      GES_TOKEN: 'a-stale-token-from-last-week',
+    });
     expect(run.code, run.stdout + run.stderr).toBe(2);
     expect(run.stdout).not.toMatch(/FAIL|PASS/);
     const paragraph = run.stdout.split('\n\n')[1]?.trim() ?? '';
-    expect(paragraph).toMatch(/^Misconfiguration \(token\), nothing was checked: the engine refused the token\. Asked: GET \S+ with X-Auth-Token a-s… \(28 characters\)\. Got: 401 application\/json, \{"errorMessage":"Invalid token\.","errorCode":"GES\.8007","result":"failed"\}\. Likely fix: .*--token \(env GES_TOKEN, option token\)\.$/);
+    expect(paragraph).toMatch(
+      /^Misconfiguration \(token\), nothing was checked: the engine refused the token\. Asked: GET \S+ with X-Auth-Token a-s… \(28 characters\)\. Got: 401 application\/json, \{"errorMessage":"Invalid token\.","errorCode":"GES\.8007","result":"failed"\}\. Likely fix: .*--token \(env GES_TOKEN, option token\)\.$/,
+    );
     expect(run.stdout + (await readFile(junit, 'utf8'))).not.toContain('a-stale-token-from-last-week');
     expect(await readFile(junit, 'utf8')).toContain('<testsuites name="ges-contract" tests="1" failures="0" errors="1" skipped="0"');
   });
@@ -141,14 +169,22 @@ describe('ges-contract', () => {
     // A copy of the kit whose node_modules lacks Prism (every other package is linked).
     const kit = join(dir, 'kit-without-prism');
     await mkdir(join(kit, 'node_modules', '@stoplight'), { recursive: true });
-    await Promise.all(['bin', 'cli', 'contracts', 'src', 'openapi.yaml', 'package.json'].map((entry) => cp(join(ROOT, entry), join(kit, entry), { recursive: true })));
+    await Promise.all(
+      ['bin', 'cli', 'contracts', 'src', 'openapi.yaml', 'package.json'].map((entry) =>
+        cp(join(ROOT, entry), join(kit, entry), { recursive: true }),
+      ),
+    );
     for (const entry of await readdir(join(ROOT, 'node_modules'))) {
       if (entry !== '@stoplight') await symlink(join(ROOT, 'node_modules', entry), join(kit, 'node_modules', entry));
     }
     for (const entry of await readdir(join(ROOT, 'node_modules', '@stoplight'))) {
-      if (entry !== 'prism-cli') await symlink(join(ROOT, 'node_modules', '@stoplight', entry), join(kit, 'node_modules', '@stoplight', entry));
+      if (entry !== 'prism-cli')
+        await symlink(join(ROOT, 'node_modules', '@stoplight', entry), join(kit, 'node_modules', '@stoplight', entry));
     }
-    const run = await runProcess(process.execPath, [join(kit, 'bin/ges-contract.js'), '--prism'], { cwd: kit, env: { PATH: process.env.PATH ?? '' } });
+    const run = await runProcess(process.execPath, [join(kit, 'bin/ges-contract.js'), '--prism'], {
+      cwd: kit,
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(run.code, run.stdout + run.stderr).toBe(2);
     expect(run.stderr).toContain('--prism needs @stoplight/prism-cli, which is not installed here');
     expect(run.stderr).toContain('npm install --save-dev @stoplight/prism-cli');

@@ -31,7 +31,9 @@ beforeAll(async () => {
   const server = await startCorruptServer();
   try {
     const auth = { 'X-Auth-Token': TOKEN, Cookie: `theme=dark; SESSION=${COOKIE_SECRET}` };
-    const list = (await (await fetch(server.url + LIST, { headers: { 'X-Auth-Token': TOKEN } })).json()) as { jobs: { jobId: string; status: string }[] };
+    const list = (await (await fetch(server.url + LIST, { headers: { 'X-Auth-Token': TOKEN } })).json()) as {
+      jobs: { jobId: string; status: string }[];
+    };
     finishedId = list.jobs.find((job) => job.status === 'success')?.jobId as string;
     const unfinishedId = list.jobs.find((job) => job.status === 'running')?.jobId as string;
     har = await recordHar(server.url, [
@@ -48,7 +50,10 @@ beforeAll(async () => {
       { path: LIST.replace('/graphs/movie/', '/graphs/no_such_graph/'), headers: auth }, // 10: 400
     ]);
     // 11: a third-party script, as a browser records it.
-    har.log.entries.push({ ...structuredClone(har.log.entries[0] as HarEntry), request: { ...(har.log.entries[0] as HarEntry).request, url: 'https://cdn.example.test/app.js' } });
+    har.log.entries.push({
+      ...structuredClone(har.log.entries[0] as HarEntry),
+      request: { ...(har.log.entries[0] as HarEntry).request, url: 'https://cdn.example.test/app.js' },
+    });
     // The server sets a cookie on the list: the recording holds it as Set-Cookie.
     (har.log.entries[2] as HarEntry).response.headers.push({ name: 'Set-Cookie', value: `SESSION=${COOKIE_SECRET}; HttpOnly` });
   } finally {
@@ -59,7 +64,8 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const entry = (doc: HarDocument, index: number) => doc.log.entries[index] as HarEntry;
-const body = (e: HarEntry) => JSON.parse(e.response.content.text as string) as Record<string, unknown> & { jobs: Record<string, unknown>[] };
+const body = (e: HarEntry) =>
+  JSON.parse(e.response.content.text as string) as Record<string, unknown> & { jobs: Record<string, unknown>[] };
 const setBody = (e: HarEntry, value: unknown) => {
   e.response.content.text = JSON.stringify(value);
   e.response.content.size = e.response.content.text.length;
@@ -67,7 +73,8 @@ const setBody = (e: HarEntry, value: unknown) => {
 const judge = (doc: HarDocument, strict = false) => judgeRecording([{ file: 'traffic.har', text: JSON.stringify(doc) }], { strict });
 const outcome = (report: ContractReport, id: string) => report.results.find((r) => r.id === id)?.outcome;
 const failed = (report: ContractReport) => report.results.filter((r) => r.outcome === 'failed').map((r) => r.id);
-const allText = (report: ContractReport) => formatReport(report, RECORDED_TOKEN) + toJunitXml(report, RECORDED_TOKEN) + JSON.stringify(toJsonReport(report, RECORDED_TOKEN));
+const allText = (report: ContractReport) =>
+  formatReport(report, RECORDED_TOKEN) + toJunitXml(report, RECORDED_TOKEN) + JSON.stringify(toJsonReport(report, RECORDED_TOKEN));
 
 /** One way to corrupt the recording, the check that must catch it and the entry it must name. */
 interface HarCorruption {
@@ -79,57 +86,123 @@ interface HarCorruption {
 }
 
 const corruptions: HarCorruption[] = [
-  { name: 'a job with progress true', check: 'response_schema_conformance', kind: 'failure', index: 3, corrupt: (doc) => {
-    const b = body(entry(doc, 3));
-    (b.jobs[0] as Record<string, unknown>).progress = true;
-    setBody(entry(doc, 3), b);
-  } },
-  { name: 'the list served as text/html', check: 'content_type_conformance', kind: 'failure', index: 2, corrupt: (doc) => {
-    const e = entry(doc, 2);
-    e.response.headers = e.response.headers.map((h) => (h.name.toLowerCase() === 'content-type' ? { ...h, value: 'text/html' } : h));
-    e.response.content.mimeType = 'text/html';
-  } },
-  { name: 'a bad limit answered 422', check: 'status_code_conformance', kind: 'failure', index: 9, corrupt: (doc) => void (entry(doc, 9).response.status = 422) },
-  { name: 'a page answered 500', check: 'not_a_server_error', kind: 'failure', index: 4, corrupt: (doc) => {
-    entry(doc, 4).response.status = 500;
-    setBody(entry(doc, 4), { errorMessage: 'Failed to query job status.', errorCode: 'GES.8302', result: 'failed' });
-  } },
-  { name: 'an error envelope without errorCode', check: 'response_schema_conformance', kind: 'failure', index: 10, corrupt: (doc) => {
-    const b = body(entry(doc, 10));
-    delete b.errorCode;
-    setBody(entry(doc, 10), b);
-  } },
-  { name: 'failReason on a successful job', check: 'fail_reason_iff_failed', kind: 'failure', index: 2, corrupt: (doc) => {
-    const b = body(entry(doc, 2));
-    const job = b.jobs.find((j) => j.status === 'success') as Record<string, unknown>;
-    job.failReason = 'oops';
-    setBody(entry(doc, 2), b);
-  } },
-  { name: 'eight jobs for limit=7', check: 'list_limit_respected', kind: 'failure', index: 3, corrupt: (doc) => {
-    const b = body(entry(doc, 3));
-    b.jobs.push(body(entry(doc, 4)).jobs[0] as Record<string, unknown>);
-    setBody(entry(doc, 3), b);
-  } },
-  { name: 'jobCount differs between two pages 100 ms apart', check: 'job_count_consistent', kind: 'failure', index: 4, corrupt: (doc) => {
-    const b = body(entry(doc, 4));
-    b.jobCount = (b.jobCount as number) + 1;
-    setBody(entry(doc, 4), b);
-  } },
-  { name: 'a finished job back to running on the status endpoint', check: 'list_status_matches_job_status', kind: 'failure', index: 6, corrupt: (doc) => setBody(entry(doc, 6), { status: 'running', result: 'success' }) },
-  { name: 'a 401 as an HTML page', check: 'auth_error_envelope', kind: 'warning', index: 8, corrupt: (doc) => {
-    const e = entry(doc, 8);
-    e.response.headers = e.response.headers.map((h) => (h.name.toLowerCase() === 'content-type' ? { ...h, value: 'text/html' } : h));
-    e.response.content = { size: 20, mimeType: 'text/html', text: '<h1>401 Unauthorized</h1>' };
-  } },
-  { name: 'the status variant "complete"', check: 'status_in_documented_set', kind: 'warning', index: 2, corrupt: (doc) => {
-    // An engine of that version says so on every list answer and on the status endpoint.
-    for (const index of [2, 3, 4]) {
-      const b = body(entry(doc, index));
-      for (const job of b.jobs) if (job.status === 'success') job.status = 'complete';
-      setBody(entry(doc, index), b);
-    }
-    setBody(entry(doc, 6), { ...body(entry(doc, 6)), status: 'complete' });
-  } },
+  {
+    name: 'a job with progress true',
+    check: 'response_schema_conformance',
+    kind: 'failure',
+    index: 3,
+    corrupt: (doc) => {
+      const b = body(entry(doc, 3));
+      (b.jobs[0] as Record<string, unknown>).progress = true;
+      setBody(entry(doc, 3), b);
+    },
+  },
+  {
+    name: 'the list served as text/html',
+    check: 'content_type_conformance',
+    kind: 'failure',
+    index: 2,
+    corrupt: (doc) => {
+      const e = entry(doc, 2);
+      e.response.headers = e.response.headers.map((h) => (h.name.toLowerCase() === 'content-type' ? { ...h, value: 'text/html' } : h));
+      e.response.content.mimeType = 'text/html';
+    },
+  },
+  {
+    name: 'a bad limit answered 422',
+    check: 'status_code_conformance',
+    kind: 'failure',
+    index: 9,
+    corrupt: (doc) => void (entry(doc, 9).response.status = 422),
+  },
+  {
+    name: 'a page answered 500',
+    check: 'not_a_server_error',
+    kind: 'failure',
+    index: 4,
+    corrupt: (doc) => {
+      entry(doc, 4).response.status = 500;
+      setBody(entry(doc, 4), { errorMessage: 'Failed to query job status.', errorCode: 'GES.8302', result: 'failed' });
+    },
+  },
+  {
+    name: 'an error envelope without errorCode',
+    check: 'response_schema_conformance',
+    kind: 'failure',
+    index: 10,
+    corrupt: (doc) => {
+      const b = body(entry(doc, 10));
+      delete b.errorCode;
+      setBody(entry(doc, 10), b);
+    },
+  },
+  {
+    name: 'failReason on a successful job',
+    check: 'fail_reason_iff_failed',
+    kind: 'failure',
+    index: 2,
+    corrupt: (doc) => {
+      const b = body(entry(doc, 2));
+      const job = b.jobs.find((j) => j.status === 'success') as Record<string, unknown>;
+      job.failReason = 'oops';
+      setBody(entry(doc, 2), b);
+    },
+  },
+  {
+    name: 'eight jobs for limit=7',
+    check: 'list_limit_respected',
+    kind: 'failure',
+    index: 3,
+    corrupt: (doc) => {
+      const b = body(entry(doc, 3));
+      b.jobs.push(body(entry(doc, 4)).jobs[0] as Record<string, unknown>);
+      setBody(entry(doc, 3), b);
+    },
+  },
+  {
+    name: 'jobCount differs between two pages 100 ms apart',
+    check: 'job_count_consistent',
+    kind: 'failure',
+    index: 4,
+    corrupt: (doc) => {
+      const b = body(entry(doc, 4));
+      b.jobCount = (b.jobCount as number) + 1;
+      setBody(entry(doc, 4), b);
+    },
+  },
+  {
+    name: 'a finished job back to running on the status endpoint',
+    check: 'list_status_matches_job_status',
+    kind: 'failure',
+    index: 6,
+    corrupt: (doc) => setBody(entry(doc, 6), { status: 'running', result: 'success' }),
+  },
+  {
+    name: 'a 401 as an HTML page',
+    check: 'auth_error_envelope',
+    kind: 'warning',
+    index: 8,
+    corrupt: (doc) => {
+      const e = entry(doc, 8);
+      e.response.headers = e.response.headers.map((h) => (h.name.toLowerCase() === 'content-type' ? { ...h, value: 'text/html' } : h));
+      e.response.content = { size: 20, mimeType: 'text/html', text: '<h1>401 Unauthorized</h1>' };
+    },
+  },
+  {
+    name: 'the status variant "complete"',
+    check: 'status_in_documented_set',
+    kind: 'warning',
+    index: 2,
+    corrupt: (doc) => {
+      // An engine of that version says so on every list answer and on the status endpoint.
+      for (const index of [2, 3, 4]) {
+        const b = body(entry(doc, index));
+        for (const job of b.jobs) if (job.status === 'success') job.status = 'complete';
+        setBody(entry(doc, index), b);
+      }
+      setBody(entry(doc, 6), { ...body(entry(doc, 6)), status: 'complete' });
+    },
+  },
 ];
 
 describe('ges-contract --har', () => {
@@ -141,13 +214,21 @@ describe('ges-contract --har', () => {
     expect(report.recording).toMatchObject({ files: ['traffic.har'], entries: 12, judged: 9, ignored: 2, unanswered: 0 });
     // The CORS preflight is the browser's own request: skipped, with the reason.
     expect(report.recording?.skipped).toEqual([
-      { file: 'traffic.har', index: 1, method: 'OPTIONS', url: har.log.entries[1]?.request.url, reason: expect.stringContaining('CORS preflight') },
+      {
+        file: 'traffic.har',
+        index: 1,
+        method: 'OPTIONS',
+        url: har.log.entries[1]?.request.url,
+        reason: expect.stringContaining('CORS preflight'),
+      },
     ]);
     // The cross-exchange checks had data to judge.
     expect(outcome(report, 'job_count_consistent')).toBe('passed');
     expect(outcome(report, 'list_status_matches_job_status')).toBe('passed');
     expect(outcome(report, 'list_limit_respected')).toBe('passed');
-    expect(formatReport(report, RECORDED_TOKEN)).toContain('12 entries: 9 GES exchanges judged, 2 other entries ignored, 1 skipped (made or answered by the browser, not a server)');
+    expect(formatReport(report, RECORDED_TOKEN)).toContain(
+      '12 entries: 9 GES exchanges judged, 2 other entries ignored, 1 skipped (made or answered by the browser, not a server)',
+    );
   });
 
   test.each(corruptions.map((c) => [c.name, c] as const))('catches: %s', async (_name, corruption) => {
@@ -165,7 +246,9 @@ describe('ges-contract --har', () => {
     const e = entry(doc, corruption.index);
     const named = result?.findings.find((f) => f.exchange?.source?.index === corruption.index);
     expect(named, JSON.stringify(result?.findings.map((f) => f.message))).toBeDefined();
-    expect(formatReport(lenient, RECORDED_TOKEN)).toContain(`entry:    traffic.har entry #${corruption.index} ${e.request.method} ${e.request.url} at ${e.startedDateTime}`);
+    expect(formatReport(lenient, RECORDED_TOKEN)).toContain(
+      `entry:    traffic.har entry #${corruption.index} ${e.request.method} ${e.request.url} at ${e.startedDateTime}`,
+    );
     expect(allText(lenient)).not.toContain(TOKEN);
     expect(allText(lenient)).not.toContain(COOKIE_SECRET);
   });
@@ -197,44 +280,90 @@ describe('ges-contract --har', () => {
     const brokenList = JSON.stringify({ jobs: [{ jobId: 'x', progress: true }], jobCount: 'many' });
     doc.log.entries.push(
       // 12: Chrome's HSTS upgrade, written before the real https request: no server sent this 307.
-      chrome({}, {
-        status: 307,
-        statusText: 'Internal Redirect',
-        httpVersion: '',
-        headers: [
-          { name: 'Location', value: https },
-          { name: 'Non-Authoritative-Reason', value: 'HSTS' },
-        ],
-        content: { size: 0, mimeType: 'x-unknown' },
-        redirectURL: https,
-        _transferSize: 0,
-        _error: null,
-      }),
+      chrome(
+        {},
+        {
+          status: 307,
+          statusText: 'Internal Redirect',
+          httpVersion: '',
+          headers: [
+            { name: 'Location', value: https },
+            { name: 'Non-Authoritative-Reason', value: 'HSTS' },
+          ],
+          content: { size: 0, mimeType: 'x-unknown' },
+          redirectURL: https,
+          _transferSize: 0,
+          _error: null,
+        },
+      ),
       // 13: a memory-cache hit holding a stale, even broken, body.
-      chrome({ _fromCache: 'memory' }, { content: { size: brokenList.length, mimeType: 'application/json', text: brokenList }, _transferSize: 0 }),
+      chrome(
+        { _fromCache: 'memory' },
+        { content: { size: brokenList.length, mimeType: 'application/json', text: brokenList }, _transferSize: 0 },
+      ),
       // 14: a disk-cache hit.
       chrome({ _fromCache: 'disk' }, { status: 200, _transferSize: 0 }),
       // 15: blocked by an extension: status 0 and _error.
-      chrome({}, { status: 0, statusText: '', httpVersion: '', headers: [], content: { size: 0, mimeType: 'x-unknown' }, _error: 'net::ERR_BLOCKED_BY_CLIENT' }),
+      chrome(
+        {},
+        {
+          status: 0,
+          statusText: '',
+          httpVersion: '',
+          headers: [],
+          content: { size: 0, mimeType: 'x-unknown' },
+          _error: 'net::ERR_BLOCKED_BY_CLIENT',
+        },
+      ),
       // 16: a preflight Chrome lists as its own resource type.
-      chrome({ _resourceType: 'preflight', request: { ...structuredClone(list.request), method: 'OPTIONS' } }, { status: 204, content: { size: 0, mimeType: 'x-unknown' } }),
+      chrome(
+        { _resourceType: 'preflight', request: { ...structuredClone(list.request), method: 'OPTIONS' } },
+        { status: 204, content: { size: 0, mimeType: 'x-unknown' } },
+      ),
       // 17: answered by the page's service worker.
-      chrome({}, { _fetchedViaServiceWorker: true, status: 500, content: { size: brokenList.length, mimeType: 'text/html', text: '<h1>offline</h1>' } }),
+      chrome(
+        {},
+        {
+          _fetchedViaServiceWorker: true,
+          status: 500,
+          content: { size: brokenList.length, mimeType: 'text/html', text: '<h1>offline</h1>' },
+        },
+      ),
       // 18: Firefox: a revalidation the browser added (If-None-Match), answered 304 without a body.
       {
         ...structuredClone(list),
         request: { ...structuredClone(list.request), headers: [...list.request.headers, { name: 'If-None-Match', value: 'W/"61-abc"' }] },
-        response: { ...structuredClone(list.response), status: 304, statusText: 'Not Modified', content: { size: 0, mimeType: 'application/json' } },
+        response: {
+          ...structuredClone(list.response),
+          status: 304,
+          statusText: 'Not Modified',
+          content: { size: 0, mimeType: 'application/json' },
+        },
       },
       // 19: Firefox: a request cancelled by a navigation, status 0 with nothing else.
-      { ...structuredClone(list), response: { status: 0, statusText: '', httpVersion: '', headers: [], cookies: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: -1 } },
+      {
+        ...structuredClone(list),
+        response: {
+          status: 0,
+          statusText: '',
+          httpVersion: '',
+          headers: [],
+          cookies: [],
+          content: { size: 0, mimeType: '' },
+          redirectURL: '',
+          headersSize: -1,
+          bodySize: -1,
+        },
+      },
     );
     const report = await judge(doc, true);
     expect(failed(report), formatReport(report, RECORDED_TOKEN)).toEqual([]);
     expect(report.exitCode).toBe(0);
     expect(report.recording).toMatchObject({ entries: 20, judged: 9, unanswered: 2 });
     const reasons = new Map(report.recording?.skipped.map((skip) => [skip.index, skip.reason]));
-    expect(reasons.get(12)).toBe(`the browser's own internal redirect (307 Internal Redirect, Non-Authoritative-Reason: HSTS to ${https}), not a server's answer`);
+    expect(reasons.get(12)).toBe(
+      `the browser's own internal redirect (307 Internal Redirect, Non-Authoritative-Reason: HSTS to ${https}), not a server's answer`,
+    );
     expect(reasons.get(13)).toBe("answered from the browser's memory cache, not by a server");
     expect(reasons.get(14)).toBe("answered from the browser's disk cache, not by a server");
     expect(reasons.get(15)).toBe('no response: the request was blocked, aborted or failed in the browser (net::ERR_BLOCKED_BY_CLIENT)');
@@ -251,7 +380,17 @@ describe('ges-contract --har', () => {
 
   test('a recording holding only browser-made GES entries judges nothing (exit 2) and says why', async () => {
     const doc = structuredClone(har);
-    doc.log.entries = [{ ...entry(doc, 3), response: { ...entry(doc, 3).response, status: 307, statusText: 'Internal Redirect', headers: [{ name: 'Non-Authoritative-Reason', value: 'HSTS' }] } }];
+    doc.log.entries = [
+      {
+        ...entry(doc, 3),
+        response: {
+          ...entry(doc, 3).response,
+          status: 307,
+          statusText: 'Internal Redirect',
+          headers: [{ name: 'Non-Authoritative-Reason', value: 'HSTS' }],
+        },
+      },
+    ];
     const report = await judge(doc);
     expect(report.exitCode).toBe(2);
     expect(report.preflight?.message).toContain('1 GES entries were made or answered by the browser itself');
@@ -264,7 +403,8 @@ describe('ges-contract --har', () => {
     const doc = structuredClone(har);
     corruptions[0]?.corrupt(doc);
     await Promise.all([writeFile(good, JSON.stringify(har)), writeFile(bad, JSON.stringify(doc)), writeFile(notHar, '{"log":{}}')]);
-    const cli = (args: string[]) => runProcess(process.execPath, ['bin/ges-contract.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+    const cli = (args: string[]) =>
+      runProcess(process.execPath, ['bin/ges-contract.js', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
     const junit = join(dir, 'har.xml');
     const json = join(dir, 'har.json');
     const [pass, fail, broken, clash] = await Promise.all([

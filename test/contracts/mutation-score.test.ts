@@ -13,7 +13,15 @@ import { mutants, variations } from './support/mutants.js';
 async function runAgainst(corruption: Corruption | undefined, strict: boolean): Promise<ContractReport> {
   const server = await startCorruptServer(corruption);
   try {
-    return await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN, forbiddenToken: FORBIDDEN_TOKEN, allowMutations: true, strict });
+    return await runContract({
+      baseUrl: server.url,
+      projectId: PROJECT,
+      graph: 'movie',
+      token: TOKEN,
+      forbiddenToken: FORBIDDEN_TOKEN,
+      allowMutations: true,
+      strict,
+    });
   } finally {
     await server.close();
   }
@@ -79,7 +87,9 @@ describe('the contract kit against deliberately broken implementations', () => {
       lenient: `${lenientOutcome} (exit ${lenient.exitCode})`,
       strict: mutant.kind === 'warning' ? `${strictOutcome} (exit ${strict.exitCode})` : '—',
       killed,
-      others: failedIds(lenient).filter((id) => id !== mutant.check).join(' '),
+      others: failedIds(lenient)
+        .filter((id) => id !== mutant.check)
+        .join(' '),
     });
     expect({ check: mutant.check, lenient: lenientOutcome, strict: strictOutcome, exit: lenient.exitCode }).toEqual({
       check: mutant.check,

@@ -139,7 +139,13 @@ describe('the preflight', () => {
 
   test('a broken but configured engine is not misconfiguration: a 5xx on the list goes to the checks (exit 1)', async () => {
     const broken = await startCorruptServer(async (seen, answer) =>
-      seen.operation === 'listJobs' ? { status: 503, headers: { 'content-type': 'application/json' }, body: '{"errorMessage":"busy","errorCode":"GES.8602","result":"failed"}' } : answer(),
+      seen.operation === 'listJobs'
+        ? {
+            status: 503,
+            headers: { 'content-type': 'application/json' },
+            body: '{"errorMessage":"busy","errorCode":"GES.8602","result":"failed"}',
+          }
+        : answer(),
     );
     try {
       const report = await runContract({ baseUrl: broken.url, projectId: PROJECT, graph: 'movie', token: TOKEN });

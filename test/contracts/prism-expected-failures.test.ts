@@ -22,7 +22,9 @@ async function documentedPrism(what: 'failures' | 'warnings'): Promise<string[]>
 
 const npmRun = (args: string[]) => runProcess('npm', ['run', '--silent', ...args], { cwd: ROOT });
 
-test('npm run contract:prism fails and warns on exactly the checks docs/contracts.md lists for a stateless mock', { timeout: 180_000 }, async () => {
+test('npm run contract:prism fails and warns on exactly the checks docs/contracts.md lists for a stateless mock', {
+  timeout: 180_000,
+}, async () => {
   const documented = await documentedPrism('failures');
   const warned = await documentedPrism('warnings');
   const ids = contractChecks.map((check) => check.id);
@@ -40,7 +42,12 @@ test('npm run contract:prism fails and warns on exactly the checks docs/contract
     const failed = report.checks.filter((check) => check.outcome === 'failed').map((check) => check.id);
     expect(failed.sort()).toEqual([...documented].sort());
     // Prism serves the spec's own examples, which keep every SHOULD but the documented ones.
-    expect(report.checks.filter((check) => check.outcome === 'warning').map((check) => check.id).sort()).toEqual([...warned].sort());
+    expect(
+      report.checks
+        .filter((check) => check.outcome === 'warning')
+        .map((check) => check.id)
+        .sort(),
+    ).toEqual([...warned].sort());
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

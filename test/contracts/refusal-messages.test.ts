@@ -15,7 +15,13 @@ describe('the auth checks name what the engine answered', () => {
       return response;
     });
     try {
-      const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN, forbiddenToken: FORBIDDEN_TOKEN });
+      const report = await runContract({
+        baseUrl: server.url,
+        projectId: PROJECT,
+        graph: 'movie',
+        token: TOKEN,
+        forbiddenToken: FORBIDDEN_TOKEN,
+      });
       const messages = (id: string) => report.results.find((result) => result.id === id)?.findings.map((finding) => finding.message) ?? [];
       expect(messages('auth_error_envelope')).toEqual(['listJobs without a token answered 401 without a JSON GES error envelope']);
       expect(messages('ignored_auth')).toEqual(['getJobStatus without a token answered 200']);

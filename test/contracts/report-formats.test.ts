@@ -32,7 +32,10 @@ const result = (id: string, outcome: CheckResult['outcome'], level: CheckResult[
   description: `${id} holds.`,
   outcome,
   ...(outcome === 'skipped' ? { note: 'read-only run' } : {}),
-  findings: outcome === 'failed' || outcome === 'warning' ? [{ message: 'answered 500 <html>', expected: 'a 2xx or 4xx answer', actual: '500 text/html <h1>oops & co</h1>', exchange }] : [],
+  findings:
+    outcome === 'failed' || outcome === 'warning'
+      ? [{ message: 'answered 500 <html>', expected: 'a 2xx or 4xx answer', actual: '500 text/html <h1>oops & co</h1>', exchange }]
+      : [],
   omittedFindings: outcome === 'failed' ? 2 : 0,
   durationMs: 12,
 });
@@ -43,7 +46,12 @@ const report: ContractReport = {
   allowMutations: true,
   startedAt: '2026-01-01T00:00:00.000Z',
   durationMs: 321,
-  results: [result('not_a_server_error', 'failed'), result('newest_first_order', 'warning', 'should'), result('cancel_again_rejected', 'skipped'), result('status_code_conformance', 'passed')],
+  results: [
+    result('not_a_server_error', 'failed'),
+    result('newest_first_order', 'warning', 'should'),
+    result('cancel_again_rejected', 'skipped'),
+    result('status_code_conformance', 'passed'),
+  ],
   coverage: {
     exercised: 1,
     documented: 28,
@@ -90,17 +98,28 @@ describe('report formats', () => {
     const message = 'Misconfiguration (connection), nothing was checked: nothing accepted a connection at 127.0.0.1:9. Asked: GET …';
     const misconfigured: ContractReport = { ...report, results: [], preflight: { kind: 'connection', message }, exitCode: 2 };
     expect(formatReport(misconfigured)).toContain(message);
-    expect(toJunitXml(misconfigured)).toContain(`<testcase classname="ges-contract.preflight" name="preflight" time="0.321">\n      <error message="${message}" type="connection"/>`);
+    expect(toJunitXml(misconfigured)).toContain(
+      `<testcase classname="ges-contract.preflight" name="preflight" time="0.321">\n      <error message="${message}" type="connection"/>`,
+    );
   });
 
   test('JUnit counts in <testsuites> are the sums of its <testsuite> elements, on every path', () => {
     const misconfigured: ContractReport = { ...report, results: [], preflight: { kind: 'token', message: 'no token' }, exitCode: 2 };
     const empty: ContractReport = { ...report, results: [], exitCode: 0 };
-    const many: ContractReport = { ...report, results: [...report.results, { ...result('limit_zero_empty', 'failed'), group: 'list' }, { ...result('forbidden_token_code', 'skipped'), group: 'errors' }] };
+    const many: ContractReport = {
+      ...report,
+      results: [
+        ...report.results,
+        { ...result('limit_zero_empty', 'failed'), group: 'list' },
+        { ...result('forbidden_token_code', 'skipped'), group: 'errors' },
+      ],
+    };
     for (const each of [report, misconfigured, empty, many]) {
       const xml = toJunitXml(each);
       const counts = (tag: string) =>
-        [...xml.matchAll(new RegExp(`<${tag} name="[^"]*" tests="(\\d+)" failures="(\\d+)" errors="(\\d+)" skipped="(\\d+)"`, 'g'))].map((m) => m.slice(1).map(Number));
+        [...xml.matchAll(new RegExp(`<${tag} name="[^"]*" tests="(\\d+)" failures="(\\d+)" errors="(\\d+)" skipped="(\\d+)"`, 'g'))].map(
+          (m) => m.slice(1).map(Number),
+        );
       const [total] = counts('testsuites');
       const sums = counts('testsuite').reduce((acc, row) => acc.map((value, i) => value + (row[i] as number)), [0, 0, 0, 0]);
       expect(total, xml).toEqual(sums);
@@ -116,11 +135,27 @@ describe('report formats', () => {
     const { describeViolations, toBodyPath } = await import('../../contracts/describe-violations.js');
     const { sharedSpecValidator } = await import('../../src/spec/spec-validator.js');
     expect(toBodyPath('/jobs/3/progress')).toBe('jobs[3].progress');
-    const body = { jobs: [{ jobId: 'a', status: 'success', progress: '100', taskType: 'Algorithm', rawRequest: '', canStop: false, startTime: '2024-01-01 00:00:00', endTime: '2024-01-01 00:00:01' }], jobCount: '1' };
+    const body = {
+      jobs: [
+        {
+          jobId: 'a',
+          status: 'success',
+          progress: '100',
+          taskType: 'Algorithm',
+          rawRequest: '',
+          canStop: false,
+          startTime: '2024-01-01 00:00:00',
+          endTime: '2024-01-01 00:00:01',
+        },
+      ],
+      jobCount: '1',
+    };
     (body.jobs[0] as Record<string, unknown>).progress = true;
     const lines = describeViolations(body, sharedSpecValidator().validate('#/components/schemas/JobList', body));
     expect(lines).toContain('jobCount: must be an integer (got "1")');
-    expect(lines.find((line) => line.startsWith('jobs[0].progress: '))).toMatch(/^jobs\[0\]\.progress: must be an integer or a string; .*\(got true\)$/);
+    expect(lines.find((line) => line.startsWith('jobs[0].progress: '))).toMatch(
+      /^jobs\[0\]\.progress: must be an integer or a string; .*\(got true\)$/,
+    );
     expect(lines.join('\n')).not.toContain('#/components');
   });
 

@@ -43,12 +43,17 @@ describe('the rule inventory', () => {
   });
 
   test('a spec that gains a rule fails until the inventory has it', () => {
-    const grown = structuredClone(openapiDocument) as unknown as { components: { schemas: { JobCreated: { properties: Record<string, Record<string, unknown>> } } } };
+    const grown = structuredClone(openapiDocument) as unknown as {
+      components: { schemas: { JobCreated: { properties: Record<string, Record<string, unknown>> } } };
+    };
     const { properties } = grown.components.schemas.JobCreated;
     properties.jobId = { ...properties.jobId, maxLength: 64 };
     properties.jobType = { ...properties.jobType, description: '1 for an algorithm job. It MUST be 1 or 2.' };
     const extra = specRuleSites(grown).filter((site) => !patterns.some(({ pattern }) => siteMatches(pattern, site.id)));
-    expect(extra.map((site) => site.id)).toEqual(['schemas/JobCreated/properties/jobId/maxLength', 'schemas/JobCreated/properties/jobType/description#it-must-be-1-or-2']);
+    expect(extra.map((site) => site.id)).toEqual([
+      'schemas/JobCreated/properties/jobId/maxLength',
+      'schemas/JobCreated/properties/jobType/description#it-must-be-1-or-2',
+    ]);
   });
 
   test('the table in docs/contracts.md is the one the inventory and a run against the mock give (npm run gen:rules)', async () => {

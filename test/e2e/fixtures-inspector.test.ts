@@ -49,7 +49,9 @@ describeInChromium('the inspector with fixture documents', (executablePath) => {
     expect(await rows.last().locator('td').last().textContent()).toBe('Running algorithm [louvain] error: my own reason');
 
     await upload('bad.json', { graphs: { team_graph: { jobs: [{ status: 'pending', progress: 5 }] } } });
-    await expect.poll(() => page.locator('#message').textContent(), { timeout: 15_000 }).toContain('field "progress": the job is pending at progress 5; expected progress 0.');
+    await expect
+      .poll(() => page.locator('#message').textContent(), { timeout: 15_000 })
+      .toContain('field "progress": the job is pending at progress 5; expected progress 0.');
     expect(await page.locator('#message').getAttribute('class')).toBe('error');
     expect(await rows.count()).toBe(2);
   });

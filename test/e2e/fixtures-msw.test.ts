@@ -44,7 +44,10 @@ describeInChromium('fixture documents through the MSW worker', (executablePath) 
   const inPage = (path: string, method: string, body?: string) =>
     page.evaluate(
       async ({ path, method, body }) => {
-        const response = await fetch(path, { method, ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}) });
+        const response = await fetch(path, {
+          method,
+          ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}),
+        });
         return { status: response.status, json: await response.json() };
       },
       { path, method, body },
@@ -57,9 +60,15 @@ describeInChromium('fixture documents through the MSW worker', (executablePath) 
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))).toEqual(['running', 'failed']);
 
-    const refused = await inPage('/__mock/fixtures', 'PUT', JSON.stringify({ graphs: { movie: { jobs: [{ status: 'success', failreason: 'x' }] } } }));
+    const refused = await inPage(
+      '/__mock/fixtures',
+      'PUT',
+      JSON.stringify({ graphs: { movie: { jobs: [{ status: 'success', failreason: 'x' }] } } }),
+    );
     expect(refused.status).toBe(400);
-    expect(refused.json.errorMessage).toContain('graph movie (every project), job 0, field "failreason": not a field of the spec\'s Job. Did you mean "failReason"?');
+    expect(refused.json.errorMessage).toContain(
+      'graph movie (every project), job 0, field "failreason": not a field of the spec\'s Job. Did you mean "failReason"?',
+    );
     expect(await rows.count()).toBe(2);
     expect(dashboard.mockRequestsSeenByVite).toEqual([]);
   });

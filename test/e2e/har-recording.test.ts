@@ -62,13 +62,24 @@ describeInChromium('a HAR saved by Chromium, judged by ges-contract --har', (exe
     const har = JSON.parse(await readFile(harPath, 'utf8')) as { log: { creator: { name: string }; entries: unknown[] } };
     expect(har.log.entries.length).toBeGreaterThan(9);
     const json = join(dir, 'report.json');
-    const run = await runProcess(process.execPath, ['bin/ges-contract.js', '--har', harPath, '--strict', '--json', json], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+    const run = await runProcess(process.execPath, ['bin/ges-contract.js', '--har', harPath, '--strict', '--json', json], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const report = JSON.parse(await readFile(json, 'utf8')) as { recording: { judged: number; ignored: number }; checks: { id: string; outcome: string }[] };
+    const report = JSON.parse(await readFile(json, 'utf8')) as {
+      recording: { judged: number; ignored: number };
+      checks: { id: string; outcome: string }[];
+    };
     expect(report.recording.judged).toBeGreaterThanOrEqual(9); // ours, and any the inspector made itself
     expect(report.recording.ignored).toBeGreaterThan(0); // the inspector page, its script and its own /__mock/ calls
     const outcomes = Object.fromEntries(report.checks.map((check) => [check.id, check.outcome]));
-    expect(outcomes).toMatchObject({ response_schema_conformance: 'passed', list_limit_respected: 'passed', job_count_consistent: 'passed', auth_error_envelope: 'passed' });
+    expect(outcomes).toMatchObject({
+      response_schema_conformance: 'passed',
+      list_limit_respected: 'passed',
+      job_count_consistent: 'passed',
+      auth_error_envelope: 'passed',
+    });
     expect(run.stdout + (await readFile(json, 'utf8'))).not.toContain(TOKEN);
   });
 });

@@ -144,7 +144,9 @@ describeInChromium('the standalone server in a browser', (executablePath) => {
     const devOrigin = dashboard.url.replace('127.0.0.1', 'localhost');
     await page.goto(`${devOrigin}/`);
     // CORS headers are not readable from page script; the browser's view of the response shows them.
-    const listResponse = page.waitForResponse((response) => response.url().startsWith(`${server.url}/ges/`) && response.request().method() === 'GET');
+    const listResponse = page.waitForResponse(
+      (response) => response.url().startsWith(`${server.url}/ges/`) && response.request().method() === 'GET',
+    );
     const result = await page.evaluate(
       async ({ mockUrl, project }) => {
         const base = `${mockUrl}/ges/v1.0/${project}/graphs/movie`;
@@ -178,7 +180,7 @@ describeInChromium('the standalone server in a browser', (executablePath) => {
     expect(result).toMatchObject({ unauthorisedStatus: 401, unauthorisedCode: 'GES.8007' });
   });
 
-  test('the dashboard behind Vite\'s proxy lists, submits and finishes jobs against the standalone server', async () => {
+  test("the dashboard behind Vite's proxy lists, submits and finishes jobs against the standalone server", async () => {
     await page.goto(`${dashboard.url}/?poll=250`);
     await page.locator('#mode[data-mode="standalone"]').waitFor();
     await page.locator('#jobs tbody tr[data-job-id]').first().waitFor();

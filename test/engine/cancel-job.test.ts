@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { CANCELLED_REASON } from '../../src/engine/job-lifecycle.js';
 import { createManualClock } from '../../src/clocks.js';
-import { jobProblems, listAll, valueOf } from '../support/job-checks.js';
+import { jobProblems, listAll, unwrap } from '../support/job-checks.js';
 
 const PROJECT = 'p1';
 
 function setup() {
   const clock = createManualClock();
   const engine = createEngine({ clock });
-  const submit = (raw: string) => valueOf(engine.executeAlgorithm(PROJECT, 'movie', raw, JSON.parse(raw))).jobId;
+  const submit = (raw: string) => unwrap(engine.executeAlgorithm(PROJECT, 'movie', raw, JSON.parse(raw))).jobId;
   const job = (jobId: string) => listAll(engine, PROJECT, 'movie').jobs.find((j) => j.jobId === jobId)!;
   return { clock, engine, submit, job };
 }
@@ -30,13 +30,17 @@ describe('cancelling a job', () => {
     // It stays so, however long the clock runs.
     clock.advance(3_600_000);
     expect(job(jobId)).toEqual(cancelled);
-    expect(valueOf(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 10, offset: 0 }))).toEqual({ status: 'failed', errorMessage: CANCELLED_REASON, result: 'success' });
+    expect(unwrap(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 10, offset: 0 }))).toEqual({
+      status: 'failed',
+      errorMessage: CANCELLED_REASON,
+      result: 'success',
+    });
   });
 
   it('cancels a pending job, which then shows progress 0', () => {
     const { engine, submit, job } = setup();
     const jobId = submit('{"algorithmName":"pagerank"}');
-    valueOf(engine.cancelJob(PROJECT, 'movie', jobId));
+    unwrap(engine.cancelJob(PROJECT, 'movie', jobId));
     expect(job(jobId)).toMatchObject({ status: 'failed', progress: '0', canStop: false });
     expect(jobProblems(job(jobId))).toEqual([]);
   });
@@ -45,9 +49,12 @@ describe('cancelling a job', () => {
     const { clock, engine, submit } = setup();
     const cancellable = submit('{"algorithmName":"pagerank"}');
     const notCancellable = submit('{"algorithmName":"k_hop","parameters":{"k":2,"source":"46"}}');
-    valueOf(engine.cancelJob(PROJECT, 'movie', cancellable));
+    unwrap(engine.cancelJob(PROJECT, 'movie', cancellable));
     expect(engine.cancelJob(PROJECT, 'movie', cancellable)).toEqual({ ok: false, error: { kind: 'cannot-cancel', jobId: cancellable } });
-    expect(engine.cancelJob(PROJECT, 'movie', notCancellable)).toEqual({ ok: false, error: { kind: 'cannot-cancel', jobId: notCancellable } });
+    expect(engine.cancelJob(PROJECT, 'movie', notCancellable)).toEqual({
+      ok: false,
+      error: { kind: 'cannot-cancel', jobId: notCancellable },
+    });
     expect(engine.cancelJob(PROJECT, 'movie', 'nope')).toEqual({ ok: false, error: { kind: 'cannot-cancel', jobId: 'nope' } });
     const finished = submit('{"algorithmName":"pagerank"}');
     clock.advance(3_600_000);
@@ -59,7 +66,7 @@ describe('cancelling a job', () => {
   it('cancels a seeded job for one project only', () => {
     const { engine } = setup();
     const seeded = listAll(engine, PROJECT, 'movie').jobs.find((j) => j.canStop)!;
-    valueOf(engine.cancelJob(PROJECT, 'movie', seeded.jobId));
+    unwrap(engine.cancelJob(PROJECT, 'movie', seeded.jobId));
     expect(listAll(engine, PROJECT, 'movie').jobs.find((j) => j.jobId === seeded.jobId)!.status).toBe('failed');
     expect(listAll(engine, 'otherProject', 'movie').jobs.find((j) => j.jobId === seeded.jobId)).toEqual(seeded);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
-import { listAll, listProblems, valueOf } from '../support/job-checks.js';
+import { listAll, listProblems, unwrap } from '../support/job-checks.js';
 
 const PROJECT = 'p1';
 const PAGERANK = '{"algorithmName":"pagerank"}';
@@ -11,7 +11,7 @@ describe('graph capacity', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock, jobsPerGraph: 20, maxJobsPerGraph: 20 });
     const before = listAll(engine, PROJECT, 'movie').jobs;
-    const { jobId } = valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    const { jobId } = unwrap(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
     const after = listAll(engine, PROJECT, 'movie');
     expect(after.jobCount).toBe(20);
     expect(after.jobs[0]!.jobId).toBe(jobId);
@@ -27,30 +27,30 @@ describe('graph capacity', () => {
   it('refuses with graph-full when every job is still pending or running', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock, jobsPerGraph: 0, maxJobsPerGraph: 3 });
-    for (let i = 0; i < 3; i++) valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    for (let i = 0; i < 3; i++) unwrap(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
     expect(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' })).toEqual({
       ok: false,
       error: { kind: 'graph-full', graph: 'movie', limit: 'jobs', cap: 3 },
     });
     clock.advance(3_600_000);
-    valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    unwrap(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
     expect(listAll(engine, PROJECT, 'movie').jobCount).toBe(3);
   });
 
   it('never lets the cap fall below jobsPerGraph', () => {
     const engine = createEngine({ clock: createManualClock(), jobsPerGraph: 30, maxJobsPerGraph: 5 });
     expect(listAll(engine, PROJECT, 'movie').jobCount).toBe(30);
-    valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    unwrap(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
     expect(listAll(engine, PROJECT, 'movie').jobCount).toBe(30);
   });
 
   it('treats a cancelled job as finished, so it can be evicted', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock, jobsPerGraph: 0, maxJobsPerGraph: 2 });
-    const first = valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' })).jobId;
-    valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
-    valueOf(engine.cancelJob(PROJECT, 'movie', first));
-    valueOf(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    const first = unwrap(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' })).jobId;
+    unwrap(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
+    unwrap(engine.cancelJob(PROJECT, 'movie', first));
+    unwrap(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
     expect(listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId)).not.toContain(first);
   });
 
@@ -59,15 +59,15 @@ describe('graph capacity', () => {
     const engine = createEngine({ clock, jobsPerGraph: 10, maxRequestCharsPerGraph: 250 });
     const body = (pad: number) => JSON.stringify({ algorithmName: 'pagerank', parameters: { note: 'x'.repeat(pad) } });
     const seeded = listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId);
-    const first = valueOf(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).jobId;
-    valueOf(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' }));
+    const first = unwrap(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).jobId;
+    unwrap(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' }));
     // Two ~105-character bodies are held, both unfinished: a third would pass 250 and nothing can go.
     expect(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).toMatchObject({
       ok: false,
       error: { kind: 'graph-full', limit: 'request-chars', cap: 250 },
     });
     clock.advance(3_600_000); // both finish
-    const third = valueOf(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).jobId;
+    const third = unwrap(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).jobId;
     const ids = listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId);
     expect(ids).not.toContain(first);
     expect(ids).toContain(third);

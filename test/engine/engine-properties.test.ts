@@ -4,7 +4,7 @@ import { ALGORITHM_LIST } from '../../src/engine/algorithms.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
-import { listAll, listProblems, valueOf } from '../support/job-checks.js';
+import { listAll, listProblems, unwrap } from '../support/job-checks.js';
 
 const validator = createSpecValidator();
 const GRAPHS = ['movie', 'social_network'] as const;
@@ -19,7 +19,12 @@ const operation = fc.oneof(
     parameters: fc.record({ source: vertex, target: vertex, sources: vertex, k: fc.integer({ min: -1, max: 120 }) }, { requiredKeys: [] }),
   }),
   fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant('status' as const), pick: fc.nat(), limit: fc.integer({ min: 0, max: 50 }), offset: fc.integer({ min: 0, max: 100 }) }),
+  fc.record({
+    op: fc.constant('status' as const),
+    pick: fc.nat(),
+    limit: fc.integer({ min: 0, max: 50 }),
+    offset: fc.integer({ min: 0, max: 100 }),
+  }),
   fc.record({ op: fc.constant('page' as const), limit: fc.integer({ min: 0, max: 30 }), offset: fc.integer({ min: 0, max: 60 }) }),
 );
 const step = fc.record({ project: fc.constantFrom(...PROJECTS), graph: fc.constantFrom(...GRAPHS), action: operation });
@@ -54,7 +59,8 @@ describe('engine properties', () => {
                   expect(after.jobCount).toBe(Math.min(before.jobCount + 1, cap));
                 } else {
                   expect(['algorithm-name-empty', 'algorithm-failed-to-start', 'graph-full']).toContain(result.error.kind);
-                  if (result.error.kind === 'graph-full') expect(before.jobs.every((j) => j.status === 'pending' || j.status === 'running')).toBe(true);
+                  if (result.error.kind === 'graph-full')
+                    expect(before.jobs.every((j) => j.status === 'pending' || j.status === 'running')).toBe(true);
                   expect(after.jobCount).toBe(before.jobCount);
                 }
                 break;
@@ -72,13 +78,13 @@ describe('engine properties', () => {
               case 'status': {
                 const target = before.jobs[action.pick % Math.max(1, before.jobs.length)];
                 if (!target) break;
-                const body = valueOf(engine.getJobStatus(project, graph, target.jobId, { limit: action.limit, offset: action.offset }));
+                const body = unwrap(engine.getJobStatus(project, graph, target.jobId, { limit: action.limit, offset: action.offset }));
                 expect(validator.validate('#/components/schemas/JobStatus', body)).toEqual([]);
                 expect(body.status).toBe(target.status);
                 break;
               }
               case 'page': {
-                const page = valueOf(engine.listJobs(project, graph, { limit: action.limit, offset: action.offset }));
+                const page = unwrap(engine.listJobs(project, graph, { limit: action.limit, offset: action.offset }));
                 expect(page.jobs).toEqual(before.jobs.slice(action.offset, action.offset + action.limit));
                 expect(page.jobCount).toBe(before.jobCount);
                 break;

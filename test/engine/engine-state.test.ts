@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
-import { listAll, valueOf } from '../support/job-checks.js';
+import { listAll, unwrap } from '../support/job-checks.js';
 
 describe('engine state', () => {
   it('lists each created store with its counts by status, the clock, the seed and the profile', () => {
     const clock = createManualClock(1_716_429_600_000);
     const engine = createEngine({ clock, seed: 9 });
-    expect(engine.state()).toEqual({ now: 1_716_429_600_000, seed: 9, profile: 'memory-2.2.13', projects: 0, graphNames: ['movie', 'social_network', 'supply_chain'], graphs: [] });
+    expect(engine.state()).toEqual({
+      now: 1_716_429_600_000,
+      seed: 9,
+      profile: 'memory-2.2.13',
+      projects: 0,
+      graphNames: ['movie', 'social_network', 'supply_chain'],
+      graphs: [],
+    });
     const { jobs } = listAll(engine, 'p1', 'movie');
     listAll(engine, 'p2', 'movie');
-    valueOf(engine.executeAlgorithm('p2', 'social_network', '{"algorithmName":"pagerank"}', { algorithmName: 'pagerank' }));
+    unwrap(engine.executeAlgorithm('p2', 'social_network', '{"algorithmName":"pagerank"}', { algorithmName: 'pagerank' }));
     const state = engine.state();
     expect(state.projects).toBe(2);
     expect(state.graphs.map((g) => [g.project, g.graph, g.jobCount])).toEqual([
@@ -26,7 +33,7 @@ describe('engine state', () => {
 
   it('counts statuses of unread seeded jobs exactly as the list shows them once read', () => {
     const engine = createEngine({ clock: createManualClock(), jobsPerGraph: 2000, seed: 3 });
-    valueOf(engine.listJobs('p1', 'supply_chain', { limit: 1, offset: 0 }));
+    unwrap(engine.listJobs('p1', 'supply_chain', { limit: 1, offset: 0 }));
     const counted = engine.state().graphs[0]!.byStatus;
     const expected: Record<string, number> = { pending: 0, running: 0, success: 0, failed: 0 };
     for (const job of listAll(engine, 'p1', 'supply_chain').jobs) expected[job.status]! += 1;

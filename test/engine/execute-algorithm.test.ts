@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
 import type { AlgorithmRequest } from '../../src/types.js';
-import { jobProblems, listAll, valueOf } from '../support/job-checks.js';
+import { jobProblems, listAll, unwrap } from '../support/job-checks.js';
 
 const PROJECT = 'p1';
 const submit = (engine: ReturnType<typeof createEngine>, raw: string, graph = 'movie') =>
@@ -12,7 +12,7 @@ describe('executing an algorithm', () => {
   it('lists the new job first, as an Algorithm with the body byte for byte as rawRequest', () => {
     const engine = createEngine({ clock: createManualClock() });
     const raw = '{ "algorithmName" : "shortest_path",\n  "parameters": {"source":"46","target":"38"}, "extra": [1, 2.50] }';
-    const created = valueOf(submit(engine, raw));
+    const created = unwrap(submit(engine, raw));
     expect(created.jobType).toBe(1);
     expect(created.jobId).toMatch(/^[0-9a-f-]{36}\d{9}$/);
     const { jobs, jobCount } = listAll(engine, PROJECT, 'movie');
@@ -24,7 +24,7 @@ describe('executing an algorithm', () => {
 
   it('keeps each project’s submissions to itself', () => {
     const engine = createEngine({ clock: createManualClock() });
-    valueOf(submit(engine, '{"algorithmName":"pagerank"}'));
+    unwrap(submit(engine, '{"algorithmName":"pagerank"}'));
     expect(listAll(engine, 'otherProject', 'movie').jobCount).toBe(60);
     expect(listAll(engine, PROJECT, 'social_network').jobCount).toBe(60);
   });
@@ -32,19 +32,21 @@ describe('executing an algorithm', () => {
   it('puts several submissions in the same second in jobId order, all before older jobs', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
-    const ids = Array.from({ length: 6 }, () => valueOf(submit(engine, '{"algorithmName":"triangle_count"}')).jobId);
-    const top = listAll(engine, PROJECT, 'movie').jobs.slice(0, 6).map((j) => j.jobId);
+    const ids = Array.from({ length: 6 }, () => unwrap(submit(engine, '{"algorithmName":"triangle_count"}')).jobId);
+    const top = listAll(engine, PROJECT, 'movie')
+      .jobs.slice(0, 6)
+      .map((j) => j.jobId);
     expect(top).toEqual([...ids].sort());
     clock.advance(1_000);
-    const next = valueOf(submit(engine, '{"algorithmName":"triangle_count"}')).jobId;
+    const next = unwrap(submit(engine, '{"algorithmName":"triangle_count"}')).jobId;
     expect(listAll(engine, PROJECT, 'movie').jobs[0]!.jobId).toBe(next);
   });
 
   it('accepts an unknown vertex and fails the job later with the GES reason', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
-    const { jobId } = valueOf(submit(engine, '{"algorithmName":"shortest_path","parameters":{"source":"0000","target":"38"}}'));
-    const good = valueOf(submit(engine, '{"algorithmName":"shortest_path","parameters":{"source":"46","target":"38"}}')).jobId;
+    const { jobId } = unwrap(submit(engine, '{"algorithmName":"shortest_path","parameters":{"source":"0000","target":"38"}}'));
+    const good = unwrap(submit(engine, '{"algorithmName":"shortest_path","parameters":{"source":"46","target":"38"}}')).jobId;
     clock.advance(10_000);
     const jobs = listAll(engine, PROJECT, 'movie').jobs;
     expect(jobs.find((j) => j.jobId === jobId)).toMatchObject({
@@ -59,31 +61,44 @@ describe('executing an algorithm', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
     const cases: [string, string][] = [
-      ['{"algorithmName":"shortest_path","parameters":{"source":"46","target":"99999"}}', 'Running algorithm [shortest_path] error: parameter [target] is invalid!'],
+      [
+        '{"algorithmName":"shortest_path","parameters":{"source":"46","target":"99999"}}',
+        'Running algorithm [shortest_path] error: parameter [target] is invalid!',
+      ],
       ['{"algorithmName":"k_hop","parameters":{"k":101,"source":"46"}}', 'Running algorithm [k_hop] error: parameter [k] is invalid!'],
-      ['{"algorithmName":"realtime_recommendation","parameters":{"sources":"1,2,user_3"}}', 'Running algorithm [realtime_recommendation] error: parameter [sources] is invalid!'],
-      ['{"algorithmName":"personalrank","parameters":{"source":"user_12"}}', 'Running algorithm [personalrank] error: parameter [source] is invalid!'],
+      [
+        '{"algorithmName":"realtime_recommendation","parameters":{"sources":"1,2,user_3"}}',
+        'Running algorithm [realtime_recommendation] error: parameter [sources] is invalid!',
+      ],
+      [
+        '{"algorithmName":"personalrank","parameters":{"source":"user_12"}}',
+        'Running algorithm [personalrank] error: parameter [source] is invalid!',
+      ],
     ];
-    const ids = cases.map(([raw]) => valueOf(submit(engine, raw)).jobId);
+    const ids = cases.map(([raw]) => unwrap(submit(engine, raw)).jobId);
     clock.advance(10_000);
     cases.forEach(([, reason], i) => {
-      expect(valueOf(engine.getJobStatus(PROJECT, 'movie', ids[i]!, { limit: 10, offset: 0 }))).toEqual({ status: 'failed', errorMessage: reason, result: 'success' });
+      expect(unwrap(engine.getJobStatus(PROJECT, 'movie', ids[i]!, { limit: 10, offset: 0 }))).toEqual({
+        status: 'failed',
+        errorMessage: reason,
+        result: 'success',
+      });
     });
   });
 
   it('ignores a parameter the algorithm does not take', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
-    const { jobId } = valueOf(submit(engine, '{"algorithmName":"pagerank","parameters":{"k":-1,"source":"0000"}}'));
+    const { jobId } = unwrap(submit(engine, '{"algorithmName":"pagerank","parameters":{"k":-1,"source":"0000"}}'));
     clock.advance(3_600_000);
-    expect(valueOf(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 1, offset: 0 })).status).toBe('success');
+    expect(unwrap(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 1, offset: 0 })).status).toBe('success');
   });
 
   it('uses each graph’s own vertex ids', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
-    const ok = valueOf(submit(engine, '{"algorithmName":"closeness","parameters":{"source":"user_12"}}', 'social_network')).jobId;
-    const bad = valueOf(submit(engine, '{"algorithmName":"closeness","parameters":{"source":"12"}}', 'social_network')).jobId;
+    const ok = unwrap(submit(engine, '{"algorithmName":"closeness","parameters":{"source":"user_12"}}', 'social_network')).jobId;
+    const bad = unwrap(submit(engine, '{"algorithmName":"closeness","parameters":{"source":"12"}}', 'social_network')).jobId;
     clock.advance(60_000);
     const jobs = listAll(engine, PROJECT, 'social_network').jobs;
     expect(jobs.find((j) => j.jobId === ok)!.status).toBe('success');
@@ -93,7 +108,10 @@ describe('executing an algorithm', () => {
   it('refuses an empty or missing algorithmName', () => {
     const engine = createEngine({ clock: createManualClock() });
     for (const request of [{}, { algorithmName: '' }, { algorithmName: '   ' }, { algorithmName: null }] as unknown as AlgorithmRequest[]) {
-      expect(engine.executeAlgorithm(PROJECT, 'movie', JSON.stringify(request), request)).toEqual({ ok: false, error: { kind: 'algorithm-name-empty' } });
+      expect(engine.executeAlgorithm(PROJECT, 'movie', JSON.stringify(request), request)).toEqual({
+        ok: false,
+        error: { kind: 'algorithm-name-empty' },
+      });
     }
   });
 
@@ -123,9 +141,9 @@ describe('executing an algorithm', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
     const request = { algorithmName: 'shortest_path', parameters: { source: '46', target: '38' } };
-    const { jobId } = valueOf(engine.executeAlgorithm(PROJECT, 'movie', JSON.stringify(request), request));
+    const { jobId } = unwrap(engine.executeAlgorithm(PROJECT, 'movie', JSON.stringify(request), request));
     request.parameters.source = '0000';
     clock.advance(10_000);
-    expect(valueOf(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 10, offset: 0 })).status).toBe('success');
+    expect(unwrap(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 10, offset: 0 })).status).toBe('success');
   });
 });

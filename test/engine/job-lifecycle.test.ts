@@ -7,7 +7,7 @@ import { createEngine } from '../../src/engine/create-engine.js';
 import { CANCELLED_REASON, viewJob, type JobPlan } from '../../src/engine/job-lifecycle.js';
 import { createManualClock } from '../../src/clocks.js';
 import type { Job } from '../../src/types.js';
-import { jobProblems, listAll, listProblems, valueOf } from '../support/job-checks.js';
+import { jobProblems, listAll, listProblems, unwrap } from '../support/job-checks.js';
 
 const PROJECT = 'p1';
 const find = (jobs: Job[], jobId: string): Job => jobs.find((j) => j.jobId === jobId)!;
@@ -17,7 +17,7 @@ describe('job lifecycle in virtual time', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
     const body = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
-    const { jobId } = valueOf(engine.executeAlgorithm(PROJECT, 'movie', body, JSON.parse(body)));
+    const { jobId } = unwrap(engine.executeAlgorithm(PROJECT, 'movie', body, JSON.parse(body)));
     const seen: Job[] = [];
     const statuses = new Set<string>();
     for (let step = 0; step < 800; step++) {
@@ -41,7 +41,7 @@ describe('job lifecycle in virtual time', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
     const body = '{"algorithmName":"shortest_path","parameters":{"source":"46","target":"38"}}';
-    const { jobId } = valueOf(engine.executeAlgorithm(PROJECT, 'movie', body, JSON.parse(body)));
+    const { jobId } = unwrap(engine.executeAlgorithm(PROJECT, 'movie', body, JSON.parse(body)));
     clock.advance(6_000);
     expect(find(listAll(engine, PROJECT, 'movie').jobs, jobId)).toMatchObject({ status: 'success', progress: '100', canStop: false });
   });
@@ -49,7 +49,8 @@ describe('job lifecycle in virtual time', () => {
   it('keeps every job of every graph valid at every step while seeded jobs finish', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock, jobsPerGraph: 80 });
-    const inFlight = (): number => listAll(engine, PROJECT, 'movie').jobs.filter((j) => j.status === 'pending' || j.status === 'running').length;
+    const inFlight = (): number =>
+      listAll(engine, PROJECT, 'movie').jobs.filter((j) => j.status === 'pending' || j.status === 'running').length;
     expect(inFlight()).toBeGreaterThan(0);
     for (const step of [0, 500, 5_000, 30_000, 120_000, 600_000, 3_600_000]) {
       clock.advance(step);
@@ -82,7 +83,6 @@ describe('job lifecycle in virtual time', () => {
   });
 });
 
-
 const START = Date.UTC(2024, 4, 23, 1, 33, 21); // 09:33:21 China time
 const importPlan = (): JobPlan => ({
   jobId: 'cef6ae30-f21b-4a2a-a83c-cf91bee679d9001680206',
@@ -98,9 +98,30 @@ const importPlan = (): JobPlan => ({
   algorithm: undefined,
   parameters: undefined,
   files: [
-    { group: 'schemaFiles', fileName: '/data/schema.xml', total: 49, failed: 0, startUs: (START + 1_000) * 1000, endUs: (START + 2_000) * 1000 },
-    { group: 'vertexFiles', fileName: '/data/movies_vertex.csv', total: 146, failed: 0, startUs: (START + 2_000) * 1000, endUs: (START + 4_000) * 1000 },
-    { group: 'edgeFiles', fileName: '/data/ranking_edge.csv', total: 1659, failed: 12, startUs: (START + 4_000) * 1000, endUs: (START + 10_000) * 1000 },
+    {
+      group: 'schemaFiles',
+      fileName: '/data/schema.xml',
+      total: 49,
+      failed: 0,
+      startUs: (START + 1_000) * 1000,
+      endUs: (START + 2_000) * 1000,
+    },
+    {
+      group: 'vertexFiles',
+      fileName: '/data/movies_vertex.csv',
+      total: 146,
+      failed: 0,
+      startUs: (START + 2_000) * 1000,
+      endUs: (START + 4_000) * 1000,
+    },
+    {
+      group: 'edgeFiles',
+      fileName: '/data/ranking_edge.csv',
+      total: 1659,
+      failed: 12,
+      startUs: (START + 4_000) * 1000,
+      endUs: (START + 10_000) * 1000,
+    },
   ],
 });
 
@@ -115,7 +136,18 @@ describe('an import job over time', () => {
     const job = viewJob(importPlan(), START + 7_000);
     expect(job.status).toBe('running');
     expect(job.files).toEqual([
-      { edgeFiles: [{ fileName: '/data/ranking_edge.csv', totalLines: 1659, startTime: (START + 4_000) * 1000, successfulLines: 823, status: 'running', failedLines: 6 }] },
+      {
+        edgeFiles: [
+          {
+            fileName: '/data/ranking_edge.csv',
+            totalLines: 1659,
+            startTime: (START + 4_000) * 1000,
+            successfulLines: 823,
+            status: 'running',
+            failedLines: 6,
+          },
+        ],
+      },
       { vertexFiles: [expect.objectContaining({ totalLines: 146, successfulLines: 146, failedLines: 0, status: 'success' })] },
       { schemaFiles: [expect.objectContaining({ totalLabels: 49, successfulLabels: 49, failedLabels: 0, status: 'success' })] },
     ]);
@@ -124,9 +156,31 @@ describe('an import job over time', () => {
 
   it('shows every file done once finished, in the seed example’s key order', () => {
     const job = viewJob(importPlan(), START + 60_000);
-    expect(job).toMatchObject({ status: 'success', progress: '100', canStop: false, startTime: '2024-05-23 09:33:21', endTime: '2024-05-23 09:33:32' });
-    expect(Object.keys(job.files![0]!.edgeFiles![0]!)).toEqual(['fileName', 'totalLines', 'startTime', 'successfulLines', 'endTime', 'status', 'failedLines']);
-    expect(Object.keys(job.files![2]!.schemaFiles![0]!)).toEqual(['totalLabels', 'fileName', 'failedLabels', 'startTime', 'successfulLabels', 'endTime', 'status']);
+    expect(job).toMatchObject({
+      status: 'success',
+      progress: '100',
+      canStop: false,
+      startTime: '2024-05-23 09:33:21',
+      endTime: '2024-05-23 09:33:32',
+    });
+    expect(Object.keys(job.files![0]!.edgeFiles![0]!)).toEqual([
+      'fileName',
+      'totalLines',
+      'startTime',
+      'successfulLines',
+      'endTime',
+      'status',
+      'failedLines',
+    ]);
+    expect(Object.keys(job.files![2]!.schemaFiles![0]!)).toEqual([
+      'totalLabels',
+      'fileName',
+      'failedLabels',
+      'startTime',
+      'successfulLabels',
+      'endTime',
+      'status',
+    ]);
     expect(jobProblems(job)).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { ALGORITHM_LIST } from '../../src/engine/algorithms.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
-import { listAll, valueOf } from '../support/job-checks.js';
+import { listAll, unwrap } from '../support/job-checks.js';
 
 const PROJECT = 'p1';
 const validator = createSpecValidator();
@@ -11,9 +11,13 @@ const validator = createSpecValidator();
 function finishedJob(raw: string) {
   const clock = createManualClock();
   const engine = createEngine({ clock });
-  const { jobId } = valueOf(engine.executeAlgorithm(PROJECT, 'movie', raw, JSON.parse(raw)));
+  const { jobId } = unwrap(engine.executeAlgorithm(PROJECT, 'movie', raw, JSON.parse(raw)));
   clock.advance(3_600_000);
-  return { engine, jobId, status: (limit: number, offset: number) => valueOf(engine.getJobStatus(PROJECT, 'movie', jobId, { limit, offset })) };
+  return {
+    engine,
+    jobId,
+    status: (limit: number, offset: number) => unwrap(engine.getJobStatus(PROJECT, 'movie', jobId, { limit, offset })),
+  };
 }
 
 describe('single job status', () => {
@@ -45,10 +49,16 @@ describe('single job status', () => {
   it('answers with the status only while the job runs', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock });
-    const { jobId } = valueOf(engine.executeAlgorithm(PROJECT, 'movie', '{"algorithmName":"louvain"}', { algorithmName: 'louvain' }));
-    expect(valueOf(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 1, offset: 0 }))).toEqual({ status: 'pending', result: 'success' });
+    const { jobId } = unwrap(engine.executeAlgorithm(PROJECT, 'movie', '{"algorithmName":"louvain"}', { algorithmName: 'louvain' }));
+    expect(unwrap(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 1, offset: 0 }))).toEqual({
+      status: 'pending',
+      result: 'success',
+    });
     clock.advance(10_000);
-    expect(valueOf(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 1, offset: 0 }))).toEqual({ status: 'running', result: 'success' });
+    expect(unwrap(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 1, offset: 0 }))).toEqual({
+      status: 'running',
+      result: 'success',
+    });
   });
 
   it('gives every documented algorithm a result that matches the JobStatus schema', () => {
@@ -57,11 +67,11 @@ describe('single job status', () => {
     const ids = ALGORITHM_LIST.map((spec) => {
       const parameters: Record<string, unknown> = { source: '46', target: '38', sources: '1,2', targets: '3,4', k: 2 };
       const raw = JSON.stringify({ algorithmName: spec.name, parameters });
-      return valueOf(engine.executeAlgorithm(PROJECT, 'movie', raw, JSON.parse(raw))).jobId;
+      return unwrap(engine.executeAlgorithm(PROJECT, 'movie', raw, JSON.parse(raw))).jobId;
     });
     clock.advance(3_600_000);
     for (const jobId of ids) {
-      const body = valueOf(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 5, offset: 0 }));
+      const body = unwrap(engine.getJobStatus(PROJECT, 'movie', jobId, { limit: 5, offset: 0 }));
       expect(body.status).toBe('success');
       expect(validator.validate('#/components/schemas/JobStatus', body)).toEqual([]);
       expect(body.data!.outputs).toHaveProperty('data_total_size');
@@ -72,7 +82,7 @@ describe('single job status', () => {
     const clock = createManualClock();
     const engine = createEngine({ clock, jobsPerGraph: 200 });
     for (const job of listAll(engine, PROJECT, 'supply_chain').jobs) {
-      const body = valueOf(engine.getJobStatus(PROJECT, 'supply_chain', job.jobId, { limit: 3, offset: 0 }));
+      const body = unwrap(engine.getJobStatus(PROJECT, 'supply_chain', job.jobId, { limit: 3, offset: 0 }));
       expect(validator.validate('#/components/schemas/JobStatus', body)).toEqual([]);
       expect(body.status).toBe(job.status);
       if (job.status === 'failed') expect(body.errorMessage).toBe(job.failReason);
@@ -84,9 +94,15 @@ describe('single job status', () => {
   it('answers job-not-found for an id the graph does not hold, and graph-not-found first', () => {
     const engine = createEngine({ clock: createManualClock() });
     const id = '0ebb322076be429359b721c46fde16ff00003824890901';
-    expect(engine.getJobStatus(PROJECT, 'movie', id, { limit: 1, offset: 0 })).toEqual({ ok: false, error: { kind: 'job-not-found', jobId: id } });
+    expect(engine.getJobStatus(PROJECT, 'movie', id, { limit: 1, offset: 0 })).toEqual({
+      ok: false,
+      error: { kind: 'job-not-found', jobId: id },
+    });
     const seeded = listAll(engine, PROJECT, 'movie').jobs[0]!.jobId;
     expect(engine.getJobStatus(PROJECT, 'social_network', seeded, { limit: 1, offset: 0 }).ok).toBe(false);
-    expect(engine.getJobStatus(PROJECT, 'nograph', seeded, { limit: 1, offset: 0 })).toEqual({ ok: false, error: { kind: 'graph-not-found', graph: 'nograph' } });
+    expect(engine.getJobStatus(PROJECT, 'nograph', seeded, { limit: 1, offset: 0 })).toEqual({
+      ok: false,
+      error: { kind: 'graph-not-found', graph: 'nograph' },
+    });
   });
 });

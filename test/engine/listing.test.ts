@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createManualClock } from '../../src/clocks.js';
-import { listAll, listProblems, orderProblems, valueOf } from '../support/job-checks.js';
+import { listAll, listProblems, orderProblems, unwrap } from '../support/job-checks.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 
@@ -18,8 +18,13 @@ describe('listing jobs', () => {
 
   it('answers graph-not-found for a graph that is not configured', () => {
     const engine = createEngine({ clock: createManualClock() });
-    expect(engine.listJobs(PROJECT, 'movidde', { limit: 10, offset: 0 })).toEqual({ ok: false, error: { kind: 'graph-not-found', graph: 'movidde' } });
-    expect(createEngine({ clock: createManualClock(), graphs: ['only_this'] }).listJobs(PROJECT, 'movie', { limit: 1, offset: 0 }).ok).toBe(false);
+    expect(engine.listJobs(PROJECT, 'movidde', { limit: 10, offset: 0 })).toEqual({
+      ok: false,
+      error: { kind: 'graph-not-found', graph: 'movidde' },
+    });
+    expect(createEngine({ clock: createManualClock(), graphs: ['only_this'] }).listJobs(PROJECT, 'movie', { limit: 1, offset: 0 }).ok).toBe(
+      false,
+    );
   });
 
   it('emits only jobs that match the spec schema and the list invariants', () => {
@@ -70,7 +75,7 @@ describe('listing jobs', () => {
     for (const limit of [1, 7, 60, 249, 250, 1000]) {
       const ids: string[] = [];
       for (let offset = 0; offset < full.length; offset += limit) {
-        const page = valueOf(engine.listJobs(PROJECT, 'movie', { limit, offset }));
+        const page = unwrap(engine.listJobs(PROJECT, 'movie', { limit, offset }));
         expect(page.jobCount).toBe(250);
         expect(page.jobs.length).toBeLessThanOrEqual(limit);
         ids.push(...page.jobs.map((j) => j.jobId));
@@ -81,10 +86,10 @@ describe('listing jobs', () => {
 
   it('gives an empty page past the end and for limit 0, still with the total', () => {
     const engine = createEngine({ clock: createManualClock() });
-    expect(valueOf(engine.listJobs(PROJECT, 'movie', { limit: 10, offset: 60 }))).toEqual({ jobs: [], jobCount: 60 });
-    expect(valueOf(engine.listJobs(PROJECT, 'movie', { limit: 10, offset: 2_147_483_647 }))).toEqual({ jobs: [], jobCount: 60 });
-    expect(valueOf(engine.listJobs(PROJECT, 'movie', { limit: 0, offset: 0 }))).toEqual({ jobs: [], jobCount: 60 });
-    expect(valueOf(engine.listJobs(PROJECT, 'movie', { limit: 5, offset: 58 })).jobs).toHaveLength(2);
+    expect(unwrap(engine.listJobs(PROJECT, 'movie', { limit: 10, offset: 60 }))).toEqual({ jobs: [], jobCount: 60 });
+    expect(unwrap(engine.listJobs(PROJECT, 'movie', { limit: 10, offset: 2_147_483_647 }))).toEqual({ jobs: [], jobCount: 60 });
+    expect(unwrap(engine.listJobs(PROJECT, 'movie', { limit: 0, offset: 0 }))).toEqual({ jobs: [], jobCount: 60 });
+    expect(unwrap(engine.listJobs(PROJECT, 'movie', { limit: 5, offset: 58 })).jobs).toHaveLength(2);
   });
 
   it('returns the same frozen object for a finished job on every read', () => {
@@ -133,15 +138,15 @@ describe('determinism', () => {
     const full = listAll(a, PROJECT, 'movie');
     const middle = full.jobs[321]!;
     // b finds one job by id and reads a late page before anything else.
-    expect(valueOf(b.getJobStatus(PROJECT, 'movie', middle.jobId, { limit: 1, offset: 0 })).status).toBe(middle.status);
-    expect(valueOf(b.listJobs(PROJECT, 'movie', { limit: 7, offset: 400 })).jobs).toEqual(full.jobs.slice(400, 407));
+    expect(unwrap(b.getJobStatus(PROJECT, 'movie', middle.jobId, { limit: 1, offset: 0 })).status).toBe(middle.status);
+    expect(unwrap(b.listJobs(PROJECT, 'movie', { limit: 7, offset: 400 })).jobs).toEqual(full.jobs.slice(400, 407));
     expect(JSON.stringify(listAll(b, PROJECT, 'movie'))).toBe(JSON.stringify(full));
   });
 
   it('reseeds on reset, with a new seed when given', () => {
     const engine = createEngine({ clock: createManualClock(), seed: 5 });
     const before = JSON.stringify(listAll(engine, PROJECT, 'movie'));
-    valueOf(engine.executeAlgorithm(PROJECT, 'movie', '{"algorithmName":"pagerank"}', { algorithmName: 'pagerank' }));
+    unwrap(engine.executeAlgorithm(PROJECT, 'movie', '{"algorithmName":"pagerank"}', { algorithmName: 'pagerank' }));
     engine.reset();
     expect(JSON.stringify(listAll(engine, PROJECT, 'movie'))).toBe(before);
     engine.reset(6);

@@ -24,7 +24,18 @@ import { envelopeViolations, expectWellBehaved, findInternalDetail } from './sup
 
 const token = fc.constantFrom<string | undefined>('t', 't', 't', 't', undefined, '', ' ', 't'.repeat(5000));
 /** Prefer and __code ask for documented examples, 5xx included: those requests may answer 5xx. */
-const prefer = fc.constantFrom<string | undefined>(undefined, undefined, undefined, undefined, 'code=400', 'code=200, example=SeedExample', 'code=999', 'example=__proto__', 'code=', ';;;');
+const prefer = fc.constantFrom<string | undefined>(
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  'code=400',
+  'code=200, example=SeedExample',
+  'code=999',
+  'example=__proto__',
+  'code=',
+  ';;;',
+);
 
 const request = fc.record({
   method: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: oddMethod }),
@@ -41,7 +52,14 @@ const request = fc.record({
 });
 
 /** The method each shape's operation takes: used half the time, a random one otherwise. */
-const NATURAL_METHOD: Record<string, string> = { list: 'GET', status: 'GET', cancel: 'DELETE', action: 'POST', control: 'GET', free: 'GET' };
+const NATURAL_METHOD: Record<string, string> = {
+  list: 'GET',
+  status: 'GET',
+  cancel: 'DELETE',
+  action: 'POST',
+  control: 'GET',
+  free: 'GET',
+};
 
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',');
 
@@ -51,7 +69,11 @@ describe('fuzzing the HTTP layer in process', () => {
   const protoBefore = prototypeKeys();
   beforeAll(async () => {
     api = createApi({ clock: createManualClock(), jobsPerGraph: 20 });
-    const listed = await api.handle({ method: 'GET', url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`, headers: { 'x-auth-token': 't' } });
+    const listed = await api.handle({
+      method: 'GET',
+      url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`,
+      headers: { 'x-auth-token': 't' },
+    });
     pool.push(...JSON.parse(listed.body!).jobs.map((job: { jobId: string }) => job.jobId), '__proto__', 'constructor');
   });
 
@@ -64,7 +86,10 @@ describe('fuzzing the HTTP layer in process', () => {
         const chosen = r.method ?? NATURAL_METHOD[r.target.shape]!;
         // PUT /__mock/faults would inject faults on purpose; that is the fault suite's business.
         const method = path === '/__mock/faults' && chosen === 'PUT' ? 'GET' : chosen;
-        const query = [...(r.actionId && r.target.shape === 'action' ? ['action_id=execute-algorithm'] : []), ...(r.query ? [r.query] : [])].join('&');
+        const query = [
+          ...(r.actionId && r.target.shape === 'action' ? ['action_id=execute-algorithm'] : []),
+          ...(r.query ? [r.query] : []),
+        ].join('&');
         const url = query === '' ? path : `${path}?${query}`;
         const headers: Record<string, string | undefined> = {
           'x-auth-token': r.token,
@@ -77,7 +102,12 @@ describe('fuzzing the HTTP layer in process', () => {
         expect(response.fault, where).toBeUndefined();
         const asksForExample = r.prefer !== undefined || /(^|&)__(code|example)=/.test(query);
         if (asksForExample && response.status >= 500) return; // a documented 5xx example, asked for
-        expectWellBehaved(method, splitTarget(url).path, { status: response.status, contentType: response.headers['content-type'], body: response.body }, where);
+        expectWellBehaved(
+          method,
+          splitTarget(url).path,
+          { status: response.status, contentType: response.headers['content-type'], body: response.body },
+          where,
+        );
         const key = `${method === 'OPTIONS' ? 'OPTIONS' : r.target.shape} ${response.status}`;
         seen.set(key, (seen.get(key) ?? 0) + 1);
         if (response.status === 200 && r.target.shape === 'action') pool.push(JSON.parse(response.body!).jobId);
@@ -89,7 +119,19 @@ describe('fuzzing the HTTP layer in process', () => {
     );
     expect(prototypeKeys()).toBe(protoBefore);
     // The generator must reach the interesting answers, or the property proves little.
-    for (const expected of ['list 200', 'list 400', 'list 401', 'list 404', 'status 200', 'status 400', 'cancel 400', 'action 200', 'action 400', 'free 404', 'OPTIONS 204']) {
+    for (const expected of [
+      'list 200',
+      'list 400',
+      'list 401',
+      'list 404',
+      'status 200',
+      'status 400',
+      'cancel 400',
+      'action 200',
+      'action 400',
+      'free 404',
+      'OPTIONS 204',
+    ]) {
       expect([...seen.keys()].sort().join(', ')).toContain(expected);
     }
   });
@@ -127,7 +169,11 @@ describe('fuzzing the HTTP layer in process', () => {
     if (response.status === 200) {
       // Accepted: then listing it must work too (the list serialises rawRequest, not the parsed tree).
       const { jobId } = JSON.parse(response.body!);
-      const list = await api.handle({ method: 'GET', url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`, headers: { 'x-auth-token': 't' } });
+      const list = await api.handle({
+        method: 'GET',
+        url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`,
+        headers: { 'x-auth-token': 't' },
+      });
       expect(list.status).toBe(200);
       const listed = JSON.parse(list.body!).jobs.find((job: { jobId: string }) => job.jobId === jobId);
       expect(listed.rawRequest).toBe(body);

@@ -21,7 +21,12 @@ describe('memory under many project ids', () => {
     const firstRead = await get('/ges/v1.0/reader0/graphs/movie/jobs/status');
 
     // One project submits, another cancels a seeded running job: both wrote.
-    const submitted = await api.handle({ method: 'POST', url: '/ges/v1.0/writer1/graphs/movie/action?action_id=execute-algorithm', headers: HEADERS, body: '{"algorithmName":"pagerank"}' });
+    const submitted = await api.handle({
+      method: 'POST',
+      url: '/ges/v1.0/writer1/graphs/movie/action?action_id=execute-algorithm',
+      headers: HEADERS,
+      body: '{"algorithmName":"pagerank"}',
+    });
     expect(submitted.status).toBe(200);
     const { jobId } = JSON.parse(submitted.body!);
     const seededJobs = JSON.parse(await get('/ges/v1.0/writer2/graphs/movie/jobs/status')).jobs as { jobId: string; canStop: boolean }[];

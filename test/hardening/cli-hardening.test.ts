@@ -35,7 +35,8 @@ describe('ges-mock serve hardening flags', () => {
     expect(statuses).toEqual([503, 503, 200]);
 
     const action = `${mock.url}/ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algorithm`;
-    const submit = () => fetch(action, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: '{"algorithmName":"pagerank"}' });
+    const submit = () =>
+      fetch(action, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: '{"algorithmName":"pagerank"}' });
     for (let i = 0; i < 5; i++) expect((await submit()).status).toBe(200);
     const full = await submit();
     expect(full.status).toBe(400);
@@ -80,8 +81,16 @@ describe('ges-mock serve hardening flags', () => {
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
     const statuses = await Promise.all(Array.from({ length: 20 }, () => fetch(listUrl(mock.url), { headers: AUTH }).then((r) => r.status)));
     expect(statuses.every((status) => status === 200)).toBe(true);
-    for (const [method, path] of [['GET', '/__mock/state'], ['PUT', '/__mock/faults'], ['POST', '/__mock/reset'], ['GET', '/__mock/']]) {
-      const response = await fetch(`${mock.url}${path}`, { method: method!, ...(method === 'PUT' ? { body: '{"errorRate":{"rate":1}}' } : {}) });
+    for (const [method, path] of [
+      ['GET', '/__mock/state'],
+      ['PUT', '/__mock/faults'],
+      ['POST', '/__mock/reset'],
+      ['GET', '/__mock/'],
+    ]) {
+      const response = await fetch(`${mock.url}${path}`, {
+        method: method!,
+        ...(method === 'PUT' ? { body: '{"errorRate":{"rate":1}}' } : {}),
+      });
       expect(response.status).toBe(404);
     }
     expect((await fetch(listUrl(mock.url), { headers: AUTH })).status).toBe(200);

@@ -100,7 +100,10 @@ describe('concurrent load on the running server', () => {
     }
 
     async function moveClock(): Promise<void> {
-      const response = await call(`${server.url}/__mock/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: Math.floor(random() * 30_000) }) });
+      const response = await call(`${server.url}/__mock/clock`, {
+        method: 'POST',
+        body: JSON.stringify({ advanceMs: Math.floor(random() * 30_000) }),
+      });
       if (response.status !== 200) problems.push(`clock answered ${response.status}`);
     }
 
@@ -151,7 +154,9 @@ describe('concurrent load on the running server', () => {
         body: ['{', '[]', '{"algorithmName":""}', '{"algorithmName":"nope"}', 'null'][i % 5]!,
       }).then((response) => ({ status: response.status, json: response.json() })),
     );
-    const good = Array.from({ length: 150 }, () => call(`${base}/jobs/status?limit=5`, { headers: AUTH }).then((response) => response.status));
+    const good = Array.from({ length: 150 }, () =>
+      call(`${base}/jobs/status?limit=5`, { headers: AUTH }).then((response) => response.status),
+    );
     const [badAnswers, goodAnswers] = await Promise.all([Promise.all(bad), Promise.all(good)]);
     expect(goodAnswers.every((status) => status === 200)).toBe(true);
     for (const answer of badAnswers) {

@@ -120,7 +120,14 @@ describe('injected faults, seen from a client', () => {
 
   it('refuses a malformed fault configuration with a 400 envelope and keeps the faults it had', async () => {
     await setFaults({ nextFailures: { count: 1, status: 503 } });
-    for (const body of ['{"errorRate":{"rate":2}}', '{"latency":{"fixedMs":-1}}', '{"connectionFault":{"kind":"NOPE"}}', '[]', '{', '{"__proto__":{"errorRate":{"rate":1}}}']) {
+    for (const body of [
+      '{"errorRate":{"rate":2}}',
+      '{"latency":{"fixedMs":-1}}',
+      '{"connectionFault":{"kind":"NOPE"}}',
+      '[]',
+      '{',
+      '{"__proto__":{"errorRate":{"rate":1}}}',
+    ]) {
       const response = await fetch(`${server.url}/__mock/faults`, { method: 'PUT', body });
       const json = await response.json();
       if (response.status === 200) {

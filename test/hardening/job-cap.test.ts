@@ -25,7 +25,11 @@ async function start(jobsPerGraph: number) {
   return {
     server,
     submit: async () => {
-      const response = await fetch(`${base}/action?action_id=execute-algorithm`, { method: 'POST', headers: HEADERS, body: '{"algorithmName":"pagerank"}' });
+      const response = await fetch(`${base}/action?action_id=execute-algorithm`, {
+        method: 'POST',
+        headers: HEADERS,
+        body: '{"algorithmName":"pagerank"}',
+      });
       return { status: response.status, json: (await response.json()) as { jobId: string; errorCode?: string; errorMessage?: string } };
     },
     list: async () => {
@@ -34,7 +38,8 @@ async function start(jobsPerGraph: number) {
       expect(pageProblems(body, { limit: 100_000, offset: 0 })).toEqual([]);
       return body;
     },
-    status: (jobId: string) => fetch(`${base}/jobs/${jobId}/status`, { headers: HEADERS }).then(async (r) => ({ status: r.status, json: await r.json() })),
+    status: (jobId: string) =>
+      fetch(`${base}/jobs/${jobId}/status`, { headers: HEADERS }).then(async (r) => ({ status: r.status, json: await r.json() })),
     cancel: (jobId: string) => fetch(`${base}/jobs/${jobId}`, { method: 'DELETE', headers: HEADERS }).then((r) => r.status),
     advance: (ms: number) => fetch(`${server.url}/__mock/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) }),
   };

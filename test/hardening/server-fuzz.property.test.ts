@@ -10,16 +10,39 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
-import { buildPath, ONE_MIB, oddBody, oddContentType, oddMethod, oddQuery, oddTarget, oversizedBody, PROJECT } from './support/fuzz-arbitraries.js';
+import {
+  buildPath,
+  ONE_MIB,
+  oddBody,
+  oddContentType,
+  oddMethod,
+  oddQuery,
+  oddTarget,
+  oversizedBody,
+  PROJECT,
+} from './support/fuzz-arbitraries.js';
 import { eventually, openRaw, parseRawResponse, rawExchange } from './support/raw-socket.js';
 import { envelopeViolations, expectWellBehaved, findInternalDetail } from './support/spec-oracle.js';
 
-const NATURAL_METHOD: Record<string, string> = { list: 'GET', status: 'GET', cancel: 'DELETE', action: 'POST', control: 'GET', free: 'GET' };
+const NATURAL_METHOD: Record<string, string> = {
+  list: 'GET',
+  status: 'GET',
+  cancel: 'DELETE',
+  action: 'POST',
+  control: 'GET',
+  free: 'GET',
+};
 
 /** What a browser or curl would send for a path with non-ASCII or spaces: those bytes percent-encoded. */
 const asClientSends = (path: string) => path.replace(/[^\x21-\x7e]+/gu, (text) => encodeURIComponent(text));
 
-function rawRequest(method: string, target: string, headers: Record<string, string | undefined>, body: string | undefined, chunked: boolean): Buffer {
+function rawRequest(
+  method: string,
+  target: string,
+  headers: Record<string, string | undefined>,
+  body: string | undefined,
+  chunked: boolean,
+): Buffer {
   const lines = [`${method} ${target} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close'];
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) lines.push(`${name}: ${value.replace(/[\r\n]/g, '')}`);
   if (body === undefined) return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
@@ -68,7 +91,10 @@ describe('fuzzing the running server over sockets', () => {
           const query = [...(r.target.shape === 'action' ? ['action_id=execute-algorithm'] : []), ...(r.query ? [r.query] : [])].join('&');
           const target = query === '' ? path : `${path}?${query}`;
           const body = method === 'GET' || method === 'HEAD' ? undefined : r.body;
-          const received = await rawExchange(server.port, rawRequest(method, target, { 'X-Auth-Token': r.token, 'Content-Type': r.contentType }, body, r.chunked));
+          const received = await rawExchange(
+            server.port,
+            rawRequest(method, target, { 'X-Auth-Token': r.token, 'Content-Type': r.contentType }, body, r.chunked),
+          );
           const response = parseRawResponse(received);
           const where = `${method} ${target.slice(0, 200)} [${(body ?? '').slice(0, 60)}] -> ${received.slice(0, 400)}`;
           expect(response, where).toBeDefined();
@@ -79,7 +105,12 @@ describe('fuzzing the running server over sockets', () => {
             expect(envelopeViolations(JSON.parse(response!.body)), where).toEqual([]);
             return;
           }
-          expectWellBehaved(method, path, { status: response!.status, contentType: response!.headers['content-type'], body: response!.body }, where);
+          expectWellBehaved(
+            method,
+            path,
+            { status: response!.status, contentType: response!.headers['content-type'], body: response!.body },
+            where,
+          );
         },
       ),
       // A fixed seed keeps the reach check below reproducible; FC_SEED=<n> explores other inputs.
@@ -126,25 +157,48 @@ describe('fuzzing the running server over sockets', () => {
   });
 
   it('answers an HTTP/1.1 request without a Host header like any other, never with a bare 400', async () => {
-    for (const [method, path] of [['GET', `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`], ['GET', '/nowhere'], ['DELETE', `/ges/v1.0/${PROJECT}/graphs/movie/jobs/nojob`]] as const) {
+    for (const [method, path] of [
+      ['GET', `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`],
+      ['GET', '/nowhere'],
+      ['DELETE', `/ges/v1.0/${PROJECT}/graphs/movie/jobs/nojob`],
+    ] as const) {
       const received = await rawExchange(server.port, `${method} ${path}?limit=1 HTTP/1.1\r\nX-Auth-Token: t\r\nConnection: close\r\n\r\n`);
       const response = parseRawResponse(received)!;
-      expectWellBehaved(method, path, { status: response.status, contentType: response.headers['content-type'], body: response.body }, received.slice(0, 300));
+      expectWellBehaved(
+        method,
+        path,
+        { status: response.status, contentType: response.headers['content-type'], body: response.body },
+        received.slice(0, 300),
+      );
     }
   });
 
   it('answers an unknown Expect as if it were absent, instead of a bare 417', async () => {
     const path = `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`;
-    const received = await rawExchange(server.port, `GET ${path}?limit=1 HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nExpect: teapot\r\nConnection: close\r\n\r\n`);
+    const received = await rawExchange(
+      server.port,
+      `GET ${path}?limit=1 HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nExpect: teapot\r\nConnection: close\r\n\r\n`,
+    );
     const response = parseRawResponse(received)!;
     expect(response.status).toBe(200);
-    expectWellBehaved('GET', path, { status: response.status, contentType: response.headers['content-type'], body: response.body }, received.slice(0, 300));
+    expectWellBehaved(
+      'GET',
+      path,
+      { status: response.status, contentType: response.headers['content-type'], body: response.body },
+      received.slice(0, 300),
+    );
   });
 
   it('refuses a protocol upgrade and a CONNECT with an envelope and closes the socket, instead of holding it for ever', async () => {
     const cases = [
-      [`GET /ges/v1.0/${PROJECT}/graphs/movie/jobs/status HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, 400],
-      [`GET / HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n`, 400],
+      [
+        `GET /ges/v1.0/${PROJECT}/graphs/movie/jobs/status HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`,
+        400,
+      ],
+      [
+        `GET / HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n`,
+        400,
+      ],
       ['CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 404],
     ] as const;
     await Promise.all(
@@ -170,7 +224,13 @@ describe('fuzzing the running server over sockets', () => {
       fc.asyncProperty(oversizedBody, fc.boolean(), async (body, chunked) => {
         const received = await rawExchange(
           server.port,
-          rawRequest('POST', `/ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algorithm`, { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body, chunked),
+          rawRequest(
+            'POST',
+            `/ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algorithm`,
+            { 'X-Auth-Token': 't', 'Content-Type': 'application/json' },
+            body,
+            chunked,
+          ),
         );
         const response = parseRawResponse(received)!;
         expect(response.status).toBe(400);
@@ -183,7 +243,9 @@ describe('fuzzing the running server over sockets', () => {
 
   it('stops reading a body that never ends instead of buffering it, and keeps serving', async () => {
     const connection = await openRaw(server.port);
-    connection.socket.write(`POST /ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algorithm HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    connection.socket.write(
+      `POST /ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algorithm HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
     const chunk = Buffer.concat([Buffer.from(`${(64 * 1024).toString(16)}\r\n`), Buffer.alloc(64 * 1024, 120), Buffer.from('\r\n')]);
     let sent = 0;
     // Write as fast as the server reads; an endless body would grow the server's memory without a limit.

@@ -54,7 +54,9 @@ describe('slow and abandoned clients', () => {
       const trickler = await open(server);
       stops.push(trickle(trickler, `GET ${LIST} HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\n\r\n`, 25));
       const stalled = await open(server);
-      stalled.socket.write(`POST ${ACTION} HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"algorithmName":`);
+      stalled.socket.write(
+        `POST ${ACTION} HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"algorithmName":`,
+      );
       slow.push(idle, trickler, stalled);
     }
     await pause(50); // let every slow client be mid-request

@@ -39,7 +39,11 @@ describe('execute-algorithm', () => {
     expect(first.json).toEqual({});
     const second = await call(api, 'DELETE', `${MOVIE}/jobs/${json.jobId}`);
     expect(second.status).toBe(400);
-    expect(second.json).toEqual({ errorMessage: `can not find job to cancel, id is ${json.jobId}`, errorCode: 'GES.8303', result: 'failed' });
+    expect(second.json).toEqual({
+      errorMessage: `can not find job to cancel, id is ${json.jobId}`,
+      errorCode: 'GES.8303',
+      result: 'failed',
+    });
     const listed = (await call(api, 'GET', `${MOVIE}/jobs/status?limit=1`)).json.jobs[0];
     expect(listed).toMatchObject({ jobId: json.jobId, status: 'failed', canStop: false });
   });
@@ -65,7 +69,11 @@ describe('execute-algorithm', () => {
   ])('answers %s with 400 GES.8000', async (_, body) => {
     const answer = await call(createTestApi(), 'POST', ACTION, { headers: JSON_AUTH, body });
     expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({ errorMessage: 'Incorrect parameter format: the request body is not a JSON object.', errorCode: 'GES.8000', result: 'failed' });
+    expect(answer.json).toEqual({
+      errorMessage: 'Incorrect parameter format: the request body is not a JSON object.',
+      errorCode: 'GES.8000',
+      result: 'failed',
+    });
   });
 
   it('answers a body over 1 MiB with 400 GES.8000', async () => {
@@ -87,11 +95,17 @@ describe('execute-algorithm', () => {
     expect(answer.json.errorMessage).toMatch(/1 MiB/);
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/jsonp'])('answers Content-Type %s with 400 GES.8000', async (type) => {
-    const answer = await call(createTestApi(), 'POST', ACTION, { headers: { ...AUTH, 'content-type': type }, body: '{"algorithmName":"pagerank"}' });
-    expect(answer.status).toBe(400);
-    expect(answer.json.errorMessage).toMatch(/Content-Type/);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/jsonp'])(
+    'answers Content-Type %s with 400 GES.8000',
+    async (type) => {
+      const answer = await call(createTestApi(), 'POST', ACTION, {
+        headers: { ...AUTH, 'content-type': type },
+        body: '{"algorithmName":"pagerank"}',
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.json.errorMessage).toMatch(/Content-Type/);
+    },
+  );
 
   it.each([undefined, 'application/json; charset=utf-8', 'Application/JSON'])('accepts Content-Type %s', async (type) => {
     const headers = type === undefined ? AUTH : { ...AUTH, 'content-type': type };

@@ -11,7 +11,13 @@ const list = `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status?limit=3`;
 describe('HEAD in createApi', () => {
   it('answers HEAD with the GET status and headers, the GET body length, and no body', async () => {
     const api = createApi({ clock: createManualClock() });
-    for (const url of [list, `/ges/v1.0/${PROJECT}/graphs/movie/jobs/no-such-job/status`, '/__mock/state', '/__mock/', `${list}&__code=503`]) {
+    for (const url of [
+      list,
+      `/ges/v1.0/${PROJECT}/graphs/movie/jobs/no-such-job/status`,
+      '/__mock/state',
+      '/__mock/',
+      `${list}&__code=503`,
+    ]) {
       const get = await api.handle({ method: 'GET', url, headers });
       const head = await api.handle({ method: 'HEAD', url, headers });
       expect(head.status, url).toBe(get.status);
@@ -29,7 +35,11 @@ describe('HEAD in createApi', () => {
     expect(answered.body).toBeUndefined();
     expect(Number(answered.headers['content-length'])).toBeGreaterThan(0);
 
-    const action = await api.handle({ method: 'HEAD', url: `/ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algorithm`, headers });
+    const action = await api.handle({
+      method: 'HEAD',
+      url: `/ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algorithm`,
+      headers,
+    });
     expect(action.status).toBe(404);
     expect(action.body).toBeUndefined();
   });

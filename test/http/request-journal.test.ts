@@ -69,7 +69,12 @@ describe('the request journal, in process', () => {
     await call(api, 'GET', LIST);
     await call(api, 'GET', `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`);
     await call(api, 'POST', `/__mock/projects/${OTHER}/clock`, { headers: {}, body: '{"advanceMs": 60000}' });
-    expect(api.world(OTHER).requests().map((e) => e.path)).toEqual([`/ges/v1.0/${OTHER}/graphs/movie/jobs/status`, `/__mock/projects/${OTHER}/clock`]);
+    expect(
+      api
+        .world(OTHER)
+        .requests()
+        .map((e) => e.path),
+    ).toEqual([`/ges/v1.0/${OTHER}/graphs/movie/jobs/status`, `/__mock/projects/${OTHER}/clock`]);
     const own = await call(api, 'GET', `/__mock/projects/${PROJECT}/requests`, { headers: {} });
     expect(own.json.requests).toHaveLength(1);
     await call(api, 'GET', `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`);

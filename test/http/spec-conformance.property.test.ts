@@ -29,7 +29,18 @@ const pageQuery = fc
 const graph = fc.constantFrom('movie', 'movie', 'social_network', 'movidde', 'x', 'mo%ZZvie', '1abc');
 const project = fc.constantFrom(PROJECT, PROJECT, 'p1', 'bad-project', 'a'.repeat(65));
 const token = fc.constantFrom<string | undefined>('t', 't', 't', undefined, '');
-const prefer = fc.constantFrom<string | undefined>(undefined, undefined, undefined, undefined, 'code=400', 'code=200', 'example=NoSuchApi', 'code=418', 'example=Nope', 'code=503');
+const prefer = fc.constantFrom<string | undefined>(
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  'code=400',
+  'code=200',
+  'example=NoSuchApi',
+  'code=418',
+  'example=Nope',
+  'code=503',
+);
 const body = fc.constantFrom<string | undefined>(
   '{"algorithmName":"pagerank"}',
   '{"algorithmName":"shortest_path","parameters":{"source":"1","target":"2"}}',
@@ -56,7 +67,17 @@ const faultBody = fc.constantFrom(
 
 type Step =
   | { kind: 'advance'; ms: number }
-  | { kind: 'op'; op: 'list' | 'status' | 'cancel' | 'execute'; project: string; graph: string; query: string; token: string | undefined; prefer: string | undefined; body: string | undefined; known: number }
+  | {
+      kind: 'op';
+      op: 'list' | 'status' | 'cancel' | 'execute';
+      project: string;
+      graph: string;
+      query: string;
+      token: string | undefined;
+      prefer: string | undefined;
+      body: string | undefined;
+      known: number;
+    }
   | { kind: 'control'; method: string; path: string; body: string | undefined }
   | { kind: 'unknown'; method: string; path: string };
 
@@ -81,21 +102,39 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 2,
     arbitrary: fc.oneof(
       fc.constant<Step>({ kind: 'control', method: 'GET', path: '/__mock/state', body: undefined }),
-      fc.constantFrom('{"advanceMs":1000}', '{"advanceMs":-1}', 'x').map((b): Step => ({ kind: 'control', method: 'POST', path: '/__mock/clock', body: b })),
+      fc
+        .constantFrom('{"advanceMs":1000}', '{"advanceMs":-1}', 'x')
+        .map((b): Step => ({ kind: 'control', method: 'POST', path: '/__mock/clock', body: b })),
       faultBody.map((b): Step => ({ kind: 'control', method: 'PUT', path: '/__mock/faults', body: b })),
       fc.constant<Step>({ kind: 'control', method: 'DELETE', path: '/__mock/faults', body: undefined }),
-      fc.constantFrom('{}', '{"seed":4}', '{"seed":"x"}').map((b): Step => ({ kind: 'control', method: 'POST', path: '/__mock/reset', body: b })),
+      fc
+        .constantFrom('{}', '{"seed":4}', '{"seed":"x"}')
+        .map((b): Step => ({ kind: 'control', method: 'POST', path: '/__mock/reset', body: b })),
     ),
   },
   {
     weight: 1,
     arbitrary: fc
-      .record({ method: fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE'), path: fc.constantFrom(`/ges/v1.0/${PROJECT}/graphs/movie/jobz`, '/', '/ges', '/__mock/nope', '/ges/v1.0/p/graphs/movie/jobs/status/extra') })
+      .record({
+        method: fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE'),
+        path: fc.constantFrom(
+          `/ges/v1.0/${PROJECT}/graphs/movie/jobz`,
+          '/',
+          '/ges',
+          '/__mock/nope',
+          '/ges/v1.0/p/graphs/movie/jobs/status/extra',
+        ),
+      })
       .map((fields): Step => ({ kind: 'unknown', ...fields })),
   },
 );
 
-const OPERATION: Record<string, OperationId> = { list: 'listJobs', status: 'getJobStatus', cancel: 'cancelJob', execute: 'executeAlgorithm' };
+const OPERATION: Record<string, OperationId> = {
+  list: 'listJobs',
+  status: 'getJobStatus',
+  cancel: 'cancelJob',
+  execute: 'executeAlgorithm',
+};
 
 describe('spec conformance of every answer', () => {
   it('documents every status and validates every body, for random seeds, clocks and requests', async () => {
@@ -105,7 +144,11 @@ describe('spec conformance of every answer', () => {
         const api = createTestApi({ seed, jobsPerGraph: 20 });
         // Known ids start with real seeded jobs (every project sees them), so status and cancel steps
         // reach their 200s without first needing a lucky list step.
-        const seeded = await api.handle({ method: 'GET', url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status?limit=4`, headers: { 'x-auth-token': 't' } });
+        const seeded = await api.handle({
+          method: 'GET',
+          url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status?limit=4`,
+          headers: { 'x-auth-token': 't' },
+        });
         const jobIds: string[] = ['nosuchjob', ...(JSON.parse(seeded.body!) as { jobs: { jobId: string }[] }).jobs.map((j) => j.jobId)];
         for (const s of steps) {
           if (s.kind === 'advance') {
@@ -160,7 +203,19 @@ describe('spec conformance of every answer', () => {
       { numRuns: 40, seed: Number(process.env.FC_SEED ?? 20_261_128) },
     );
     // The generator must reach the interesting answers, or the property proves little.
-    for (const expected of ['list 200', 'list 400', 'list 401', 'status 200', 'status 400', 'cancel 400', 'execute 200', 'execute 400', 'unknown 404', 'control 200', 'control 400']) {
+    for (const expected of [
+      'list 200',
+      'list 400',
+      'list 401',
+      'status 200',
+      'status 400',
+      'cancel 400',
+      'execute 200',
+      'execute 400',
+      'unknown 404',
+      'control 200',
+      'control 400',
+    ]) {
       expect(seen, [...seen].sort().join(', ')).toContain(expected);
     }
   });

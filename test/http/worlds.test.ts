@@ -21,7 +21,8 @@ const docOf = (reason: string): FixtureDocument => ({
 });
 
 type Job = { jobId: string; status: string; failReason?: string };
-const jobsOf = async (api: ReturnType<typeof createTestApi>, project: string): Promise<Job[]> => (await call(api, 'GET', list(project))).json.jobs;
+const jobsOf = async (api: ReturnType<typeof createTestApi>, project: string): Promise<Job[]> =>
+  (await call(api, 'GET', list(project))).json.jobs;
 
 describe('isolated worlds, in process', () => {
   it('gives each world its own fixtures, and leaves other projects on the shared seeds', async () => {
@@ -65,22 +66,34 @@ describe('isolated worlds, in process', () => {
     expect(api.clock.now()).toBe(before);
 
     const to = new Date(before + 7_200_000).toISOString();
-    expect((await call(api, 'POST', `/__mock/projects/${B}/clock`, { headers: control, body: JSON.stringify({ to }) })).json.now).toBe(before + 7_200_000);
+    expect((await call(api, 'POST', `/__mock/projects/${B}/clock`, { headers: control, body: JSON.stringify({ to }) })).json.now).toBe(
+      before + 7_200_000,
+    );
     expect((await jobsOf(api, B)).map((j) => j.status).sort()).toEqual(['failed', 'success']);
-    const back = await call(api, 'POST', `/__mock/projects/${B}/clock`, { headers: control, body: JSON.stringify({ to: new Date(before).toISOString() }) });
+    const back = await call(api, 'POST', `/__mock/projects/${B}/clock`, {
+      headers: control,
+      body: JSON.stringify({ to: new Date(before).toISOString() }),
+    });
     expect(back.status).toBe(400);
     expect(back.json).toEqual(envelope('GES.8000'));
   });
 
   it("injects one world's faults into its requests only", async () => {
     const api = createTestApi();
-    const put = await call(api, 'PUT', `/__mock/projects/${A}/faults`, { headers: control, body: '{"nextFailures": {"count": 5, "status": 503}}' });
+    const put = await call(api, 'PUT', `/__mock/projects/${A}/faults`, {
+      headers: control,
+      body: '{"nextFailures": {"count": 5, "status": 503}}',
+    });
     expect(put.json).toEqual({ nextFailures: { count: 5, status: 503 } });
     const [a, b] = await Promise.all([call(api, 'GET', list(A)), call(api, 'GET', list(B))]);
     expect(a.status).toBe(503);
     expect(b.status).toBe(200);
     expect((await call(api, 'GET', '/__mock/faults', { headers: {} })).json).toEqual({});
-    expect((await call(api, 'GET', `/__mock/projects/${A}/state`, { headers: {} })).json).toMatchObject({ project: A, ownFaults: true, faults: { nextFailures: { count: 4 } } });
+    expect((await call(api, 'GET', `/__mock/projects/${A}/state`, { headers: {} })).json).toMatchObject({
+      project: A,
+      ownFaults: true,
+      faults: { nextFailures: { count: 4 } },
+    });
     await call(api, 'DELETE', `/__mock/projects/${A}/faults`, { headers: {} });
     expect((await call(api, 'GET', list(A))).status).toBe(200);
   });
@@ -146,7 +159,10 @@ describe('isolated worlds, in process', () => {
   it('refuses a bad project id, and a document naming another project', async () => {
     const api = createTestApi();
     expect((await call(api, 'GET', '/__mock/projects/not-a-project!/state', { headers: {} })).json).toEqual(envelope('GES.8000'));
-    const other = await call(api, 'PUT', `/__mock/projects/${A}/fixtures`, { headers: control, body: JSON.stringify({ projects: { [B]: { graphs: {} } } }) });
+    const other = await call(api, 'PUT', `/__mock/projects/${A}/fixtures`, {
+      headers: control,
+      body: JSON.stringify({ projects: { [B]: { graphs: {} } } }),
+    });
     expect(other.status).toBe(400);
     expect(other.json.errorMessage).toMatch(/only its own project/);
     expect((await call(api, 'POST', `/__mock/projects/${A}/reset`, { headers: control, body: '{"seed": 2}' })).status).toBe(400);
@@ -174,7 +190,9 @@ describe('isolated worlds, through a real socket', () => {
   it('serves concurrent worlds with no cross-talk', async () => {
     const worlds = Array.from({ length: 6 }, (_, i) => `${i}`.repeat(32));
     await Promise.all(worlds.map((p) => send('PUT', `/__mock/projects/${p}/fixtures`, docOf(`reason ${p}`))));
-    await Promise.all(worlds.filter((_, i) => i % 2 === 0).map((p) => send('POST', `/__mock/projects/${p}/clock`, { advanceMs: 3_600_000 })));
+    await Promise.all(
+      worlds.filter((_, i) => i % 2 === 0).map((p) => send('POST', `/__mock/projects/${p}/clock`, { advanceMs: 3_600_000 })),
+    );
     const answers = await Promise.all(worlds.map((p) => send('GET', list(p))));
     answers.forEach(({ json }, i) => {
       const jobs = json.jobs as Job[];

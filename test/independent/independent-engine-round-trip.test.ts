@@ -42,7 +42,10 @@ describe.each([['plain'], ['every']] as const)('the independent engine in %s for
     const run = await runGesMock([...args, ...GRAPHS.flatMap((graph) => ['--graph', graph])]);
     expect(run.stderr).toMatch(/no violations\n/);
     expect(run.code).toBe(0);
-    const document = JSON.parse(readFileSync(out, 'utf8')) as { graphs: Record<string, { jobs: unknown[] }>; recordedStatusVariants?: string[] };
+    const document = JSON.parse(readFileSync(out, 'utf8')) as {
+      graphs: Record<string, { jobs: unknown[] }>;
+      recordedStatusVariants?: string[];
+    };
     if (forms === 'every') expect(document.recordedStatusVariants).toEqual(['complete', 'partiallyFailed']);
 
     const replay = await startGesMockProcess(['serve', '--port', '0', '--fixtures', out]);

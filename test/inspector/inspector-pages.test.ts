@@ -25,7 +25,7 @@ describe('the inspector and docs pages', () => {
     }
   });
 
-  test('serve Redoc\'s standalone bundle from the redoc package, so the docs need no CDN', async () => {
+  test("serve Redoc's standalone bundle from the redoc package, so the docs need no CDN", async () => {
     const response = await createApi().handle(get('/__mock/docs/redoc.standalone.js'));
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');

@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { INSPECTOR_SCRIPT } from '../../src/generated/inspector-script.js';
 import { renderInspectorPage } from '../../src/inspector/inspector-page.js';
-import { chooseProject, formatNow, graphsToShow, isMissingGraph, jobsUrl, progressValue, refusalReason } from '../../src/inspector/inspector-script.js';
+import {
+  chooseProject,
+  formatNow,
+  graphsToShow,
+  isMissingGraph,
+  jobsUrl,
+  progressValue,
+  refusalReason,
+} from '../../src/inspector/inspector-script.js';
 import { renderInspectorScript } from '../../scripts/build-inspector-script.js';
 
 const graph = (project: string, name: string) => ({ project, graph: name, jobCount: 1, byStatus: { success: 1 } });
@@ -16,7 +24,9 @@ describe('the inspector script', () => {
   });
 
   it('reads progress as a bar width from 0 to 100', () => {
-    expect([progressValue('40'), progressValue('250'), progressValue('-3'), progressValue('n/a'), progressValue(undefined)]).toEqual([40, 100, 0, 0, 0]);
+    expect([progressValue('40'), progressValue('250'), progressValue('-3'), progressValue('n/a'), progressValue(undefined)]).toEqual([
+      40, 100, 0, 0, 0,
+    ]);
   });
 
   it('words a refusal by its GES envelope, else by its status', () => {

@@ -26,7 +26,12 @@ function* textFiles(dir: string): Generator<string> {
 test('the docs name no GES_MOCK_ variable that ges-mock would warn about', () => {
   const settings = new Set<string>(Object.values(SERVE_FLAGS).map((flag) => flag.env));
   const unknown: string[] = [];
-  for (const file of [join(repo, 'README.md'), ...textFiles(join(repo, 'docs')), ...textFiles(join(repo, 'examples')), ...textFiles(join(repo, 'test', 'e2e'))]) {
+  for (const file of [
+    join(repo, 'README.md'),
+    ...textFiles(join(repo, 'docs')),
+    ...textFiles(join(repo, 'examples')),
+    ...textFiles(join(repo, 'test', 'e2e')),
+  ]) {
     for (const [name] of readFileSync(file, 'utf8').matchAll(/\bGES_MOCK_[A-Z0-9_]*[A-Z0-9]\b/g)) {
       if (!settings.has(name) && name !== DOCUMENTED_TYPO) unknown.push(`${relative(repo, file)}: ${name}`);
     }

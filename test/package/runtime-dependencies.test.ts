@@ -23,7 +23,10 @@ async function cruise(manifest: object, files: Record<string, string>) {
   probes.push(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'probe', type: 'module', ...manifest }));
   cpSync(join(repo, '.dependency-cruiser.cjs'), join(dir, '.dependency-cruiser.cjs'));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }),
+  );
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -36,7 +39,10 @@ async function cruise(manifest: object, files: Record<string, string>) {
 
 describe('published code imports only what an install brings', () => {
   test('a devDependency imported at run time from src/ fails the check, naming the rule', async () => {
-    const run = await cruise({ devDependencies: { yaml: '2.9.1' } }, { 'src/read.ts': "import { parse } from 'yaml';\nexport const read = parse;\n" });
+    const run = await cruise(
+      { devDependencies: { yaml: '2.9.1' } },
+      { 'src/read.ts': "import { parse } from 'yaml';\nexport const read = parse;\n" },
+    );
     expect(run.code).not.toBe(0);
     expect(run.stdout).toContain('published-code-uses-no-dev-dependency: src/read.ts');
   });
@@ -44,18 +50,27 @@ describe('published code imports only what an install brings', () => {
   test('the same import passes once the package is a dependency, and a type-only import of a devDependency passes', async () => {
     const run = await cruise(
       { dependencies: { yaml: '2.9.1' }, devDependencies: { msw: '2.15.0' } },
-      { 'src/read.ts': "import { parse } from 'yaml';\nimport type { HttpHandler } from 'msw';\nexport const read = parse;\nexport type H = HttpHandler;\n" },
+      {
+        'src/read.ts':
+          "import { parse } from 'yaml';\nimport type { HttpHandler } from 'msw';\nexport const read = parse;\nexport type H = HttpHandler;\n",
+      },
     );
     expect(run.stdout + run.stderr).toContain('no dependency violations');
     expect(run.code).toBe(0);
   });
 
   test('an optional peer imported by the core or the contract kit fails; behind its own export it passes', async () => {
-    const manifest = { peerDependencies: { vitest: '^4' }, peerDependenciesMeta: { vitest: { optional: true } }, devDependencies: { vitest: '4.1.12' } };
+    const manifest = {
+      peerDependencies: { vitest: '^4' },
+      peerDependenciesMeta: { vitest: { optional: true } },
+      devDependencies: { vitest: '4.1.12' },
+    };
     const wrong = await cruise(manifest, { 'contracts/run.ts': "import { test } from 'vitest';\nexport const t = test;\n" });
     expect(wrong.code).not.toBe(0);
     expect(wrong.stdout).toContain('optional-peers-only-behind-their-export: contracts/run.ts');
-    const right = await cruise(manifest, { 'contracts/define-contract-tests.ts': "import { test } from 'vitest';\nexport const t = test;\n" });
+    const right = await cruise(manifest, {
+      'contracts/define-contract-tests.ts': "import { test } from 'vitest';\nexport const t = test;\n",
+    });
     expect(right.code).toBe(0);
   });
 });

@@ -10,7 +10,11 @@ import { toStateFileText } from '../../src/persistence/state-file-format.js';
 import { writeFileAtomically } from '../../src/persistence/write-file-atomically.js';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'ges-state-'));
-const STATE = { now: '2024-05-23T02:00:00.000Z', seed: 3, projects: { abc: { graphs: { movie: { jobs: [{ jobId: 'j1', status: 'running' }] } } } } };
+const STATE = {
+  now: '2024-05-23T02:00:00.000Z',
+  seed: 3,
+  projects: { abc: { graphs: { movie: { jobs: [{ jobId: 'j1', status: 'running' }] } } } },
+};
 
 /** Reads `path` as a user would find it afterwards, with the verdict, and checks the bytes did not move. */
 function verdictLeavingFileAlone(path: string) {
@@ -47,7 +51,10 @@ describe('readStateFile', () => {
   it('says a missing file is missing (a first start) when its directory is writable', () => {
     const dir = freshDir();
     expect(readStateFile(join(dir, 'state.json'))).toEqual({ kind: 'missing' });
-    expect(readStateFile(join(dir, 'nowhere', 'state.json'))).toMatchObject({ kind: 'problem', message: expect.stringMatching(/directory does not exist/) });
+    expect(readStateFile(join(dir, 'nowhere', 'state.json'))).toMatchObject({
+      kind: 'problem',
+      message: expect.stringMatching(/directory does not exist/),
+    });
   });
 
   it('calls a truncated state file corrupt and leaves it byte for byte', () => {
@@ -55,13 +62,19 @@ describe('readStateFile', () => {
     const text = toStateFileText(STATE, 0);
     writeFileSync(path, text.slice(0, Math.floor(text.length / 2)));
     const verdict = verdictLeavingFileAlone(path);
-    expect(verdict).toMatchObject({ kind: 'problem', message: expect.stringMatching(/state\.json is corrupt: it is not valid JSON .*left untouched/) });
+    expect(verdict).toMatchObject({
+      kind: 'problem',
+      message: expect.stringMatching(/state\.json is corrupt: it is not valid JSON .*left untouched/),
+    });
   });
 
   it('calls a state file whose content was changed corrupt (checksum)', () => {
     const path = join(freshDir(), 'state.json');
     writeFileSync(path, toStateFileText(STATE, 0).replace('"running"', '"success"'));
-    expect(verdictLeavingFileAlone(path)).toMatchObject({ kind: 'problem', message: expect.stringMatching(/is corrupt: its checksum does not match/) });
+    expect(verdictLeavingFileAlone(path)).toMatchObject({
+      kind: 'problem',
+      message: expect.stringMatching(/is corrupt: its checksum does not match/),
+    });
   });
 
   it.each([
@@ -69,7 +82,11 @@ describe('readStateFile', () => {
     ['a YAML file', 'graphs:\n  movie:\n    jobs: []\n', /not a ges-mock state file: it is not JSON/],
     ['binary bytes', '\u0000\u0001\u00ff\u00fe', /not a ges-mock state file: it is not JSON/],
     ['an empty file', '', /not a ges-mock state file: it is empty/],
-    ['a later version', JSON.stringify({ format: 'ges-jobs-kit/mock-state', version: 2, state: {} }), /version 2; this ges-mock reads version 1/],
+    [
+      'a later version',
+      JSON.stringify({ format: 'ges-jobs-kit/mock-state', version: 2, state: {} }),
+      /version 2; this ges-mock reads version 1/,
+    ],
   ])('refuses %s as foreign and leaves it byte for byte', (_what, content, message) => {
     const path = join(freshDir(), 'state.json');
     writeFileSync(path, content);
@@ -90,7 +107,10 @@ describe('openStateFile', () => {
     const broken = { graphs: { movie: { jobs: [{ status: 'success', progress: 40 }] } } };
     writeFileSync(path, toStateFileText(broken, 0));
     const before = readFileSync(path);
-    expect(openStateFile(path)).toMatchObject({ ok: false, message: expect.stringMatching(/state\.json is corrupt: its state does not load: .*progress/) });
+    expect(openStateFile(path)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/state\.json is corrupt: its state does not load: .*progress/),
+    });
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(['state.json']);
   });
@@ -115,7 +135,11 @@ describe('openStateFile', () => {
     const again = openStateFile(path);
     if (!again.ok) throw new Error(again.message);
     const restored = again.file.createApi({ clock: createManualClock(), jobsPerGraph: 3 });
-    const listed = await restored.handle({ method: 'GET', url: '/ges/v1.0/abc/graphs/movie/jobs/status', headers: { 'x-auth-token': 't' } });
+    const listed = await restored.handle({
+      method: 'GET',
+      url: '/ges/v1.0/abc/graphs/movie/jobs/status',
+      headers: { 'x-auth-token': 't' },
+    });
     expect(listed.body).toContain(jobId);
     await again.file.close();
     expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.0.journal']);

@@ -46,7 +46,11 @@ describe('serve --state journal', () => {
     const other = await submit(first.api, PAGERANK, 'other');
     expect((await control(first.api, 'clock', { advanceMs: 1000 })).status).toBe(200);
     const cancelled = await submit(first.api);
-    const cancel = await first.api.handle({ method: 'DELETE', url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/${cancelled.body.jobId}`, headers: AUTH });
+    const cancel = await first.api.handle({
+      method: 'DELETE',
+      url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/${cancelled.body.jobId}`,
+      headers: AUTH,
+    });
     expect(cancel.status).toBe(200);
     const before = { mine: await listed(first.api), other: await listed(first.api, 'other'), now: first.api.clock.now() };
     await first.file.close();
@@ -208,10 +212,13 @@ describe.skipIf(!canMount)('serve --state on a failing disk (needs root to mount
 describe('serve --state when its files change under it', () => {
   it.each([
     ['the journal is deleted', (path: string) => rmSync(`${path}.0.journal`)],
-    ['FILE is replaced by another file', (path: string) => {
-      writeFileSync(`${path}.other`, 'not ours\n');
-      renameSync(`${path}.other`, path);
-    }],
+    [
+      'FILE is replaced by another file',
+      (path: string) => {
+        writeFileSync(`${path}.other`, 'not ours\n');
+        renameSync(`${path}.other`, path);
+      },
+    ],
   ])('refuses changes with 503 when %s, writes the whole state again, and loses nothing acknowledged', async (_what, damage) => {
     const path = join(freshDir(), 'state.json');
     const { file, api } = open(path);
@@ -236,10 +243,14 @@ describe('serve --state when its files change under it', () => {
 
   it('keeps every acknowledged submission after kill -9 while compactions run', { timeout: 60_000 }, async () => {
     const path = join(freshDir(), 'state.json');
-    const writer = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../support/state-writer-child.ts', import.meta.url)), path], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const writer = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('../support/state-writer-child.ts', import.meta.url)), path],
+      {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let printed = '';
     await new Promise<void>((resolve) => {
       writer.stdout!.on('data', (chunk: Buffer) => {
@@ -251,7 +262,9 @@ describe('serve --state when its files change under it', () => {
         }
       });
     });
-    await new Promise((resolve) => (writer.exitCode !== null || writer.signalCode !== null ? resolve(undefined) : writer.once('exit', resolve)));
+    await new Promise((resolve) =>
+      writer.exitCode !== null || writer.signalCode !== null ? resolve(undefined) : writer.once('exit', resolve),
+    );
     // A line cut by the kill is no id; every complete line is an acknowledged submission.
     const complete = printed.split('\n').slice(0, -1);
 

@@ -21,7 +21,15 @@ export default defineConfig<unknown, GesWorkerFixtures>({
     headless: true,
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: {
@@ -35,6 +43,10 @@ export default defineConfig<unknown, GesWorkerFixtures>({
   projects: [
     { name: 'in-process', testMatch: '*.pw.ts' },
     // Workers load this file again once the webServer is up, so they see its URL.
-    { name: 'shared-server', testMatch: '*.pw.ts', use: { gesServer: process.env['GES_SERVER'] ?? 'http://webserver-not-started.invalid' } },
+    {
+      name: 'shared-server',
+      testMatch: '*.pw.ts',
+      use: { gesServer: process.env['GES_SERVER'] ?? 'http://webserver-not-started.invalid' },
+    },
   ],
 });

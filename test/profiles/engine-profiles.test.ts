@@ -19,20 +19,23 @@ describe('engine profiles', () => {
     expect(await listed('memory-2.2.13')).toEqual(await listed(undefined));
   });
 
-  it.each(ENGINE_PROFILES.map((name) => [name]))('%s keeps the schema (but for status variants), every invariant and the order, on the same jobs', async (name) => {
-    const base = (await listed(undefined)).jobs;
-    const body = await listed(name);
-    expect(body.jobs).toHaveLength(base.length);
-    const variant = (path: string, job: Job) => path === '/status' && statusVariants.includes(job.status as string);
-    body.jobs.forEach((job, i) => {
-      const schema = validator.validate('#/components/schemas/Job', job).filter((v) => v.keyword !== 'if' && !variant(v.path, job));
-      expect(schema, JSON.stringify(job)).toEqual([]);
-      expect(jobInvariantViolations(job), JSON.stringify(job)).toEqual([]);
-      // Same instants, same order: only the forms differ.
-      expect(readJobTime(job.startTime)).toBe(readJobTime(base[i]!.startTime));
-      expect(Number(job.progress)).toBe(Number(base[i]!.progress));
-    });
-  });
+  it.each(ENGINE_PROFILES.map((name) => [name]))(
+    '%s keeps the schema (but for status variants), every invariant and the order, on the same jobs',
+    async (name) => {
+      const base = (await listed(undefined)).jobs;
+      const body = await listed(name);
+      expect(body.jobs).toHaveLength(base.length);
+      const variant = (path: string, job: Job) => path === '/status' && statusVariants.includes(job.status as string);
+      body.jobs.forEach((job, i) => {
+        const schema = validator.validate('#/components/schemas/Job', job).filter((v) => v.keyword !== 'if' && !variant(v.path, job));
+        expect(schema, JSON.stringify(job)).toEqual([]);
+        expect(jobInvariantViolations(job), JSON.stringify(job)).toEqual([]);
+        // Same instants, same order: only the forms differ.
+        expect(readJobTime(job.startTime)).toBe(readJobTime(base[i]!.startTime));
+        expect(Number(job.progress)).toBe(Number(base[i]!.progress));
+      });
+    },
+  );
 
   it('each variant profile serves its form', async () => {
     expect((await listed('integer-progress')).jobs.every((job) => typeof job.progress === 'number')).toBe(true);
@@ -54,13 +57,20 @@ describe('engine profiles', () => {
     expect(forms.size).toBe(5);
     expect(whole.some((job) => job.status === 'complete') && whole.some((job) => job.status === 'success')).toBe(true);
     expect(whole.some((job) => String(job.jobId).length === 36) && whole.some((job) => String(job.jobId).length === 45)).toBe(true);
-    const paged = [...(await listed('mixed', '?limit=30&offset=0')).jobs, ...(await listed('mixed', '?limit=30&offset=30')).jobs, ...(await listed('mixed', '?limit=30&offset=60')).jobs];
+    const paged = [
+      ...(await listed('mixed', '?limit=30&offset=0')).jobs,
+      ...(await listed('mixed', '?limit=30&offset=30')).jobs,
+      ...(await listed('mixed', '?limit=30&offset=60')).jobs,
+    ];
     expect(paged).toEqual(whole);
   });
 
   it('a served plain UUID reaches its job: status, cancel, and the id a submission answers', async () => {
     const api = createTestApi({ profile: 'uuid-job-ids' });
-    const created = await call(api, 'POST', `${MOVIE}/action?action_id=execute-algorithm`, { headers: { ...AUTH, 'content-type': 'application/json' }, body: '{"algorithmName":"pagerank","parameters":{}}' });
+    const created = await call(api, 'POST', `${MOVIE}/action?action_id=execute-algorithm`, {
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: '{"algorithmName":"pagerank","parameters":{}}',
+    });
     const jobId = created.json.jobId as string;
     expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
     const list = (await call(api, 'GET', `${MOVIE}/jobs/status`)).json.jobs as Job[];

@@ -16,12 +16,20 @@ const GRAPHS = ['movie', 'social_network'];
 const fetchFrom = (api: GesApi) =>
   (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input));
-    const answer = await api.handle({ method: 'GET', url: url.pathname + url.search, headers: Object.fromEntries(new Headers(init?.headers).entries()) });
+    const answer = await api.handle({
+      method: 'GET',
+      url: url.pathname + url.search,
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+    });
     return new Response(answer.body ?? '', { status: answer.status });
   }) as typeof fetch;
 
 async function list(api: GesApi, project: string, graph: string): Promise<unknown[]> {
-  const answer = await api.handle({ method: 'GET', url: `/ges/v1.0/${project}/graphs/${graph}/jobs/status`, headers: { 'x-auth-token': 't' } });
+  const answer = await api.handle({
+    method: 'GET',
+    url: `/ges/v1.0/${project}/graphs/${graph}/jobs/status`,
+    headers: { 'x-auth-token': 't' },
+  });
   return (JSON.parse(answer.body!) as { jobs: unknown[] }).jobs;
 }
 
@@ -29,7 +37,15 @@ describe('record → replay of every profile', () => {
   it.each(ENGINE_PROFILES.map((name) => [name]))('%s: recorded without a violation, replayed field for field', async (profile) => {
     const clock = createManualClock();
     const source = createApi({ clock, profile, jobsPerGraph: 80 });
-    const result = await recordJobs({ baseUrl: 'http://engine.test', projectId: PROJECT, graphs: GRAPHS, token: 't', fetch: fetchFrom(source), pageSize: 33, now: () => clock.now() });
+    const result = await recordJobs({
+      baseUrl: 'http://engine.test',
+      projectId: PROJECT,
+      graphs: GRAPHS,
+      token: 't',
+      fetch: fetchFrom(source),
+      pageSize: 33,
+      now: () => clock.now(),
+    });
     if (!result.ok) throw new Error(result.failure.message);
     expect(result.recording.graphs.flatMap((g) => g.violations)).toEqual([]);
     const replay = createApi({ clock: createManualClock(Date.UTC(2030, 0, 1)), fixtures: result.recording.document });

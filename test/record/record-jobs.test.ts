@@ -29,11 +29,24 @@ function fetchFrom(
 const noSleep = { sleep: async () => undefined };
 
 function options(fetchImpl: typeof fetch, extra: Partial<RecordOptions> = {}): RecordOptions {
-  return { baseUrl: BASE, projectId: PROJECT, graphs: ['movie'], token: 't', fetch: fetchImpl, retry: noSleep, now: () => Date.UTC(2024, 4, 23, 2), ...extra };
+  return {
+    baseUrl: BASE,
+    projectId: PROJECT,
+    graphs: ['movie'],
+    token: 't',
+    fetch: fetchImpl,
+    retry: noSleep,
+    now: () => Date.UTC(2024, 4, 23, 2),
+    ...extra,
+  };
 }
 
 async function wholeList(api: GesApi, graph = 'movie'): Promise<Job[]> {
-  const answer = await api.handle({ method: 'GET', url: `/ges/v1.0/${PROJECT}/graphs/${graph}/jobs/status`, headers: { 'x-auth-token': 't' } });
+  const answer = await api.handle({
+    method: 'GET',
+    url: `/ges/v1.0/${PROJECT}/graphs/${graph}/jobs/status`,
+    headers: { 'x-auth-token': 't' },
+  });
   return (JSON.parse(answer.body!) as { jobs: Job[] }).jobs;
 }
 
@@ -93,7 +106,10 @@ describe('recordJobs', () => {
   it('waits longer after each 429/503 (doubling, capped) and gives up after the retries it was given', async () => {
     const api = createApi({ clock: createManualClock() });
     const waits: number[] = [];
-    const { fetchImpl, urls } = fetchFrom(api, () => ({ status: 503, body: '{"errorCode":"GES.8602","errorMessage":"busy","result":"failed"}' }));
+    const { fetchImpl, urls } = fetchFrom(api, () => ({
+      status: 503,
+      body: '{"errorCode":"GES.8602","errorMessage":"busy","result":"failed"}',
+    }));
     const result = await recordJobs(
       options(fetchImpl, { retry: { retries: 6, baseDelayMs: 100, maxDelayMs: 1000, sleep: async (ms) => void waits.push(ms) } }),
     );
@@ -168,7 +184,11 @@ describe('recordJobs', () => {
     if (!result.ok) throw new Error(result.failure.message);
     const replay = createApi({ clock: createManualClock(Date.UTC(2030, 0, 1)), fixtures: result.recording.document });
     for (const graph of graphs) {
-      const served = await replay.handle({ method: 'GET', url: `/ges/v1.0/anyproject/graphs/${graph}/jobs/status`, headers: { 'x-auth-token': 't' } });
+      const served = await replay.handle({
+        method: 'GET',
+        url: `/ges/v1.0/anyproject/graphs/${graph}/jobs/status`,
+        headers: { 'x-auth-token': 't' },
+      });
       expect((JSON.parse(served.body!) as { jobs: Job[] }).jobs).toEqual(await wholeList(source, graph));
     }
   });

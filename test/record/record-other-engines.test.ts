@@ -30,11 +30,56 @@ const options = (fetchImpl: typeof fetch): RecordOptions => ({
 
 /** Jobs in forms the memory engine never sends, but the spec accepts; newest first. */
 const FOREIGN_JOBS: Record<string, unknown>[] = [
-  { jobId: '9ab6c1de-8f10-4a9b-9c1e-3f2d5b7cac07', rawRequest: '', taskType: 'Algorithm', canStop: true, progress: 0, startTime: '2024-05-23T02:10:00Z', status: 'pending' },
-  { jobId: 'f3e1a2b4-0000-4000-8000-000000000001', rawRequest: '{"algorithmName":"kcore","parameters":{"k":3}}', taskType: 'Algorithm', canStop: true, progress: 37, startTime: '1716429900000', status: 'running', queue: 'q1' },
-  { jobId: 'job-0003', rawRequest: '', taskType: 'Algorithm', canStop: false, progress: 100, startTime: '1716429600', endTime: '2024-05-23 10:00:38', status: 'complete' },
-  { jobId: 'job-0002', rawRequest: '', taskType: 'ExportGraph', canStop: false, progress: '60', startTime: '2024-05-23 09:55:00', endTime: '1716429340000000', status: 'partiallyFailed', queue: 'q2' },
-  { jobId: 'job-0001', rawRequest: '', taskType: 'Algorithm', canStop: false, progress: '100', startTime: '2024-05-23T09:50:00+08:00', endTime: '2024-05-23T01:50:38Z', status: 'success' },
+  {
+    jobId: '9ab6c1de-8f10-4a9b-9c1e-3f2d5b7cac07',
+    rawRequest: '',
+    taskType: 'Algorithm',
+    canStop: true,
+    progress: 0,
+    startTime: '2024-05-23T02:10:00Z',
+    status: 'pending',
+  },
+  {
+    jobId: 'f3e1a2b4-0000-4000-8000-000000000001',
+    rawRequest: '{"algorithmName":"kcore","parameters":{"k":3}}',
+    taskType: 'Algorithm',
+    canStop: true,
+    progress: 37,
+    startTime: '1716429900000',
+    status: 'running',
+    queue: 'q1',
+  },
+  {
+    jobId: 'job-0003',
+    rawRequest: '',
+    taskType: 'Algorithm',
+    canStop: false,
+    progress: 100,
+    startTime: '1716429600',
+    endTime: '2024-05-23 10:00:38',
+    status: 'complete',
+  },
+  {
+    jobId: 'job-0002',
+    rawRequest: '',
+    taskType: 'ExportGraph',
+    canStop: false,
+    progress: '60',
+    startTime: '2024-05-23 09:55:00',
+    endTime: '1716429340000000',
+    status: 'partiallyFailed',
+    queue: 'q2',
+  },
+  {
+    jobId: 'job-0001',
+    rawRequest: '',
+    taskType: 'Algorithm',
+    canStop: false,
+    progress: '100',
+    startTime: '2024-05-23T09:50:00+08:00',
+    endTime: '2024-05-23T01:50:38Z',
+    status: 'success',
+  },
 ];
 
 describe('recording engines other than the memory edition', () => {
@@ -44,7 +89,11 @@ describe('recording engines other than the memory edition', () => {
     expect(result.recording.graphs[0]!.violations).toEqual([]);
     expect(result.recording.document).toMatchObject({ extraJobFields: ['queue'], recordedStatusVariants: ['complete', 'partiallyFailed'] });
     const replay = createApi({ clock: createManualClock(Date.UTC(2030, 0, 1)), fixtures: result.recording.document });
-    const served = await replay.handle({ method: 'GET', url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`, headers: { 'x-auth-token': 't' } });
+    const served = await replay.handle({
+      method: 'GET',
+      url: `/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`,
+      headers: { 'x-auth-token': 't' },
+    });
     expect(JSON.parse(served.body!)).toEqual({ jobs: FOREIGN_JOBS, jobCount: FOREIGN_JOBS.length });
   });
 
@@ -69,10 +118,29 @@ describe('recording engines other than the memory edition', () => {
   });
 
   it('reports what only the fixture checks of replay refuse (a file being read that counted more lines than it has)', async () => {
-    const file = { fileName: '/data/e.csv', totalLines: 10, successfulLines: 8, failedLines: 5, startTime: 1716429600000000, endTime: 1716429601000000, status: 'running' };
-    const importJob = { jobId: 'imp-1', rawRequest: '', taskType: 'ImportGraph', canStop: true, progress: 50, files: [{ edgeFiles: [file] }], startTime: '1716429600', status: 'running' };
+    const file = {
+      fileName: '/data/e.csv',
+      totalLines: 10,
+      successfulLines: 8,
+      failedLines: 5,
+      startTime: 1716429600000000,
+      endTime: 1716429601000000,
+      status: 'running',
+    };
+    const importJob = {
+      jobId: 'imp-1',
+      rawRequest: '',
+      taskType: 'ImportGraph',
+      canStop: true,
+      progress: 50,
+      files: [{ edgeFiles: [file] }],
+      startTime: '1716429600',
+      status: 'running',
+    };
     const result = await recordJobs(options(scriptedEngine([importJob])));
     if (!result.ok) throw new Error(result.failure.message);
-    expect(result.recording.graphs[0]!.violations).toMatchObject([{ jobId: 'imp-1', replay: 'refused', problems: [expect.stringMatching(/fixture check of replay/)] }]);
+    expect(result.recording.graphs[0]!.violations).toMatchObject([
+      { jobId: 'imp-1', replay: 'refused', problems: [expect.stringMatching(/fixture check of replay/)] },
+    ]);
   });
 });

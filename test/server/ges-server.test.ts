@@ -40,7 +40,11 @@ describe('node:http server specifics', () => {
   it('answers a CORS preflight with 204 and the allowed headers', async () => {
     const response = await fetch(`${base}/jobs/status`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-auth-token' },
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'x-auth-token',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');

@@ -4,9 +4,9 @@ import { createRequestLog, toLoggedTarget } from '../../src/server/create-reques
 
 describe('request log', () => {
   it('replaces the values of credential-like query parameters and keeps the rest as sent', () => {
-    expect(toLoggedTarget('/ges/v1.0/p/graphs/movie/jobs/status?limit=2&token=abc&__code=400&Access%5FToken=x&api-key=k&password&offset=0')).toBe(
-      '/ges/v1.0/p/graphs/movie/jobs/status?limit=2&token=***&__code=400&Access%5FToken=***&api-key=***&password&offset=0',
-    );
+    expect(
+      toLoggedTarget('/ges/v1.0/p/graphs/movie/jobs/status?limit=2&token=abc&__code=400&Access%5FToken=x&api-key=k&password&offset=0'),
+    ).toBe('/ges/v1.0/p/graphs/movie/jobs/status?limit=2&token=***&__code=400&Access%5FToken=***&api-key=***&password&offset=0');
     expect(toLoggedTarget('/ges/v1.0/p/graphs/movie/jobs/status?limit=2')).toBe('/ges/v1.0/p/graphs/movie/jobs/status?limit=2');
     expect(toLoggedTarget(`/${'a'.repeat(5000)}`)).toHaveLength(2048 + '...'.length);
   });
@@ -30,8 +30,12 @@ describe('request log', () => {
     log.event('listening', { url: 'http://127.0.0.1:1', port: 1 }, 'unused in json');
     log.request({ method: 'GET', url: '/x', status: 200, durationMs: 1 });
     log.flush();
-    expect(chunks.join('').trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual([
-      { time: expect.any(String), event: 'listening', url: 'http://127.0.0.1:1', port: 1 },
-    ]);
+    expect(
+      chunks
+        .join('')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([{ time: expect.any(String), event: 'listening', url: 'http://127.0.0.1:1', port: 1 }]);
   });
 });

@@ -17,12 +17,22 @@ describe('the shared job-invariant checker', () => {
   it('reports a failReason on a successful job, naming the field and saying why in words', () => {
     const job = { ...first((j) => j.status === 'success'), failReason: 'oops' };
     expect(jobInvariantViolations(job)).toEqual([
-      { invariant: 'fail_reason_iff_failed', field: 'failReason', reason: 'carries failReason "oops"', expected: 'failReason only when status is failed' },
+      {
+        invariant: 'fail_reason_iff_failed',
+        field: 'failReason',
+        reason: 'carries failReason "oops"',
+        expected: 'failReason only when status is failed',
+      },
     ]);
   });
 
   it('reports a finished job that can still be stopped and ends before it starts', () => {
-    const job = { ...first((j) => j.status === 'success'), canStop: true, startTime: '2024-05-23 09:54:00', endTime: '2024-05-23 09:00:00' };
+    const job = {
+      ...first((j) => j.status === 'success'),
+      canStop: true,
+      startTime: '2024-05-23 09:54:00',
+      endTime: '2024-05-23 09:00:00',
+    };
     expect(jobInvariantViolations(job).map((v) => [v.invariant, v.field])).toEqual([
       ['finished_job_times', 'endTime'],
       ['finished_job_not_stoppable', 'canStop'],

@@ -33,19 +33,38 @@ describe('the job time reader', () => {
   });
 
   it('answers undefined for what names no instant', () => {
-    for (const value of ['yesterday', '2024/05/23 09:54:00', '2024-02-31 00:00:00', '2024-05-23 24:00:00', '17164292400', '', null, {}, -1, Number.NaN]) {
+    for (const value of [
+      'yesterday',
+      '2024/05/23 09:54:00',
+      '2024-02-31 00:00:00',
+      '2024-05-23 24:00:00',
+      '17164292400',
+      '',
+      null,
+      {},
+      -1,
+      Number.NaN,
+    ]) {
       expect(readJobTime(value), JSON.stringify(value)).toBeUndefined();
     }
   });
 
   it('accepts exactly the forms the spec pattern of JobTime accepts', () => {
     const spec = createSpecValidator();
-    const accepted = ['2024-05-23 09:54:00', '2024-05-23T01:54:00Z', '2024-05-23T09:54:00+08:00', '1716429240', '1716429240000', '1716429240000000'];
+    const accepted = [
+      '2024-05-23 09:54:00',
+      '2024-05-23T01:54:00Z',
+      '2024-05-23T09:54:00+08:00',
+      '1716429240',
+      '1716429240000',
+      '1716429240000000',
+    ];
     for (const value of accepted) {
       expect(spec.validate('#/components/schemas/JobTime', value), value).toEqual([]);
       expect(readJobTime(value), value).toBeDefined();
     }
-    for (const value of ['yesterday', '17164292400', '2024-05-23']) expect(spec.validate('#/components/schemas/JobTime', value), value).not.toEqual([]);
+    for (const value of ['yesterday', '17164292400', '2024-05-23'])
+      expect(spec.validate('#/components/schemas/JobTime', value), value).not.toEqual([]);
   });
 });
 

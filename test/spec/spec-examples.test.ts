@@ -6,7 +6,7 @@ import { createSpecValidator } from '../../src/spec/spec-validator.js';
 
 type Json = Record<string, any>;
 const validator = createSpecValidator();
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Every (schema pointer, example value, where) the document holds: media examples, parameter examples, schema examples. */
 function collectExamples(): { where: string; pointer: string; value: unknown }[] {
@@ -23,21 +23,22 @@ function collectExamples(): { where: string; pointer: string; value: unknown }[]
       const pointer = typeof raw.$ref === 'string' ? raw.$ref : `${base}/${status}`;
       const response = resolveRef<Json>(raw);
       for (const [type, mediaObject] of Object.entries<Json>(response.content ?? {})) {
-        media(mediaObject, `${pointer}/content/${escape(type)}`, `${where} ${status}`);
+        media(mediaObject, `${pointer}/content/${escapePointer(type)}`, `${where} ${status}`);
       }
     }
   };
   for (const [path, item] of Object.entries<Json>(openapiDocument.paths)) {
     for (const [method, operation] of Object.entries<Json>(item)) {
-      const base = `#/paths/${escape(path)}/${method}`;
+      const base = `#/paths/${escapePointer(path)}/${method}`;
       walkResponses(operation.responses, `${base}/responses`, operation.operationId);
       for (const [type, mediaObject] of Object.entries<Json>(operation.requestBody?.content ?? {})) {
-        media(mediaObject, `${base}/requestBody/content/${escape(type)}`, `${operation.operationId} request`);
+        media(mediaObject, `${base}/requestBody/content/${escapePointer(type)}`, `${operation.operationId} request`);
       }
     }
   }
   for (const [name, parameter] of Object.entries(openapiDocument.components.parameters ?? {}) as [string, Json][]) {
-    if ('example' in parameter) found.push({ where: `parameter ${name}`, pointer: `#/components/parameters/${name}/schema`, value: parameter.example });
+    if ('example' in parameter)
+      found.push({ where: `parameter ${name}`, pointer: `#/components/parameters/${name}/schema`, value: parameter.example });
   }
   // `examples` arrays inside schemas (JSON Schema 2020-12 annotations) must match their own schema too.
   const walkSchema = (schema: unknown, pointer: string) => {
@@ -47,7 +48,7 @@ function collectExamples(): { where: string; pointer: string; value: unknown }[]
       node.examples.forEach((value: unknown, i: number) => found.push({ where: `${pointer} examples[${i}]`, pointer, value }));
     }
     for (const [key, child] of Object.entries(node)) {
-      if (key !== 'examples') walkSchema(child, `${pointer}/${escape(key)}`);
+      if (key !== 'examples') walkSchema(child, `${pointer}/${escapePointer(key)}`);
     }
   };
   walkSchema(openapiDocument.components.schemas, '#/components/schemas');
@@ -90,7 +91,16 @@ describe('openapi.yaml examples', () => {
 
   it('rejects bodies that break the Job invariants the schema encodes', () => {
     const pointer = '#/components/schemas/Job';
-    const base = { jobId: 'j1', rawRequest: '', taskType: 'Algorithm', canStop: false, progress: '100', startTime: '2024-05-23 09:54:00', endTime: '2024-05-23 09:54:01', status: 'success' };
+    const base = {
+      jobId: 'j1',
+      rawRequest: '',
+      taskType: 'Algorithm',
+      canStop: false,
+      progress: '100',
+      startTime: '2024-05-23 09:54:00',
+      endTime: '2024-05-23 09:54:01',
+      status: 'success',
+    };
     expect(validator.validate(pointer, base)).toEqual([]);
     expect(validator.validate(pointer, { ...base, status: 'failed' })).not.toEqual([]); // failed without failReason
     expect(validator.validate(pointer, { ...base, failReason: 'x' })).not.toEqual([]); // failReason on success

@@ -37,14 +37,26 @@ const patternBody = (pattern: RegExp) => pattern.source.replace(/^\^/, '').repla
 const pagingNumbers = [limitBounds.max, limitBounds.max + 1, limitBounds.default, offsetBounds.max].flatMap(spellings);
 
 const facts: Fact[] = [
-  { what: `the project_id pattern (${projectIdPattern.source})`, instead: 'projectIdPattern', restatedIn: (line) => line.includes(patternBody(projectIdPattern)) },
-  { what: `the graph_name pattern (${graphNamePattern.source})`, instead: 'graphNamePattern', restatedIn: (line) => line.includes(patternBody(graphNamePattern)) },
+  {
+    what: `the project_id pattern (${projectIdPattern.source})`,
+    instead: 'projectIdPattern',
+    restatedIn: (line) => line.includes(patternBody(projectIdPattern)),
+  },
+  {
+    what: `the graph_name pattern (${graphNamePattern.source})`,
+    instead: 'graphNamePattern',
+    restatedIn: (line) => line.includes(patternBody(graphNamePattern)),
+  },
   {
     what: `a limit/offset bound or default (${[...new Set(pagingNumbers)].join(', ')})`,
     instead: 'limitBounds / offsetBounds',
     restatedIn: (line) => /limit|offset/i.test(line) && pagingNumbers.some((n) => new RegExp(`(?<![\\d_])${n}(?![\\d_])`).test(line)),
   },
-  { what: `the example project id (${exampleProjectId})`, instead: 'exampleProjectId', restatedIn: (line) => line.includes(exampleProjectId) },
+  {
+    what: `the example project id (${exampleProjectId})`,
+    instead: 'exampleProjectId',
+    restatedIn: (line) => line.includes(exampleProjectId),
+  },
 ];
 
 describe('facts of openapi.yaml live in the spec once', () => {
@@ -52,8 +64,16 @@ describe('facts of openapi.yaml live in the spec once', () => {
     const parameters = openapiDocument.components.parameters as Record<string, { schema: Record<string, unknown>; example?: unknown }>;
     expect(projectIdPattern.source).toBe(parameters.ProjectId!.schema.pattern);
     expect(graphNamePattern.source).toBe(parameters.GraphName!.schema.pattern);
-    expect(limitBounds).toEqual({ min: parameters.Limit!.schema.minimum, max: parameters.Limit!.schema.maximum, default: parameters.Limit!.schema.default });
-    expect(offsetBounds).toEqual({ min: parameters.Offset!.schema.minimum, max: parameters.Offset!.schema.maximum, default: parameters.Offset!.schema.default });
+    expect(limitBounds).toEqual({
+      min: parameters.Limit!.schema.minimum,
+      max: parameters.Limit!.schema.maximum,
+      default: parameters.Limit!.schema.default,
+    });
+    expect(offsetBounds).toEqual({
+      min: parameters.Offset!.schema.minimum,
+      max: parameters.Offset!.schema.maximum,
+      default: parameters.Offset!.schema.default,
+    });
     expect(exampleProjectId).toBe(parameters.ProjectId!.example);
   });
 
@@ -67,7 +87,9 @@ describe('facts of openapi.yaml live in the spec once', () => {
         .forEach((line, index) => {
           for (const fact of facts) {
             if (fact.restatedIn(line)) {
-              restated.push(`${relative(ROOT, join(ROOT, file))}:${index + 1} restates ${fact.what} of openapi.yaml; import ${fact.instead} from src/spec/spec-facts.ts instead`);
+              restated.push(
+                `${relative(ROOT, join(ROOT, file))}:${index + 1} restates ${fact.what} of openapi.yaml; import ${fact.instead} from src/spec/spec-facts.ts instead`,
+              );
             }
           }
         });

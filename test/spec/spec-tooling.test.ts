@@ -12,7 +12,17 @@ const root = new URL('../../', import.meta.url).pathname;
 /** A throwaway copy of the parts of the project the spec tooling reads, sharing node_modules. */
 async function copyProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ges-spec-'));
-  for (const entry of ['package.json', 'openapi.yaml', 'fixtures.schema.json', '.spectral.yaml', 'redocly.yaml', 'scripts', 'src', 'contracts', 'docs']) {
+  for (const entry of [
+    'package.json',
+    'openapi.yaml',
+    'fixtures.schema.json',
+    '.spectral.yaml',
+    'redocly.yaml',
+    'scripts',
+    'src',
+    'contracts',
+    'docs',
+  ]) {
     await cp(join(root, entry), join(dir, entry), { recursive: true });
   }
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
@@ -78,16 +88,26 @@ describe('the house Spectral rules', { timeout: 180_000 }, () => {
   }
 
   it('accept the spec as it is', async () => {
-    expect(await lintEdited('unchanged', (s) => s + '\n')).not.toMatch(/error|warning/);
+    expect(await lintEdited('unchanged', (s) => `${s}\n`)).not.toMatch(/error|warning/);
   });
 
   it('catch a regression: a missing error status, an example-less response, a bad errorCode, a missing operationId, a non-envelope error body', async () => {
     const findings = await Promise.all([
-      lintEdited('no-503', (s) => s.replace(/        '503':\n          \$ref: '#\/components\/responses\/ServiceUnavailable'\n\n  \/ges\/v1.0\/\{project_id\}\/graphs\/\{graph_name\}\/jobs\/\{job_id\}\/status/, "\n  /ges/v1.0/{project_id}/graphs/{graph_name}/jobs/{job_id}/status")),
-      lintEdited('no-example', (s) => s.replace(/              examples:\n                Cancelled:\n                  summary: Cancelled\n                  value: \{\}\n/, '')),
+      lintEdited('no-503', (s) =>
+        s.replace(
+          / {8}'503':\n {10}\$ref: '#\/components\/responses\/ServiceUnavailable'\n\n {2}\/ges\/v1.0\/\{project_id\}\/graphs\/\{graph_name\}\/jobs\/\{job_id\}\/status/,
+          '\n  /ges/v1.0/{project_id}/graphs/{graph_name}/jobs/{job_id}/status',
+        ),
+      ),
+      lintEdited('no-example', (s) => s.replace(/ {14}examples:\n {16}Cancelled:\n {18}summary: Cancelled\n {18}value: \{\}\n/, '')),
       lintEdited('bad-code', (s) => s.replace('errorCode: GES.8303', 'errorCode: GES-8303')),
       lintEdited('no-operation-id', (s) => s.replace('      operationId: cancelJob\n', '')),
-      lintEdited('bad-envelope', (s) => s.replace(/(        '500':\n          description: The engine is unavailable \(GES.8602\).\n          content:\n            application\/json:\n              schema:\n)                \$ref: '#\/components\/schemas\/GesError'/, '$1                type: object\n                properties: {message: {type: string}}')),
+      lintEdited('bad-envelope', (s) =>
+        s.replace(
+          /( {8}'500':\n {10}description: The engine is unavailable \(GES.8602\).\n {10}content:\n {12}application\/json:\n {14}schema:\n) {16}\$ref: '#\/components\/schemas\/GesError'/,
+          '$1                type: object\n                properties: {message: {type: string}}',
+        ),
+      ),
     ]);
     expect(findings[0]).toContain('ges-six-error-statuses');
     expect(findings[1]).toContain('ges-response-example');
@@ -98,10 +118,22 @@ describe('the house Spectral rules', { timeout: 180_000 }, () => {
 
   it('catch a regression that costs code generators a field or a type: an undescribed property, a const property, properties beside allOf, an integer parameter without format', async () => {
     const findings = await Promise.all([
-      lintEdited('no-description', (s) => s.replace('          description: Statistics of the edge files, one entry a file, counted in lines.\n', '')),
-      lintEdited('const-result', (s) => s.replace('          enum: [failed]\n          description: Always `failed`.', '          const: failed\n          description: Always `failed`.')),
-      lintEdited('properties-beside-allof', (s) => s.replace('    Job:\n      description:', '    Job:\n      properties: {jobId: {type: string, description: The id.}}\n      description:')),
-      lintEdited('no-format', (s) => s.replace(/(    Offset:\n(?:.*\n)*?        type: integer\n)        format: int32\n/, '$1')),
+      lintEdited('no-description', (s) =>
+        s.replace('          description: Statistics of the edge files, one entry a file, counted in lines.\n', ''),
+      ),
+      lintEdited('const-result', (s) =>
+        s.replace(
+          '          enum: [failed]\n          description: Always `failed`.',
+          '          const: failed\n          description: Always `failed`.',
+        ),
+      ),
+      lintEdited('properties-beside-allof', (s) =>
+        s.replace(
+          '    Job:\n      description:',
+          '    Job:\n      properties: {jobId: {type: string, description: The id.}}\n      description:',
+        ),
+      ),
+      lintEdited('no-format', (s) => s.replace(/( {4}Offset:\n(?:.*\n)*? {8}type: integer\n) {8}format: int32\n/, '$1')),
     ]);
     expect(findings[0]).toContain('ges-property-description');
     expect(findings[1]).toContain('ges-property-enum-not-const');

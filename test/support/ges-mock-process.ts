@@ -45,10 +45,20 @@ export function startGesMockProcess(args: readonly string[], options: { env?: No
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
       stdout += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1] ?? /^\{"time":"[^"]+","event":"listening","url":"(http:\/\/[^"]+)".*\n/.exec(stdout)?.[1];
+      const url =
+        /listening on (http:\/\/\S+)/.exec(stdout)?.[1] ??
+        /^\{"time":"[^"]+","event":"listening","url":"(http:\/\/[^"]+)".*\n/.exec(stdout)?.[1];
       if (url && (/\ntry: .*\n/.test(stdout) || stdout.startsWith('{'))) {
         const banner = stdout;
-        resolve({ child, url, port: Number(new URL(url).port), banner, stdout: () => stdout, stderr: () => stderr, stop: () => stopProcess(child) });
+        resolve({
+          child,
+          url,
+          port: Number(new URL(url).port),
+          banner,
+          stdout: () => stdout,
+          stderr: () => stderr,
+          stop: () => stopProcess(child),
+        });
       }
     });
     child.once('exit', (code) => reject(new Error(`ges-mock exited with ${code} before listening: ${stderr}`)));

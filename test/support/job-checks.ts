@@ -16,7 +16,15 @@ const invariantProblems = (job: Job): string[] =>
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\d{9}$/;
 const KEY_ORDER = ['jobId', 'rawRequest', 'taskType', 'canStop', 'progress', 'files', 'startTime', 'failReason', 'endTime', 'status'];
-const CANCELLABLE_ALGORITHMS = new Set(['topicrank', 'pagerank', 'personalrank', 'kcore', 'connected_component', 'label_propagation', 'louvain']);
+const CANCELLABLE_ALGORITHMS = new Set([
+  'topicrank',
+  'pagerank',
+  'personalrank',
+  'kcore',
+  'connected_component',
+  'label_propagation',
+  'louvain',
+]);
 
 /**
  * Problems of one job, as the list or a test sees it: its schema, the spec's job invariants (the
@@ -45,15 +53,18 @@ export function jobProblems(job: Job): string[] {
   for (const group of job.files ?? []) {
     for (const [kind, stats] of Object.entries(group)) {
       for (const stat of stats as Record<string, number | string>[]) {
-        const [total, ok, bad] = kind === 'schemaFiles' ? ['totalLabels', 'successfulLabels', 'failedLabels'] : ['totalLines', 'successfulLines', 'failedLines'];
+        const [total, ok, bad] =
+          kind === 'schemaFiles' ? ['totalLabels', 'successfulLabels', 'failedLabels'] : ['totalLines', 'successfulLines', 'failedLines'];
         // Finished files must add up exactly (a shared invariant); a running one never overshoots.
-        if (stat['status'] === 'running' && Number(stat[ok]) + Number(stat[bad]) > Number(stat[total])) problems.push(`${id}: ${kind} counts overshoot`);
+        if (stat['status'] === 'running' && Number(stat[ok]) + Number(stat[bad]) > Number(stat[total]))
+          problems.push(`${id}: ${kind} counts overshoot`);
         const startUs = Number(stat['startTime']);
-        const jobStartUs = Date.parse(job.startTime.replace(' ', 'T') + '+08:00') * 1000;
+        const jobStartUs = Date.parse(`${job.startTime.replace(' ', 'T')}+08:00`) * 1000;
         if (startUs < jobStartUs) problems.push(`${id}: ${kind} starts before the job`);
         if (stat['endTime'] !== undefined) {
           if (Number(stat['endTime']) < startUs) problems.push(`${id}: ${kind} ends before it starts`);
-          if (job.endTime && Number(stat['endTime']) >= (Date.parse(job.endTime.replace(' ', 'T') + '+08:00') + 1000) * 1000) problems.push(`${id}: ${kind} ends after the job`);
+          if (job.endTime && Number(stat['endTime']) >= (Date.parse(`${job.endTime.replace(' ', 'T')}+08:00`) + 1000) * 1000)
+            problems.push(`${id}: ${kind} ends after the job`);
         }
       }
     }
@@ -87,7 +98,8 @@ export function pageProblems(body: { jobs: Job[]; jobCount: number }, page: { li
   const { jobs, jobCount } = body;
   problems.push(...jobs.flatMap(invariantProblems));
   const expectedLength = Math.max(0, Math.min(page.limit, jobCount - page.offset));
-  if (jobs.length !== expectedLength) problems.push(`page of ${jobs.length} jobs; limit ${page.limit}, offset ${page.offset}, jobCount ${jobCount}`);
+  if (jobs.length !== expectedLength)
+    problems.push(`page of ${jobs.length} jobs; limit ${page.limit}, offset ${page.offset}, jobCount ${jobCount}`);
   return [...problems, ...orderProblems(jobs)];
 }
 
@@ -107,7 +119,7 @@ export function listProblems(engine: Engine, project: string, graph: string): st
 }
 
 /** Unwraps an EngineResult or fails the test with the error. */
-export function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: { kind: string } }): T {
+export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { kind: string } }): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result.value;
 }

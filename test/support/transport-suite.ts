@@ -41,7 +41,11 @@ export function describeTransport(name: string, start: () => Promise<Transport>)
     });
 
     it('answers HEAD on a GET route with the status and headers of the GET and no body', async () => {
-      for (const url of [`${base}/jobs/status?limit=2`, `${base.replace('/movie', '/nope_graph')}/jobs/status`, `${transport.baseUrl}/__mock/state`]) {
+      for (const url of [
+        `${base}/jobs/status?limit=2`,
+        `${base.replace('/movie', '/nope_graph')}/jobs/status`,
+        `${transport.baseUrl}/__mock/state`,
+      ]) {
         const get = await fetch(url, { headers: auth });
         const getBody = await get.arrayBuffer();
         const head = await fetch(url, { method: 'HEAD', headers: auth });
@@ -90,7 +94,10 @@ export function describeTransport(name: string, start: () => Promise<Transport>)
     });
 
     it.each(['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE'])('makes fetch fail on %s, then recovers', async (kind) => {
-      const put = await fetch(`${transport.baseUrl}/__mock/faults`, { method: 'PUT', body: JSON.stringify({ connectionFault: { kind, next: 1 } }) });
+      const put = await fetch(`${transport.baseUrl}/__mock/faults`, {
+        method: 'PUT',
+        body: JSON.stringify({ connectionFault: { kind, next: 1 } }),
+      });
       expect(put.status).toBe(200);
       await expect(fetch(`${base}/jobs/status?limit=1`, { headers: auth })).rejects.toThrow(TypeError);
       expect((await fetch(`${base}/jobs/status?limit=1`, { headers: auth })).status).toBe(200);

@@ -19,9 +19,15 @@ test('every source map carries the sources it points at (the .ts files are not s
   const maps = readdirSync(join(packageDir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js.map'));
   expect(maps.length).toBeGreaterThan(0);
   for (const file of maps) {
-    const map = JSON.parse(readFileSync(join(packageDir, 'dist', file), 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+    const map = JSON.parse(readFileSync(join(packageDir, 'dist', file), 'utf8')) as {
+      sources: string[];
+      sourcesContent?: (string | null)[];
+    };
     expect(map.sourcesContent?.length, file).toBe(map.sources.length);
-    expect(map.sourcesContent?.every((content) => typeof content === 'string' && content.length > 0), file).toBe(true);
+    expect(
+      map.sourcesContent?.every((content) => typeof content === 'string' && content.length > 0),
+      file,
+    ).toBe(true);
   }
 });
 

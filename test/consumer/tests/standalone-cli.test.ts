@@ -52,9 +52,13 @@ describe('ges-mock serve from node_modules/.bin', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ges-consumer-'));
     try {
       const report = join(dir, 'contract.json');
-      const run = await runBin('ges-contract', ['--base-url', mock.url, '--project-id', project, '--graph', 'movie', '--allow-mutations', '--json', report], {
-        GES_TOKEN: 'contract-token',
-      });
+      const run = await runBin(
+        'ges-contract',
+        ['--base-url', mock.url, '--project-id', project, '--graph', 'movie', '--allow-mutations', '--json', report],
+        {
+          GES_TOKEN: 'contract-token',
+        },
+      );
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(JSON.parse(await readFile(report, 'utf8'))).toMatchObject({ exitCode: 0 });
     } finally {

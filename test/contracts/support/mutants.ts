@@ -2,7 +2,17 @@
  * The catalogue of broken implementations (each corrupts the mock ONE way, naming the check that must
  * catch it) and of valid variations (which a real engine may show and the kit must accept).
  */
-import { FORBIDDEN_TOKEN, TOKEN, bodyOf, editJobs, editListedJobs, withBody, withQuery, type Corruption, type Seen } from './corrupt-server.js';
+import {
+  FORBIDDEN_TOKEN,
+  TOKEN,
+  bodyOf,
+  editJobs,
+  editListedJobs,
+  withBody,
+  withQuery,
+  type Corruption,
+  type Seen,
+} from './corrupt-server.js';
 
 /** A broken implementation and the check id that must catch it. */
 export interface Mutant {
@@ -21,13 +31,13 @@ const badPaging = (url: URL) => isBadPaging(url.searchParams.get('limit')) || is
 const withToken = (seen: Seen, token: string) => ({ ...seen.request, headers: { ...seen.request.headers, 'x-auth-token': token } });
 const isRead = (seen: Seen) => seen.operation === 'listJobs' || seen.operation === 'getJobStatus';
 /** A corruption that rewrites the error answers with this errorCode to another status and code. */
-const recodeError = (from: string, status: number, errorCode: string, when: (seen: Seen) => boolean = () => true): Corruption =>
+const recodeError =
+  (from: string, status: number, errorCode: string, when: (seen: Seen) => boolean = () => true): Corruption =>
   async (seen, answer) => {
     const response = await answer();
     const body = bodyOf(response);
     return body?.errorCode === from && when(seen) ? withBody(response, { ...body, errorCode }, status) : response;
   };
-
 
 /** The jobs the real engine holds for the graph of a request (read past any corruption). */
 async function heldJobs(seen: Seen): Promise<Record<string, unknown>[]> {
@@ -132,7 +142,11 @@ export const mutants: readonly Mutant[] = [
     kind: 'failure',
     async corrupt(seen, answer) {
       if (seen.operation === 'listJobs' && badPaging(seen.url)) {
-        return { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope('GES.8302', 'Failed to query job status.')) };
+        return {
+          status: 500,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(envelope('GES.8302', 'Failed to query job status.')),
+        };
       }
       return answer();
     },
@@ -159,7 +173,9 @@ export const mutants: readonly Mutant[] = [
     kind: 'failure',
     async corrupt(seen, answer) {
       const response = await answer();
-      return seen.operation === 'listJobs' ? { ...response, headers: { ...response.headers, 'content-type': 'text/html; charset=utf-8' } } : response;
+      return seen.operation === 'listJobs'
+        ? { ...response, headers: { ...response.headers, 'content-type': 'text/html; charset=utf-8' } }
+        : response;
     },
   },
   {
@@ -237,7 +253,9 @@ export const mutants: readonly Mutant[] = [
     kind: 'failure',
     corrupt(seen, answer) {
       const offset = Number(seen.url.searchParams.get('offset') ?? 0);
-      return answer(seen.operation === 'listJobs' && offset > 0 && !badPaging(seen.url) ? withQuery(seen, { offset: String(offset - 1) }) : undefined);
+      return answer(
+        seen.operation === 'listJobs' && offset > 0 && !badPaging(seen.url) ? withQuery(seen, { offset: String(offset - 1) }) : undefined,
+      );
     },
   },
   {
@@ -245,7 +263,9 @@ export const mutants: readonly Mutant[] = [
     check: 'ignored_auth',
     kind: 'failure',
     corrupt: (seen, answer) =>
-      answer(seen.request.headers['x-auth-token'] ? undefined : { ...seen.request, headers: { ...seen.request.headers, 'x-auth-token': TOKEN } }),
+      answer(
+        seen.request.headers['x-auth-token'] ? undefined : { ...seen.request, headers: { ...seen.request.headers, 'x-auth-token': TOKEN } },
+      ),
   },
   {
     name: 'status endpoint disagrees with the list',
@@ -304,7 +324,9 @@ export const mutants: readonly Mutant[] = [
     check: 'limit_zero_empty',
     kind: 'failure',
     corrupt: (seen, answer) =>
-      answer(seen.operation === 'listJobs' && seen.url.searchParams.get('limit') === '0' ? withQuery(seen, { limit: undefined }) : undefined),
+      answer(
+        seen.operation === 'listJobs' && seen.url.searchParams.get('limit') === '0' ? withQuery(seen, { limit: undefined }) : undefined,
+      ),
   },
   {
     name: 'limit=0 refused with 400 GES.8005',
@@ -312,7 +334,11 @@ export const mutants: readonly Mutant[] = [
     kind: 'failure',
     async corrupt(seen, answer) {
       if (seen.operation !== 'listJobs' || seen.url.searchParams.get('limit') !== '0') return answer();
-      return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope('GES.8005', 'Parameter error!')) };
+      return {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(envelope('GES.8005', 'Parameter error!')),
+      };
     },
   },
   {
@@ -322,7 +348,9 @@ export const mutants: readonly Mutant[] = [
     async corrupt(seen, answer) {
       const response = await answer();
       const body = bodyOf(response);
-      return seen.operation === 'getJobStatus' && body?.status === 'running' ? withBody(response, { ...body, status: 'pending' }) : response;
+      return seen.operation === 'getJobStatus' && body?.status === 'running'
+        ? withBody(response, { ...body, status: 'pending' })
+        : response;
     },
   },
   {
@@ -365,11 +393,13 @@ export const mutants: readonly Mutant[] = [
     kind: 'warning',
     corrupt: (seen, answer) => {
       const offset = seen.url.searchParams.get('offset');
-      return answer(seen.operation === 'listJobs' && offset !== null && /^\d{10,}$/.test(offset) ? withQuery(seen, { offset: '100000' }) : undefined);
+      return answer(
+        seen.operation === 'listJobs' && offset !== null && /^\d{10,}$/.test(offset) ? withQuery(seen, { offset: '100000' }) : undefined,
+      );
     },
   },
   {
-    name: 'missing token answers 400 GES.8007 (the GES table\'s mapping)',
+    name: "missing token answers 400 GES.8007 (the GES table's mapping)",
     check: 'missing_token_code',
     kind: 'warning',
     corrupt: recodeError('GES.8007', 400, 'GES.8007', isRead),
@@ -430,7 +460,9 @@ export const mutants: readonly Mutant[] = [
         });
       }
       const body = bodyOf(response);
-      return seen.operation === 'getJobStatus' && body?.status === 'success' ? withBody(response, { ...body, status: 'complete' }) : response;
+      return seen.operation === 'getJobStatus' && body?.status === 'success'
+        ? withBody(response, { ...body, status: 'complete' })
+        : response;
     },
   },
   {
@@ -456,7 +488,8 @@ export const mutants: readonly Mutant[] = [
     name: 'limit=1 answers two jobs',
     check: 'limit_boundaries',
     kind: 'failure',
-    corrupt: (seen, answer) => answer(seen.operation === 'listJobs' && seen.url.searchParams.get('limit') === '1' ? withQuery(seen, { limit: '2' }) : undefined),
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'listJobs' && seen.url.searchParams.get('limit') === '1' ? withQuery(seen, { limit: '2' }) : undefined),
   },
   {
     name: 'a limit beyond 32 bits wraps around (4294967296 → 0)',
@@ -464,7 +497,9 @@ export const mutants: readonly Mutant[] = [
     kind: 'failure',
     corrupt(seen, answer) {
       const limit = wrapped(seen.url.searchParams.get('limit'));
-      return answer(seen.operation === 'listJobs' && limit !== undefined && Number(limit) <= 100000 ? withQuery(seen, { limit }) : undefined);
+      return answer(
+        seen.operation === 'listJobs' && limit !== undefined && Number(limit) <= 100000 ? withQuery(seen, { limit }) : undefined,
+      );
     },
   },
   {
@@ -473,7 +508,9 @@ export const mutants: readonly Mutant[] = [
     kind: 'failure',
     corrupt(seen, answer) {
       const offset = wrapped(seen.url.searchParams.get('offset'));
-      return answer(seen.operation === 'listJobs' && offset !== undefined && Number(offset) < 2 ** 31 ? withQuery(seen, { offset }) : undefined);
+      return answer(
+        seen.operation === 'listJobs' && offset !== undefined && Number(offset) < 2 ** 31 ? withQuery(seen, { offset }) : undefined,
+      );
     },
   },
   {
@@ -494,7 +531,11 @@ export const mutants: readonly Mutant[] = [
     kind: 'failure',
     async corrupt(seen, answer) {
       if (seen.operation !== 'listJobs' || seen.url.searchParams.get('offset') !== '2147483647') return answer();
-      return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope('GES.8005', 'Parameter error!')) };
+      return {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(envelope('GES.8005', 'Parameter error!')),
+      };
     },
   },
   {
@@ -508,13 +549,20 @@ export const mutants: readonly Mutant[] = [
     check: 'result_paging_range',
     kind: 'warning',
     corrupt: (seen, answer) =>
-      answer(seen.operation === 'getJobStatus' && Number(seen.url.searchParams.get('limit')) > 100000 ? withQuery(seen, { limit: '100000' }) : undefined),
+      answer(
+        seen.operation === 'getJobStatus' && Number(seen.url.searchParams.get('limit')) > 100000
+          ? withQuery(seen, { limit: '100000' })
+          : undefined,
+      ),
   },
   {
     name: 'a two-character graph name answers an empty list',
     check: 'malformed_path_rejected',
     kind: 'failure',
-    corrupt: (seen, answer) => (seen.operation === 'listJobs' && /\/graphs\/[^/]{1,3}\//.test(seen.url.pathname) ? Promise.resolve(ok({ jobs: [], jobCount: 0 })) : answer()),
+    corrupt: (seen, answer) =>
+      seen.operation === 'listJobs' && /\/graphs\/[^/]{1,3}\//.test(seen.url.pathname)
+        ? Promise.resolve(ok({ jobs: [], jobCount: 0 }))
+        : answer(),
   },
   // The same fact on every endpoint.
   {
@@ -536,7 +584,9 @@ export const mutants: readonly Mutant[] = [
     async corrupt(seen, answer) {
       const response = await answer();
       const body = bodyOf(response);
-      return seen.operation === 'executeAlgorithm' && typeof body?.jobId === 'string' ? withBody(response, { ...body, jobType: 2 }) : response;
+      return seen.operation === 'executeAlgorithm' && typeof body?.jobId === 'string'
+        ? withBody(response, { ...body, jobType: 2 })
+        : response;
     },
   },
   {
@@ -582,7 +632,9 @@ export const mutants: readonly Mutant[] = [
       const response = await answer();
       const body = bodyOf(response);
       const unfinished = seen.operation === 'getJobStatus' && (body?.status === 'running' || body?.status === 'pending');
-      return unfinished ? withBody(response, { ...body, data: { outputs: {}, data_return_size: 0, data_offset: 0, data_total_size: 0 } }) : response;
+      return unfinished
+        ? withBody(response, { ...body, data: { outputs: {}, data_return_size: 0, data_offset: 0, data_total_size: 0 } })
+        : response;
     },
   },
   {
@@ -592,7 +644,9 @@ export const mutants: readonly Mutant[] = [
     async corrupt(seen, answer) {
       const response = await answer();
       const body = bodyOf(response);
-      return seen.operation === 'listJobs' && response.status === 200 && body ? withBody(response, { ...body, errorCode: 'GES.0000' }) : response;
+      return seen.operation === 'listJobs' && response.status === 200 && body
+        ? withBody(response, { ...body, errorCode: 'GES.0000' })
+        : response;
     },
   },
   // Units.
@@ -609,7 +663,8 @@ export const mutants: readonly Mutant[] = [
     check: 'import_file_times_in_microseconds',
     kind: 'failure',
     corrupt: editFileStats((stat) => {
-      if (typeof stat.startTime === 'number' && typeof stat.endTime === 'number') [stat.startTime, stat.endTime] = [stat.endTime + 1, stat.startTime];
+      if (typeof stat.startTime === 'number' && typeof stat.endTime === 'number')
+        [stat.startTime, stat.endTime] = [stat.endTime + 1, stat.startTime];
     }),
   },
   // The refusals a user hits on the writes.
@@ -618,9 +673,15 @@ export const mutants: readonly Mutant[] = [
     check: 'unknown_vertex_accepted',
     kind: 'failure',
     async corrupt(seen, answer) {
-      const source = (bodyOf({ status: 200, headers: {}, body: seen.request.body ?? '' })?.parameters as Record<string, unknown> | undefined)?.source;
+      const source = (
+        bodyOf({ status: 200, headers: {}, body: seen.request.body ?? '' })?.parameters as Record<string, unknown> | undefined
+      )?.source;
       if (seen.operation !== 'executeAlgorithm' || typeof source !== 'string' || /^\d+$/.test(source)) return answer();
-      return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope('GES.8402', `Algorithm [shortest_path] failed to start: vertex [${source}] not found.`)) };
+      return {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(envelope('GES.8402', `Algorithm [shortest_path] failed to start: vertex [${source}] not found.`)),
+      };
     },
   },
   {
@@ -628,7 +689,11 @@ export const mutants: readonly Mutant[] = [
     check: 'invalid_algorithm_rejected',
     kind: 'failure',
     corrupt: (seen, answer) =>
-      answer(seen.operation === 'executeAlgorithm' && seen.request.body === '{"algorithmName":""}' ? { ...seen.request, body: '{"algorithmName":"pagerank"}' } : undefined),
+      answer(
+        seen.operation === 'executeAlgorithm' && seen.request.body === '{"algorithmName":""}'
+          ? { ...seen.request, body: '{"algorithmName":"pagerank"}' }
+          : undefined,
+      ),
   },
   {
     name: 'an unknown algorithm answers GES.8401',
@@ -661,33 +726,51 @@ export const mutants: readonly Mutant[] = [
     check: 'cancel_other_graph_rejected',
     kind: 'failure',
     corrupt: (seen, answer) =>
-      answer(seen.operation === 'cancelJob' && /\/graphs\/nosuchgraph_/.test(seen.url.pathname) ? { ...seen.request, url: seen.request.url.replace(/\/graphs\/nosuchgraph_[^/]+\//, '/graphs/movie/') } : undefined),
+      answer(
+        seen.operation === 'cancelJob' && /\/graphs\/nosuchgraph_/.test(seen.url.pathname)
+          ? { ...seen.request, url: seen.request.url.replace(/\/graphs\/nosuchgraph_[^/]+\//, '/graphs/movie/') }
+          : undefined,
+      ),
   },
   {
     name: 'a submit without a token is accepted',
     check: 'writes_without_token_rejected',
     kind: 'failure',
-    corrupt: (seen, answer) => answer(seen.operation === 'executeAlgorithm' && !seen.request.headers['x-auth-token'] ? withToken(seen, TOKEN) : undefined),
+    corrupt: (seen, answer) =>
+      answer(seen.operation === 'executeAlgorithm' && !seen.request.headers['x-auth-token'] ? withToken(seen, TOKEN) : undefined),
   },
   {
     name: 'a submit with a JSON array body starts a job',
     check: 'invalid_algorithm_rejected',
     kind: 'failure',
     corrupt: (seen, answer) =>
-      answer(seen.operation === 'executeAlgorithm' && seen.request.body?.startsWith('[') ? { ...seen.request, body: (seen.request.body ?? '').slice(1, -1) } : undefined),
+      answer(
+        seen.operation === 'executeAlgorithm' && seen.request.body?.startsWith('[')
+          ? { ...seen.request, body: (seen.request.body ?? '').slice(1, -1) }
+          : undefined,
+      ),
   },
   {
     name: 'an unknown algorithm accepted as a job',
     check: 'invalid_algorithm_code',
     kind: 'warning',
     corrupt: (seen, answer) =>
-      answer(seen.operation === 'executeAlgorithm' && seen.request.body?.includes('no_such_algorithm') ? { ...seen.request, body: '{"algorithmName":"pagerank"}' } : undefined),
+      answer(
+        seen.operation === 'executeAlgorithm' && seen.request.body?.includes('no_such_algorithm')
+          ? { ...seen.request, body: '{"algorithmName":"pagerank"}' }
+          : undefined,
+      ),
   },
   {
     name: 'a submit with the forbidden token is accepted',
     check: 'writes_without_token_rejected',
     kind: 'failure',
-    corrupt: (seen, answer) => answer(seen.operation === 'executeAlgorithm' && seen.request.headers['x-auth-token'] === FORBIDDEN_TOKEN ? withToken(seen, TOKEN) : undefined),
+    corrupt: (seen, answer) =>
+      answer(
+        seen.operation === 'executeAlgorithm' && seen.request.headers['x-auth-token'] === FORBIDDEN_TOKEN
+          ? withToken(seen, TOKEN)
+          : undefined,
+      ),
   },
   {
     name: 'writes without a token answer 400 GES.8007',
@@ -761,9 +844,7 @@ export const variations: readonly Variation[] = [
     corrupt: (() => {
       const uuid = plainUuidIds();
       return (seen, answer) =>
-        uuid(seen, (request) =>
-          progressAsInteger(seen, () => resultSuccess(seen, () => exportTaskType(seen, () => answer(request)))),
-        );
+        uuid(seen, (request) => progressAsInteger(seen, () => resultSuccess(seen, () => exportTaskType(seen, () => answer(request)))));
     })(),
   },
 ];

@@ -17,8 +17,28 @@ export interface HarRequest {
 export interface HarEntry {
   startedDateTime: string;
   time: number;
-  request: { method: string; url: string; httpVersion: string; headers: { name: string; value: string }[]; queryString: unknown[]; cookies: unknown[]; headersSize: number; bodySize: number; postData?: { mimeType: string; text: string } };
-  response: { status: number; statusText: string; httpVersion: string; headers: { name: string; value: string }[]; cookies: unknown[]; content: { size: number; mimeType: string; text?: string }; redirectURL: string; headersSize: number; bodySize: number };
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    headers: { name: string; value: string }[];
+    queryString: unknown[];
+    cookies: unknown[];
+    headersSize: number;
+    bodySize: number;
+    postData?: { mimeType: string; text: string };
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    headers: { name: string; value: string }[];
+    cookies: unknown[];
+    content: { size: number; mimeType: string; text?: string };
+    redirectURL: string;
+    headersSize: number;
+    bodySize: number;
+  };
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number };
 }
@@ -38,7 +58,12 @@ export async function recordHar(baseUrl: string, requests: readonly HarRequest[]
     const url = /^https?:/.test(request.path) ? request.path : baseUrl + request.path;
     const method = request.method ?? 'GET';
     const headers = { ...(request.headers ?? {}) };
-    const response = await fetch(url, { method, headers, ...(request.body !== undefined ? { body: request.body } : {}), redirect: 'manual' });
+    const response = await fetch(url, {
+      method,
+      headers,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      redirect: 'manual',
+    });
     const text = await response.text();
     entries.push({
       startedDateTime: new Date(START + i * 100).toISOString(),

@@ -15,19 +15,39 @@ export const ONE_MIB = 1024 * 1024;
 const PROTO_NAMES = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__'];
 
 /** One path segment, raw (as it appears in the request target). Never contains '?' or '#'. */
-const oddSegment: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(PROJECT, 'p1', 'movie', 'social_network', 'supply_chain', 'abcd', 'Graph_9') },
-  { weight: 3, arbitrary: fc.constantFrom(...PROTO_NAMES, '%5F%5Fproto%5F%5F') },
-  { weight: 2, arbitrary: fc.constantFrom('', '.', '..', '%2e', '%2E%2E', '...') },
-  { weight: 2, arbitrary: fc.constantFrom('a'.repeat(64), 'a'.repeat(65), 'm'.repeat(50), 'm'.repeat(51), 'x'.repeat(5000), '1'.repeat(300)) },
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom('%', '%Z', '%ZZ', '%E0%A4%A', '%C0%AF', '%FF', '%00', '%2F', '%2f', 'mo%2Fvie', '%252F', 'movie%00', '%u0041', 'mo%vie'),
-  },
-  { weight: 2, arbitrary: fc.constantFrom('グラフ', 'movie\u00e9', '\u{1F600}', 'ＭＯＶＩＥ', '\u202Emovie') },
-  { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }).map((text) => encodeURIComponent(text)) },
-  { weight: 2, arbitrary: fc.string({ maxLength: 20 }).map((text) => text.replace(/[?#/%\s]/g, '')) },
-).filter((segment) => !looksInternal(decodeURIComponentSafe(segment)));
+const oddSegment: fc.Arbitrary<string> = fc
+  .oneof(
+    { weight: 4, arbitrary: fc.constantFrom(PROJECT, 'p1', 'movie', 'social_network', 'supply_chain', 'abcd', 'Graph_9') },
+    { weight: 3, arbitrary: fc.constantFrom(...PROTO_NAMES, '%5F%5Fproto%5F%5F') },
+    { weight: 2, arbitrary: fc.constantFrom('', '.', '..', '%2e', '%2E%2E', '...') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom('a'.repeat(64), 'a'.repeat(65), 'm'.repeat(50), 'm'.repeat(51), 'x'.repeat(5000), '1'.repeat(300)),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        '%',
+        '%Z',
+        '%ZZ',
+        '%E0%A4%A',
+        '%C0%AF',
+        '%FF',
+        '%00',
+        '%2F',
+        '%2f',
+        'mo%2Fvie',
+        '%252F',
+        'movie%00',
+        '%u0041',
+        'mo%vie',
+      ),
+    },
+    { weight: 2, arbitrary: fc.constantFrom('グラフ', 'movie\u00e9', '\u{1F600}', 'ＭＯＶＩＥ', '\u202Emovie') },
+    { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }).map((text) => encodeURIComponent(text)) },
+    { weight: 2, arbitrary: fc.string({ maxLength: 20 }).map((text) => text.replace(/[?#/%\s]/g, '')) },
+  )
+  .filter((segment) => !looksInternal(decodeURIComponentSafe(segment)));
 
 function decodeURIComponentSafe(text: string): string {
   try {

@@ -69,7 +69,9 @@ export function parseRawResponse(text: string): RawResponse | undefined {
     headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   const length = Number(headers['content-length'] ?? text.length - end - 4);
-  const body = Buffer.from(text.slice(end + 4), 'latin1').subarray(0, length).toString('utf8');
+  const body = Buffer.from(text.slice(end + 4), 'latin1')
+    .subarray(0, length)
+    .toString('utf8');
   return { status: Number(statusLine!.split(' ')[1]), headers, body };
 }
 

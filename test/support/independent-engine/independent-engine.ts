@@ -86,7 +86,12 @@ function seedJobs(graph: string, count: number, every: boolean): Job[] {
     const progress = status === 'pending' ? 0 : status === 'running' ? 40 : status === 'failed' ? 60 : 100;
     const job: Job = {
       jobId: uuidFrom(next),
-      rawRequest: importing ? '' : JSON.stringify({ algorithmName: i % 3 === 0 ? 'pagerank' : 'k_hop', parameters: i % 3 === 0 ? { alpha: 0.85 } : { k: 2, source: 'Alice' } }),
+      rawRequest: importing
+        ? ''
+        : JSON.stringify({
+            algorithmName: i % 3 === 0 ? 'pagerank' : 'k_hop',
+            parameters: i % 3 === 0 ? { alpha: 0.85 } : { k: 2, source: 'Alice' },
+          }),
       taskType: importing ? 'ImportGraph' : 'Algorithm',
       canStop: status === 'running' || status === 'pending',
       progress: asText ? String(progress) : progress,
@@ -101,10 +106,25 @@ function seedJobs(graph: string, count: number, every: boolean): Job[] {
       const fileStatus = status === 'running' ? 'running' : status === 'failed' ? 'failed' : 'success';
       const done = status === 'running' ? Math.floor(lines / 2) : lines - failedLines;
       job.files = [
-        { edgeFiles: [{ fileName: '/data/edges.csv', totalLines: lines, successfulLines: done, failedLines, startTime: startMs * 1000 + 1000, endTime: startMs * 1000 + 900_000, status: fileStatus }] },
+        {
+          edgeFiles: [
+            {
+              fileName: '/data/edges.csv',
+              totalLines: lines,
+              successfulLines: done,
+              failedLines,
+              startTime: startMs * 1000 + 1000,
+              endTime: startMs * 1000 + 900_000,
+              status: fileStatus,
+            },
+          ],
+        },
       ];
     }
-    if (status === 'failed') job.failReason = importing ? 'Import edge file [/data/edges.csv] failed: 7 lines could not be parsed' : 'Running algorithm [k_hop] error: parameter [source] is invalid!';
+    if (status === 'failed')
+      job.failReason = importing
+        ? 'Import edge file [/data/edges.csv] failed: 7 lines could not be parsed'
+        : 'Running algorithm [k_hop] error: parameter [source] is invalid!';
     if (status === 'success' || status === 'failed') job.endTime = timeText(startMs + runMs, timeForm);
     if (every && status === 'success' && i % 4 === 0) job.status = 'complete';
     if (every && status === 'failed' && importing) {
@@ -131,7 +151,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-const gesError = (res: ServerResponse, status: number, errorCode: string, errorMessage: string) => send(res, status, { errorMessage, errorCode, result: 'failed' });
+const gesError = (res: ServerResponse, status: number, errorCode: string, errorMessage: string) =>
+  send(res, status, { errorMessage, errorCode, result: 'failed' });
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -169,7 +190,9 @@ export async function startIndependentEngine(options: IndependentEngineOptions =
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://engine');
-    const match = /^\/ges\/v1\.0\/([A-Za-z0-9]{1,64})\/graphs\/([^/]+)\/(jobs\/status|jobs\/([^/]+)\/status|jobs\/([^/]+)|action)$/.exec(url.pathname);
+    const match = /^\/ges\/v1\.0\/([A-Za-z0-9]{1,64})\/graphs\/([^/]+)\/(jobs\/status|jobs\/([^/]+)\/status|jobs\/([^/]+)|action)$/.exec(
+      url.pathname,
+    );
     if (!match) return gesError(res, 404, 'GES.8000', 'The requested path is not an API of this engine.');
     const given = req.headers['x-auth-token'];
     if (typeof given !== 'string' || given === '') return gesError(res, 401, 'GES.8007', 'Invalid token.');
@@ -190,13 +213,19 @@ export async function startIndependentEngine(options: IndependentEngineOptions =
     if (statusOf !== undefined && req.method === 'GET') {
       const job = jobs.find((j) => j.jobId === statusOf);
       if (!job) return gesError(res, 400, 'GES.8301', `can not find job, jobId is ${statusOf}`);
-      if (job.status === 'success' || job.status === 'complete') return send(res, 200, { status: job.status, data: { outputs: {}, data_return_size: 0, data_offset: 0, data_total_size: 0 }, result: 'success' });
-      if (job.status === 'failed') return send(res, 200, { status: job.status, errorMessage: String(job.failReason ?? ''), result: 'success' });
+      if (job.status === 'success' || job.status === 'complete')
+        return send(res, 200, {
+          status: job.status,
+          data: { outputs: {}, data_return_size: 0, data_offset: 0, data_total_size: 0 },
+          result: 'success',
+        });
+      if (job.status === 'failed')
+        return send(res, 200, { status: job.status, errorMessage: String(job.failReason ?? ''), result: 'success' });
       return send(res, 200, { status: job.status, result: 'success' });
     }
     if (cancelOf !== undefined && req.method === 'DELETE') {
       const job = jobs.find((j) => j.jobId === cancelOf);
-      if (!job || job.canStop !== true) return gesError(res, 400, 'GES.8303', `can not find job to cancel, id is ${cancelOf}`);
+      if (job?.canStop !== true) return gesError(res, 400, 'GES.8303', `can not find job to cancel, id is ${cancelOf}`);
       Object.assign(job, { status: 'failed', canStop: false, failReason: 'The job was cancelled.', endTime: new Date().toISOString() });
       return send(res, 200, {});
     }
@@ -208,9 +237,20 @@ export async function startIndependentEngine(options: IndependentEngineOptions =
       } catch {
         return gesError(res, 400, 'GES.8000', 'Incorrect parameter format.');
       }
-      if (typeof request?.algorithmName !== 'string' || request.algorithmName === '') return gesError(res, 400, 'GES.8401', 'The algorithm name is empty.');
+      if (typeof request?.algorithmName !== 'string' || request.algorithmName === '')
+        return gesError(res, 400, 'GES.8401', 'The algorithm name is empty.');
       const startMs = Date.now();
-      const job: Job = { jobId: randomUUID(), rawRequest: body, taskType: 'Algorithm', canStop: CANCELLABLE.has(request.algorithmName), progress: 0, startTime: new Date(startMs).toISOString(), status: 'running', jobType: 1, startMs };
+      const job: Job = {
+        jobId: randomUUID(),
+        rawRequest: body,
+        taskType: 'Algorithm',
+        canStop: CANCELLABLE.has(request.algorithmName),
+        progress: 0,
+        startTime: new Date(startMs).toISOString(),
+        status: 'running',
+        jobType: 1,
+        startMs,
+      };
       jobs.push(job);
       return send(res, 200, { jobId: job.jobId, jobType: 1 });
     }
