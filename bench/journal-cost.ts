@@ -3,7 +3,7 @@
  * costs in throughput. Two standalone mocks in child processes, one with the default journal (1000
  * entries) and one with `journalSize: 0`, take the same small-page GET in alternating rounds (the
  * order rotates, so machine noise hits both alike); the report is each median and the ratio, the
- * issue's bound being at most 10 % lost at 20,000 req/s.
+ * bound docs/benchmarks.md sets being at most 10 % lost at 20,000 req/s.
  */
 import { parseArgs } from 'node:util';
 import { BENCH_HEADERS, listJobsPath } from './bench-target.js';

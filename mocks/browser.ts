@@ -8,14 +8,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { setupWorker } from 'msw/browser';
 import { provideAjv } from '../src/spec/load-ajv.js';
 import { createApi, type GesApi } from '../src/http/create-api.js';
-import type { Engine } from '../src/engine/engine-types.js';
 import { createGesHandlers, type GesHandlersOptions } from './handlers.js';
 
 /** What setupGesWorker returns: the msw worker (call start/stop yourself) and the API behind it. */
 export interface GesMswWorker {
   worker: ReturnType<typeof setupWorker>;
+  /** The API behind the handlers; its `engine` is the one way to the engine. */
   api: GesApi;
-  engine: Engine;
 }
 
 /**
@@ -27,5 +26,5 @@ export function setupGesWorker(options: GesHandlersOptions = {}): GesMswWorker {
   provideAjv(Ajv2020);
   const api = options.api ?? createApi(options);
   const worker = setupWorker(...createGesHandlers({ ...options, api }));
-  return { worker, api, engine: api.engine };
+  return { worker, api };
 }

@@ -4,19 +4,18 @@
  */
 import { setupServer } from 'msw/node';
 import { createApi, type GesApi } from '../src/http/create-api.js';
-import type { Engine } from '../src/engine/engine-types.js';
 import { createGesHandlers, type GesHandlersOptions } from './handlers.js';
 
 /** What setupGesServer returns: the msw server (call listen/close yourself) and the API behind it. */
 export interface GesMswServer {
   server: ReturnType<typeof setupServer>;
+  /** The API behind the handlers; its `engine` is the one way to the engine. */
   api: GesApi;
-  engine: Engine;
 }
 
 /** An msw/node server over the GES handlers; pass `clock: createManualClock()` to control time. */
 export function setupGesServer(options: GesHandlersOptions = {}): GesMswServer {
   const api = options.api ?? createApi(options);
   const server = setupServer(...createGesHandlers({ ...options, api }));
-  return { server, api, engine: api.engine };
+  return { server, api };
 }

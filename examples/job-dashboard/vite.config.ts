@@ -20,7 +20,7 @@ export default defineConfig(({ mode }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
   server: {
     host: '127.0.0.1',
-    proxy: mode === 'standalone' ? gesProxy(process.env.GES_PROXY_TARGET ?? 'http://127.0.0.1:4010') : undefined,
+    ...(mode === 'standalone' ? { proxy: gesProxy(process.env.GES_PROXY_TARGET ?? 'http://127.0.0.1:4010') } : {}),
   },
   optimizeDeps: {
     // Pre-bundled up front, so the first page load never triggers a "new dependencies found" reload.
