@@ -23,7 +23,7 @@ export function loadAjv(): AjvClass {
   const nodeModule = runtime?.getBuiltinModule?.('node:module') as NodeModule | undefined;
   if (!nodeModule) {
     throw new Error(
-      'ges-jobs-kit: fixture and schema validation need Ajv; outside Node import ges-jobs-kit/msw/browser, which provides it.',
+      'ges-jobs-kit: fixture and schema validation need Ajv; outside Node use ges-jobs-kit/msw or ges-jobs-kit/msw/browser, which provide it.',
     );
   }
   ajvClass = (nodeModule.createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: AjvClass }).Ajv2020;
