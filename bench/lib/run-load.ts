@@ -16,6 +16,8 @@ export interface LoadOptions {
   amount?: number;
   /** Seconds before a request counts as timed out. Default 30 (the largest page is tens of MB). */
   timeoutSec?: number;
+  /** Offer at most this many requests per second in all (autocannon `overallRate`); default: as fast as answered. */
+  overallRate?: number;
 }
 
 /** What the bench keeps of an autocannon result. */
@@ -60,6 +62,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.durationSec }),
     timeout: options.timeoutSec ?? 30,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     // the bench prints its own summary; autocannon's progress bar would only fight it
     renderProgressBar: false,
     renderResultsTable: false,
