@@ -39,7 +39,13 @@ try {
   const load = (who: keyof typeof mocks, seconds: number) =>
     runCleanLoad(
       `journal ${who}`,
-      { url: mocks[who].url + path, headers: { ...BENCH_HEADERS }, connections, durationSec: seconds, ...(overallRate ? { overallRate } : {}) },
+      {
+        url: mocks[who].url + path,
+        headers: { ...BENCH_HEADERS },
+        connections,
+        durationSec: seconds,
+        ...(overallRate ? { overallRate } : {}),
+      },
       mocks[who].pid,
     );
   for (const who of ['journal', 'none'] as const) await load(who, 1); // warm-up
@@ -48,7 +54,9 @@ try {
       const { reqPerSec, serverCpuUsPerRequest } = await load(who, durationSec);
       figures[who].push(reqPerSec);
       if (serverCpuUsPerRequest !== undefined) cpu[who].push(serverCpuUsPerRequest);
-      process.stderr.write(`round ${round + 1}/${rounds}: ${who} ${Math.round(reqPerSec)} req/s, ${serverCpuUsPerRequest?.toFixed(1) ?? '?'} µs CPU per request\n`);
+      process.stderr.write(
+        `round ${round + 1}/${rounds}: ${who} ${Math.round(reqPerSec)} req/s, ${serverCpuUsPerRequest?.toFixed(1) ?? '?'} µs CPU per request\n`,
+      );
     }
   }
   const journal = median(figures.journal);
