@@ -152,6 +152,7 @@ const canMount = (() => {
   }
 })();
 
+// Skipped only where this process cannot mount a tmpfs (not root); CI runs as root, so it runs there.
 describe.skipIf(!canMount)('serve --state on a failing disk (needs root to mount a small tmpfs)', () => {
   let dir = '';
   beforeAll(() => {

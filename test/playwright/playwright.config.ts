@@ -6,6 +6,7 @@
  */
 import { defineConfig } from '@playwright/test';
 import type { GesWorkerFixtures } from '../../src/playwright/index.js';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium-launch.js';
 
 export default defineConfig<unknown, GesWorkerFixtures>({
   testDir: '.',
@@ -20,16 +21,8 @@ export default defineConfig<unknown, GesWorkerFixtures>({
     browserName: 'chromium',
     headless: true,
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: findChromium() ?? '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {

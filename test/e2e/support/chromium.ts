@@ -3,30 +3,9 @@
  * GES_CHROMIUM_PATH), never a browser download. Without one the suite skips loudly; with CI=true a
  * missing browser fails the run, so CI can never go green without having run the browser tests.
  */
-import { existsSync } from 'node:fs';
 import { describe, test } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-
-/** Flags for a headless Chromium in a container with no network beyond localhost. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
-
-/**
- * The Chromium executable to drive, or undefined when none is installed. GES_CHROMIUM_PATH, when
- * set, is the only candidate (so a wrong path shows up as a missing browser, not a silent fallback).
- */
-function findChromium(): string | undefined {
-  const override = process.env.GES_CHROMIUM_PATH;
-  const candidates = override ? [override] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((path) => existsSync(path));
-}
+import { CHROMIUM_ARGS, findChromium } from '../../support/chromium-launch.js';
 
 /** Launches headless Chromium at `executablePath`. */
 export function launchChromium(executablePath: string): Promise<Browser> {
