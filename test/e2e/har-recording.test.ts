@@ -52,6 +52,8 @@ describeInChromium('a HAR saved by Chromium, judged by ges-contract --har', (exe
           ...(await Promise.all(list.jobs.slice(0, 4).map((job) => get(`${base}/${job.jobId}/status`)))),
           await fetch(`${base}/status`), // no token: 401
         ];
+        // Read every body before the context closes: the HAR keeps only bodies that have arrived.
+        await Promise.all(answers.map((answer) => answer.text()));
         return answers.map((answer) => answer.status);
       },
       { project: PROJECT, token: TOKEN },
