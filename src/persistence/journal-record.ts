@@ -20,7 +20,10 @@ const hex = (text: string) => crc32(text).toString(16).padStart(8, '0');
 
 /** The record's line, newline included. The plan's cached view is left out: it is rebuilt on use. */
 export function toJournalLine(record: JournalRecord): string {
-  const json = JSON.stringify(record, (key, value: unknown) => (key === 'finishedView' ? undefined : value));
+  // Without a replacer function: JSON.stringify runs several times faster without one.
+  const kept =
+    record.op === 'submit' && record.plan.finishedView ? { ...record, plan: { ...record.plan, finishedView: undefined } } : record;
+  const json = JSON.stringify(kept);
   return `${json}\t${hex(json)}\n`;
 }
 

@@ -5,6 +5,13 @@
  * graph (what every project sees, or one project's); the last line counts the lines before it and
  * carries their SHA-256, so a truncated or edited FILE is told from a good one. A snapshot is written
  * to a temporary file, fsynced and renamed over FILE: FILE holds one whole snapshot or the one before.
+ *
+ * Version 3 lines hold the engine's own entries (`entries`: a job's plan while it may still change,
+ * its frozen view once finished), as the journal's submissions do: a restart parses them and hands
+ * them to the engine, with nothing checked against the spec or compiled again, which is what made a
+ * version-2 restart cost seconds at 100k jobs. The checksum vouches that ges-mock wrote them; a light
+ * shape check keeps a hand-made line from reaching the engine. Version 2 lines held the jobs as
+ * fixture jobs (`jobs`, listed at `now`) and are still read.
  */
 import { createHash } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
@@ -12,22 +19,22 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { EngineSnapshot, SnapshotJob } from '../engine/engine-types.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
+import type { JobEntry, JobPlan } from '../engine/job-lifecycle.js';
 import { toInstant } from '../fixtures/parse-duration.js';
-import { toFixtureDocument } from '../fixtures/to-fixture-document.js';
 import { readLines } from './read-lines.js';
 import { syncDirectory } from './sync-directory.js';
-import { addDocument, addProjectDelta, emptyModel, type StateModel } from './state-model.js';
+import { addDocument, addEntries, addProjectDelta, emptyModel, type StateModel } from './state-model.js';
 
-/** The `format` marker of a state file (version 1 was one JSON object, version 2 these lines). */
+/** The `format` marker of a state file (version 1 was one JSON object, versions 2 and 3 these lines). */
 const STATE_FORMAT = 'ges-jobs-kit/mock-state';
-const VERSION = 2;
+const VERSION = 3;
 /** Jobs per snapshot line: a line stays a few MB even with large request bodies. */
 const JOBS_PER_LINE = 500;
 
 /** What the snapshot's first line says. */
 interface SnapshotHeader {
   format: typeof STATE_FORMAT;
-  version: 2;
+  version: 2 | 3;
   /** The journal generation that follows this snapshot: FILE.<generation>.journal, then the next ones. */
   generation: number;
   savedAt: string;
@@ -42,6 +49,30 @@ interface SnapshotHeader {
 export const journalPath = (path: string, generation: number) => `${path}.${generation}.journal`;
 
 let counter = 0;
+
+/**
+ * What a snapshot line keeps of a job: its plan without the view cache, or its view. JSON writes a
+ * plan's Infinity (a fixture job that stays pending or running) as null; readEntry turns it back.
+ */
+function storedEntry(job: SnapshotJob): JobEntry {
+  const plan = job.living;
+  if (!plan) return job.view;
+  return plan.finishedView ? { ...plan, finishedView: undefined } : plan;
+}
+
+/** A stored entry back as the engine's, or undefined when the value is not one ges-mock wrote. */
+function readEntry(value: unknown): JobEntry | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const entry = value as Record<string, unknown>;
+  if (typeof entry['jobId'] !== 'string') return undefined;
+  if (entry['status'] !== undefined) return typeof entry['status'] === 'string' ? (value as JobEntry) : undefined;
+  if (typeof entry['startMs'] !== 'number' || typeof entry['startSec'] !== 'number') return undefined;
+  if (typeof entry['rawRequest'] !== 'string' || typeof entry['taskType'] !== 'string') return undefined;
+  if (entry['runAtMs'] === null) entry['runAtMs'] = Number.POSITIVE_INFINITY;
+  if (entry['endMs'] === null) entry['endMs'] = Number.POSITIVE_INFINITY;
+  if (typeof entry['runAtMs'] !== 'number' || typeof entry['endMs'] !== 'number') return undefined;
+  return value as JobPlan;
+}
 
 /**
  * Writes `snapshot` as FILE for `generation`, streaming one chunk of jobs at a time and letting the
@@ -83,20 +114,13 @@ export async function writeSnapshot(
     await put(`${JSON.stringify(header)}\n`);
     const graphLines = async (jobs: readonly SnapshotJob[], graph: string, project: string | undefined, removed?: readonly string[]) => {
       for (let start = 0; start === 0 || start < jobs.length; start += JOBS_PER_LINE) {
-        const part: EngineSnapshot = {
-          now: snapshot.now,
-          seed: snapshot.seed,
-          graphs: new Map([[graph, jobs.slice(start, start + JOBS_PER_LINE)]]),
-          projects: new Map(),
-          clocks: new Map(),
-        };
-        const doc = toFixtureDocument(part, extras);
+        const entries = jobs.slice(start, start + JOBS_PER_LINE).map(storedEntry);
         const where =
           project === undefined
             ? `"graph":${JSON.stringify(graph)}`
             : `"project":${JSON.stringify(project)},"graph":${JSON.stringify(graph)}`;
         const delta = removed && start === 0 ? `,"removed":${JSON.stringify(removed)}` : removed ? ',"removed":[]' : '';
-        await put(`{${where}${delta},"jobs":${JSON.stringify(doc.graphs![graph]!.jobs)}}\n`);
+        await put(`{${where}${delta},"entries":${JSON.stringify(entries)}}\n`);
         await pause();
       }
     };
@@ -164,12 +188,12 @@ export type SnapshotRead =
   | { ok: true; header: SnapshotHeader; model: StateModel }
   | { ok: false; problem: 'corrupt' | 'foreign'; reason: string };
 
-/** Whether FILE's first bytes are a version-2 snapshot header (the cheap look before reading it all). */
+/** Whether FILE's first bytes are a version-2 or -3 snapshot header (the cheap look before reading it all). */
 export function isSnapshotHeader(line: string): boolean {
-  return line.startsWith('{') && line.includes(`"format":"${STATE_FORMAT}"`) && line.includes('"version":2');
+  return line.startsWith('{') && line.includes(`"format":"${STATE_FORMAT}"`) && /"version":[23][,}]/.test(line);
 }
 
-/** Reads a version-2 snapshot line by line into a model. Never throws for bad content. */
+/** Reads a version-2 or -3 snapshot line by line into a model. Never throws for bad content. */
 export function readSnapshot(path: string): SnapshotRead {
   let header: SnapshotHeader | undefined;
   let model: StateModel | undefined;
@@ -203,13 +227,32 @@ export function readSnapshot(path: string): SnapshotRead {
         model.clockOffsets.set(project, Date.parse(instant) - model.now);
       return;
     }
-    const jobs = value.jobs;
     const graph = String(value.graph);
+    const removed = Array.isArray(value.removed) ? (value.removed as string[]) : undefined;
+    if (header.version === 3) {
+      if (!Array.isArray(value.entries)) {
+        problem = `line ${lines} has no entries`;
+        return;
+      }
+      const entries: JobEntry[] = [];
+      for (const each of value.entries) {
+        const entry = readEntry(each);
+        if (!entry) {
+          problem = `line ${lines} holds a job that is not one ges-mock wrote`;
+          return;
+        }
+        entries.push(entry);
+      }
+      const project = value.project === undefined ? undefined : String(value.project);
+      const failed = addEntries(model!, project, graph, removed, entries);
+      if (failed) problem = `its state does not load: ${failed}`;
+      return;
+    }
+    const jobs = value.jobs;
     const projectNow = value.project === undefined ? undefined : header.clocks?.[String(value.project)];
     const doc: FixtureDocument = { now: projectNow ?? header.now, seed: header.seed, extraJobFields: header.extraJobFields };
     if (value.project === undefined) doc.graphs = { [graph]: { jobs } as never };
     else doc.projects = { [String(value.project)]: { graphs: { [graph]: { jobs } as never } } };
-    const removed = Array.isArray(value.removed) ? (value.removed as string[]) : undefined;
     const failed = removed ? addProjectDelta(model!, String(value.project), graph, removed, doc, path) : addDocument(model!, doc, path);
     if (failed) problem = `its state does not load: ${failed}`;
   });

@@ -4,6 +4,7 @@
  * effects (a submission's plan and evictions, a cancellation's instant) rather than requests makes
  * a replay exact without re-running the engine: what the clients were answered is what comes back.
  */
+import { createGraphVocabulary } from '../engine/draw-job-plans.js';
 import type { FixtureGraph, FixtureGraphs } from '../engine/engine-types.js';
 import { isView, viewJob, type JobEntry } from '../engine/job-lifecycle.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
@@ -76,6 +77,47 @@ export function addProjectDelta(
   if (!held) return `project ${project} differs from graph ${graph}, which the state does not have`;
   for (const jobId of removed) held.entries.delete(jobId);
   return addDocument(model, doc, source);
+}
+
+/** Drawn jobIds end in 9 digits after a UUID: a graph's share the digits of its first such id. */
+const MEMORY_JOB_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[0-9]{9}$/;
+
+/** The nine digits a graph's new jobIds end in, found as fixture compilation finds them. */
+function suffixOf(entries: readonly JobEntry[], seed: number, graph: string): string {
+  const id = entries.find((entry) => MEMORY_JOB_ID.test(entry.jobId))?.jobId;
+  return id?.slice(-9) ?? createGraphVocabulary(seed, graph).jobIdSuffix;
+}
+
+/**
+ * Adds engine entries as a version-3 snapshot line holds them (snapshot-file.ts): what every project
+ * sees (`project` undefined), one project's graph whole, or one project's difference from what every
+ * project sees (`removed` given). The entries are the engine's own, so nothing is compiled again.
+ */
+export function addEntries(
+  model: StateModel,
+  project: string | undefined,
+  graph: string,
+  removed: readonly string[] | undefined,
+  entries: readonly JobEntry[],
+): string | undefined {
+  let held: ModelGraph | undefined;
+  if (project === undefined) held = model.all.get(graph);
+  else if (removed) {
+    held = projectGraph(model, project, graph);
+    if (!held) return `project ${project} differs from graph ${graph}, which the state does not have`;
+    for (const jobId of removed) held.entries.delete(jobId);
+  } else held = model.projects.get(project)?.get(graph);
+  if (!held) {
+    held = { entries: new Map(), jobIdSuffix: suffixOf(entries, model.seed, graph) };
+    if (project === undefined) model.all.set(graph, held);
+    else {
+      let mine = model.projects.get(project);
+      if (!mine) model.projects.set(project, (mine = new Map()));
+      mine.set(graph, held);
+    }
+  }
+  for (const entry of entries) held.entries.set(entry.jobId, entry);
+  return undefined;
 }
 
 /** The graph of one project, made from what every project sees on its first change. */

@@ -12,6 +12,22 @@ const PROJECT = 'abc';
 const AUTH = { 'x-auth-token': 't' };
 const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
 const freshDir = () => mkdtempSync(join(tmpdir(), 'ges-journal-'));
+/** A version-2 state written by the ges-mock before version 3, and what that server listed at its `now`. */
+const V2 = fileURLToPath(new URL('./support/state-v2/', import.meta.url));
+/** Stated jobs that stay pending or running (their plans hold Infinity), and one that moves on by runsAt/endsAt. */
+const SCENARIO = {
+  graphs: {
+    movie: {
+      seedJobs: 2,
+      jobs: [
+        { status: 'pending', taskType: 'Algorithm', rawRequest: '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}' },
+        { status: 'running', progress: 40, taskType: 'ImportGraph' },
+        { status: 'success', taskType: 'Algorithm' },
+        { status: 'running', progress: 10, taskType: 'Algorithm', runsAt: '2026-11-30T23:59:00Z', endsAt: '2026-12-01T00:10:00Z' },
+      ],
+    },
+  },
+};
 
 /** Opens FILE with a manual clock at `startMs` (a restart passes the instant it stopped at: the clock is the caller's). */
 function open(path: string, compactAtBytes?: number, startMs?: number): { file: MockStateFile; api: GesApi } {
@@ -89,6 +105,55 @@ describe('serve --state journal', () => {
     await second.file.close();
   });
 
+  it('restores from a snapshot exactly what it held: stated pending and running jobs, runsAt/endsAt, cancels, world clocks', async () => {
+    const path = join(freshDir(), 'state.json');
+    const first = open(path, undefined, Date.parse('2026-12-01T00:00:00Z'));
+    expect((await first.api.handle({ method: 'PUT', url: '/__mock/fixtures', headers: {}, body: JSON.stringify(SCENARIO) })).status).toBe(
+      200,
+    );
+    const kept = await submit(first.api, PAGERANK, 'p1');
+    const cancelled = await submit(first.api, PAGERANK, 'p2');
+    const cancel = { method: 'DELETE', url: `/ges/v1.0/p2/graphs/movie/jobs/${cancelled.body.jobId}`, headers: AUTH };
+    expect((await first.api.handle(cancel)).status).toBe(200);
+    expect((await control(first.api, 'projects/p3/clock', { advanceMs: 3_600_000 })).status).toBe(200);
+    first.api.clock.advance(5000);
+    await first.file.compact();
+    const text = readFileSync(path, 'utf8');
+    expect(text).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":3,/);
+    expect(text).toContain(kept.body.jobId);
+    const projects = ['p0', 'p1', 'p2', 'p3'];
+    const before = await Promise.all(projects.map((project) => listed(first.api, project)));
+    expect(before[3]!.map((job) => job.status)).toContain('running'); // the stated running job, an hour on
+    const now = first.api.clock.now();
+    await first.file.close();
+
+    const second = open(path, undefined, now);
+    expect(await Promise.all(projects.map((project) => listed(second.api, project)))).toEqual(before);
+    // Later instants too: a restored plan moves on as the original would have.
+    first.api.clock.advance(60_000);
+    second.api.clock.advance(60_000);
+    expect(await Promise.all(projects.map((project) => listed(second.api, project)))).toEqual(
+      await Promise.all(projects.map((project) => listed(first.api, project))),
+    );
+    await second.file.close();
+  });
+
+  it('reads a version-2 snapshot (jobs stored as fixture jobs) and lists what the server that wrote it listed', async () => {
+    const dir = freshDir();
+    for (const name of ['state.json', 'state.json.1.journal']) writeFileSync(join(dir, name), readFileSync(join(V2, name)));
+    const written = JSON.parse(readFileSync(join(V2, 'lists.json'), 'utf8')) as { now: number; lists: Record<string, { jobs: unknown[] }> };
+    const opened = openStateFile(join(dir, 'state.json'));
+    if (!opened.ok) throw new Error(opened.message);
+    const api = opened.file.createApi({ clock: createManualClock(written.now), jobsPerGraph: 5, speed: 0 });
+    for (const [project, list] of Object.entries(written.lists)) {
+      const answer = await api.handle({ method: 'GET', url: `/ges/v1.0/${project}/graphs/movie/jobs/status?limit=100`, headers: AUTH });
+      expect(JSON.parse(answer.body!)).toEqual(list);
+    }
+    await opened.file.compact();
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":3,/);
+    await opened.file.close();
+  });
+
   it('saves and restores a state of large bodies through a compaction (nothing is one string)', async () => {
     const path = join(freshDir(), 'state.json');
     const first = open(path, 8 * 1024 * 1024);
@@ -113,7 +178,7 @@ describe('serve --state journal', () => {
     const upgraded = open(path, undefined, source.api.clock.now());
     expect((await listed(upgraded.api)).map((job) => job.jobId)).toContain(kept.body.jobId);
     await upgraded.file.compact();
-    expect(readFileSync(path, 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":2,"generation":1/);
+    expect(readFileSync(path, 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":3,"generation":1/);
     await upgraded.file.close();
     const again = open(path, undefined, source.api.clock.now());
     expect((await listed(again.api)).map((job) => job.jobId)).toContain(kept.body.jobId);
