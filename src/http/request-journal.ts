@@ -224,7 +224,9 @@ export function createRequestJournal(size: number = DEFAULT_JOURNAL_SIZE): Reque
       }
       // Field by field, one shape for every entry: a spread here cost more than answering the request.
       ring[next] = {
-        request: record.request,
+        // Without its body when the body was cut: the request object would keep the whole text alive
+        // (1,000 entries of 1 MB bodies held a gigabyte).
+        request: truncated ? { ...record.request, body: undefined } : record.request,
         response,
         project: record.project,
         graph: record.graph,

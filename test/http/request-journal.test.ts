@@ -1,8 +1,10 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeRecording } from '../../contracts/har/judge-recording.js';
 import { createGesHandlers } from '../../mocks/handlers.js';
-import { JOURNAL_BODY_CAP } from '../../src/http/request-journal.js';
+import { createRequestJournal, JOURNAL_BODY_CAP } from '../../src/http/request-journal.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { AUTH, call, createTestApi, MOVIE, PROJECT } from '../support/api-client.js';
 
@@ -117,6 +119,37 @@ describe('the request journal, in process', () => {
     const none = createTestApi({ journalSize: 0 });
     await call(none, 'GET', LIST);
     expect(none.requests()).toEqual([]);
+  });
+});
+
+describe('the request journal, in memory', () => {
+  it('keeps no more of a capped body than the cap: 200 refused 1 MB bodies leave the heap as it was', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const journal = createRequestJournal(1000);
+    const heap = () => {
+      gc();
+      return getHeapStatistics().used_heap_size;
+    };
+    const before = heap();
+    for (let i = 0; i < 200; i++) {
+      // A new string each time, as each request's body is (V8 would share one literal).
+      const body = `{"algorithmName":"pagerank","padding":"${String(i).padEnd(1024 * 1024, 'x')}"}`;
+      journal.record({
+        request: { method: 'POST', url: SUBMIT, headers: {}, body },
+        response: { status: 400, headers: {}, body: '{"errorCode":"GES.8402"}' },
+        project: PROJECT,
+        graph: 'movie',
+        operationId: 'executeAlgorithm',
+        startedMs: 0,
+        virtualMs: 0,
+        durationMs: 0,
+        fault: undefined,
+      });
+    }
+    // 200 MB of bodies were recorded; what stays is 200 × the 16 KiB cap (about 3 MB) and the entries.
+    expect(heap() - before).toBeLessThan(32 * 1024 * 1024);
+    expect(journal.list().at(-1)!.requestBody).toHaveLength(JOURNAL_BODY_CAP);
   });
 });
 
