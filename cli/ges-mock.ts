@@ -5,6 +5,7 @@
  * Exit codes: 0 stopped cleanly, 2 usage or connection error, 128 + n when a second signal n cut the stop short.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import type { FaultConfig } from '../src/http/fault-injector.js';
 import type { LogFormat, RequestLog } from '../src/server/create-request-log.js';
 import type { GesApi } from '../src/http/create-api.js';
@@ -97,7 +98,13 @@ function readVersion(): string {
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
-function banner(server: GesServer, options: ServeOptions, graphs: readonly string[], jobsPerGraph: number): string {
+function banner(
+  server: GesServer,
+  options: ServeOptions,
+  graphs: readonly string[],
+  jobsPerGraph: number,
+  budget: { bytes: number; lowered: boolean },
+): string {
   const extras = [
     `seed ${options.seed}`,
     `${graphs.length} graph${graphs.length === 1 ? '' : 's'} × ${jobsPerGraph} jobs`,
@@ -112,6 +119,7 @@ function banner(server: GesServer, options: ServeOptions, graphs: readonly strin
     ...(options.maxJobsPerGraph !== undefined ? [`at most ${options.maxJobsPerGraph} jobs per graph`] : []),
     ...(options.maxProjects !== undefined ? [`at most ${options.maxProjects} writing projects`] : []),
     ...(options.maxStoredMb !== undefined ? [`memory budget ${options.maxStoredMb} MiB`] : []),
+    ...(budget.lowered ? [`memory budget ${Math.floor(budget.bytes / MiB)} MiB, what this Node's heap can hold`] : []),
     ...(options.errorRate ? [`errors ${options.errorRate.rate} (${options.errorRate.status})`] : []),
     ...(options.nextFailures ? [`next ${options.nextFailures.count} fail (${options.nextFailures.status})`] : []),
     ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
@@ -149,8 +157,35 @@ function listenError(error: unknown, options: ServeOptions): string {
         : `cannot listen on ${where}: ${(error as Error).message}`;
 }
 
+/** Share of V8's heap limit the held jobs may take: the rest is the server's own, and room for collecting. */
+const HEAP_SHARE = 0.6;
+const MiB = 1024 * 1024;
+/**
+ * What the server needs for itself, counted in the memory budget before any job (half the budget at
+ * most): an idle server's RSS is about 110 MB, and under load its peak is about 130 MB plus 2 KB per
+ * held job (`npm run measure:memory`), so RSS stays under the budget, not only the jobs.
+ */
+const SERVER_RESERVE_BYTES = 160 * MiB;
+
+/**
+ * The memory budget in bytes: the one given, or the default where this Node's heap can hold it (a
+ * 2 GB container gives V8 about 512 MiB of heap, so the default there is about 300 MiB). A budget
+ * the heap cannot hold would let the process die of memory before refusing anything: exit 2.
+ */
+function storedBudget(givenMb: number | undefined, defaultBytes: number): number {
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  const room = Math.floor(HEAP_SHARE * heapLimit);
+  if (givenMb === undefined) return Math.min(defaultBytes, room);
+  if (givenMb * MiB <= room) return givenMb * MiB;
+  fail(
+    `--max-stored-mb ${givenMb} is more than this Node's heap can hold: its limit is ${Math.round(heapLimit / MiB)} MiB, so at most ${Math.floor(room / MiB)} here. ` +
+      `Lower it, or give Node a larger heap (NODE_OPTIONS=--max-old-space-size=${Math.ceil((givenMb * MiB) / HEAP_SHARE / MiB)}).`,
+  );
+}
+
 async function serve(options: ServeOptions, warnings: readonly string[]): Promise<void> {
-  const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH } = await loadEngineDefaults();
+  const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_STORED_BYTES } = await loadEngineDefaults();
+  const maxStoredBytes = storedBudget(options.maxStoredMb, DEFAULT_MAX_STORED_BYTES);
   const graphs = options.graphs ?? DEFAULT_GRAPHS;
   const jobsPerGraph = options.jobsPerGraph ?? DEFAULT_JOBS_PER_GRAPH;
   if (options.maxJobsPerGraph !== undefined && options.maxJobsPerGraph < jobsPerGraph) {
@@ -206,7 +241,8 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
       controlToken: options.controlToken,
       maxJobsPerGraph: options.maxJobsPerGraph,
       maxProjects: options.maxProjects,
-      ...(options.maxStoredMb !== undefined ? { maxStoredBytes: options.maxStoredMb * 1024 * 1024 } : {}),
+      maxStoredBytes,
+      reservedBytes: Math.min(SERVER_RESERVE_BYTES, Math.floor(maxStoredBytes / 2)),
       profile: options.profile,
       journalSize: options.journalSize,
       ...(Object.keys(faults).length > 0 ? { faults } : {}),
@@ -232,7 +268,10 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   log.event(
     'listening',
     { url: server.url, port: server.port, pid: process.pid, version: readVersion() },
-    banner(server, options, graphs, jobsPerGraph),
+    banner(server, options, graphs, jobsPerGraph, {
+      bytes: maxStoredBytes,
+      lowered: maxStoredBytes < DEFAULT_MAX_STORED_BYTES && options.maxStoredMb === undefined,
+    }),
   );
   log.flush();
   if (!isLoopback(options.host)) {

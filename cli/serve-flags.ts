@@ -204,7 +204,7 @@ export const SERVE_FLAGS = defineOptions({
     argument: '<MiB>',
     env: 'GES_MOCK_MAX_STORED_MB',
     description:
-      'memory budget of the whole server: the submitted jobs of every project (request bodies and ~1 KB per job); past it submissions are refused (400 GES.8402) and reads go on (default {maxStoredMb}, for a 2 GB container)',
+      "memory budget of the whole server, its RSS: 160 MiB for the server itself, then every project's jobs (2 KB each, plus their request bodies twice); past it submissions are refused (400 GES.8402), before their bodies are read, and reads go on. At most 60 % of Node's heap limit, which it defaults to where that is smaller (default {maxStoredMb}, for a 2 GB container)",
     parse: (given) => integer(given, given.text, 1, 1_048_576),
   },
   profile: {

@@ -23,7 +23,7 @@ import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
 import { createEngineProfile, DEFAULT_ENGINE_PROFILE, ENGINE_PROFILES, isEngineProfileName } from './engine-profiles.js';
 import { resultData } from './job-results.js';
-import { createJobStore, jobBytes, type JobStore, type Undo } from './job-store.js';
+import { createJobStore, JOB_FIELDS_BYTES, jobBytes, type JobStore, type Undo } from './job-store.js';
 import { seedGraph, type GraphSeed } from './seed-graph.js';
 
 /** The graphs every project sees unless options.graphs says otherwise. */
@@ -56,8 +56,8 @@ export const MAX_READ_ONLY_PROJECTS = 1_000;
 export const DEFAULT_MAX_PROJECTS = 10_000;
 
 /**
- * Default memory budget of the whole engine (768 MiB as jobBytes counts it): with the server's own
- * ~110 MB and the garbage of parsing large bodies, a 2 GB container keeps room to spare.
+ * Default memory budget of the whole engine (768 MiB as jobBytes counts it, with `ges-mock serve`'s
+ * own memory reserved in it): what a server may take in a 2 GB container, with room to spare.
  */
 export const DEFAULT_MAX_STORED_BYTES = 768 * 1024 * 1024;
 
@@ -102,6 +102,7 @@ export function createEngine(options: EngineOptions): Engine {
   const maxProjects = checkCount('maxProjects', options.maxProjects ?? DEFAULT_MAX_PROJECTS);
   const onWrite = options.onWrite;
   const maxStoredBytes = checkCount('maxStoredBytes', options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES);
+  const reservedBytes = checkCount('reservedBytes', options.reservedBytes ?? 0);
   /** Bytes of the loaded fixtures' jobs (counted once, however many projects see them). */
   const fixtureBytes = (graphs: FixtureGraphs | undefined): number => {
     let total = 0;
@@ -142,7 +143,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const nowOf = (projectId: string): number => clock.now() + (offsets.get(projectId) ?? 0);
   // The budget's count: fixture jobs plus each store's submissions minus its evictions.
-  let storedBytes = fixtureBytes(fixtures);
+  let storedBytes = reservedBytes + fixtureBytes(fixtures);
 
   /** The fixture graph of (project, graph), if a document names it, and the key of its seed. */
   const fixtureOf = (
@@ -225,7 +226,7 @@ export function createEngine(options: EngineOptions): Engine {
   const replace = (next: FixtureGraphs | undefined, newSeed: number | undefined) => {
     const before = { seed, anchor, seeds, projects, readOnly, fixtures, storedBytes, profile, worlds, offsets };
     fixtures = next;
-    storedBytes = fixtureBytes(next);
+    storedBytes = reservedBytes + fixtureBytes(next);
     if (newSeed !== undefined) seed = newSeed;
     profile = createEngineProfile(profileName, seed);
     anchor = clock.now();
@@ -290,6 +291,15 @@ export function createEngine(options: EngineOptions): Engine {
         },
       });
       return ok({});
+    },
+
+    maxStoredBytes,
+
+    refusesBody(projectId, graph, bodyBytes) {
+      // Only for a graph the project has: an unknown one is answered 404 once its body is read.
+      if (!graphs.has(graph) && !fixtureOf(projectId, graph)) return undefined;
+      // The smallest job such a body makes: a view would count it once, a submitted plan twice.
+      return storedBytes + JOB_FIELDS_BYTES + 2 * bodyBytes > maxStoredBytes ? { kind: 'memory-budget', cap: maxStoredBytes } : undefined;
     },
 
     executeAlgorithm(projectId, graph, rawBody, request: AlgorithmRequest) {

@@ -65,10 +65,16 @@ export interface EngineOptions {
   onWrite?: ((write: EngineWrite) => void) | undefined;
   /**
    * Memory budget of the whole engine, in bytes: the submitted jobs of every project and the jobs of
-   * loaded fixtures, counted as jobBytes does (request bodies and about 1 KB per job). Past it a
+   * loaded fixtures, counted as jobBytes does (request bodies and 2 KB per job). Past it a
    * submission is refused (`memory-budget`); reads go on. Default DEFAULT_MAX_STORED_BYTES.
    */
   maxStoredBytes?: number | undefined;
+  /**
+   * Bytes of the budget taken before any job: what the process needs for itself. `ges-mock serve`
+   * passes the memory of an idle server, so that its whole RSS, not only its jobs, stays under the
+   * budget. Default 0 (in a test process the budget bounds the jobs alone).
+   */
+  reservedBytes?: number | undefined;
 }
 
 /**
@@ -180,6 +186,14 @@ export interface Engine {
    * `rawRequest` byte for byte. `request` is its parsed form.
    */
   executeAlgorithm(projectId: string, graph: string, rawBody: string, request: AlgorithmRequest): EngineResult<JobCreated>;
+  /** The memory budget of the whole engine, in bytes as jobBytes counts them (EngineOptions.maxStoredBytes). */
+  readonly maxStoredBytes: number;
+  /**
+   * The refusal a submission to this graph gets whatever its body says, when a body of `bodyBytes`
+   * UTF-8 bytes cannot fit in the memory budget; undefined when it may. An adapter asks before reading
+   * a body, so that past the budget a flood of large bodies is never buffered, parsed and thrown away.
+   */
+  refusesBody(projectId: string, graph: string, bodyBytes: number): EngineError | undefined;
   /** Graphs, counts by status and the clock. */
   state(): EngineState;
   /** Drops every job and seeds again (with a new seed when given), keeping the loaded fixtures. */

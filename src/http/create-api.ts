@@ -65,6 +65,8 @@ export interface ApiOptions {
   profile?: EngineProfileName | undefined;
   /** Memory budget of the whole engine in bytes (EngineOptions.maxStoredBytes). Default: the engine's (768 MiB). */
   maxStoredBytes?: number | undefined;
+  /** Bytes of that budget the process needs for itself (EngineOptions.reservedBytes). Default 0. */
+  reservedBytes?: number | undefined;
   /** Accepted X-Auth-Token values: `T` (any project) or `T:project_id`. Default: any non-empty token. */
   tokens?: readonly string[] | undefined;
   /** Echo Origin with credentials and answer preflights. Default true. */
@@ -182,6 +184,13 @@ export interface GesApi {
    * style), so the node:http adapter needs no promise per request and others simply await it.
    */
   handle(request: ApiRequest): ApiResponse | Promise<ApiResponse>;
+  /**
+   * Asked by an adapter before it reads a body of `bodyBytes` (0 when not declared): false when the
+   * request is a submission the memory budget cannot hold whatever the body says. The adapter then
+   * drains the body unread and calls `handle` with `bodyUnread`, which answers the refusal, so that
+   * a runaway client past the budget costs no buffered, parsed and discarded bodies.
+   */
+  admitsBody(request: Pick<ApiRequest, 'method' | 'url'>, bodyBytes: number): boolean;
   readonly engine: Engine;
   /** The engine's clock: `api.clock.advance(ms)` moves every world along. */
   readonly clock: AdjustableClock;
@@ -257,6 +266,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
       maxProjects: options.maxProjects,
       profile: options.profile,
       maxStoredBytes: options.maxStoredBytes,
+      reservedBytes: options.reservedBytes,
       onWrite: options.onEngineWrite,
     });
   }
@@ -630,8 +640,18 @@ export function createApi(options: ApiOptions = {}): GesApi {
     };
   }
 
+  function admitsBody(request: Pick<ApiRequest, 'method' | 'url'>, bodyBytes: number): boolean {
+    if (request.method !== 'POST') return true;
+    const route = matchRoute(request.method, splitTarget(request.url).path);
+    if (route?.operationId !== 'executeAlgorithm') return true;
+    const project = decodeSegment(route.project);
+    const graph = decodeSegment(route.graph);
+    return project === undefined || graph === undefined || engine.refusesBody(project, graph, bodyBytes) === undefined;
+  }
+
   return {
     handle,
+    admitsBody,
     engine,
     clock,
     faults,

@@ -83,6 +83,11 @@ export function answerGesOperation(context: OperationContext, request: ApiReques
     case 'executeAlgorithm': {
       const problem = actionProblem(query);
       if (problem !== undefined) return failure(httpErrors.malformed(problem));
+      if (request.bodyUnread !== undefined) {
+        // Refused as it arrived; should room have been made since, it is still refused: its body is gone.
+        const refusal = engine.refusesBody(project, graph, request.bodyUnread);
+        return failure(toGesError(refusal ?? { kind: 'memory-budget', cap: engine.maxStoredBytes }));
+      }
       const body = parseAlgorithmBody(request.body, request.headers['content-type'], request.bodyTooLarge);
       if (!body.ok) return failure(body.error);
       return fromEngine(engine.executeAlgorithm(project, graph, body.rawBody, body.request));

@@ -19,6 +19,12 @@ export interface ApiRequest {
    * answers 400 GES.8000 wherever it would have read the body.
    */
   bodyTooLarge?: boolean | undefined;
+  /**
+   * Set by an adapter that left a body of this many bytes unread because `GesApi.admitsBody` said
+   * the memory budget cannot hold it (so `body` is absent): the API answers with that refusal where
+   * it would have read the body.
+   */
+  bodyUnread?: number | undefined;
 }
 
 /** What the adapter sends back. `body` is already serialised (JSON or HTML). */

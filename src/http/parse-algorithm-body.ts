@@ -4,28 +4,11 @@
  * algorithm cases are the engine's (GES.8401 / GES.8402).
  */
 import type { AlgorithmRequest } from '../types.js';
+import { utf8Length } from '../engine/utf8-length.js';
 import { httpErrors, type HttpError } from './to-ges-error.js';
 
 /** Largest accepted request body, in bytes. The adapters stop reading past it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-/** UTF-8 length of a string without Buffer (this layer also runs in browsers). */
-export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code < 0x800) bytes += 1;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
-        i++;
-      } else bytes += 2;
-    } else bytes += 2;
-  }
-  return bytes;
-}
 
 /** True when a body of this many characters may exceed the limit; cheap pre-check before counting bytes. */
 export function isBodyTooLarge(body: string): boolean {

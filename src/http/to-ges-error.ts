@@ -55,7 +55,7 @@ export function toGesError(engineError: EngineError): HttpError {
       return error(
         400,
         GesErrorCode.ALGORITHM_FAILED_TO_START,
-        `Memory budget reached: the jobs the mock holds would pass ${mib} MiB, its limit (--max-stored-mb ${mib}; createApi option maxStoredBytes). Restart it with a higher --max-stored-mb, or POST /__mock/reset.`,
+        `Memory budget reached: the mock and the jobs it holds would pass ${mib} MiB, its limit (--max-stored-mb ${mib}; createApi option maxStoredBytes). Restart it with a higher --max-stored-mb, or POST /__mock/reset.`,
       );
     }
     default: {

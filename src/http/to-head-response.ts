@@ -3,7 +3,7 @@
  * Done here, in the transport-free layer, so the node:http server and the MSW handlers agree.
  */
 import type { ApiResponse } from './http-types.js';
-import { utf8Length } from './parse-algorithm-body.js';
+import { utf8Length } from '../engine/utf8-length.js';
 
 function withoutBody(response: ApiResponse): ApiResponse {
   if (response.fault || response.body === undefined) return response;

@@ -110,6 +110,19 @@ export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: Incomi
       req.resume();
       return;
     }
+    const declared = Number(contentLength);
+    const declaredBytes = Number.isSafeInteger(declared) && declared > 0 ? declared : 0; // 0: chunked, length unknown
+    if (!api.admitsBody({ method, url }, declaredBytes)) {
+      // Past the memory budget: drain the body unread (keeping the connection) and answer the refusal;
+      // a chunked body without end is cut off where a refused body would be.
+      let drained = 0;
+      req.on('data', (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > DISCARD_LIMIT_BYTES) req.socket.destroy();
+      });
+      answer(req, res, { method, url, headers, bodyUnread: declaredBytes }, started);
+      return;
+    }
     const chunks: Buffer[] = [];
     let received = 0;
     let refused = false;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import { createApi } from '../../src/http/create-api.js';
-import { utf8Length } from '../../src/http/parse-algorithm-body.js';
+import { utf8Length } from '../../src/engine/utf8-length.js';
 import { PROJECT } from '../support/api-client.js';
 
 const headers = { 'x-auth-token': 't', origin: 'http://localhost:5173' };
