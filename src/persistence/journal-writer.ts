@@ -40,8 +40,8 @@ interface Segment {
   queuedBytes: number;
   /** Bytes known durable. */
   durable: number;
-  /** A failed write or flush left bytes past `durable` that could not be cut yet. */
-  dirty: boolean;
+  /** A failed write or flush left bytes past `durable` that could not be cut yet: why the cut failed. */
+  dirty: NodeJS.ErrnoException | undefined;
 }
 
 interface Waiting {
@@ -81,7 +81,7 @@ function openSegment(path: string, size?: number): Segment {
   const fd = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o644);
   const at = size ?? fstatSync(fd).size;
   if (size !== undefined) ftruncateSync(fd, size);
-  return { path, fd, size: at, queued: [], queuedBytes: 0, durable: at, dirty: false };
+  return { path, fd, size: at, queued: [], queuedBytes: 0, durable: at, dirty: undefined };
 }
 
 /** A journal file that no longer is at its path (deleted, or replaced by another file). */
@@ -130,9 +130,9 @@ export function openJournalWriter(
     try {
       ftruncateSync(segment.fd, segment.durable);
       segment.size = segment.durable;
-      segment.dirty = false;
-    } catch {
-      segment.dirty = true;
+      segment.dirty = undefined;
+    } catch (error) {
+      segment.dirty = error as NodeJS.ErrnoException;
     }
   };
 
@@ -231,8 +231,10 @@ export function openJournalWriter(
       if (segment.dirty) cut(segment);
       if (segment.dirty) {
         revert();
+        // Named by what stops the cut (EROFS, EACCES...), as the failed write was.
+        const code = segment.dirty.code ?? 'EIO';
         throw new StateNotSavedError(
-          Object.assign(new Error(`cannot cut ${segment.path} back after a failed write`), { code: 'EIO' }),
+          Object.assign(new Error(`cannot cut ${segment.path} back after a failed write: ${segment.dirty.message}`), { code }),
           segment.path,
         );
       }
