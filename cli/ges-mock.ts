@@ -169,7 +169,7 @@ const SERVER_RESERVE_BYTES = 160 * MiB;
 
 /**
  * The memory budget in bytes: the one given, or the default where this Node's heap can hold it (a
- * 2 GB container gives V8 about 512 MiB of heap, so the default there is about 300 MiB). A budget
+ * 2 GB container gives V8 about 512 MiB of heap, so the default there is 336 MiB). A budget
  * the heap cannot hold would let the process die of memory before refusing anything: exit 2.
  */
 function storedBudget(givenMb: number | undefined, defaultBytes: number): number {

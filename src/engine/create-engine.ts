@@ -23,7 +23,7 @@ import { isView, type JobEntry } from './job-lifecycle.js';
 import { planSubmittedAlgorithm } from './draw-job-plans.js';
 import { createEngineProfile, DEFAULT_ENGINE_PROFILE, ENGINE_PROFILES, isEngineProfileName } from './engine-profiles.js';
 import { resultData } from './job-results.js';
-import { createJobStore, JOB_FIELDS_BYTES, jobBytes, type JobStore, type Undo } from './job-store.js';
+import { createJobStore, jobBytes, submittedJobBytes, type JobStore, type Undo } from './job-store.js';
 import { seedGraph, type GraphSeed } from './seed-graph.js';
 
 /** The graphs every project sees unless options.graphs says otherwise. */
@@ -205,8 +205,11 @@ export function createEngine(options: EngineOptions): Engine {
     return [...new Set([...graphs, ...(fixtures?.all.keys() ?? []), ...own])];
   };
 
+  /** Whether the project has this graph: a configured one, or one its fixtures name. */
+  const hasGraph = (projectId: string, graph: string): boolean => graphs.has(graph) || fixtureOf(projectId, graph) !== undefined;
+
   const storeOf = (projectId: string, graph: string): EngineResult<JobStore> => {
-    if (!graphs.has(graph) && !fixtureOf(projectId, graph)) return fail({ kind: 'graph-not-found', graph });
+    if (!hasGraph(projectId, graph)) return fail({ kind: 'graph-not-found', graph });
     let byGraph = projects.get(projectId);
     if (!byGraph) {
       projects.set(projectId, (byGraph = new Map()));
@@ -296,16 +299,14 @@ export function createEngine(options: EngineOptions): Engine {
     maxStoredBytes,
 
     refusesBody(projectId, graph, bodyBytes) {
-      // Only for a graph the project has: an unknown one is answered 404 once its body is read.
-      if (!graphs.has(graph) && !fixtureOf(projectId, graph)) return undefined;
-      // The smallest job such a body makes: a view would count it once, a submitted plan twice.
-      return storedBytes + JOB_FIELDS_BYTES + 2 * bodyBytes > maxStoredBytes ? { kind: 'memory-budget', cap: maxStoredBytes } : undefined;
+      // Only for a graph the project has: an unknown one is answered as such once its body is read.
+      if (!hasGraph(projectId, graph)) return undefined;
+      return storedBytes + submittedJobBytes(bodyBytes) > maxStoredBytes ? { kind: 'memory-budget', cap: maxStoredBytes } : undefined;
     },
 
     executeAlgorithm(projectId, graph, rawBody, request: AlgorithmRequest) {
       // Refused before its store is built: a flood of new projects past the cap then costs no memory.
-      if ((graphs.has(graph) || fixtureOf(projectId, graph)) && isRefusedWriter(projectId))
-        return fail({ kind: 'too-many-projects', cap: maxProjects });
+      if (hasGraph(projectId, graph) && isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
       const found = storeOf(projectId, graph);
       if (!found.ok) return found;
       const store = found.value;

@@ -83,15 +83,22 @@ export interface JobStore {
 
 /**
  * What one held job costs a server's memory, as measured: its fields live in about 0.5 KB of heap,
- * but a V8 process holding many of them peaks at about 1.6 KB of RSS per job (`npm run measure:memory
- * -- --body-kb 0.1`), so a job counts 2 KB; its request body (in UTF-8 bytes, as sent) counts once as
- * text and once more parsed for a living plan. Counting the bytes a client declares lets an adapter
- * refuse a body the budget cannot hold before reading it (Engine.refusesBody).
+ * but a V8 process holding many of them peaks at about 130 MB plus 2 KB of RSS per job (`npm run
+ * measure:memory -- --body-kb 0.1`), so a job counts 2 KB; its request body (in UTF-8 bytes, as sent)
+ * counts once as text, and once more parsed for a living plan.
  */
-export const JOB_FIELDS_BYTES = 2048;
+const JOB_FIELDS_BYTES = 2048;
+
+/**
+ * What a submission with a body of `bodyBytes` is counted for (a living plan): known from the
+ * declared length alone, so an adapter can refuse a body the budget cannot hold before reading it
+ * (Engine.refusesBody).
+ */
+export const submittedJobBytes = (bodyBytes: number): number => JOB_FIELDS_BYTES + 2 * bodyBytes;
 
 export function jobBytes(entry: JobEntry): number {
-  return JOB_FIELDS_BYTES + (isView(entry) ? 1 : 2) * utf8Length(entry.rawRequest);
+  const bodyBytes = utf8Length(entry.rawRequest);
+  return isView(entry) ? JOB_FIELDS_BYTES + bodyBytes : submittedJobBytes(bodyBytes);
 }
 
 /** Storage order (oldest first): a before b when b is shown before a. */

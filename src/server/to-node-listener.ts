@@ -103,29 +103,21 @@ export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: Incomi
     }
 
     req.on('error', () => {}); // an aborted upload is the client's business, never a crash
-    if (Number(contentLength) > DISCARD_LIMIT_BYTES) {
+    const declared = Number(contentLength);
+    if (declared > DISCARD_LIMIT_BYTES) {
       // Too big even to drain: answer now and close the connection behind the answer.
       res.setHeader('connection', 'close');
       answer(req, res, { method, url, headers, bodyTooLarge: true }, started);
       req.resume();
       return;
     }
-    const declared = Number(contentLength);
     const declaredBytes = Number.isSafeInteger(declared) && declared > 0 ? declared : 0; // 0: chunked, length unknown
-    if (!api.admitsBody({ method, url }, declaredBytes)) {
-      // Past the memory budget: drain the body unread (keeping the connection) and answer the refusal;
-      // a chunked body without end is cut off where a refused body would be.
-      let drained = 0;
-      req.on('data', (chunk: Buffer) => {
-        drained += chunk.length;
-        if (drained > DISCARD_LIMIT_BYTES) req.socket.destroy();
-      });
-      answer(req, res, { method, url, headers, bodyUnread: declaredBytes }, started);
-      return;
-    }
+    // Past the memory budget the refusal is answered now, and the body is drained unread below.
+    const unread = !api.admitsBody({ method, url }, declaredBytes);
+    if (unread) answer(req, res, { method, url, headers, bodyUnread: declaredBytes }, started);
     const chunks: Buffer[] = [];
     let received = 0;
-    let refused = false;
+    let refused = unread; // not buffering: drain what comes (keeping the connection), up to the discard limit
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (refused) {
@@ -140,6 +132,7 @@ export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: Incomi
       chunks.push(chunk);
     });
     req.on('end', () => {
+      if (unread) return; // answered already
       if (refused) {
         answer(req, res, { method, url, headers, bodyTooLarge: true }, started);
         return;

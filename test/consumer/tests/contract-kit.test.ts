@@ -12,6 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => mock?.stop());
 
+// No forbiddenToken: this mock accepts any token (no --token), so no token is refused with 403, and
+// the two forbidden-token checks report themselves skipped ("no --forbidden-token given"). Those
+// checks run against a token-bound mock in the repository's own contract suites.
 defineContractTests(() => ({
   baseUrl: mock!.url,
   projectId: '0123456789abcdef0123456789abcdef',
