@@ -9,7 +9,7 @@
  * docs/hardening.md quotes are 60 s each.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_STORED_BYTES } from '../src/engine/create-engine.js';
+import { ENGINE_DEFAULTS } from '../src/engine/engine-settings.js';
 import { startGesMockProcess } from '../test/support/ges-mock-process.js';
 import { createSender, memoryMb } from './lib/load-client.js';
 
@@ -30,7 +30,7 @@ const projects = Number(values.projects);
 const graphs = ['movie', 'social_network', 'supply_chain'].slice(0, Number(values.graphs));
 const concurrency = Number(values.concurrency);
 // The server's RSS must stay under its memory budget (the default one when none is given).
-const rssLimit = Number(values['rss-limit-mb'] ?? values['max-stored-mb'] ?? DEFAULT_MAX_STORED_BYTES / 1024 / 1024);
+const rssLimit = Number(values['rss-limit-mb'] ?? values['max-stored-mb'] ?? ENGINE_DEFAULTS.maxStoredBytes / 1024 / 1024);
 const body = JSON.stringify({
   algorithmName: 'pagerank',
   parameters: { alpha: 0.85 },

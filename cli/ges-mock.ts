@@ -4,14 +4,16 @@
  * --host/-h 127.0.0.1, --seed, --cors); each has a GES_MOCK_* environment equivalent (serve-flags.ts).
  * Exit codes: 0 stopped cleanly, 2 usage or connection error, 128 + n when a second signal n cut the stop short.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import type { FaultConfig } from '../src/http/fault-injector.js';
+import { ENGINE_DEFAULTS } from '../src/engine/engine-settings.js';
+import type { FaultConfig } from '../src/engine/faults.js';
+import { KIT_VERSION } from '../src/generated/version.js';
+import { parseTokenEntry } from '../src/http/check-token.js';
+import type { ApiOptions, GesApi } from '../src/http/create-api.js';
 import type { LogFormat, RequestLog } from '../src/server/create-request-log.js';
-import type { GesApi } from '../src/http/create-api.js';
 import type { MockStateFile } from '../src/persistence/open-state-file.js';
-import type { GesServer, GesServerOptions } from '../src/server/start-ges-server.js';
-import { exampleProjectId, projectIdPattern } from '../src/spec/spec-facts.js';
+import type { GesServer } from '../src/server/start-ges-server.js';
+import { exampleProjectId } from '../src/spec/spec-facts.js';
 import type { GivenValue, OptionValues } from './cli-option.js';
 import { guardOutput } from './guard-output.js';
 import { onShutdownSignals } from './on-shutdown-signals.js';
@@ -21,10 +23,6 @@ import { renderFlagHelp } from './render-flag-help.js';
 import { SERVE_FLAGS } from './serve-flags.js';
 import { UsageError } from './usage-error.js';
 import { removeReadyFile, writeReadyFile } from './write-ready-file.js';
-
-// The engine (and faker with it) is imported only once the arguments are known to be good, so that
-// usage errors answer at once.
-const loadEngineDefaults = () => import('../src/engine/create-engine.js');
 
 const usage = (defaults: Readonly<Record<string, string | number>>) => `Usage: ges-mock serve [options]
        ges-mock record --base-url URL --project-id ID --graph NAME [...]   (ges-mock record --help)
@@ -85,17 +83,6 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
   };
 }
 
-/** The package's version: package.json sits above cli/ in a checkout, above dist/cli/ when installed. */
-function readVersion(): string {
-  for (const path of ['../package.json', '../../package.json']) {
-    const url = new URL(path, import.meta.url);
-    if (!existsSync(url)) continue;
-    const manifest = JSON.parse(readFileSync(url, 'utf8')) as { name?: string | undefined; version?: string | undefined };
-    if (manifest.name === 'ges-jobs-kit' && manifest.version) return manifest.version;
-  }
-  return 'unknown';
-}
-
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 function banner(
@@ -126,13 +113,10 @@ function banner(
     ...(options.fixtures !== undefined ? [`fixtures ${options.fixtures}`] : []),
     ...(options.profile !== undefined ? [`profile ${options.profile}`] : []),
   ];
-  const firstToken = options.tokens[0];
   // A token `T:project_id` is bound to that project: the ready-made command uses both parts.
-  const colon = firstToken?.lastIndexOf(':') ?? -1;
-  const boundProject =
-    firstToken !== undefined && colon >= 0 && projectIdPattern.test(firstToken.slice(colon + 1)) ? firstToken.slice(colon + 1) : undefined;
-  const token = firstToken === undefined ? 'x' : boundProject !== undefined ? firstToken.slice(0, colon) : firstToken;
-  const project = boundProject ?? exampleProjectId;
+  const first = options.tokens[0] === undefined ? undefined : parseTokenEntry(options.tokens[0]);
+  const token = first?.token ?? 'x';
+  const project = first?.project ?? exampleProjectId;
   const lines = [
     `ges-mock listening on ${server.url} (${extras.join(', ')})`,
     `try: curl -H 'X-Auth-Token: ${token}' '${server.url}/ges/v1.0/${project}/graphs/${graphs[0]}/jobs/status?limit=2&offset=0'`,
@@ -184,10 +168,9 @@ function storedBudget(givenMb: number | undefined, defaultBytes: number): number
 }
 
 async function serve(options: ServeOptions, warnings: readonly string[]): Promise<void> {
-  const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_STORED_BYTES } = await loadEngineDefaults();
-  const maxStoredBytes = storedBudget(options.maxStoredMb, DEFAULT_MAX_STORED_BYTES);
-  const graphs = options.graphs ?? DEFAULT_GRAPHS;
-  const jobsPerGraph = options.jobsPerGraph ?? DEFAULT_JOBS_PER_GRAPH;
+  const maxStoredBytes = storedBudget(options.maxStoredMb, ENGINE_DEFAULTS.maxStoredBytes);
+  const graphs = options.graphs ?? ENGINE_DEFAULTS.graphs;
+  const jobsPerGraph = options.jobsPerGraph ?? ENGINE_DEFAULTS.jobsPerGraph;
   if (options.maxJobsPerGraph !== undefined && options.maxJobsPerGraph < jobsPerGraph) {
     // The engine would silently raise the cap to the seeded count; say so instead.
     process.stderr.write(
@@ -221,37 +204,35 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     if (!opened.ok) fail(opened.message);
     stateFile = opened.file;
   }
-  const [{ startGesServer }, { createRequestLog }] = await Promise.all([
+  const [{ startGesServer }, { createRequestLog }, { createApi }] = await Promise.all([
     import('../src/server/start-ges-server.js'),
     import('../src/server/create-request-log.js'),
+    import('../src/http/create-api.js'),
   ]);
   const log: RequestLog = createRequestLog({ format: options.logFormat, quiet: options.quiet, write: guardOutput(process.stdout) });
+  const apiOptions: ApiOptions = {
+    seed: options.seed,
+    jobsPerGraph,
+    graphs,
+    speed: options.speed,
+    tokens: options.tokens,
+    cors: options.cors,
+    control: options.control,
+    controlToken: options.controlToken,
+    maxJobsPerGraph: options.maxJobsPerGraph,
+    maxProjects: options.maxProjects,
+    maxStoredBytes,
+    reservedBytes: Math.min(SERVER_RESERVE_BYTES, Math.floor(maxStoredBytes / 2)),
+    profile: options.profile,
+    journalSize: options.journalSize,
+    ...(Object.keys(faults).length > 0 ? { faults } : {}),
+    ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),
+    onError: (error) => process.stderr.write(`ges-mock: internal error (answered 500): ${(error as Error)?.stack ?? String(error)}\n`),
+  };
+  const api = stateFile ? createStateApi(stateFile, apiOptions) : createApi(apiOptions);
   let server: GesServer;
   try {
-    const serverOptions: GesServerOptions = {
-      port: options.port,
-      host: options.host,
-      seed: options.seed,
-      jobsPerGraph,
-      graphs,
-      speed: options.speed,
-      tokens: options.tokens,
-      cors: options.cors,
-      control: options.control,
-      controlToken: options.controlToken,
-      maxJobsPerGraph: options.maxJobsPerGraph,
-      maxProjects: options.maxProjects,
-      maxStoredBytes,
-      reservedBytes: Math.min(SERVER_RESERVE_BYTES, Math.floor(maxStoredBytes / 2)),
-      profile: options.profile,
-      journalSize: options.journalSize,
-      ...(Object.keys(faults).length > 0 ? { faults } : {}),
-      ...(options.quiet ? {} : { onRequest: log.request }),
-      ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),
-      onError: (error) => process.stderr.write(`ges-mock: internal error (answered 500): ${(error as Error)?.stack ?? String(error)}\n`),
-    };
-    if (stateFile) serverOptions.api = createStateApi(stateFile, serverOptions);
-    server = await startGesServer(serverOptions);
+    server = await startGesServer({ port: options.port, host: options.host, api, ...(options.quiet ? {} : { onRequest: log.request }) });
   } catch (error) {
     fail(listenError(error, options));
   }
@@ -267,10 +248,10 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   }
   log.event(
     'listening',
-    { url: server.url, port: server.port, pid: process.pid, version: readVersion() },
+    { url: server.url, port: server.port, pid: process.pid, version: KIT_VERSION },
     banner(server, options, graphs, jobsPerGraph, {
       bytes: maxStoredBytes,
-      lowered: maxStoredBytes < DEFAULT_MAX_STORED_BYTES && options.maxStoredMb === undefined,
+      lowered: maxStoredBytes < ENGINE_DEFAULTS.maxStoredBytes && options.maxStoredMb === undefined,
     }),
   );
   log.flush();
@@ -323,7 +304,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
 }
 
 /** The API over --state FILE; a stored state that does not load exits 2 (FILE untouched). */
-function createStateApi(stateFile: MockStateFile, options: GesServerOptions): GesApi {
+function createStateApi(stateFile: MockStateFile, options: ApiOptions): GesApi {
   try {
     return stateFile.createApi(options);
   } catch (error) {
@@ -350,18 +331,16 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   if (command.kind === 'version') {
-    process.stdout.write(`${readVersion()}\n`);
+    process.stdout.write(`${KIT_VERSION}\n`);
     return;
   }
   if (command.kind === 'help') {
-    const { DEFAULT_GRAPHS, DEFAULT_JOBS_PER_GRAPH, DEFAULT_MAX_JOBS_PER_GRAPH, DEFAULT_MAX_PROJECTS, DEFAULT_MAX_STORED_BYTES } =
-      await loadEngineDefaults();
     const defaults = {
-      graphs: DEFAULT_GRAPHS.join(','),
-      jobsPerGraph: DEFAULT_JOBS_PER_GRAPH,
-      maxJobsPerGraph: DEFAULT_MAX_JOBS_PER_GRAPH,
-      maxProjects: DEFAULT_MAX_PROJECTS,
-      maxStoredMb: DEFAULT_MAX_STORED_BYTES / 1024 / 1024,
+      graphs: ENGINE_DEFAULTS.graphs.join(','),
+      jobsPerGraph: ENGINE_DEFAULTS.jobsPerGraph,
+      maxJobsPerGraph: ENGINE_DEFAULTS.maxJobsPerGraph,
+      maxProjects: ENGINE_DEFAULTS.maxProjects,
+      maxStoredMb: ENGINE_DEFAULTS.maxStoredBytes / 1024 / 1024,
     };
     process.stdout.write(`${usage(defaults)}\n`);
     return;

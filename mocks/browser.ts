@@ -7,7 +7,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { setupWorker } from 'msw/browser';
 import { provideAjv } from '../src/spec/load-ajv.js';
-import { createApi, type GesApi } from '../src/http/create-api.js';
+import { apiFrom, type GesApi } from '../src/http/create-api.js';
 import { createGesHandlers, type GesHandlersOptions } from './handlers.js';
 
 /** What setupGesWorker returns: the msw worker (call start/stop yourself) and the API behind it. */
@@ -24,7 +24,7 @@ export interface GesMswWorker {
 export function setupGesWorker(options: GesHandlersOptions = {}): GesMswWorker {
   // A browser bundle has no require to load Ajv lazily with: fixture validation gets it here.
   provideAjv(Ajv2020);
-  const api = options.api ?? createApi(options);
-  const worker = setupWorker(...createGesHandlers({ ...options, api }));
+  const api = apiFrom(options);
+  const worker = setupWorker(...createGesHandlers({ baseUrl: options.baseUrl, api }));
   return { worker, api };
 }

@@ -4,17 +4,15 @@
  * decision is the API's. Imports only from 'msw', so msw 2 and 3 both work.
  */
 import { http, HttpResponse } from 'msw';
-import { createApi, type ApiOptions, type GesApi } from '../src/http/create-api.js';
+import { apiFrom, type ApiChoice } from '../src/http/create-api.js';
 import type { ApiRequest } from '../src/http/http-types.js';
 import { MAX_BODY_BYTES } from '../src/http/parse-algorithm-body.js';
 
-/** Options of createGesHandlers: everything createApi takes, or an existing api, plus an origin. */
-export interface GesHandlersOptions extends ApiOptions {
-  /** An API built elsewhere (e.g. to share it with tests); the ApiOptions are then ignored. */
-  api?: GesApi | undefined;
+/** Options of createGesHandlers: an API built elsewhere (e.g. to share it with tests) or everything createApi takes, and an origin. */
+export type GesHandlersOptions = {
   /** Only intercept this origin, e.g. `http://127.0.0.1:4010`. Default: any origin. */
   baseUrl?: string | undefined;
-}
+} & ApiChoice;
 
 /** The handler type of the installed msw version. */
 export type GesHandler = ReturnType<typeof http.all>;
@@ -36,7 +34,7 @@ async function toApiRequest(request: Request): Promise<ApiRequest> {
 
 /** MSW handlers answering the GES job APIs and the /__mock/ control routes. */
 export function createGesHandlers(options: GesHandlersOptions = {}): GesHandler[] {
-  const api = options.api ?? createApi(options);
+  const api = apiFrom(options);
   const base = options.baseUrl === undefined ? '*' : options.baseUrl.replace(/\/+$/, '');
   const resolver = async ({ request }: { request: Request }) => {
     // MSW awaits every resolver anyway: a synchronous answer is simply awaited too.

@@ -3,7 +3,7 @@
  * API behind the handlers, so a test can move its clock, read its state or inject faults.
  */
 import { setupServer } from 'msw/node';
-import { createApi, type GesApi } from '../src/http/create-api.js';
+import { apiFrom, type GesApi } from '../src/http/create-api.js';
 import { createGesHandlers, type GesHandlersOptions } from './handlers.js';
 
 /** What setupGesServer returns: the msw server (call listen/close yourself) and the API behind it. */
@@ -15,7 +15,7 @@ export interface GesMswServer {
 
 /** An msw/node server over the GES handlers; pass `clock: createManualClock()` to control time. */
 export function setupGesServer(options: GesHandlersOptions = {}): GesMswServer {
-  const api = options.api ?? createApi(options);
-  const server = setupServer(...createGesHandlers({ ...options, api }));
+  const api = apiFrom(options);
+  const server = setupServer(...createGesHandlers({ baseUrl: options.baseUrl, api }));
   return { server, api };
 }

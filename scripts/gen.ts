@@ -7,6 +7,8 @@
  *   YAML parser at run time.
  * - inspector-script.ts: the inspector page's browser script, from src/inspector/inspector-script.ts
  *   (scripts/build-inspector-script.ts).
+ * - version.ts: the package's version, from package.json, for code that runs where no package.json
+ *   can be read (a browser bundle, the HAR creator, the CLI's --version).
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +36,7 @@ async function render(): Promise<Record<string, string>> {
       '/** openapi.yaml as data: read by the HTTP layer (examples) and the contract kit (schemas). */\n' +
       `export const openapiDocument: OpenAPIV3_1Document = ${JSON.stringify(document, null, 2)};\n`,
     'inspector-script.ts': await renderInspectorScript(),
+    'version.ts': `${HEADER.replace('openapi.yaml', 'package.json')}\n/** The version of ges-jobs-kit, as package.json says. */\nexport const KIT_VERSION = ${JSON.stringify(JSON.parse(await readFile(`${root}package.json`, 'utf8')).version)};\n`,
   };
 }
 
@@ -48,7 +51,7 @@ if (check) {
     console.error(`Generated files are stale or edited by hand: ${stale.join(', ')}\nRun \`npm run gen\` and commit the result.`);
     process.exit(1);
   }
-  console.log('src/generated/ is up to date with openapi.yaml and src/inspector/inspector-script.ts');
+  console.log('src/generated/ is up to date with openapi.yaml, src/inspector/inspector-script.ts and package.json');
 } else {
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) await writeFile(outDir + name, content);

@@ -27,30 +27,34 @@ export { createSpecValidator, type SchemaViolation, type SpecValidator } from '.
 export { getResponseExamples, getResponseSchemaPointer, specOperations } from './spec/spec-examples.js';
 export type {
   AdjustableClock,
+  Change,
   Clock,
   Engine,
   EngineError,
   EngineOptions,
   EngineResult,
-  EngineState,
+  EngineWrite,
+  MockState,
   Page,
+  WorldState,
 } from './engine/engine-types.js';
 export { createEngine } from './engine/create-engine.js';
+export { ENGINE_DEFAULTS, type EngineSettings } from './engine/engine-settings.js';
 export { ENGINE_PROFILES, type EngineProfileName } from './engine/engine-profiles.js';
 export { createManualClock, createSystemClock } from './clocks.js';
 export {
   createApi,
   type ApiOptions,
+  type ApiSettings,
+  type EngineChoice,
   type GesApi,
   type GesWorld,
-  type StateChange,
   type WorldClock,
   type WorldFaults,
 } from './http/create-api.js';
-export type { MockState, WorldState } from './http/control-routes.js';
+export type { OnChange, RefusedChange } from './http/commit-change.js';
 export type { JournalEntry, JournalFault, JournalFilter } from './http/request-journal.js';
-export type { ProjectState } from './engine/engine-types.js';
-export type { FaultConfig } from './http/fault-injector.js';
+export type { FaultConfig } from './engine/faults.js';
 export type { ApiRequest, ApiResponse } from './http/http-types.js';
 export type { FixtureDocument, FixtureDuration, FixtureFileGroup, FixtureGraphSpec, FixtureJob } from './fixtures/fixture-types.js';
 export { FixtureError, type FixtureProblem } from './fixtures/fixture-error.js';

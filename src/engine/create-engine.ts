@@ -1,474 +1,598 @@
 /**
- * The GES job engine: lazily created job stores per (project, graph) over deterministic seeded
- * jobs, whose lifecycles are computed on read from the injected clock. Pure: no HTTP, no timers,
- * no Date.now(), no Math.random, no global faker.
+ * The GES job engine: the start every world shares (seeded graphs and shared fixtures) and the worlds
+ * (one per project) that see it, each with what it holds of its own. Every operation that changes
+ * anything builds a Change value and hands it to `apply`, the one function that changes state, which
+ * a journal's changes go through again at start-up. Pure: no HTTP, no timers, no Date.now(), no
+ * Math.random, no global faker.
  */
-import type { AlgorithmRequest, JobCreated, JobStatus } from '../types.js';
+import type { AlgorithmRequest, JobCreated } from '../types.js';
+import { prepareFixtures } from '../fixtures/validate-fixtures.js';
+import { FixtureError } from '../fixtures/fixture-error.js';
+import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { ALGORITHMS, isGiven } from './algorithms.js';
+import { planSubmittedAlgorithm } from './draw-job-plans.js';
+import { createEngineProfile } from './engine-profiles.js';
+import { resolveSettings } from './engine-settings.js';
 import type {
+  Change,
   Engine,
+  EngineDump,
   EngineError,
   EngineOptions,
   EngineResult,
   EngineSnapshot,
-  EngineState,
   EngineWrite,
-  FixtureGraph,
   FixtureGraphs,
-  Page,
-  ProjectState,
+  MockState,
   SnapshotJob,
+  WorldState,
 } from './engine-types.js';
-import { isView, type JobEntry } from './job-lifecycle.js';
-import { planSubmittedAlgorithm } from './draw-job-plans.js';
-import { createEngineProfile, DEFAULT_ENGINE_PROFILE, ENGINE_PROFILES, isEngineProfileName } from './engine-profiles.js';
-import { resultData } from './job-results.js';
-import { createJobStore, jobBytes, submittedJobBytes, type JobStore, type Undo } from './job-store.js';
-import { seedGraph, type GraphSeed } from './seed-graph.js';
+import { createFaults, parseFaultConfig, type FaultConfig, type Faults } from './faults.js';
+import { isView } from './job-lifecycle.js';
+import { createJobStore, submittedJobBytes, jobBytes, submissionWords } from './job-store.js';
+import {
+  createWorld,
+  dumpFixtures,
+  findServed,
+  fixturesBytes,
+  graphNamesOf,
+  hasGraph,
+  statusOf,
+  storeOf,
+  undumpFixtures,
+  worldBytes,
+  worldJobs,
+  worldSnapshot,
+  worldStateOf,
+  type Base,
+  type LoadedFixtures,
+  type World,
+} from './world.js';
 
-/** The graphs every project sees unless options.graphs says otherwise. */
-export const DEFAULT_GRAPHS: readonly string[] = ['movie', 'social_network', 'supply_chain'];
-/** Jobs seeded per graph by default. */
-export const DEFAULT_JOBS_PER_GRAPH = 60;
-/** Most jobs one graph (of one project) holds by default. */
-export const DEFAULT_MAX_JOBS_PER_GRAPH = 100_000;
 /**
- * Default budget of submitted request bodies per graph of one project, in characters (64 Mi).
- * rawRequest is kept byte for byte and a body may be 1 MiB: without a budget, 100,000 such jobs
- * would hold about 100 GB. Ordinary bodies (~100 characters) never reach it before the job cap.
- */
-export const DEFAULT_MAX_REQUEST_CHARS_PER_GRAPH = 64 * 1024 * 1024;
-
-/**
- * Projects that have only read are kept up to this many, oldest dropped first. Their stores equal the
- * seed, so dropping one loses nothing (the next request rebuilds it identically), and a client that
- * walks through random project ids (a fuzzer, a misconfigured app) cannot grow memory without bound:
- * each store costs about 7 KB, so 100,000 ids held 640 MB before this cap.
+ * Worlds that were only read are kept up to this many, oldest dropped first. They equal the shared
+ * start, so dropping one loses nothing (the next request makes it again identically), and a client
+ * that walks through random project ids (a fuzzer, a misconfigured app) cannot grow memory without
+ * bound: each costs about 7 KB, so 100,000 ids held 640 MB before this cap.
  */
 export const MAX_READ_ONLY_PROJECTS = 1_000;
 
-/**
- * Projects that hold submissions or cancellations, kept by default up to this many. Unlike read-only
- * projects they cannot be dropped without losing jobs, so past the cap a new project's first write is
- * refused instead: one misbehaving client cannot grow memory without bound (a writing project with
- * one touched graph costs about 10 KB).
- */
-export const DEFAULT_MAX_PROJECTS = 10_000;
-
-/**
- * Default memory budget of the whole engine (768 MiB as jobBytes counts it, with `ges-mock serve`'s
- * own memory reserved in it): what a server may take in a 2 GB container, with room to spare.
- */
-export const DEFAULT_MAX_STORED_BYTES = 768 * 1024 * 1024;
-
 const ok = <T>(value: T): EngineResult<T> => ({ ok: true, value });
-const fail = (error: EngineError): EngineResult<never> => ({ ok: false, error });
+const fail = (error: EngineError): { ok: false; error: EngineError } => ({ ok: false, error });
 
-function checkCount(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be an integer >= 0, got ${value}`);
-  return value;
-}
+type Applied = { ok: true; undo(): void } | { ok: false; problem: string };
 
-/** A project's own fixtures: its graphs, their seed, and the instant their generated jobs count from. */
-interface OwnFixtures {
-  graphs: ReadonlyMap<string, FixtureGraph>;
-  seed: number;
-  anchor: number;
+/** A compiled fixture document as the engine keeps it, with the parameters of its generated jobs. */
+function toLoaded(graphs: FixtureGraphs, document: FixtureDocument, seed: number, anchor: number, project?: string): LoadedFixtures {
+  const own = project === undefined ? undefined : graphs.byProject.get(project);
+  const forEvery = own ? new Map([...graphs.all, ...own]) : graphs.all;
+  const byProject = project === undefined ? graphs.byProject : new Map();
+  return {
+    graphs: forEvery,
+    byProject,
+    clockOffsets: project === undefined ? (graphs.clockOffsets ?? new Map()) : new Map(),
+    seed: graphs.seed ?? seed,
+    anchor,
+    extraJobFields: document.extraJobFields ?? [],
+    recordedStatusVariants: document.recordedStatusVariants ?? [],
+    bytes: fixturesBytes([...forEvery.values(), ...[...byProject.values()].flatMap((each) => [...each.values()])]),
+  };
 }
 
 /**
  * Creates an engine. Every well-formed project sees the configured graphs, each seeded with
  * `jobsPerGraph` jobs derived from (seed, graph name) only, so all projects see the same seeded jobs
- * and each keeps its own submissions and cancellations.
+ * and each keeps its own submissions and cancellations (EngineSettings lists every setting).
  *
- * Capacity: a graph of one project holds at most `maxJobsPerGraph` jobs (default 100,000, never
- * below `jobsPerGraph`). A submission at the cap evicts the oldest finished job; when every job is
- * still pending or running it is refused with `graph-full`. Submitted request bodies share a budget
- * too (`maxRequestCharsPerGraph`): past it the oldest finished submission is evicted, or the
- * submission refused.
- *
- * Options that make no sense (a negative count, an unknown profile) throw a RangeError: they are programming errors,
- * not user input. Operations never throw; they return EngineResult values.
+ * Settings that make no sense (a negative count, an unknown profile) throw a RangeError, and an
+ * invalid starting document its FixtureError: they are programming errors, not user input.
+ * Operations never throw; they return values.
  */
 export function createEngine(options: EngineOptions): Engine {
+  const settings = resolveSettings(options);
   const clock = options.clock;
-  const graphs = new Set(options.graphs ?? DEFAULT_GRAPHS);
-  const jobsPerGraph = checkCount('jobsPerGraph', options.jobsPerGraph ?? DEFAULT_JOBS_PER_GRAPH);
-  const cap = Math.max(jobsPerGraph, checkCount('maxJobsPerGraph', options.maxJobsPerGraph ?? DEFAULT_MAX_JOBS_PER_GRAPH));
-  const limits = {
-    maxJobs: cap,
-    maxRequestChars: checkCount('maxRequestCharsPerGraph', options.maxRequestCharsPerGraph ?? DEFAULT_MAX_REQUEST_CHARS_PER_GRAPH),
-  };
-  const maxProjects = checkCount('maxProjects', options.maxProjects ?? DEFAULT_MAX_PROJECTS);
-  const onWrite = options.onWrite;
-  const maxStoredBytes = checkCount('maxStoredBytes', options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES);
-  const reservedBytes = checkCount('reservedBytes', options.reservedBytes ?? 0);
-  /** Bytes of the loaded fixtures' jobs (counted once, however many projects see them). */
-  const fixtureBytes = (graphs: FixtureGraphs | undefined): number => {
-    let total = 0;
-    for (const graph of graphs?.all.values() ?? []) for (const entry of graph.entries) total += jobBytes(entry);
-    for (const byGraph of graphs?.byProject.values() ?? [])
-      for (const graph of byGraph.values()) for (const entry of graph.entries) total += jobBytes(entry);
-    return total;
-  };
+  const source = options.fixturesSource ?? 'createEngine({ fixtures })';
+  let startingFaults: FaultConfig = {};
+  if (options.faults) {
+    const parsed = parseFaultConfig(options.faults);
+    if (!parsed.ok) throw new RangeError(`faults: ${parsed.message}`);
+    startingFaults = parsed.config;
+  }
 
-  let seed = options.seed ?? 1;
-  // Seeded jobs are laid out backwards from this instant, so every project (and every graph first
-  // touched later) sees the same jobs at the same virtual times.
-  let anchor = clock.now();
-  let seeds = new Map<string, GraphSeed>();
-  let projects = new Map<string, Map<string, JobStore>>();
-  // Projects with no submission or cancellation yet, oldest first (see MAX_READ_ONLY_PROJECTS).
-  let readOnly = new Set<string>();
-  let fixtures: FixtureGraphs | undefined = options.fixtures;
-  if (fixtures?.seed !== undefined) seed = fixtures.seed;
-  const profileName = options.profile ?? DEFAULT_ENGINE_PROFILE;
-  if (!isEngineProfileName(profileName))
-    throw new RangeError(`profile must be one of ${ENGINE_PROFILES.join(', ')}, got ${String(profileName)}`);
-  // The served forms: `mixed` draws from the engine's seed, so it follows a reset to another seed.
-  let profile = createEngineProfile(profileName, seed);
+  // The engine's own moves of virtual time (POST /__mock/clock): state, unlike time passing.
+  let shiftMs = 0;
+  const now = () => clock.now() + shiftMs;
 
-  /** The job a served jobId names (a profile may serve ids in another form). */
-  const findServed = (store: JobStore, jobId: string): JobEntry | undefined => {
-    for (const id of profile.canonicalIds(jobId, store.planner.vocabulary.jobIdSuffix)) {
-      const entry = store.find(id);
-      if (entry) return entry;
+  const makeBase = (seed: number, anchor: number, fixtures: LoadedFixtures | undefined): Base => ({
+    seed,
+    anchor,
+    graphs: new Set(settings.graphs),
+    jobsPerGraph: settings.jobsPerGraph,
+    profile: createEngineProfile(settings.profile, seed),
+    fixtures,
+    seeds: new Map(),
+  });
+
+  /** The starting document compiled at `at`; a document whose absolute times no longer fit keeps its first loading. */
+  let firstStart: LoadedFixtures | undefined;
+  const startingFixtures = (seed: number, at: number): LoadedFixtures | undefined => {
+    if (options.fixtures === undefined) return undefined;
+    const prepared = prepareFixtures(options.fixtures, source, at);
+    if (prepared.ok && prepared.graphs) return toLoaded(prepared.graphs, prepared.document, seed, at);
+    if (firstStart) return firstStart;
+    throw prepared.ok ? new RangeError(`${source}: no instant to load the fixtures at`) : prepared.error;
+  };
+  const startingSeed = (given: number | undefined, current: number) => given ?? options.fixtures?.seed ?? current;
+
+  let base: Base;
+  {
+    const at = now();
+    const seed = startingSeed(undefined, settings.seed);
+    firstStart = startingFixtures(seed, at);
+    base = makeBase(seed, at, firstStart);
+  }
+  let sharedFaults: Faults = createFaults(startingFaults, base.seed, '');
+  /** Worlds with state of their own. */
+  let worlds = new Map<string, World>();
+  /** Worlds only read lately: pure caches of the shared start, oldest first. */
+  let cache = new Map<string, World>();
+  /** Bytes the worlds with state hold beyond the shared start (what worldBytes says of each). */
+  let heldBytes = 0;
+
+  const storedBytes = () => settings.reservedBytes + (base.fixtures?.bytes ?? 0) + heldBytes;
+  const worldNow = (world: World) => now() + world.clockOffsetMs;
+
+  /** The world of a project for reading: its state, or a cached view of the shared start. */
+  const viewOf = (id: string): World => {
+    const held = worlds.get(id) ?? cache.get(id);
+    if (held) return held;
+    const world = createWorld(base, id);
+    cache.set(id, world);
+    if (cache.size > MAX_READ_ONLY_PROJECTS) cache.delete(cache.keys().next().value as string);
+    return world;
+  };
+  /** A world looked at without keeping it (state, snapshots). */
+  const peek = (id: string): World => worlds.get(id) ?? cache.get(id) ?? createWorld(base, id);
+  /** Whether a change may give this world state of its own (the project cap). */
+  const admits = (id: string) => worlds.has(id) || worlds.size < settings.maxProjects;
+
+  // ---- apply: the one place state changes ----
+
+  /** Enters a world to change it: it holds state from now on. `finish` counts its bytes again and composes the undo. */
+  function enter(id: string) {
+    const wasHeld = worlds.get(id);
+    const wasCached = wasHeld ? undefined : cache.get(id);
+    const world = wasHeld ?? wasCached ?? createWorld(base, id);
+    const before = wasHeld ? worldBytes(world) : 0;
+    if (!wasHeld) {
+      cache.delete(id);
+      worlds.set(id, world);
     }
-    return undefined;
-  };
-  // Each project may run its own clock ahead of the engine's: a project is an isolated world.
-  let offsets = new Map<string, number>(fixtures?.clockOffsets ?? []);
-  // Projects given fixtures of their own (loadProjectFixtures): these replace the shared ones wholly.
-  let worlds = new Map<string, OwnFixtures>();
+    const leave = () => {
+      if (wasHeld) return;
+      worlds.delete(id);
+      if (wasCached) cache.set(id, wasCached);
+    };
+    return {
+      world,
+      finish(inner: () => void): Applied {
+        const added = worldBytes(world) - before;
+        heldBytes += added;
+        return {
+          ok: true,
+          undo() {
+            inner();
+            heldBytes -= added;
+            leave();
+          },
+        };
+      },
+      abandon(problem: string): Applied {
+        leave();
+        return { ok: false, problem };
+      },
+    };
+  }
 
-  const nowOf = (projectId: string): number => clock.now() + (offsets.get(projectId) ?? 0);
-  // The budget's count: fixture jobs plus each store's submissions minus its evictions.
-  let storedBytes = reservedBytes + fixtureBytes(fixtures);
+  /** Replaces (or with undefined, drops) a world whole; returns the way back. */
+  function replaceWorld(id: string, next: World | undefined): () => void {
+    const held = worlds.get(id);
+    const cached = cache.get(id);
+    const before = held ? worldBytes(held) : 0;
+    const after = next ? worldBytes(next) : 0;
+    cache.delete(id);
+    if (next) worlds.set(id, next);
+    else worlds.delete(id);
+    heldBytes += after - before;
+    return () => {
+      heldBytes -= after - before;
+      if (held) worlds.set(id, held);
+      else worlds.delete(id);
+      if (cached) cache.set(id, cached);
+    };
+  }
 
-  /** The fixture graph of (project, graph), if a document names it, and the key of its seed. */
-  const fixtureOf = (
-    projectId: string,
-    graph: string,
-  ): { graph: FixtureGraph; key: string; world?: OwnFixtures | undefined } | undefined => {
-    const world = worlds.get(projectId);
-    if (world) {
-      const own = world.graphs.get(graph);
-      return own ? { graph: own, key: `world:${projectId}/${graph}`, world } : undefined;
-    }
-    if (!fixtures) return undefined;
-    const mine = fixtures.byProject.get(projectId)?.get(graph);
-    if (mine) return { graph: mine, key: `${projectId}/${graph}` };
-    const every = fixtures.all.get(graph);
-    return every ? { graph: every, key: `*/${graph}` } : undefined;
-  };
+  /** Replaces everything shared (every world back to it); returns the way back. */
+  function replaceAll(next: Base, faults: Faults): () => void {
+    const before = { base, sharedFaults, worlds, cache, heldBytes };
+    base = next;
+    sharedFaults = faults;
+    worlds = new Map();
+    cache = new Map();
+    heldBytes = 0;
+    return () => ({ base, sharedFaults, worlds, cache, heldBytes } = before);
+  }
 
-  /** The seeded part of a graph: shared by every project that sees the same (fixture) graph. */
-  const seedOf = (graph: string, fixture: { graph: FixtureGraph; key: string; world?: OwnFixtures | undefined } | undefined): GraphSeed => {
-    const key = fixture ? fixture.key : graph;
-    let graphSeed = seeds.get(key);
-    if (!graphSeed) {
-      graphSeed = fixture
-        ? seedGraph(fixture.world?.seed ?? seed, graph, fixture.world?.anchor ?? anchor, fixture.graph.seedJobs, fixture.graph.jobIdSuffix)
-        : seedGraph(seed, graph, anchor, jobsPerGraph);
-      seeds.set(key, graphSeed);
-    }
-    return graphSeed;
-  };
+  /** Compiles a document a change carries; the problem when it no longer loads. */
+  function compile(document: FixtureDocument, at: number, project?: string): FixtureGraphs | string {
+    const prepared = prepareFixtures(document, project === undefined ? 'a journaled fixture document' : `world ${project}`, at);
+    if (!prepared.ok) return prepared.error.message;
+    return prepared.graphs ?? 'the document has no instant to load at';
+  }
 
-  const newStore = (projectId: string, graph: string): JobStore => {
-    const fixture = fixtureOf(projectId, graph);
-    return createJobStore(projectId, graph, seedOf(graph, fixture), seed, fixture?.graph.entries);
-  };
-
-  // A project's first write turns it from read-only into writing; every project is one or the other.
-  const isRefusedWriter = (projectId: string) =>
-    projects.size - readOnly.size >= maxProjects && (readOnly.has(projectId) || !projects.has(projectId));
-
-  /** Makes a project one that holds state (a writer), unless the cap refuses it. */
-  const holdState = (projectId: string): EngineResult<Record<string, never>> => {
-    if (isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
-    if (!projects.has(projectId)) projects.set(projectId, new Map());
-    readOnly.delete(projectId);
-    return ok({});
-  };
-
-  const dropWorldSeeds = (projectId: string) => {
-    const prefix = `world:${projectId}/`;
-    for (const key of [...seeds.keys()]) if (key.startsWith(prefix)) seeds.delete(key);
-  };
-
-  /** Every graph a project sees: the configured ones and those its fixtures name. */
-  const graphNamesOf = (projectId: string | undefined): string[] => {
-    const world = projectId === undefined ? undefined : worlds.get(projectId);
-    if (world) return [...new Set([...graphs, ...world.graphs.keys()])];
-    const own = projectId === undefined ? [] : [...(fixtures?.byProject.get(projectId)?.keys() ?? [])];
-    return [...new Set([...graphs, ...(fixtures?.all.keys() ?? []), ...own])];
-  };
-
-  /** Whether the project has this graph: a configured one, or one its fixtures name. */
-  const hasGraph = (projectId: string, graph: string): boolean => graphs.has(graph) || fixtureOf(projectId, graph) !== undefined;
-
-  const storeOf = (projectId: string, graph: string): EngineResult<JobStore> => {
-    if (!hasGraph(projectId, graph)) return fail({ kind: 'graph-not-found', graph });
-    let byGraph = projects.get(projectId);
-    if (!byGraph) {
-      projects.set(projectId, (byGraph = new Map()));
-      readOnly.add(projectId);
-      if (readOnly.size > MAX_READ_ONLY_PROJECTS) {
-        const oldest = readOnly.values().next().value as string;
-        readOnly.delete(oldest);
-        projects.delete(oldest);
+  function apply(change: Change, compiled?: FixtureGraphs): Applied {
+    switch (change.kind) {
+      case 'submit': {
+        const entered = enter(change.world);
+        const store = storeOf(base, entered.world, change.graph);
+        if (!store) return entered.abandon(`a submission to graph ${change.graph}, which world ${change.world} does not have`);
+        return entered.finish(store.submit(change.plan, change.evicted));
+      }
+      case 'cancel': {
+        const entered = enter(change.world);
+        const store = storeOf(base, entered.world, change.graph);
+        const entry = store?.find(change.jobId);
+        if (!store || !entry || isView(entry))
+          return entered.abandon(`a cancellation of job ${change.jobId}, which world ${change.world} does not hold living`);
+        return entered.finish(store.cancel(change.jobId, change.at));
+      }
+      case 'clock': {
+        if (change.world === undefined) {
+          shiftMs += change.advanceMs;
+          return { ok: true, undo: () => void (shiftMs -= change.advanceMs) };
+        }
+        const entered = enter(change.world);
+        entered.world.clockOffsetMs += change.advanceMs;
+        return entered.finish(() => void (entered.world.clockOffsetMs -= change.advanceMs));
+      }
+      case 'faults': {
+        if (change.world === undefined) {
+          const before = sharedFaults;
+          sharedFaults = createFaults(change.config ?? {}, base.seed, '');
+          const own = [...worlds.values(), ...cache.values()]
+            .filter((world) => world.faults !== undefined)
+            .map((world) => [world, world.faults] as const);
+          for (const [world] of own) world.faults = undefined;
+          return {
+            ok: true,
+            undo() {
+              sharedFaults = before;
+              for (const [world, faults] of own) world.faults = faults;
+            },
+          };
+        }
+        const entered = enter(change.world);
+        const before = entered.world.faults;
+        entered.world.faults = change.config === null ? undefined : createFaults(change.config, base.seed, change.world);
+        return entered.finish(() => void (entered.world.faults = before));
+      }
+      case 'reset': {
+        if (change.world !== undefined) return { ok: true, undo: replaceWorld(change.world, undefined) };
+        const next = makeBase(change.seed, change.t, startingFixtures(change.seed, change.t));
+        return { ok: true, undo: replaceAll(next, createFaults(startingFaults, change.seed, '')) };
+      }
+      case 'fixtures': {
+        const graphs = compiled ?? compile(change.document, change.at, change.world);
+        if (typeof graphs === 'string') return { ok: false, problem: graphs };
+        if (change.world === undefined) {
+          const seed = change.document.seed ?? base.seed;
+          const next = makeBase(seed, change.t, toLoaded(graphs, change.document, seed, change.t));
+          return { ok: true, undo: replaceAll(next, sharedFaults) };
+        }
+        const previous = worlds.get(change.world) ?? cache.get(change.world);
+        const offset = change.clockOffsetMs ?? previous?.clockOffsetMs ?? createWorld(base, change.world).clockOffsetMs;
+        const own = toLoaded(graphs, change.document, base.seed, change.t + offset, change.world);
+        const next = createWorld(base, change.world, own, offset);
+        next.faults = previous?.faults;
+        return { ok: true, undo: replaceWorld(change.world, next) };
+      }
+      default: {
+        const unknown: never = change;
+        return { ok: false, problem: `an unknown change ${JSON.stringify(unknown)}` };
       }
     }
-    let store = byGraph.get(graph);
-    if (!store) byGraph.set(graph, (store = newStore(projectId, graph)));
-    return ok(store);
+  }
+
+  /** Applies a change just made from this state (it always fits) and answers `value`. */
+  function write<T>(value: T, change: Change, compiled?: FixtureGraphs): EngineWrite<T> {
+    const applied = apply(change, compiled);
+    if (!applied.ok) throw new Error(`the engine made a change it cannot apply: ${applied.problem}`);
+    return { ok: true, value, change, undo: applied.undo };
+  }
+
+  // ---- the GES operations ----
+
+  const graphStore = (id: string, graph: string) => {
+    const world = viewOf(id);
+    const store = storeOf(base, world, graph);
+    return store ? { world, store } : undefined;
   };
 
-  /** Reset and fixture load: everything replaced; the old structures are kept only to revert. */
-  const replace = (next: FixtureGraphs | undefined, newSeed: number | undefined) => {
-    const before = { seed, anchor, seeds, projects, readOnly, fixtures, storedBytes, profile, worlds, offsets };
-    fixtures = next;
-    storedBytes = reservedBytes + fixtureBytes(next);
-    if (newSeed !== undefined) seed = newSeed;
-    profile = createEngineProfile(profileName, seed);
-    anchor = clock.now();
-    seeds = new Map();
-    projects = new Map();
-    readOnly = new Set();
-    worlds = new Map();
-    offsets = new Map(next?.clockOffsets ?? []);
-    const write: EngineWrite = {
-      kind: 'replace',
-      revert: () => ({ seed, anchor, seeds, projects, readOnly, fixtures, storedBytes, profile, worlds, offsets } = before),
+  function executeAlgorithm(id: string, graph: string, rawBody: string, request: AlgorithmRequest): EngineWrite<JobCreated> {
+    // Refused before a store is made: a flood of new projects past the cap then costs no memory.
+    if (!admits(id) && hasGraph(base, peek(id), graph)) return fail({ kind: 'too-many-projects', cap: settings.maxProjects });
+    const found = graphStore(id, graph);
+    if (!found) return fail({ kind: 'graph-not-found', graph });
+    const { world, store } = found;
+    const name: unknown = (request as { algorithmName?: unknown } | null | undefined)?.algorithmName;
+    if (!isGiven(name) || (typeof name === 'string' && name.trim() === '')) return fail({ kind: 'algorithm-name-empty' });
+    if (typeof name !== 'string') {
+      // String(name) would throw for {"toString": 1}: JSON objects are named by kind, never converted.
+      const shown = typeof name === 'object' ? (Array.isArray(name) ? 'array' : 'object') : String(name);
+      return fail({ kind: 'algorithm-failed-to-start', algorithmName: shown, reason: 'algorithmName must be a string.' });
+    }
+    const spec = ALGORITHMS.get(name);
+    if (!spec) return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: 'unknown algorithm.' });
+    const rawParams: unknown = (request as { parameters?: unknown }).parameters;
+    if (rawParams !== undefined && rawParams !== null && (typeof rawParams !== 'object' || Array.isArray(rawParams))) {
+      return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: 'parameters must be a JSON object.' });
+    }
+    const parameters = (rawParams ?? {}) as Record<string, unknown>;
+    const missing = spec.required.find((p) => !isGiven(parameters[p]));
+    if (missing) return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: `parameter [${missing}] is required.` });
+
+    const at = worldNow(world);
+    const planner = store.nextPlanner();
+    let plan = planSubmittedAlgorithm(planner, spec, rawBody, structuredClone(parameters), at);
+    // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
+    while (store.find(plan.jobId)) plan = planSubmittedAlgorithm(planner, spec, rawBody, structuredClone(parameters), at);
+    const evicted = store.evictionsFor(at, settings.maxJobsPerGraph);
+    if (!evicted) return fail({ kind: 'graph-full', graph, cap: settings.maxJobsPerGraph });
+    if (storedBytes() - store.submittedBytesOf(evicted) + jobBytes(plan) > settings.maxStoredBytes)
+      return fail({ kind: 'memory-budget', cap: settings.maxStoredBytes });
+    const created: JobCreated = { jobId: base.profile.servedId(plan.jobId), jobType: 1 };
+    return write(created, { kind: 'submit', world: id, graph, plan, evicted, t: now() });
+  }
+
+  function cancelJob(id: string, graph: string, jobId: string): EngineWrite<Record<string, never>> {
+    const found = graphStore(id, graph);
+    if (!found) return fail({ kind: 'graph-not-found', graph });
+    const { world, store } = found;
+    const entry = findServed(base, store, jobId);
+    const at = worldNow(world);
+    if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, at)) return fail({ kind: 'cannot-cancel', jobId });
+    if (!admits(id)) return fail({ kind: 'too-many-projects', cap: settings.maxProjects });
+    return write({}, { kind: 'cancel', world: id, graph, jobId: entry.jobId, at, t: now() });
+  }
+
+  // ---- the control operations: one world, or every world ----
+
+  function reset(scope: { world?: string | undefined; seed?: number | undefined } = {}): EngineWrite<void> {
+    const t = now();
+    if (scope.world !== undefined) return write(undefined, { kind: 'reset', world: scope.world, seed: base.seed, t });
+    return write(undefined, { kind: 'reset', seed: startingSeed(scope.seed, base.seed), t });
+  }
+
+  function loadFixtures(document: unknown, scope: { world?: string | undefined; source?: string | undefined } = {}): EngineWrite<void> {
+    const id = scope.world;
+    const t = now();
+    if (id === undefined) {
+      const prepared = prepareFixtures(document, scope.source ?? 'fixture document', t);
+      if (!prepared.ok) return fail({ kind: 'invalid-fixtures', error: prepared.error });
+      const graphs = prepared.graphs!; // an instant was given, so the document was compiled
+      const bytes = fixturesBytes([...graphs.all.values(), ...[...graphs.byProject.values()].flatMap((each) => [...each.values()])]);
+      if (settings.reservedBytes + bytes > settings.maxStoredBytes) return fail({ kind: 'memory-budget', cap: settings.maxStoredBytes });
+      return write(undefined, { kind: 'fixtures', document: prepared.document, at: prepared.now!, t }, graphs);
+    }
+    const name = scope.source ?? `world ${id}`;
+    const others = Object.keys((document as { projects?: unknown } | null)?.projects ?? {}).filter((p) => p !== id);
+    if (others.length > 0) {
+      const reason = `a world's document may name only its own project (${id}); it names ${others.join(', ')}.`;
+      return fail({ kind: 'invalid-fixtures', error: new FixtureError(name, [{ field: 'projects', reason }]) });
+    }
+    const world = peek(id);
+    const prepared = prepareFixtures(document, name, worldNow(world));
+    if (!prepared.ok) return fail({ kind: 'invalid-fixtures', error: prepared.error });
+    const graphs = prepared.graphs!;
+    if (!admits(id)) return fail({ kind: 'too-many-projects', cap: settings.maxProjects });
+    // Only a document that states its now moves the world's clock (to that now).
+    const stated = prepared.document.now !== undefined || graphs.clockOffsets?.has(id);
+    const clockOffsetMs = stated ? prepared.now! + (graphs.clockOffsets?.get(id) ?? 0) - t : undefined;
+    const own = fixturesBytes([...graphs.all.values(), ...(graphs.byProject.get(id)?.values() ?? [])]);
+    const held = worlds.has(id) ? worldBytes(world) : 0;
+    if (storedBytes() - held + own > settings.maxStoredBytes) return fail({ kind: 'memory-budget', cap: settings.maxStoredBytes });
+    return write(undefined, { kind: 'fixtures', world: id, document: prepared.document, at: prepared.now!, clockOffsetMs, t }, graphs);
+  }
+
+  function advance(ms: number, id?: string): EngineWrite<number> {
+    if (id === undefined) return write(now() + ms, { kind: 'clock', advanceMs: ms, t: now() + ms });
+    if (!admits(id)) return fail({ kind: 'too-many-projects', cap: settings.maxProjects });
+    const written = write(0, { kind: 'clock', world: id, advanceMs: ms, t: now() });
+    return written.ok ? { ...written, value: worldNow(worlds.get(id)!) } : written;
+  }
+
+  function setFaults(config: FaultConfig | undefined, id?: string): EngineWrite<FaultConfig> {
+    let checked: FaultConfig | null = null;
+    if (config !== undefined) {
+      const parsed = parseFaultConfig(config);
+      if (!parsed.ok) return fail({ kind: 'invalid-faults', message: parsed.message });
+      checked = parsed.config;
+    }
+    if (id !== undefined && checked !== null && !admits(id)) return fail({ kind: 'too-many-projects', cap: settings.maxProjects });
+    const written = write(undefined, { kind: 'faults', world: id, config: checked, t: now() });
+    return written.ok
+      ? { ...written, value: (id === undefined ? sharedFaults : (worlds.get(id)?.faults ?? sharedFaults)).config() }
+      : written;
+  }
+
+  // ---- what is served and shown ----
+
+  function state(): MockState;
+  function state(id: string): WorldState;
+  function state(id?: string): MockState | WorldState {
+    if (id !== undefined) {
+      const world = peek(id);
+      return worldStateOf(base, world, worldNow(world), sharedFaults);
+    }
+    const graphs: MockState['graphs'] = [];
+    const every = [...worlds.values(), ...cache.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const world of every) {
+      const at = worldNow(world);
+      for (const [graph, store] of world.stores)
+        graphs.push({ project: world.id, graph, jobCount: store.size, byStatus: store.countByStatus(at) });
+    }
+    return {
+      now: now(),
+      seed: base.seed,
+      profile: settings.profile,
+      projects: worlds.size + cache.size,
+      graphNames: graphNamesOf(base, undefined),
+      graphs,
+      faults: sharedFaults.config(),
     };
-    onWrite?.(write);
-  };
+  }
+
+  function snapshot(id?: string): EngineSnapshot {
+    if (id !== undefined) {
+      const world = peek(id);
+      return worldSnapshot(base, world, worldNow(world));
+    }
+    const at = now();
+    // A world made for no project shows what every world sees before it changes anything.
+    const nobody = createWorld(base, '');
+    const every = new Map<string, SnapshotJob[]>();
+    for (const graph of graphNamesOf(base, undefined)) every.set(graph, storeOf(base, nobody, graph)!.entries(at));
+    const perProject = new Map<string, Map<string, SnapshotJob[]>>();
+    const clocks = new Map<string, number>();
+    const extras = new Set(base.fixtures?.extraJobFields ?? []);
+    const variants = new Set(base.fixtures?.recordedStatusVariants ?? []);
+    const projects = new Set([...(base.fixtures?.byProject.keys() ?? []), ...(base.fixtures?.clockOffsets.keys() ?? []), ...worlds.keys()]);
+    for (const project of projects) {
+      const world = peek(project);
+      const worldAt = worldNow(world);
+      if (world.clockOffsetMs !== 0) clocks.set(project, worldAt);
+      for (const field of world.fixtures?.extraJobFields ?? []) extras.add(field);
+      for (const variant of world.fixtures?.recordedStatusVariants ?? []) variants.add(variant);
+      // A world with fixtures of its own, or a clock of its own, is written whole; others only where they differ.
+      if (world.fixtures || world.clockOffsetMs !== 0) {
+        perProject.set(project, worldJobs(base, world, worldAt));
+        continue;
+      }
+      const mine = new Map<string, SnapshotJob[]>();
+      for (const graph of base.fixtures?.byProject.get(project)?.keys() ?? [])
+        mine.set(graph, storeOf(base, world, graph)!.entries(worldAt));
+      for (const [graph, store] of world.stores) if (store.changed) mine.set(graph, store.entries(worldAt));
+      if (mine.size > 0) perProject.set(project, mine);
+    }
+    return {
+      now: at,
+      seed: base.seed,
+      graphs: every,
+      projects: perProject,
+      clocks,
+      extraJobFields: [...extras],
+      recordedStatusVariants: [...variants],
+    };
+  }
+
+  function dump(): EngineDump {
+    return {
+      now: now(),
+      shiftMs,
+      base: {
+        seed: base.seed,
+        anchor: base.anchor,
+        graphs: [...base.graphs],
+        jobsPerGraph: base.jobsPerGraph,
+        profile: settings.profile,
+        fixtures: base.fixtures && dumpFixtures(base.fixtures),
+        faults: sharedFaults.config(),
+      },
+      worlds: [...worlds.values()].map((world) => ({
+        id: world.id,
+        clockOffsetMs: world.clockOffsetMs,
+        fixtures: world.fixtures && dumpFixtures(world.fixtures),
+        faults: world.faults?.config(),
+        stores: [...world.stores].filter(([, store]) => store.changed).map(([graph, store]) => [graph, store.delta()] as const),
+      })),
+    };
+  }
+
+  function restore(saved: EngineDump): void {
+    shiftMs = saved.shiftMs;
+    const fixtures = saved.base.fixtures && undumpFixtures(saved.base.fixtures);
+    base = {
+      ...makeBase(saved.base.seed, saved.base.anchor, fixtures),
+      graphs: new Set(saved.base.graphs),
+      jobsPerGraph: saved.base.jobsPerGraph,
+      profile: createEngineProfile(saved.base.profile, saved.base.seed),
+    };
+    sharedFaults = createFaults(saved.base.faults, base.seed, '');
+    worlds = new Map();
+    cache = new Map();
+    heldBytes = 0;
+    for (const each of saved.worlds) {
+      const world = createWorld(base, each.id, each.fixtures && undumpFixtures(each.fixtures), each.clockOffsetMs);
+      if (each.faults) world.faults = createFaults(each.faults, base.seed, each.id);
+      for (const [graph, delta] of each.stores) {
+        const start = storeOf(base, world, graph);
+        if (!start) continue;
+        world.stores.set(
+          graph,
+          createJobStore(
+            { graph, seed: start.graphSeed, listed: listedOf(world, graph), submissionWords: submissionWords(base.seed, graph, world.id) },
+            delta,
+          ),
+        );
+      }
+      worlds.set(world.id, world);
+      heldBytes += worldBytes(world);
+    }
+  }
+
+  /** The listed jobs a world's store of `graph` starts with. */
+  const listedOf = (world: World, graph: string) =>
+    world.fixtures
+      ? world.fixtures.graphs.get(graph)?.entries
+      : (base.fixtures?.byProject.get(world.id)?.get(graph) ?? base.fixtures?.graphs.get(graph))?.entries;
 
   return {
-    listJobs(projectId, graph, page: Page) {
-      const found = storeOf(projectId, graph);
-      if (!found.ok) return found;
-      const store = found.value;
-      return ok(profile.list({ jobs: store.list(nowOf(projectId), page), jobCount: store.size }, graph));
+    settings,
+    now: (id) => (id === undefined ? now() : worldNow(peek(id))),
+    listJobs(id, graph, page) {
+      const found = graphStore(id, graph);
+      if (!found) return fail({ kind: 'graph-not-found', graph });
+      const { world, store } = found;
+      return ok(base.profile.list({ jobs: store.list(worldNow(world), page), jobCount: store.size }, graph));
     },
-
-    getJobStatus(projectId, graph, jobId, page: Page) {
-      const found = storeOf(projectId, graph);
-      if (!found.ok) return found;
-      const store = found.value;
-      const entry = findServed(store, jobId);
+    getJobStatus(id, graph, jobId, page) {
+      const found = graphStore(id, graph);
+      if (!found) return fail({ kind: 'graph-not-found', graph });
+      const entry = findServed(base, found.store, jobId);
       if (!entry) return fail({ kind: 'job-not-found', jobId });
-      const job = store.view(entry, nowOf(projectId));
-      let body: JobStatus;
-      if (job.status === 'success') {
-        const source = isView(entry) ? { job } : { job, algorithm: entry.algorithm, parameters: entry.parameters };
-        body = { status: job.status, data: resultData(source, store.planner.profile, page), result: 'success' };
-      } else if (job.status === 'failed') {
-        body = { status: job.status, errorMessage: job.failReason ?? '', result: 'success' };
-      } else {
-        body = { status: job.status, result: 'success' };
-      }
-      return ok(profile.status(body, job));
+      return ok(statusOf(base, found.store, entry, worldNow(found.world), page));
     },
-
-    cancelJob(projectId, graph, jobId) {
-      const found = storeOf(projectId, graph);
-      if (!found.ok) return found;
-      const store = found.value;
-      const entry: JobEntry | undefined = findServed(store, jobId);
-      const now = nowOf(projectId);
-      if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, now)) return fail({ kind: 'cannot-cancel', jobId });
-      if (isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
-      store.cancel(entry, now);
-      const wasReadOnly = readOnly.delete(projectId);
-      onWrite?.({
-        kind: 'cancel',
-        project: projectId,
-        graph,
-        jobId,
-        atMs: now,
-        revert: () => {
-          store.uncancel(jobId);
-          if (wasReadOnly) readOnly.add(projectId);
-        },
-      });
-      return ok({});
-    },
-
-    maxStoredBytes,
-
-    refusesBody(projectId, graph, bodyBytes) {
+    cancelJob,
+    executeAlgorithm,
+    refusesBody(id, graph, bodyBytes) {
       // Only for a graph the project has: an unknown one is answered as such once its body is read.
-      if (!hasGraph(projectId, graph)) return undefined;
-      return storedBytes + submittedJobBytes(bodyBytes) > maxStoredBytes ? { kind: 'memory-budget', cap: maxStoredBytes } : undefined;
+      if (!hasGraph(base, peek(id), graph)) return undefined;
+      return storedBytes() + submittedJobBytes(bodyBytes) > settings.maxStoredBytes
+        ? { kind: 'memory-budget', cap: settings.maxStoredBytes }
+        : undefined;
     },
-
-    executeAlgorithm(projectId, graph, rawBody, request: AlgorithmRequest) {
-      // Refused before its store is built: a flood of new projects past the cap then costs no memory.
-      if (hasGraph(projectId, graph) && isRefusedWriter(projectId)) return fail({ kind: 'too-many-projects', cap: maxProjects });
-      const found = storeOf(projectId, graph);
-      if (!found.ok) return found;
-      const store = found.value;
-      const name: unknown = (request as { algorithmName?: unknown } | null | undefined)?.algorithmName;
-      if (!isGiven(name) || (typeof name === 'string' && name.trim() === '')) return fail({ kind: 'algorithm-name-empty' });
-      if (typeof name !== 'string') {
-        // String(name) would throw for {"toString": 1}: JSON objects are named by kind, never converted.
-        const shown = typeof name === 'object' ? (Array.isArray(name) ? 'array' : 'object') : String(name);
-        return fail({ kind: 'algorithm-failed-to-start', algorithmName: shown, reason: 'algorithmName must be a string.' });
-      }
-      const spec = ALGORITHMS.get(name);
-      if (!spec) return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: 'unknown algorithm.' });
-      const rawParams: unknown = (request as { parameters?: unknown }).parameters;
-      if (rawParams !== undefined && rawParams !== null && (typeof rawParams !== 'object' || Array.isArray(rawParams))) {
-        return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: 'parameters must be a JSON object.' });
-      }
-      const parameters = (rawParams ?? {}) as Record<string, unknown>;
-      const missing = spec.required.find((p) => !isGiven(parameters[p]));
-      if (missing) return fail({ kind: 'algorithm-failed-to-start', algorithmName: name, reason: `parameter [${missing}] is required.` });
-
-      const now = nowOf(projectId);
-      let plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
-      // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
-      while (store.find(plan.jobId)) plan = planSubmittedAlgorithm(store.planner, spec, rawBody, structuredClone(parameters), now);
-      if (storedBytes + jobBytes(plan) > maxStoredBytes) return fail({ kind: 'memory-budget', cap: maxStoredBytes });
-      const undo: Undo | undefined = onWrite ? { steps: [], evicted: [] } : undefined;
-      const bytesBefore = store.addedBytes;
-      const outcome = store.insert(plan, now, limits, undo);
-      if (outcome === 'too-many-jobs') return fail({ kind: 'graph-full', graph, limit: 'jobs', cap });
-      if (outcome === 'too-much-request-data')
-        return fail({ kind: 'graph-full', graph, limit: 'request-chars', cap: limits.maxRequestChars });
-      storedBytes += store.addedBytes - bytesBefore;
-      const wasReadOnly = readOnly.delete(projectId);
-      if (onWrite && undo) {
-        onWrite({
-          kind: 'submit',
-          project: projectId,
-          graph,
-          plan,
-          evicted: undo.evicted,
-          revert: () => {
-            const held = store.addedBytes;
-            for (const step of undo.steps.reverse()) step();
-            storedBytes += store.addedBytes - held;
-            if (wasReadOnly) readOnly.add(projectId);
-          },
-        });
-      }
-      const created: JobCreated = { jobId: profile.servedId(plan.jobId), jobType: 1 };
-      return ok(created);
-    },
-
-    state(): EngineState {
-      const now = clock.now();
-      const list: EngineState['graphs'] = [];
-      for (const [project, byGraph] of projects) {
-        const projectNow = nowOf(project);
-        for (const [graph, store] of byGraph) {
-          list.push({ project, graph, jobCount: store.size, byStatus: store.countByStatus(projectNow) });
-        }
-      }
-      return { now, seed, profile: profileName, projects: projects.size, graphNames: graphNamesOf(undefined), graphs: list };
-    },
-
-    reset(newSeed?: number) {
-      replace(fixtures, newSeed);
-    },
-
-    now: (projectId) => (projectId === undefined ? clock.now() : nowOf(projectId)),
-
-    advanceProject(projectId, ms) {
-      const held = holdState(projectId);
-      if (!held.ok) return held;
-      offsets.set(projectId, (offsets.get(projectId) ?? 0) + ms);
-      return ok(nowOf(projectId));
-    },
-
-    loadProjectFixtures(projectId, next, nowMs) {
-      const held = holdState(projectId);
-      if (!held.ok) return held;
-      const own = new Map(next.all);
-      for (const [graph, fixture] of next.byProject.get(projectId) ?? []) own.set(graph, fixture);
-      if (nowMs !== undefined) offsets.set(projectId, nowMs - clock.now());
-      worlds.set(projectId, { graphs: own, seed: next.seed ?? seed, anchor: nowOf(projectId) });
-      dropWorldSeeds(projectId);
-      projects.set(projectId, new Map());
-      return ok({});
-    },
-
-    resetProject(projectId) {
-      projects.delete(projectId);
-      readOnly.delete(projectId);
-      worlds.delete(projectId);
-      dropWorldSeeds(projectId);
-      const starting = fixtures?.clockOffsets?.get(projectId);
-      if (starting === undefined) offsets.delete(projectId);
-      else offsets.set(projectId, starting);
-    },
-
-    projectState(projectId): ProjectState {
-      const now = nowOf(projectId);
-      const list: ProjectState['graphs'] = [];
-      for (const [graph, store] of projects.get(projectId) ?? [])
-        list.push({ graph, jobCount: store.size, byStatus: store.countByStatus(now) });
-      return {
-        project: projectId,
-        now,
-        clockOffsetMs: offsets.get(projectId) ?? 0,
-        seed,
-        ownFixtures: worlds.has(projectId),
-        graphNames: graphNamesOf(projectId),
-        graphs: list,
-      };
-    },
-
-    projectSnapshot(projectId): EngineSnapshot {
-      const now = nowOf(projectId);
-      const every = new Map<string, SnapshotJob[]>();
-      for (const graph of graphNamesOf(projectId))
-        every.set(graph, (projects.get(projectId)?.get(graph) ?? newStore(projectId, graph)).entries(now));
-      return { now, seed, graphs: every, projects: new Map(), clocks: new Map() };
-    },
-
-    loadFixtures(next) {
-      replace(next, next?.seed);
-    },
-
-    snapshot() {
-      const now = clock.now();
-      const listOf = (store: JobStore, project?: string): SnapshotJob[] => store.entries(project === undefined ? now : nowOf(project));
-      const every = new Map<string, SnapshotJob[]>();
-      // A store made for no project shows what every project sees before it changes anything.
-      for (const graph of graphNamesOf(undefined)) every.set(graph, listOf(newStore('', graph)));
-      const perProject = new Map<string, Map<string, SnapshotJob[]>>();
-      const add = (project: string, graph: string, jobs: SnapshotJob[]) => {
-        let byGraph = perProject.get(project);
-        if (!byGraph) perProject.set(project, (byGraph = new Map()));
-        byGraph.set(graph, jobs);
-      };
-      const clocks = new Map<string, number>();
-      for (const [project, offset] of offsets) {
-        if (offset === 0) continue;
-        clocks.set(project, nowOf(project));
-        if (!perProject.has(project)) perProject.set(project, new Map());
-      }
-      const storeFor = (project: string, graph: string) => projects.get(project)?.get(graph) ?? newStore(project, graph);
-      for (const [project, byGraph] of fixtures?.byProject ?? []) {
-        if (worlds.has(project)) continue;
-        for (const graph of byGraph.keys()) add(project, graph, listOf(storeFor(project, graph), project));
-      }
-      // A world with fixtures of its own sees none of the shared ones: every graph of it is written out.
-      for (const project of worlds.keys())
-        for (const graph of graphNamesOf(project)) add(project, graph, listOf(storeFor(project, graph), project));
-      for (const [project, byGraph] of projects) {
-        for (const [graph, store] of byGraph) if (store.changed) add(project, graph, listOf(store, project));
-      }
-      // A moved clock alone changes what a project lists: its graphs are written at its own now.
-      for (const project of clocks.keys()) {
-        for (const graph of graphNamesOf(project))
-          if (!perProject.get(project)?.has(graph)) add(project, graph, listOf(storeFor(project, graph), project));
-      }
-      return { now, seed, graphs: every, projects: perProject, clocks };
+    reset,
+    loadFixtures,
+    advance,
+    setFaults,
+    faults: (id) => (id === undefined ? sharedFaults : (worlds.get(id)?.faults ?? sharedFaults)),
+    state,
+    snapshot,
+    apply: (change) => apply(change),
+    dump,
+    restore,
+    get storedBytes() {
+      return storedBytes();
     },
   };
 }

@@ -1,10 +1,15 @@
 /**
  * The contract between the job engine and everything around it. The engine is pure: no HTTP, no
- * timers, no Date.now(), no global faker. Time comes from the injected Clock; randomness from one
- * seeded Faker per engine. Errors are returned as values, never thrown.
+ * timers, no Date.now(), no global faker. Time comes from the injected Clock; randomness from seeded
+ * streams. Errors are returned as values, never thrown. Every change of state is a value (Change),
+ * applied by one function whether it was just made or is read back from a journal.
  */
-import type { AlgorithmRequest, Job, JobCreated, JobStatus } from '../types.js';
+import type { FixtureError } from '../fixtures/fixture-error.js';
+import type { FixtureDocument } from '../fixtures/fixture-types.js';
+import type { AlgorithmRequest, Job, JobCreated, JobList, JobStatus } from '../types.js';
 import type { EngineProfileName } from './engine-profiles.js';
+import type { EngineSettings, ResolvedSettings } from './engine-settings.js';
+import type { FaultConfig, Faults } from './faults.js';
 import type { JobEntry, JobPlan } from './job-lifecycle.js';
 
 /** Where the engine reads the time: epoch milliseconds. */
@@ -25,83 +30,47 @@ export type EngineError =
   | { kind: 'cannot-cancel'; jobId: string }
   | { kind: 'algorithm-name-empty' }
   | { kind: 'algorithm-failed-to-start'; algorithmName: string; reason: string }
-  /** A capacity limit is reached and nothing finished can be evicted: `cap` jobs, or `cap` characters of request bodies. */
-  | { kind: 'graph-full'; graph: string; limit: 'jobs' | 'request-chars'; cap: number }
-  /** A project that never wrote would become the (cap + 1)th project holding submissions or cancellations. */
+  /** The graph holds `cap` jobs and none has finished, so none can be evicted. */
+  | { kind: 'graph-full'; graph: string; cap: number }
+  /** A world with no state of its own would become the (cap + 1)th that holds some. */
   | { kind: 'too-many-projects'; cap: number }
-  /** The jobs the whole engine holds would pass its memory budget (`cap` bytes, as jobBytes counts them). */
-  | { kind: 'memory-budget'; cap: number };
+  /** What the whole engine holds would pass its memory budget (`cap` bytes, as jobBytes counts them). */
+  | { kind: 'memory-budget'; cap: number }
+  /** A fixture document that does not load: every problem, named. */
+  | { kind: 'invalid-fixtures'; error: FixtureError }
+  /** A fault configuration that is not one: why. */
+  | { kind: 'invalid-faults'; message: string };
 
 /** An engine answer: a value, or the reason there is none. */
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
 
-/** Options of createEngine; every one but the clock has a default. */
-export interface EngineOptions {
-  /** Time source: createManualClock() in tests, createSystemClock() in servers (both in src/clocks.ts). */
-  clock: Clock;
-  /** Seed of the engine's Faker instance: the same seed gives byte-identical state. Default 1. */
-  seed?: number | undefined;
-  /** Graphs every project sees. Default ['movie', 'social_network', 'supply_chain']. */
-  graphs?: readonly string[] | undefined;
-  /** Jobs seeded per graph. Default 60. */
-  jobsPerGraph?: number | undefined;
-  /** Most jobs one graph of one project stores (default 100,000); see createEngine on capacity. */
-  maxJobsPerGraph?: number | undefined;
-  /** Most characters of submitted request bodies one graph of one project keeps (default 64 Mi). */
-  maxRequestCharsPerGraph?: number | undefined;
-  /** Graphs and jobs of a fixture document (see src/fixtures/); default none. */
-  fixtures?: FixtureGraphs | undefined;
-  /** Most projects that hold submissions or cancellations (default 10,000); past it a new project's first write is refused. */
-  maxProjects?: number | undefined;
-  /**
-   * The forms jobs are served in (docs/engine.md, "Engine profiles"). Default `memory-2.2.13`, the
-   * memory edition's forms; the others are those of other GES engines, `mixed` all of them.
-   */
-  profile?: EngineProfileName | undefined;
-  /**
-   * Told synchronously about every change the engine makes, as it makes it: what a journal needs to
-   * replay the change, and how to take it back. Default: nobody is told.
-   */
-  onWrite?: ((write: EngineWrite) => void) | undefined;
-  /**
-   * Memory budget of the whole engine, in bytes: the submitted jobs of every project and the jobs of
-   * loaded fixtures, counted as jobBytes does (request bodies and 2 KB per job). Past it a
-   * submission is refused (`memory-budget`); reads go on. Default DEFAULT_MAX_STORED_BYTES.
-   */
-  maxStoredBytes?: number | undefined;
-  /**
-   * Bytes of the budget taken before any job: what the process needs for itself. `ges-mock serve`
-   * passes the memory of an idle server, so that its whole RSS, not only its jobs, stays under the
-   * budget. Default 0 (in a test process the budget bounds the jobs alone).
-   */
-  reservedBytes?: number | undefined;
-}
+/**
+ * The answer to an operation that changed the state: its value, the change it made (what a journal
+ * keeps), and how to take the change back exactly (while nothing made after it is kept).
+ */
+export type EngineWrite<T> = { ok: true; value: T; change: Change; undo(): void } | { ok: false; error: EngineError };
 
 /**
- * One change the engine made. `revert()` takes it back exactly; a caller reverts the changes it was
- * told about in reverse order, and only the latest ones (nothing made after them is kept).
+ * One change of the engine's state, as a value: what `apply` needs to make it again, with no random
+ * draw and no clock read (a submission carries its whole plan and the jobs it evicted). `world` names
+ * the one world changed; without it the change reaches every world. `t` is the engine's virtual now
+ * just after the change.
  */
-export type EngineWrite =
-  /** A submission: the job's plan, and the jobs it evicted to make room (ids). */
-  | {
-      readonly kind: 'submit';
-      readonly project: string;
-      readonly graph: string;
-      readonly plan: JobPlan;
-      readonly evicted: readonly string[];
-      revert(): void;
-    }
-  /** A cancellation of a living job at `atMs`. */
-  | {
-      readonly kind: 'cancel';
-      readonly project: string;
-      readonly graph: string;
-      readonly jobId: string;
-      readonly atMs: number;
-      revert(): void;
-    }
-  /** The whole state replaced: a reset or a fixture load. */
-  | { readonly kind: 'replace'; revert(): void };
+export type Change =
+  | { kind: 'submit'; world: string; graph: string; plan: JobPlan; evicted: readonly string[]; t: number }
+  /** A cancellation at `at`, the world's own now. */
+  | { kind: 'cancel'; world: string; graph: string; jobId: string; at: number; t: number }
+  /**
+   * A fixture document loaded, counted from `at` (the world's now, or the document's own); with
+   * `clockOffsetMs` the world's clock moves to where the document says its now is.
+   */
+  | { kind: 'fixtures'; world?: string | undefined; document: FixtureDocument; at: number; clockOffsetMs?: number | undefined; t: number }
+  /** Back to the start: one world, or every world and the shared start (then seeded with `seed`). */
+  | { kind: 'reset'; world?: string | undefined; seed: number; t: number }
+  /** Virtual time moved forward: one world's clock, or the engine's (every world's). */
+  | { kind: 'clock'; world?: string | undefined; advanceMs: number; t: number }
+  /** Faults set (null: removed); the shared faults apply to every world without faults of its own. */
+  | { kind: 'faults'; world?: string | undefined; config: FaultConfig | null; t: number };
 
 /** Paging of a list or of a job's result. Already validated by the HTTP layer. */
 export interface Page {
@@ -109,16 +78,35 @@ export interface Page {
   offset: number;
 }
 
-/** What GET /__mock/state shows. */
-export interface EngineState {
+/** What GET /__mock/state shows: the clock, the start every world shares, and each world's graphs. */
+export interface MockState {
   now: number;
   seed: number;
   /** The engine profile jobs are served in. */
   profile: EngineProfileName;
+  /** Worlds in memory: those with state of their own and those only read lately. */
   projects: number;
-  /** Every graph every project sees: the configured ones and those a fixture document names. */
+  /** Every graph a world sees unless it has fixtures of its own: the configured ones and a document's. */
   graphNames: string[];
   graphs: { project: string; graph: string; jobCount: number; byStatus: Record<string, number> }[];
+  /** The shared faults (a world with faults of its own uses those instead). */
+  faults: FaultConfig;
+}
+
+/** What GET /__mock/projects/{id}/state shows: one world's clock, graphs and faults. */
+export interface WorldState {
+  project: string;
+  /** The world's own virtual now: the engine's clock plus its offset. */
+  now: number;
+  clockOffsetMs: number;
+  seed: number;
+  /** Whether the world has fixtures of its own (loaded into it alone). */
+  ownFixtures: boolean;
+  graphNames: string[];
+  graphs: { graph: string; jobCount: number; byStatus: Record<string, number> }[];
+  /** The faults its requests meet: its own, or the shared ones. */
+  faults: FaultConfig;
+  ownFaults: boolean;
 }
 
 /** The jobs a fixture document gives one graph, ready for the engine (built by src/fixtures/). */
@@ -148,81 +136,140 @@ export interface SnapshotJob {
 }
 
 /**
- * The engine's whole state at `now`: the list every project sees per graph (`graphs`), and the
- * graphs whose list differs for one project (submissions, cancellations, per-project fixtures).
+ * What the engine serves now, job by job: the list every world sees per graph (`graphs`), and the
+ * graphs whose list differs for one world. What GET /__mock/snapshot turns into a fixture document.
  */
 export interface EngineSnapshot {
   readonly now: number;
   readonly seed: number;
   readonly graphs: ReadonlyMap<string, readonly SnapshotJob[]>;
   readonly projects: ReadonlyMap<string, ReadonlyMap<string, readonly SnapshotJob[]>>;
-  /** The projects whose clock differs from `now`: their own now (their jobs are listed as at it). */
+  /** The worlds whose clock differs from `now`: their own now (their jobs are listed as at it). */
   readonly clocks: ReadonlyMap<string, number>;
+  /** Extra job fields and recorded status variants the loaded documents allowed (a snapshot says them again). */
+  readonly extraJobFields: readonly string[];
+  readonly recordedStatusVariants: readonly string[];
 }
 
-/** One project's part of the engine: what GET /__mock/projects/{id}/state shows. */
-export interface ProjectState {
-  project: string;
-  /** The project's own virtual now: the engine's clock plus its offset. */
-  now: number;
-  clockOffsetMs: number;
-  seed: number;
-  /** Whether the project has fixtures of its own (loaded into it alone). */
-  ownFixtures: boolean;
-  graphNames: string[];
-  graphs: { graph: string; jobCount: number; byStatus: Record<string, number> }[];
+/** A compiled fixture document as a dump keeps it: its graphs' entries, nothing to compile again. */
+export interface FixturesDump {
+  readonly seed: number;
+  readonly anchor: number;
+  readonly graphs: readonly (readonly [graph: string, fixture: FixtureGraph])[];
+  readonly byProject: readonly (readonly [project: string, graph: string, fixture: FixtureGraph])[];
+  readonly clockOffsets: readonly (readonly [project: string, offsetMs: number])[];
+  readonly extraJobFields: readonly string[];
+  readonly recordedStatusVariants: readonly string[];
 }
 
-/** The stateful GES job engine. */
+/**
+ * The engine's whole state as plain data, captured at one instant (what a `--state` snapshot writes):
+ * the shared start as its parameters and its fixtures' entries (seeded jobs are made again from their
+ * seed), then each world with state of its own as what it holds beyond its start.
+ */
+export interface EngineDump {
+  readonly now: number;
+  readonly shiftMs: number;
+  readonly base: {
+    readonly seed: number;
+    readonly anchor: number;
+    readonly graphs: readonly string[];
+    readonly jobsPerGraph: number;
+    readonly profile: EngineProfileName;
+    readonly fixtures: FixturesDump | undefined;
+    readonly faults: FaultConfig;
+  };
+  readonly worlds: readonly WorldDump[];
+}
+
+/**
+ * What a store holds beyond its start: the starting jobs it no longer has, the jobs submitted to it
+ * (oldest first), its cancellations, and how many submissions it has planned (each one's random
+ * stream is its index, so planning goes on where it stopped). Plain data: a snapshot writes it.
+ */
+export interface StoreDelta {
+  readonly removed: readonly string[];
+  readonly submitted: readonly JobPlan[];
+  readonly cancelled: readonly (readonly [jobId: string, atMs: number])[];
+  readonly submissions: number;
+}
+
+/** One world of a dump. */
+export interface WorldDump {
+  readonly id: string;
+  readonly clockOffsetMs: number;
+  readonly fixtures: FixturesDump | undefined;
+  readonly faults: FaultConfig | undefined;
+  readonly stores: readonly (readonly [graph: string, delta: StoreDelta])[];
+}
+
+/** Options of createEngine: the settings, the clock, the starting fixtures and faults. */
+export interface EngineOptions extends EngineSettings {
+  /** Time source: createManualClock() in tests, createSystemClock() in servers (both in src/clocks.ts). */
+  clock: Clock;
+  /**
+   * The starting jobs every world sees (docs/fixtures.md), as a fixture document; a global reset comes
+   * back to them. An invalid document throws its FixtureError.
+   */
+  fixtures?: FixtureDocument | undefined;
+  /** Where the starting document came from, for its messages. Default `createEngine({ fixtures })`. */
+  fixturesSource?: string | undefined;
+  /** Faults in force from the start (and again after a global reset), e.g. the command line's --latency. */
+  faults?: FaultConfig | undefined;
+}
+
+/** The stateful GES job engine: a shared start and the worlds (projects) that each see it their way. */
 export interface Engine {
+  /** The settings in force, defaults filled in. */
+  readonly settings: ResolvedSettings;
+  /** The virtual now one world sees (the engine's plus its offset); without a world, the engine's. */
+  now(world?: string): number;
   /** A page of the graph's jobs, newest first, and the total. */
-  listJobs(projectId: string, graph: string, page: Page): EngineResult<{ jobs: Job[]; jobCount: number }>;
+  listJobs(world: string, graph: string, page: Page): EngineResult<JobList>;
   /** One job's status and, once finished, a page of its result. */
-  getJobStatus(projectId: string, graph: string, jobId: string, page: Page): EngineResult<JobStatus>;
+  getJobStatus(world: string, graph: string, jobId: string, page: Page): EngineResult<JobStatus>;
   /** Cancels a running or pending cancellable job. */
-  cancelJob(projectId: string, graph: string, jobId: string): EngineResult<Record<string, never>>;
+  cancelJob(world: string, graph: string, jobId: string): EngineWrite<Record<string, never>>;
   /**
    * Submits an algorithm. `rawBody` is the request body exactly as received; it becomes the job's
    * `rawRequest` byte for byte. `request` is its parsed form.
    */
-  executeAlgorithm(projectId: string, graph: string, rawBody: string, request: AlgorithmRequest): EngineResult<JobCreated>;
-  /** The memory budget of the whole engine, in bytes as jobBytes counts them (EngineOptions.maxStoredBytes). */
-  readonly maxStoredBytes: number;
+  executeAlgorithm(world: string, graph: string, rawBody: string, request: AlgorithmRequest): EngineWrite<JobCreated>;
   /**
    * The refusal a submission to this graph gets whatever its body says, when a body of `bodyBytes`
    * UTF-8 bytes cannot fit in the memory budget; undefined when it may. An adapter asks before reading
    * a body, so that past the budget a flood of large bodies is never buffered, parsed and thrown away.
    */
-  refusesBody(projectId: string, graph: string, bodyBytes: number): EngineError | undefined;
-  /** Graphs, counts by status and the clock. */
-  state(): EngineState;
-  /** Drops every job and seeds again (with a new seed when given), keeping the loaded fixtures. */
-  reset(seed?: number): void;
+  refusesBody(world: string, graph: string, bodyBytes: number): EngineError | undefined;
   /**
-   * Replaces the whole state with these fixture graphs (none: back to plain seeded graphs): every
-   * project's submissions and cancellations are dropped, seeded jobs are laid out again from now.
+   * Back to the start. One world: its jobs, own fixtures, clock and faults dropped. Every world (no
+   * `world`): the starting fixtures laid out again from now, seeded with `seed` when given.
    */
-  loadFixtures(fixtures: FixtureGraphs | undefined): void;
-  /** Every job the engine serves now, per graph and, where they differ, per project. */
-  snapshot(): EngineSnapshot;
-  /** The virtual now one project sees (the clock plus its offset); without a project, the clock's. */
-  now(projectId?: string): number;
+  reset(scope?: { world?: string | undefined; seed?: number | undefined }): EngineWrite<void>;
   /**
-   * Moves one project's clock forward by `ms` (>= 0, checked by the caller). The project then holds
-   * state of its own, so it counts against maxProjects: past the cap this is refused.
+   * Loads a fixture document. Into one world (a document without `projects`, or naming only that
+   * world): its jobs replaced, its clock moved to the document's `now` when it has one. Into every
+   * world: the shared start replaced, every world's own state dropped.
    */
-  advanceProject(projectId: string, ms: number): EngineResult<number>;
-  /**
-   * Gives one project its own fixture graphs (the document's `graphs` with its own `projects` entry
-   * over them). With `nowMs` (a document's own now) the project's clock is set there; without, it
-   * stays. Its jobs are dropped; other projects are untouched. Counts against maxProjects like a
-   * submission.
-   */
-  loadProjectFixtures(projectId: string, fixtures: FixtureGraphs, nowMs?: number): EngineResult<Record<string, never>>;
-  /** Back to how the project was at the start: its jobs, own fixtures and clock offset dropped. */
-  resetProject(projectId: string): void;
-  /** One project's clock, graphs and counts. */
-  projectState(projectId: string): ProjectState;
-  /** What one project serves now (at its own now), as a snapshot whose `graphs` are its graphs. */
-  projectSnapshot(projectId: string): EngineSnapshot;
+  loadFixtures(document: unknown, scope?: { world?: string | undefined; source?: string | undefined }): EngineWrite<void>;
+  /** Moves virtual time forward by `ms` (>= 0): one world's clock, or the engine's. Answers the new now. */
+  advance(ms: number, world?: string): EngineWrite<number>;
+  /** Sets faults (undefined: removes them): one world's own, or the shared ones (every world's own dropped). */
+  setFaults(config: FaultConfig | undefined, world?: string): EngineWrite<FaultConfig>;
+  /** The live faults a request to this world meets (its own, or the shared ones). */
+  faults(world?: string): Faults;
+  /** The clock, the shared start and every world in memory. */
+  state(): MockState;
+  /** One world's clock, graphs and faults. */
+  state(world: string): WorldState;
+  /** Every job served now: every world's, or one world's at its own now (its graphs as `graphs`). */
+  snapshot(world?: string): EngineSnapshot;
+  /** Applies a change made earlier (a journal's), exactly; the problem when it does not fit this state. */
+  apply(change: Change): { ok: true; undo(): void } | { ok: false; problem: string };
+  /** The whole state as plain data, captured now. */
+  dump(): EngineDump;
+  /** Replaces the whole state with a dump's. */
+  restore(dump: EngineDump): void;
+  /** Bytes the memory budget counts now (reserved bytes included). */
+  readonly storedBytes: number;
 }

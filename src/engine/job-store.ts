@@ -1,13 +1,17 @@
 /**
- * The jobs of one (project, graph): the graph's seeded jobs plus this project's submissions, minus
- * evictions, with this project's cancellations. Kept in display order reversed (oldest first), so
- * a list never sorts and a new job is a push; the seed's array is shared until the first change.
+ * The jobs of one graph of one world: the graph's starting jobs (seeded, and a fixture document's
+ * listed jobs) plus the world's submissions, minus evictions, with its cancellations. Kept in display
+ * order reversed (oldest first), so a list never sorts and a new job is a push; the seed's array is
+ * shared until the first change.
+ *
+ * A store changes only through `submit` and `cancel`, each of which returns how to take itself back;
+ * what it holds beyond its start is its `delta`, from which `createJobStore` builds it again exactly.
  */
 import type { Job } from '../types.js';
-import type { Page } from './engine-types.js';
+import type { Page, SnapshotJob, StoreDelta } from './engine-types.js';
 import { isView, viewJob, type JobEntry, type JobPlan } from './job-lifecycle.js';
 import type { PlannerContext } from './draw-job-plans.js';
-import { createRandom } from './random.js';
+import { createRandom, hashSeed } from './random.js';
 import { utf8Length } from './utf8-length.js';
 import { idOfSlot, isShownBefore, type GraphSeed, type JobSlot } from './seed-graph.js';
 
@@ -17,35 +21,24 @@ interface Cancellation {
 }
 
 // Every unchanged store of a graph holds the seed's own array: their counts at one instant are
-// equal, so state() over a thousand untouched projects counts each graph once.
+// equal, so state() over a thousand untouched worlds counts each graph once.
 const sharedCounts = new WeakMap<readonly JobSlot[], { now: number; counts: Record<string, number> }>();
 
-/** What a submission did to the store. */
-type InsertOutcome = 'inserted' | 'too-many-jobs' | 'too-much-request-data';
-
-/** How much one store may hold; at either limit a submission evicts, or is refused. */
-interface StoreLimits {
-  /** Most jobs, seeded and submitted. */
-  readonly maxJobs: number;
-  /** Most characters of submitted request bodies (`rawRequest`, kept byte for byte) together. */
-  readonly maxRequestChars: number;
-}
-
-/**
- * Where insert records how to take itself back: evictions and the insertion, to be run last first.
- * The store's ids of evicted jobs are pushed to `evicted`.
- */
-export interface Undo {
-  readonly steps: (() => void)[];
-  readonly evicted: string[];
-}
-
-/** One project's view of one graph. */
-export interface JobStore {
-  readonly project: string;
+/** Where a store starts: its graph's seeded jobs and the listed jobs of a fixture document. */
+export interface StoreStart {
   readonly graph: string;
-  /** Plans this store's submissions (its own random stream, so projects do not disturb each other). */
-  readonly planner: PlannerContext;
+  readonly seed: GraphSeed;
+  /** Listed jobs (frozen views, or plans of jobs that live in virtual time). */
+  readonly listed?: readonly JobEntry[] | undefined;
+  /** Seed words of the world's submissions to this graph (see submissionWords). */
+  readonly submissionWords: readonly number[];
+}
+
+/** One world's jobs of one graph. */
+export interface JobStore {
+  readonly graph: string;
+  /** The graph's seeded jobs, its profile and its vocabulary. */
+  readonly graphSeed: GraphSeed;
   readonly size: number;
   /**
    * A page in display order: newest second first, then jobId ascending. Asked again for the same
@@ -58,27 +51,32 @@ export interface JobStore {
   view(entry: JobEntry, now: number): Job;
   /** Whether the job has finished (or been cancelled) at `now`. */
   isFinished(entry: JobEntry, now: number): boolean;
-  /** Marks an unfinished plan cancelled at `now`; the caller checks that it may be. */
-  cancel(plan: JobPlan, now: number): void;
-  /** Takes a cancellation back (the job lives on as before). */
-  uncancel(jobId: string): void;
+  /** A planner for the next submission: its random stream is the submission's own. */
+  nextPlanner(): PlannerContext;
   /**
-   * Adds a job in display position. At `maxJobs` the oldest finished job is evicted; past
-   * `maxRequestChars` the oldest finished *submitted* job (seeded ones hold no request body worth
-   * freeing). Refused, naming the limit, when nothing finished can go.
+   * The jobs to evict, oldest first, so that one more job fits under `maxJobs` at `now`: the oldest
+   * finished ones. Undefined when too few have finished (the submission is refused).
    */
-  insert(plan: JobPlan, now: number, limits: StoreLimits, undo?: Undo): InsertOutcome;
+  evictionsFor(now: number, maxJobs: number): string[] | undefined;
+  /** Evicts `evicted`, then adds the plan in display position. Returns how to take both back. */
+  submit(plan: JobPlan, evicted: readonly string[]): () => void;
+  /** Marks a living job cancelled at `atMs` (the caller checks that it may be). Returns the way back. */
+  cancel(jobId: string, atMs: number): () => void;
+  /** Bytes (jobBytes) of the submitted jobs it holds: what it holds beyond its start. */
+  readonly submittedBytes: number;
+  /** Bytes of those of `jobIds` that are submitted jobs it holds (what evicting them gives back). */
+  submittedBytesOf(jobIds: readonly string[]): number;
+  /** Whether it holds anything beyond its start. */
+  readonly changed: boolean;
+  /** What it holds beyond its start, as a copy. */
+  delta(): StoreDelta;
   /** Jobs by status at `now`. */
   countByStatus(now: number): Record<string, number>;
-  /** Whether anything was submitted, cancelled or evicted since the store was made. */
-  readonly changed: boolean;
-  /** Bytes (jobBytes) of the jobs submitted since the store was made, minus those of the jobs evicted. */
-  readonly addedBytes: number;
   /**
    * Every job in display order at `now`, each with its plan while it still lives (unfinished, not
-   * frozen, not cancelled): what a snapshot needs to let it go on living.
+   * frozen, not cancelled): what a fixture snapshot needs to let it go on living.
    */
-  entries(now: number): { view: Job; living: JobPlan | undefined }[];
+  entries(now: number): SnapshotJob[];
 }
 
 /**
@@ -91,15 +89,19 @@ const JOB_FIELDS_BYTES = 2048;
 
 /**
  * What a submission with a body of `bodyBytes` is counted for (a living plan): known from the
- * declared length alone, so an adapter can refuse a body the budget cannot hold before reading it
- * (Engine.refusesBody).
+ * declared length alone, so an adapter can refuse a body the budget cannot hold before reading it.
  */
 export const submittedJobBytes = (bodyBytes: number): number => JOB_FIELDS_BYTES + 2 * bodyBytes;
 
+/** What one job the engine holds is counted for in its memory budget. */
 export function jobBytes(entry: JobEntry): number {
   const bodyBytes = utf8Length(entry.rawRequest);
   return isView(entry) ? JOB_FIELDS_BYTES + bodyBytes : submittedJobBytes(bodyBytes);
 }
+
+/** Seed words of a world's submissions to a graph: one stream per submission, indexed by its number. */
+export const submissionWords = (engineSeed: number, graph: string, world: string): readonly number[] =>
+  hashSeed(`${engineSeed}:${graph}:${world}:submissions`);
 
 /** Storage order (oldest first): a before b when b is shown before a. */
 function compareStored(a: JobSlot, b: JobSlot, seed: GraphSeed): number {
@@ -108,17 +110,10 @@ function compareStored(a: JobSlot, b: JobSlot, seed: GraphSeed): number {
   return 0;
 }
 
-/**
- * Creates the store of `project` over a graph's seeded jobs, plus `listed` jobs of a fixture
- * document (frozen views or living plans), merged in display order.
- */
-export function createJobStore(
-  project: string,
-  graph: string,
-  seed: GraphSeed,
-  engineSeed: number,
-  listed: readonly JobEntry[] = [],
-): JobStore {
+/** The store of a graph at its start, with `delta` (from another store's delta()) applied. */
+export function createJobStore(start: StoreStart, delta?: StoreDelta): JobStore {
+  const { graph, seed } = start;
+  const listed = start.listed ?? [];
   let slots = seed.slots as JobSlot[];
   let shared = true; // slots is the seed's array until the first change (copy-on-write)
   const fixed = new Map<string, JobEntry>();
@@ -136,20 +131,16 @@ export function createJobStore(
     slots = merged;
     shared = false;
   }
-  let changed = false;
   // Bumped by every change of what a list shows; with the instant and the page it keys `lastPage`.
   let version = 0;
   let lastPage: { now: number; limit: number; offset: number; version: number; jobs: Job[] } | undefined;
-  let addedBytes = 0;
+  let submittedBytes = 0;
+  let submissions = 0;
   const own = new Map<string, JobPlan>();
-  let ownRequestChars = 0; // rawRequest length of the submissions still held
-  const evicted = new Set<string>();
+  /** Starting jobs (seeded or listed) no longer held. */
+  const removed = new Set<string>();
   const cancellations = new Map<string, Cancellation>();
-  const planner: PlannerContext = {
-    profile: seed.profile,
-    vocabulary: seed.vocabulary,
-    rng: createRandom(`${engineSeed}:${graph}:${project}:submissions`),
-  };
+  const planner: PlannerContext = { profile: seed.profile, vocabulary: seed.vocabulary, rng: createRandom('') };
 
   const writable = (): JobSlot[] => {
     if (shared) {
@@ -163,7 +154,7 @@ export function createJobStore(
   const entryAt = (i: number): JobEntry => {
     const slot = slots[i]!;
     if (typeof slot !== 'number') return slot;
-    const entry = seed.entryAt(slot); // also fills the seed's array, shared by other projects
+    const entry = seed.entryAt(slot); // also fills the seed's array, shared by other worlds
     if (!shared) slots[i] = entry;
     return entry;
   };
@@ -175,7 +166,7 @@ export function createJobStore(
       const listedEntry = fixed.get(jobId);
       if (listedEntry) return listedEntry;
     }
-    if (evicted.has(jobId)) return undefined;
+    if (removed.size > 0 && removed.has(jobId)) return undefined;
     return seed.find(jobId);
   };
 
@@ -190,69 +181,75 @@ export function createJobStore(
     return viewJob(entry, now);
   };
 
-  const remove = (index: number, undo?: Undo): void => {
-    // The oldest job is almost always the one evicted: shift() is O(1) in V8 (left-trimming).
+  /** Whether the slot at index i has finished at `now`; seed jobs finished at seeding need no building. */
+  const finishedAt = (i: number, now: number): boolean => {
+    const slot = slots[i]!;
+    return typeof slot === 'number' ? seed.finishedAtSeed(slot) || isFinished(entryAt(i), now) : isFinished(slot, now);
+  };
+
+  /** The index of a job by id; the oldest job is almost always the one asked for (an eviction). */
+  const indexOf = (jobId: string): number => {
+    for (let i = 0; i < slots.length; i++) if (idOfSlot(slots[i]!, seed) === jobId) return i;
+    return -1;
+  };
+
+  const addOwn = (plan: JobPlan) => {
+    own.set(plan.jobId, plan);
+    submittedBytes += jobBytes(plan);
+  };
+  const dropOwn = (plan: JobPlan) => {
+    own.delete(plan.jobId);
+    submittedBytes -= jobBytes(plan);
+  };
+
+  /** Removes the job at `index`; returns how to put it back. */
+  const removeAt = (index: number): (() => void) => {
     const list = writable();
-    const gone = index === 0 ? list.shift() : list.splice(index, 1)[0];
-    if (gone === undefined) return;
+    // The oldest job is almost always the one evicted: shift() is O(1) in V8 (left-trimming).
+    const gone = (index === 0 ? list.shift() : list.splice(index, 1)[0])!;
     const jobId = idOfSlot(gone, seed);
-    changed = true;
     version++;
     const mine = own.get(jobId);
     const listedEntry = mine ? undefined : fixed.get(jobId);
     const cancellation = cancellations.get(jobId);
-    if (mine) {
-      own.delete(jobId);
-      ownRequestChars -= mine.rawRequest.length;
-      addedBytes -= jobBytes(mine);
-    } else if (listedEntry) {
-      fixed.delete(jobId); // a listed fixture job is simply forgotten
-      addedBytes -= jobBytes(listedEntry);
-    } else {
-      evicted.add(jobId); // a seeded job
+    if (mine) dropOwn(mine);
+    else {
+      if (listedEntry) fixed.delete(jobId);
+      removed.add(jobId);
     }
     cancellations.delete(jobId);
-    if (!undo) return;
-    undo.evicted.push(jobId);
-    undo.steps.push(() => {
+    return () => {
       version++;
       writable().splice(index, 0, gone);
-      if (mine) {
-        own.set(jobId, mine);
-        ownRequestChars += mine.rawRequest.length;
-        addedBytes += jobBytes(mine);
-      } else if (listedEntry) {
-        fixed.set(jobId, listedEntry);
-        addedBytes += jobBytes(listedEntry);
-      } else {
-        evicted.delete(jobId);
+      if (mine) addOwn(mine);
+      else {
+        if (listedEntry) fixed.set(jobId, listedEntry);
+        removed.delete(jobId);
       }
       if (cancellation) cancellations.set(jobId, cancellation);
-    });
+    };
   };
 
-  /** Index of the oldest finished job, or -1. Seed jobs finished at seeding need no building. */
-  const oldestFinished = (now: number): number => {
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      if (typeof slot === 'number' ? seed.finishedAtSeed(slot) || isFinished(entryAt(i), now) : isFinished(slot, now)) return i;
-    }
-    return -1;
+  /** Adds a plan in display position; returns how to take it out. */
+  const insert = (plan: JobPlan): (() => void) => {
+    const list = writable();
+    let at = list.length;
+    while (at > 0 && isShownBefore(list[at - 1]!, plan, seed)) at--;
+    if (at === list.length) list.push(plan);
+    else list.splice(at, 0, plan);
+    addOwn(plan);
+    version++;
+    return () => {
+      version++;
+      const held = writable();
+      held.splice(held.lastIndexOf(plan), 1);
+      dropOwn(plan);
+    };
   };
 
-  /** Index of the oldest finished job this project submitted, or -1. */
-  const oldestFinishedOwn = (now: number): number => {
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      if (typeof slot !== 'number' && !isView(slot) && own.has(slot.jobId) && isFinished(slot, now)) return i;
-    }
-    return -1;
-  };
-
-  return {
-    project,
+  const store: JobStore = {
     graph,
-    planner,
+    graphSeed: seed,
     get size() {
       return slots.length;
     },
@@ -277,64 +274,64 @@ export function createJobStore(
     find,
     view,
     isFinished,
-    cancel(plan, now) {
-      cancellations.set(plan.jobId, { atMs: now });
-      changed = true;
-      version++;
+    nextPlanner() {
+      planner.rng.reseed(start.submissionWords, submissions);
+      return planner;
     },
-    uncancel(jobId) {
-      cancellations.delete(jobId);
-      version++;
+    evictionsFor(now, maxJobs) {
+      const need = slots.length + 1 - maxJobs;
+      if (need <= 0) return [];
+      const ids: string[] = [];
+      for (let i = 0; i < slots.length && ids.length < need; i++) if (finishedAt(i, now)) ids.push(idOfSlot(slots[i]!, seed));
+      return ids.length === need ? ids : undefined;
     },
-    insert(plan, now, { maxJobs, maxRequestChars }, given) {
-      if (plan.rawRequest.length > maxRequestChars) return 'too-much-request-data';
-      // A refusal after evictions takes them back: a refused submission changes nothing (so a
-      // journal of accepted submissions replays exactly).
-      const undo: Undo = given ?? { steps: [], evicted: [] };
-      const before = undo.steps.length;
-      const refused = (outcome: InsertOutcome): InsertOutcome => {
-        for (const step of undo.steps.splice(before).reverse()) step();
-        undo.evicted.length = 0;
-        return outcome;
+    submit(plan, evicted) {
+      const undo: (() => void)[] = [];
+      for (const jobId of evicted) {
+        const index = indexOf(jobId);
+        if (index >= 0) undo.push(removeAt(index));
+      }
+      undo.push(insert(plan));
+      submissions++;
+      return () => {
+        submissions--;
+        for (const step of undo.reverse()) step();
       };
-      while (ownRequestChars + plan.rawRequest.length > maxRequestChars) {
-        const oldest = oldestFinishedOwn(now);
-        if (oldest < 0) return refused('too-much-request-data');
-        remove(oldest, undo);
-      }
-      while (slots.length >= maxJobs) {
-        const oldest = oldestFinished(now);
-        if (oldest < 0) return refused('too-many-jobs');
-        remove(oldest, undo);
-      }
-      const list = writable();
-      let at = list.length;
-      while (at > 0 && isShownBefore(list[at - 1]!, plan, seed)) at--;
-      if (at === list.length) list.push(plan);
-      else list.splice(at, 0, plan);
-      own.set(plan.jobId, plan);
-      ownRequestChars += plan.rawRequest.length;
-      addedBytes += jobBytes(plan);
-      changed = true;
+    },
+    cancel(jobId, atMs) {
+      cancellations.set(jobId, { atMs });
       version++;
-      undo.steps.push(() => {
+      return () => {
+        cancellations.delete(jobId);
         version++;
-        const held = writable();
-        held.splice(held.lastIndexOf(plan), 1);
-        own.delete(plan.jobId);
-        ownRequestChars -= plan.rawRequest.length;
-        addedBytes -= jobBytes(plan);
-      });
-      return 'inserted';
+      };
+    },
+    get submittedBytes() {
+      return submittedBytes;
+    },
+    submittedBytesOf(jobIds) {
+      let total = 0;
+      for (const jobId of jobIds) {
+        const plan = own.get(jobId);
+        if (plan) total += jobBytes(plan);
+      }
+      return total;
     },
     get changed() {
-      return changed;
+      return submissions > 0 || removed.size > 0 || cancellations.size > 0;
     },
-    get addedBytes() {
-      return addedBytes;
+    delta() {
+      const submitted: JobPlan[] = [];
+      for (const slot of slots) if (typeof slot !== 'number' && !isView(slot) && own.get(slot.jobId) === slot) submitted.push(slot);
+      return {
+        removed: [...removed],
+        submitted,
+        cancelled: [...cancellations].map(([jobId, { atMs }]) => [jobId, atMs] as const),
+        submissions,
+      };
     },
     entries(now) {
-      const out: { view: Job; living: JobPlan | undefined }[] = [];
+      const out: SnapshotJob[] = [];
       for (let i = slots.length - 1; i >= 0; i--) {
         const entry = entryAt(i);
         const shown = view(entry, now);
@@ -367,4 +364,15 @@ export function createJobStore(
       return { ...counts };
     },
   };
+
+  if (delta) {
+    for (const jobId of delta.removed) {
+      const index = indexOf(jobId);
+      if (index >= 0) removeAt(index);
+    }
+    for (const plan of delta.submitted) insert(plan);
+    for (const [jobId, atMs] of delta.cancelled) cancellations.set(jobId, { atMs });
+    submissions = delta.submissions;
+  }
+  return store;
 }

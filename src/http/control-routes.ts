@@ -1,56 +1,53 @@
 /**
  * The mock's own routes under /__mock/: reset, virtual clock, state, faults, fixtures, snapshot, the
  * request journal, and the HTML pages of control-pages.ts. The same routes exist per world under
- * /__mock/projects/{project_id}/, answered by this one function over that world's context. They
- * answer JSON; bad bodies are 400 GES envelopes like the API's.
+ * /__mock/projects/{project_id}/: one function answers both, over every world or over one (the
+ * engine's operations take the world as their scope). They answer JSON; bad bodies are 400 GES
+ * envelopes like the API's.
  */
-import type { EngineState, ProjectState } from '../engine/engine-types.js';
-import { FixtureError } from '../fixtures/fixture-error.js';
-import type { FixtureDocument } from '../fixtures/fixture-types.js';
+import type { Engine, EngineWrite } from '../engine/engine-types.js';
 import { parseInstant } from '../fixtures/parse-duration.js';
+import { toFixtureDocument } from '../fixtures/to-fixture-document.js';
+import { KIT_VERSION } from '../generated/version.js';
+import { parseJson } from '../parse-json.js';
+import { decodeSegment } from '../spec/route-operation.js';
+import { projectIdPattern } from '../spec/spec-facts.js';
+import { commitChange, type Answer, type OnChange } from './commit-change.js';
 import { controlPages } from './control-pages.js';
-import { parseFaultConfig, type FaultConfig } from './fault-injector.js';
 import type { RouteResult } from './http-types.js';
 import { isBodyTooLarge, bodyTooLargeError } from './parse-algorithm-body.js';
-import { parseSince, type JournalEntry, type JournalFilter } from './request-journal.js';
+import { parseSince, type JournalFilter, type RequestJournal } from './request-journal.js';
+import { toHar } from './to-har.js';
 import { httpErrors, type HttpError } from './to-ges-error.js';
 
-/** GET /__mock/state: the engine's state and the faults now in force. */
-export type MockState = EngineState & { faults: FaultConfig };
+/** What the control routes act on: every world, or one. */
+export interface ControlScope {
+  readonly engine: Engine;
+  /** The world of `/__mock/projects/{id}/…`; undefined for the `/__mock/…` routes (every world). */
+  readonly world: string | undefined;
+  readonly journal: RequestJournal;
+  readonly onChange: OnChange | undefined;
+  readonly onError: ((error: unknown) => void) | undefined;
+}
 
-/** GET /__mock/projects/{project_id}/state: one world's clock, graphs and faults. */
-export type WorldState = ProjectState & { faults: FaultConfig; ownFaults: boolean };
+const WORLD_PREFIX = '/__mock/projects/';
 
-/** What the control routes act on: the whole mock, or one world. */
-export interface ControlContext {
-  /** The clock's now (the world's own, for a world). */
-  now(): number;
-  /** Moves the clock forward; the error when it is refused (a world past the project cap). */
-  advance(ms: number): HttpError | undefined;
-  faults: {
-    get(): FaultConfig;
-    set(config: FaultConfig): HttpError | undefined;
-    clear(): void;
-  };
-  state(): MockState | WorldState;
-  /** Whether reset takes a `seed` (the whole mock does; a world shares the engine's seed). */
-  readonly seeded: boolean;
-  reset(seed?: number): void;
-  /** Replaces the state with a fixture document; the error (state unchanged) when it is refused. */
-  loadFixtures(doc: unknown, source: string): FixtureError | HttpError | undefined;
-  snapshot(): FixtureDocument;
-  requests(filter: JournalFilter): JournalEntry[];
-  clearRequests(filter: JournalFilter): void;
-  /** The journal as a HAR 1.2 document. */
-  har(filter: JournalFilter): unknown;
-  /** How routes are named in messages: `/__mock` or `/__mock/projects/{id}`. */
-  readonly prefix: string;
+/**
+ * Where a control path points: the world it names (none for `/__mock/…`) and the route after it
+ * (`/reset`, `/clock`, ... or '' for the world's root); the error for a malformed project id.
+ */
+export function readControlPath(path: string): { ok: true; world: string | undefined; route: string } | { ok: false; error: HttpError } {
+  if (!path.startsWith(WORLD_PREFIX)) return { ok: true, world: undefined, route: path.slice('/__mock'.length) };
+  const rest = path.slice(WORLD_PREFIX.length);
+  const slash = rest.indexOf('/');
+  const world = decodeSegment(slash === -1 ? rest : rest.slice(0, slash));
+  if (world === undefined || !projectIdPattern.test(world))
+    return { ok: false, error: httpErrors.malformed('project_id must be 1-64 letters or digits.') };
+  return { ok: true, world, route: slash === -1 ? '' : rest.slice(slash) };
 }
 
 const json = (value: unknown, status = 200): RouteResult => ({ kind: 'json', status, value });
 const bad = (message: string): RouteResult => ({ kind: 'error', error: httpErrors.malformed(message) });
-const refused = (error: HttpError): RouteResult => ({ kind: 'error', error });
-const dropProtoKeys = (key: string, value: unknown) => (key === '__proto__' ? undefined : value);
 
 /** An optional JSON object body; an empty body is `{}`. Any Content-Type is read, so `curl -d` works. */
 function readBody(
@@ -62,7 +59,7 @@ function readBody(
   if (isBodyTooLarge(body)) return { ok: false, result: { kind: 'error', error: bodyTooLargeError() } };
   let value: unknown;
   try {
-    value = JSON.parse(body, dropProtoKeys);
+    value = parseJson(body);
   } catch {
     return { ok: false, result: bad('the request body is not valid JSON.') };
   }
@@ -97,110 +94,109 @@ function readFilter(search: string, perWorld: boolean): { ok: true; filter: Jour
   return { ok: true, filter };
 }
 
-/** Reads POST …/clock: `advanceMs`, or `to` (an ISO-8601 instant or epoch ms, not before now). */
-function readClockMove(value: Record<string, unknown>, now: number): { ok: true; ms: number } | { ok: false; result: RouteResult } {
+/**
+ * A move of a virtual clock, as POST …/clock and `world.clock.set` take it: `advanceMs` (an integer
+ * >= 0), or `to` (an ISO-8601 instant with a zone, or epoch ms, not before `now`). The milliseconds
+ * to move, or why the move is not one.
+ */
+export function readClockMove(value: Record<string, unknown>, now: number): { ok: true; ms: number } | { ok: false; message: string } {
   const { advanceMs, to, ...rest } = value;
-  if (Object.keys(rest).length > 0)
-    return { ok: false, result: bad(`clock takes "advanceMs" or "to"; got ${Object.keys(rest).join(', ')}.`) };
+  if (Object.keys(rest).length > 0) return { ok: false, message: `clock takes "advanceMs" or "to"; got ${Object.keys(rest).join(', ')}.` };
   if (to !== undefined) {
-    if (advanceMs !== undefined) return { ok: false, result: bad('clock takes "advanceMs" or "to", not both.') };
+    if (advanceMs !== undefined) return { ok: false, message: 'clock takes "advanceMs" or "to", not both.' };
     const target = typeof to === 'number' && Number.isSafeInteger(to) ? to : parseInstant(to);
-    if (target === undefined) return { ok: false, result: bad('to must be an ISO-8601 instant with a zone (or epoch milliseconds).') };
+    if (target === undefined) return { ok: false, message: 'to must be an ISO-8601 instant with a zone (or epoch milliseconds).' };
     if (target < now)
-      return { ok: false, result: bad(`to is before the clock's now (${new Date(now).toISOString()}): virtual time only moves forward.`) };
+      return { ok: false, message: `to is before the clock's now (${new Date(now).toISOString()}): virtual time only moves forward.` };
     return { ok: true, ms: target - now };
   }
   if (!Number.isSafeInteger(advanceMs) || (advanceMs as number) < 0) {
-    return { ok: false, result: bad('advanceMs must be an integer >= 0 (milliseconds of virtual time), or give "to".') };
+    return { ok: false, message: 'advanceMs must be an integer >= 0 (milliseconds of virtual time), or give "to".' };
   }
   return { ok: true, ms: advanceMs as number };
 }
 
+/** The state the routes answer after a change: the world's, or every world's. */
+const stateOf = (scope: ControlScope) => (scope.world === undefined ? scope.engine.state() : scope.engine.state(scope.world));
+const faultsOf = (scope: ControlScope) => scope.engine.faults(scope.world).config();
+
 /**
  * Answers one control request; undefined when there is no such control route (a 404). `route` is
- * the part after the context's prefix (`/reset`, `/clock`, ...); `search` the query string.
+ * the part after the scope's prefix (`/reset`, `/clock`, ...); `search` the query string.
  */
 export function handleControlRoute(
-  context: ControlContext,
+  scope: ControlScope,
   method: string,
   route: string,
   search: string,
   body: string | undefined,
   bodyTooLarge = false,
-): RouteResult | undefined {
-  const perWorld = !context.seeded;
+): Answer | undefined {
+  const { engine, world, journal } = scope;
+  const prefix = world === undefined ? '/__mock' : `${WORLD_PREFIX}${world}`;
+  const commit = <T>(write: EngineWrite<T>, answer: (value: T) => RouteResult) =>
+    commitChange(write, scope.onChange, scope.onError, answer);
+  const own = (filter: JournalFilter): JournalFilter => (world === undefined ? filter : { ...filter, project: world });
   switch (route) {
     case '/reset': {
       if (method !== 'POST') return undefined;
       const read = readBody(body, bodyTooLarge);
       if (!read.ok) return read.result;
       const { seed, ...rest } = read.value;
-      const allowed = context.seeded ? ['seed'] : [];
-      const extra = Object.keys(context.seeded ? rest : read.value);
+      const extra = Object.keys(world === undefined ? rest : read.value);
       if (extra.length > 0)
         return bad(
-          allowed.length
+          world === undefined
             ? `reset takes only "seed"; got ${extra.join(', ')}.`
             : `a world's reset takes no body fields (the seed is the engine's); got ${extra.join(', ')}.`,
         );
       if (seed !== undefined && !Number.isSafeInteger(seed)) return bad('seed must be an integer.');
-      context.reset(seed as number | undefined);
-      return json(context.state());
+      return commit(engine.reset({ world, seed: seed as number | undefined }), () => json(stateOf(scope)));
     }
     case '/clock': {
       if (method !== 'POST') return undefined;
       const read = readBody(body, bodyTooLarge);
       if (!read.ok) return read.result;
-      const move = readClockMove(read.value, context.now());
-      if (!move.ok) return move.result;
-      const error = context.advance(move.ms);
-      if (error) return refused(error);
-      return json({ now: context.now(), advancedMs: move.ms });
+      const move = readClockMove(read.value, engine.now(world));
+      if (!move.ok) return bad(move.message);
+      return commit(engine.advance(move.ms, world), (now) => json({ now, advancedMs: move.ms }));
     }
     case '/state':
-      return method === 'GET' ? json(context.state()) : undefined;
+      return method === 'GET' ? json(stateOf(scope)) : undefined;
     case '/fixtures': {
       if (method !== 'PUT') return undefined;
       if (body === undefined || body.trim() === '')
-        return bad(`PUT ${context.prefix}/fixtures takes a fixture document as JSON (docs/fixtures.md).`);
+        return bad(`PUT ${prefix}/fixtures takes a fixture document as JSON (docs/fixtures.md).`);
       const read = readBody(body, bodyTooLarge);
       if (!read.ok) return read.result;
-      const error = context.loadFixtures(read.value, `PUT ${context.prefix}/fixtures`);
-      if (error instanceof FixtureError) return refused(httpErrors.invalidFixtures(error.message));
-      if (error) return refused(error);
-      return json(context.state());
+      return commit(engine.loadFixtures(read.value, { world, source: `PUT ${prefix}/fixtures` }), () => json(stateOf(scope)));
     }
     case '/snapshot':
-      return method === 'GET' ? json(context.snapshot()) : undefined;
+      return method === 'GET' ? json(toFixtureDocument(engine.snapshot(world))) : undefined;
     case '/faults': {
-      if (method === 'GET') return json(context.faults.get());
-      if (method === 'DELETE') {
-        context.faults.clear();
-        return json(context.faults.get());
-      }
+      if (method === 'GET') return json(faultsOf(scope));
+      if (method === 'DELETE') return commit(engine.setFaults(undefined, world), () => json(faultsOf(scope)));
       if (method !== 'PUT') return undefined;
       const read = readBody(body, bodyTooLarge);
       if (!read.ok) return read.result;
-      const parsed = parseFaultConfig(read.value);
-      if (!parsed.ok) return bad(parsed.message);
-      const error = context.faults.set(parsed.config);
-      if (error) return refused(error);
-      return json(context.faults.get());
+      return commit(engine.setFaults(read.value, world), () => json(faultsOf(scope)));
     }
     case '/requests':
     case '/requests.har': {
       if (method !== 'GET' && !(method === 'DELETE' && route === '/requests')) return undefined;
-      const read = readFilter(search, perWorld);
+      const read = readFilter(search, world !== undefined);
       if (!read.ok) return read.result;
       if (method === 'DELETE') {
-        context.clearRequests(read.filter);
+        journal.clear(world === undefined && Object.keys(read.filter).length === 0 ? undefined : own(read.filter));
         return json({ cleared: true });
       }
-      return route === '/requests' ? json({ requests: context.requests(read.filter) }) : json(context.har(read.filter));
+      return route === '/requests'
+        ? json({ requests: journal.list(own(read.filter)) })
+        : json(toHar(journal.listExchanges(own(read.filter)), KIT_VERSION));
     }
     default: {
-      const path = `${context.prefix}${route}`;
-      const page = method === 'GET' && !perWorld ? controlPages[path] : undefined;
+      const path = `${prefix}${route}`;
+      const page = method === 'GET' && world === undefined ? controlPages[path] : undefined;
       if (!page || !Object.hasOwn(controlPages, path)) return undefined;
       const rendered = page();
       return typeof rendered === 'string'

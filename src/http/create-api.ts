@@ -1,28 +1,29 @@
 /**
  * The transport-free GES API: (method, url, headers, body) in, (status, headers, body) out. Adapters
- * (node:http, MSW) only convert; every decision is here. Order of checks for /ges/ routes:
- * route → faults → Prefer → auth → parameters → graph existence (engine) → engine. The GES operations
- * live in ges-operations.ts, the /__mock/ routes in control-routes.ts; both return values turned into
- * responses here.
+ * (node:http, MSW) only convert; every decision is here or in the engine. A request runs: route →
+ * its world's faults → Prefer → auth → parameters → engine (ges-operations.ts), or the /__mock/
+ * routes (control-routes.ts); both answer values that create-responder.ts turns into responses, and
+ * the request journal records the exchange. The API keeps no world state: worlds are the engine's.
  */
-import type { AdjustableClock, Engine, EngineWrite } from '../engine/engine-types.js';
-import { createEngine } from '../engine/create-engine.js';
-import { ENGINE_PROFILES, isEngineProfileName, type EngineProfileName } from '../engine/engine-profiles.js';
 import { createSystemClock } from '../clocks.js';
-import { createFixtureLoader } from '../fixtures/create-fixture-loader.js';
-import { FixtureError } from '../fixtures/fixture-error.js';
+import { createEngine } from '../engine/create-engine.js';
+import type { AdjustableClock, Engine, EngineWrite, MockState, WorldState } from '../engine/engine-types.js';
+import type { EngineSettings } from '../engine/engine-settings.js';
+import type { FaultConfig, FaultDecision } from '../engine/faults.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { parseInstant } from '../fixtures/parse-duration.js';
-import { DEFAULT_MAX_PROJECTS } from '../engine/create-engine.js';
+import { toFixtureDocument } from '../fixtures/to-fixture-document.js';
+import { KIT_VERSION } from '../generated/version.js';
+import { decodeSegment, routeOperation, splitTarget, type OperationMatch } from '../spec/route-operation.js';
 import { projectIdPattern } from '../spec/spec-facts.js';
 import { createTokenPolicy } from './check-token.js';
+import { isRefusedChange, type Answer, type OnChange } from './commit-change.js';
 import { controlPages } from './control-pages.js';
-import { handleControlRoute, type ControlContext, type MockState, type WorldState } from './control-routes.js';
-import { preflightHeaders, withCorsOrigin } from './cors-headers.js';
-import { createFaultInjector, parseFaultConfig, type FaultConfig, type FaultDecision, type FaultInjector } from './fault-injector.js';
+import { handleControlRoute, readClockMove, readControlPath, type ControlScope } from './control-routes.js';
+import { preflightHeaders } from './cors-headers.js';
+import { createResponder } from './create-responder.js';
 import { answerGesOperation, type OperationContext } from './ges-operations.js';
-import type { ApiRequest, ApiResponse, RouteResult } from './http-types.js';
-import { decodeSegment, matchRoute, splitTarget, type RouteMatch } from './match-route.js';
+import type { ApiRequest, ApiResponse } from './http-types.js';
 import { parseQuery } from './parse-query.js';
 import { chooseExample, parsePreferHeader, parsePreferQuery } from './prefer-example.js';
 import {
@@ -34,39 +35,11 @@ import {
   type JournalFilter,
 } from './request-journal.js';
 import { toHar } from './to-har.js';
-import { httpErrors, internalError, toEnvelopeJson, toGesError, type HttpError } from './to-ges-error.js';
+import { httpErrors, injectedError, internalError, toGesError } from './to-ges-error.js';
 import { toHeadResponse } from './to-head-response.js';
 
-/** Options of createApi; every one has a default. */
-export interface ApiOptions {
-  /** An existing engine; `clock` is then required: the one it was created with (a TypeError otherwise). */
-  engine?: Engine | undefined;
-  /** The engine's clock. Default: the system clock running at `speed`. */
-  clock?: AdjustableClock | undefined;
-  /** Virtual-time factor of the default system clock (2 = jobs progress twice as fast). Default 1. */
-  speed?: number | undefined;
-  /** Engine seed (same seed, same data) and seed of the fault PRNG. Default 1. */
-  seed?: number | undefined;
-  /** Graphs every project sees. Default: the engine's (movie, social_network, supply_chain). */
-  graphs?: readonly string[] | undefined;
-  /** Jobs seeded per graph. Default: the engine's (60). */
-  jobsPerGraph?: number | undefined;
-  /** Most jobs a graph stores. Default: the engine's. */
-  maxJobsPerGraph?: number | undefined;
-  /** Most characters of submitted request bodies a graph keeps. Default: the engine's (64 Mi). */
-  maxRequestCharsPerGraph?: number | undefined;
-  /** Most projects that hold submissions or cancellations. Default: the engine's (10,000). */
-  maxProjects?: number | undefined;
-  /**
-   * The forms jobs are served in, as other GES engines send them (docs/engine.md, "Engine profiles").
-   * Default `memory-2.2.13`; `mixed` draws every form, seeded and stable per job. An unknown name
-   * throws a TypeError.
-   */
-  profile?: EngineProfileName | undefined;
-  /** Memory budget of the whole engine in bytes (EngineOptions.maxStoredBytes). Default: the engine's (768 MiB). */
-  maxStoredBytes?: number | undefined;
-  /** Bytes of that budget the process needs for itself (EngineOptions.reservedBytes). Default 0. */
-  reservedBytes?: number | undefined;
+/** What the API itself is told, whichever engine it answers for. */
+export interface ApiSettings {
   /** Accepted X-Auth-Token values: `T` (any project) or `T:project_id`. Default: any non-empty token. */
   tokens?: readonly string[] | undefined;
   /** Echo Origin with credentials and answer preflights. Default true. */
@@ -75,77 +48,73 @@ export interface ApiOptions {
   control?: boolean | undefined;
   /** When set, control routes require header `X-Mock-Control-Token` with this value. */
   controlToken?: string | undefined;
-  /** Faults active from the start (and again after POST /__mock/reset), e.g. the CLI's --latency. */
-  faults?: FaultConfig | undefined;
   /** How latency waits. Default setTimeout; tests inject their own to avoid real time. */
   sleep?: ((ms: number) => Promise<void>) | undefined;
   /** Told about unexpected throws (which answer 500). Default: nothing. */
   onError?: ((error: unknown) => void) | undefined;
   /**
-   * Called synchronously after every successful state change (a submission, a cancel, a reset, a
-   * clock move, a fixture load), before the 2xx answer is returned: a durable write done here
-   * happens before the client sees success (`ges-mock serve --state`). If it throws, the client gets
-   * a 500 instead of the 2xx. Reads, and time passing on its own, are not changes.
-   *
-   * It may return a promise (a durable write in flight): the answer then waits for it. A throw or a
-   * rejection carrying a `gesError` (see RefusedChange) is answered with that envelope instead of 500.
+   * Told synchronously about every change (a submission, a cancel, a reset, a clock move, a fixture
+   * load, faults), as the engine's Change value with how to take it back, before the 2xx answer: a
+   * durable write done here happens before the client sees success (`ges-mock serve --state`). It
+   * may return a promise, which the answer waits for; a throw or rejection carrying a `gesError`
+   * (RefusedChange) is answered with that envelope (the change then taken back by whoever refused
+   * it), any other one 500. Reads, and time passing on its own, are not changes.
    */
-  onChange?: ((change: StateChange) => unknown) | undefined;
-  /** Given to the engine this API creates (EngineOptions.onWrite): each change as it is made, revertible. */
-  onEngineWrite?: ((write: EngineWrite) => void) | undefined;
-  /**
-   * The starting jobs (docs/fixtures.md); `reset()` comes back to them. An invalid document throws a
-   * FixtureError. A document with `now` starts the default clock there.
-   */
-  fixtures?: FixtureDocument | undefined;
+  onChange?: OnChange | undefined;
   /** Requests the journal keeps (a ring buffer: the oldest goes first). 0 keeps none. Default 1000. */
   journalSize?: number | undefined;
   /** Real time, epoch ms, for the journal's `startedAt`. Default Date.now. */
   realTime?: (() => number) | undefined;
 }
 
-/** An error onChange throws to refuse a change it could not keep: answered with `gesError`'s envelope. */
-export interface RefusedChange extends Error {
-  readonly gesError: HttpError;
-}
+/** How the API gets its engine: one made elsewhere, or one it makes from these settings. */
+export type EngineChoice =
+  | {
+      /** An existing engine (its own settings, clock, fixtures and faults). */
+      engine: Engine;
+      clock?: undefined;
+      speed?: undefined;
+      fixtures?: undefined;
+      faults?: undefined;
+    }
+  | (EngineSettings & {
+      engine?: undefined;
+      /** The engine's clock. Default: the system clock running at `speed`. */
+      clock?: AdjustableClock | undefined;
+      /** Virtual-time factor of the default system clock (2 = jobs progress twice as fast). Default 1. */
+      speed?: number | undefined;
+      /**
+       * The starting jobs (docs/fixtures.md); `reset()` comes back to them. An invalid document throws a
+       * FixtureError. A document with `now` starts the default clock there.
+       */
+      fixtures?: FixtureDocument | undefined;
+      /** Faults active from the start (and again after a reset), e.g. the CLI's --latency. */
+      faults?: FaultConfig | undefined;
+    });
 
-const isRefusedChange = (error: unknown): error is RefusedChange =>
-  error instanceof Error && typeof (error as Partial<RefusedChange>).gesError?.status === 'number';
+/** Options of createApi: the API's settings, and its engine or the settings of one. */
+export type ApiOptions = ApiSettings & EngineChoice;
 
-/** What onChange is told: which kind of change just succeeded, and in which world. */
-export interface StateChange {
-  kind: 'submit' | 'cancel' | 'fixtures' | 'reset' | 'clock';
-  /** The project (world) changed alone; absent when the change reached every world. */
-  project?: string | undefined;
-}
+/** An API built elsewhere, or the options of one (never both): what the adapters take. */
+export type ApiChoice = { api: GesApi } | (ApiOptions & { api?: undefined });
 
-/** The routes that change state when they answer 2xx, by `${method} ${route}`. */
-const CONTROL_CHANGES: Readonly<Record<string, StateChange['kind']>> = {
-  'POST /reset': 'reset',
-  'POST /clock': 'clock',
-  'PUT /fixtures': 'fixtures',
-};
+/** The API a choice names, or one built from its options. */
+export const apiFrom = (choice: ApiChoice): GesApi => (choice.api === undefined ? createApi(choice) : choice.api);
 
-/** The version HAR exports name as their creator's. */
-const KIT_VERSION = '0.1.0';
-
-const WORLD_PREFIX = '/__mock/projects/';
-
-/** A world's clock: its own now, moved forward alone. */
+/** A clock of the API or of one world: its virtual now, moved forward only. */
 export interface WorldClock {
   now(): number;
-  /** Moves this world's clock forward by `ms` (>= 0). */
+  /** Moves this clock forward by `ms` (>= 0). */
   advance(ms: number): void;
-  /** Moves this world's clock forward to an instant (ISO-8601 or epoch ms), not before its now. */
+  /** Moves this clock forward to an instant (ISO-8601 or epoch ms), not before its now. */
   set(to: string | number): void;
 }
 
-/** A world's own faults; until set, the world shares the mock's faults. */
+/** The faults of the API (shared by every world) or of one world; `set` validates as PUT …/faults does (a TypeError with its message). */
 export interface WorldFaults {
   get(): FaultConfig;
-  /** Validates as PUT …/faults does (a TypeError with its message). */
   set(config: FaultConfig): void;
-  /** Removes this world's own faults: it shares the mock's faults again. */
+  /** The shared faults: removes every fault. A world's: removes its own, so it shares the API's again. */
   clear(): void;
 }
 
@@ -158,7 +127,7 @@ export interface GesWorld {
   /**
    * Gives this world its own fixtures (a document without `projects`, or naming only this one);
    * its jobs are replaced, other worlds untouched. A FixtureError when invalid; a RangeError past
-   * the project cap.
+   * the project cap or the memory budget.
    */
   loadFixtures(doc: FixtureDocument, source?: string): void;
   /** Back to how this world was at the start: its jobs, own fixtures, clock and faults. */
@@ -180,8 +149,9 @@ export interface GesWorld {
 /** The API: handle requests, and reach the engine, clock, faults, worlds and journal behind it. */
 export interface GesApi {
   /**
-   * Answers one request: synchronously unless injected latency makes it wait (Hono's `fetch`
-   * style), so the node:http adapter needs no promise per request and others simply await it.
+   * Answers one request: synchronously unless injected latency or a change being saved makes it wait
+   * (Hono's `fetch` style), so the node:http adapter needs no promise per request and others simply
+   * await it.
    */
   handle(request: ApiRequest): ApiResponse | Promise<ApiResponse>;
   /**
@@ -192,10 +162,10 @@ export interface GesApi {
    */
   admitsBody(request: Pick<ApiRequest, 'method' | 'url'>, bodyBytes: number): boolean;
   readonly engine: Engine;
-  /** The engine's clock: `api.clock.advance(ms)` moves every world along. */
-  readonly clock: AdjustableClock;
-  /** The shared fault configuration; `set()` validates as PUT /__mock/faults does (a TypeError with its message). */
-  readonly faults: FaultInjector;
+  /** The engine's virtual clock: `api.clock.advance(ms)` moves every world along. */
+  readonly clock: WorldClock;
+  /** The shared faults (what PUT /__mock/faults sets). */
+  readonly faults: WorldFaults;
   /** What GET /__mock/state shows. */
   state(): MockState;
   /** What POST /__mock/reset does: every world back to the starting fixtures (or seeds) and faults. */
@@ -220,7 +190,7 @@ export interface GesApi {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const NO_DELAY: FaultDecision = Object.freeze({ delayMs: 0 });
+const NO_FAULT: FaultDecision = Object.freeze({ delayMs: 0 });
 
 /** What one request learns on its way, for the journal. */
 interface Note {
@@ -233,298 +203,114 @@ interface Note {
 }
 
 const faultOf = (decision: FaultDecision): JournalFault | undefined => {
-  const kind = decision.fault ?? decision.error?.source ?? (decision.delayMs > 0 ? 'latency' : undefined);
+  const kind = decision.connection ?? decision.failure?.source ?? (decision.delayMs > 0 ? 'latency' : undefined);
   if (kind === undefined) return undefined;
   return decision.delayMs > 0 ? { kind, delayMs: decision.delayMs } : { kind };
 };
 
-const refusedError = (error: HttpError) => new RangeError(error.errorMessage);
+/** The engine the options name, or one made from them. */
+function engineOf(options: ApiOptions): Engine {
+  if (options.engine) return options.engine;
+  const clock = options.clock ?? createSystemClock({ speed: options.speed ?? 1, startMs: parseInstant(options.fixtures?.now) });
+  try {
+    return createEngine({ ...options, clock, fixturesSource: 'createApi({ fixtures })' });
+  } catch (error) {
+    // Settings are a caller's programming error: named as createApi's.
+    if (error instanceof RangeError) throw new TypeError(`createApi: ${error.message}`);
+    throw error;
+  }
+}
 
 /** Builds the API over a new engine (or the one given). */
 export function createApi(options: ApiOptions = {}): GesApi {
-  const seed = options.seed ?? 1;
-  let clock: AdjustableClock;
-  let engine: Engine;
-  if (options.engine) {
-    if (!options.clock)
-      throw new TypeError('createApi: an engine needs its clock: pass { engine, clock } with the clock the engine was created with.');
-    engine = options.engine;
-    clock = options.clock;
-  } else {
-    if (options.profile !== undefined && !isEngineProfileName(options.profile)) {
-      throw new TypeError(`createApi: unknown profile "${String(options.profile)}"; one of ${ENGINE_PROFILES.join(', ')}`);
-    }
-    const startMs = parseInstant(options.fixtures?.now);
-    clock = options.clock ?? createSystemClock({ speed: options.speed ?? 1, startMs });
-    engine = createEngine({
-      clock,
-      seed,
-      graphs: options.graphs,
-      jobsPerGraph: options.jobsPerGraph,
-      maxJobsPerGraph: options.maxJobsPerGraph,
-      maxRequestCharsPerGraph: options.maxRequestCharsPerGraph,
-      maxProjects: options.maxProjects,
-      profile: options.profile,
-      maxStoredBytes: options.maxStoredBytes,
-      reservedBytes: options.reservedBytes,
-      onWrite: options.onEngineWrite,
-    });
-  }
-
-  let initialFaults: FaultConfig = {};
-  if (options.faults) {
-    const parsed = parseFaultConfig(options.faults);
-    if (!parsed.ok) throw new TypeError(`createApi: invalid faults option: ${parsed.message}`);
-    initialFaults = parsed.config;
-  }
-  const faults = createFaultInjector(seed);
-  faults.set(initialFaults);
-  // Worlds that set faults of their own; the others share `faults`. Bounded like writing projects.
-  const worldFaults = new Map<string, FaultInjector>();
-  const maxWorldFaults = options.maxProjects ?? DEFAULT_MAX_PROJECTS;
-
+  const engine = engineOf(options);
   const cors = options.cors !== false;
   const control = options.control !== false;
-  const controlToken = options.controlToken;
+  const { controlToken, onError, onChange } = options;
   const sleep = options.sleep ?? defaultSleep;
-  const onError = options.onError;
-  const onChange = options.onChange;
   const journal = createRequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const realTime = options.realTime ?? Date.now;
-  /** The answer to a change: at once, or once onChange's promise settles; a refusal answers its envelope. */
-  const changed = (
-    request: ApiRequest,
-    result: RouteResult,
-    kind: StateChange['kind'] | undefined,
-    project?: string,
-  ): ApiResponse | Promise<ApiResponse> => {
-    if (!onChange || !kind || result.kind !== 'json' || result.status < 200 || result.status >= 300) return toResponse(request, result);
-    let saving: unknown;
-    try {
-      saving = onChange(project === undefined ? { kind } : { kind, project });
-    } catch (error) {
-      if (isRefusedChange(error)) return errorResponse(request, error.gesError);
-      throw error;
-    }
-    if (!(saving instanceof Promise)) return toResponse(request, result);
-    return saving.then(
-      () => toResponse(request, result),
-      (error: unknown) => (isRefusedChange(error) ? errorResponse(request, error.gesError) : failed(request, error)),
-    );
-  };
+  const responder = createResponder(cors);
+  const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens), onChange, onError };
+  const scopeOf = (world: string | undefined): ControlScope => ({ engine, world, journal, onChange, onError });
 
-  // Shared, never mutated: the fast path sends these as they are.
-  const jsonHeaders: Record<string, string> = cors
-    ? { 'content-type': 'application/json', vary: 'Origin' }
-    : { 'content-type': 'application/json' };
-  const headersFor = (request: ApiRequest, base: Record<string, string> = jsonHeaders) =>
-    cors ? withCorsOrigin(base, request.headers.origin) : base;
+  const settle = (request: ApiRequest, answer: Answer): ApiResponse | Promise<ApiResponse> =>
+    answer instanceof Promise
+      ? answer.then(
+          (result) => responder.respond(request, result),
+          (error: unknown) => failed(request, error),
+        )
+      : responder.respond(request, answer);
 
-  const errorResponse = (request: ApiRequest, error: HttpError, extra?: Record<string, string>): ApiResponse => ({
-    status: error.status,
-    headers: extra ? { ...headersFor(request), ...extra } : headersFor(request),
-    body: toEnvelopeJson(error),
-  });
-
-  const fixtures = createFixtureLoader(engine, clock, options.fixtures);
-  const loadFixtures = (doc: unknown, source?: string): FixtureError | undefined => {
-    const error = fixtures.load(doc, source);
-    if (!error) worldFaults.clear();
-    return error;
-  };
-  const snapshot = () => fixtures.snapshot();
-  const state = (): MockState => ({ ...engine.state(), faults: faults.get() });
-  const reset = (newSeed?: number) => {
-    fixtures.restart();
-    if (newSeed !== undefined) engine.reset(newSeed);
-    faults.set(initialFaults);
-    faults.reseed(newSeed ?? seed);
-    worldFaults.clear();
-  };
-  const har = (filter: JournalFilter = {}) => toHar(journal.listExchanges(filter), KIT_VERSION);
-  const globalContext: ControlContext = {
-    prefix: '/__mock',
-    seeded: true,
-    now: () => clock.now(),
-    advance(ms) {
-      clock.advance(ms);
-      return undefined;
-    },
-    faults: {
-      get: () => faults.get(),
-      set(config) {
-        faults.set(config);
-        worldFaults.clear(); // the global route means every world
-        return undefined;
-      },
-      clear() {
-        faults.clear();
-        worldFaults.clear();
-      },
-    },
-    state,
-    reset,
-    loadFixtures,
-    snapshot,
-    requests: (filter) => journal.list(filter),
-    clearRequests: (filter) => journal.clear(Object.keys(filter).length ? filter : undefined),
-    har,
-  };
-
-  /** The control context of one world: the same routes, over this project alone. */
-  function worldContext(projectId: string): ControlContext {
-    const own = (filter: JournalFilter): JournalFilter => ({ ...filter, project: projectId });
-    const faultsOf = () => worldFaults.get(projectId) ?? faults;
-    return {
-      prefix: `${WORLD_PREFIX}${projectId}`,
-      seeded: false,
-      now: () => engine.now(projectId),
-      advance(ms) {
-        const moved = engine.advanceProject(projectId, ms);
-        return moved.ok ? undefined : toGesError(moved.error);
-      },
-      faults: {
-        get: () => faultsOf().get(),
-        set(config) {
-          let injector = worldFaults.get(projectId);
-          if (!injector) {
-            if (worldFaults.size >= maxWorldFaults) return toGesError({ kind: 'too-many-projects', cap: maxWorldFaults });
-            // Seeded apart from the shared faults and from other worlds: each world's draws repeat alone.
-            injector = createFaultInjector(seed);
-            injector.reseed(seed + hashProject(projectId));
-            worldFaults.set(projectId, injector);
-          }
-          injector.set(config);
-          return undefined;
-        },
-        clear: () => void worldFaults.delete(projectId),
-      },
-      state: (): WorldState => ({ ...engine.projectState(projectId), faults: faultsOf().get(), ownFaults: worldFaults.has(projectId) }),
-      reset() {
-        fixtures.resetWorld(projectId);
-        worldFaults.delete(projectId);
-      },
-      loadFixtures(doc, source) {
-        const error = fixtures.loadWorld(projectId, doc, source);
-        if (error === undefined || error instanceof FixtureError) return error;
-        return toGesError(error);
-      },
-      snapshot: () => fixtures.snapshotWorld(projectId),
-      requests: (filter) => journal.list(own(filter)),
-      clearRequests: (filter) => journal.clear(own(filter)),
-      har: (filter) => har(own(filter)),
-    };
-  }
-
-  const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens) };
-
-  /** A /ges/ request after routing and fault decision. */
+  /** A /ges/ request after routing and the fault decision. */
   function answerOperation(
     request: ApiRequest,
-    route: RouteMatch,
+    route: OperationMatch,
     search: string,
     decision: FaultDecision,
-    project: string | undefined,
   ): ApiResponse | Promise<ApiResponse> {
-    if (decision.fault) return { status: 0, headers: {}, fault: decision.fault };
-    if (decision.error) return errorResponse(request, decision.error, { 'x-mock-fault': decision.error.source });
+    if (decision.connection) return { status: 0, headers: {}, fault: decision.connection };
+    if (decision.failure)
+      return responder.error(request, injectedError(decision.failure.status, decision.failure.errorCode), {
+        'x-mock-fault': decision.failure.source,
+      });
     const query = parseQuery(search);
     const preference = parsePreferHeader(request.headers.prefer) ?? parsePreferQuery(query);
     if (preference) {
       const chosen = chooseExample(route.operationId, preference);
-      if (!chosen.ok) return errorResponse(request, chosen.error);
+      if (!chosen.ok) return responder.error(request, chosen.error);
       return {
         status: chosen.example.status,
-        headers: { ...headersFor(request), 'x-mock-example': chosen.example.name },
+        headers: { ...responder.headers(request), 'x-mock-example': chosen.example.name },
         body: chosen.example.body,
       };
     }
-    const result = answerGesOperation(operations, request, route, query);
-    if (onChange)
-      return changed(
-        request,
-        result,
-        route.operationId === 'executeAlgorithm' ? 'submit' : route.operationId === 'cancelJob' ? 'cancel' : undefined,
-        project,
-      );
-    return toResponse(request, result);
-  }
-
-  function answerControl(request: ApiRequest, path: string, search: string, note: Note | undefined): ApiResponse | Promise<ApiResponse> {
-    if (controlToken !== undefined && request.headers['x-mock-control-token'] !== controlToken && !isPage(request, path)) {
-      return errorResponse(request, httpErrors.invalidControlToken());
-    }
-    let context = globalContext;
-    let route = path.slice('/__mock'.length);
-    if (path.startsWith(WORLD_PREFIX)) {
-      const rest = path.slice(WORLD_PREFIX.length);
-      const slash = rest.indexOf('/');
-      const projectId = decodeSegment(slash === -1 ? rest : rest.slice(0, slash));
-      if (projectId === undefined || !projectIdPattern.test(projectId)) {
-        return errorResponse(request, httpErrors.malformed('project_id must be 1-64 letters or digits.'));
-      }
-      context = worldContext(projectId);
-      route = slash === -1 ? '' : rest.slice(slash);
-      if (note) note.project = projectId;
-    }
-    if (note) {
-      note.operationId = 'control';
-      if (route === '/requests' || route === '/requests.har') note.skip = true;
-    }
-    const result = handleControlRoute(context, request.method, route, search, request.body, request.bodyTooLarge);
-    if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
-    if (onChange)
-      return changed(
-        request,
-        result,
-        CONTROL_CHANGES[`${request.method} ${route}`],
-        context === globalContext ? undefined : (note?.project ?? projectOfPath(path)),
-      );
-    return toResponse(request, result);
-  }
-
-  function toResponse(request: ApiRequest, result: RouteResult): ApiResponse {
-    if (result.kind === 'error') return errorResponse(request, result.error);
-    if (result.kind === 'page') {
-      return {
-        status: 200,
-        headers: headersFor(request, { 'content-type': result.contentType, 'cache-control': 'no-store' }),
-        body: result.body,
-      };
-    }
-    return { status: result.status, headers: headersFor(request), body: result.text ?? JSON.stringify(result.value) };
+    return settle(request, answerGesOperation(operations, request, route, query));
   }
 
   // Pages are read-only and opened by a browser, which cannot add the control token header.
   const isPage = (request: ApiRequest, path: string) => request.method === 'GET' && Object.hasOwn(controlPages, path);
+
+  function answerControl(request: ApiRequest, path: string, search: string, note: Note | undefined): ApiResponse | Promise<ApiResponse> {
+    if (controlToken !== undefined && request.headers['x-mock-control-token'] !== controlToken && !isPage(request, path)) {
+      return responder.error(request, httpErrors.invalidControlToken());
+    }
+    const target = readControlPath(path);
+    if (!target.ok) return responder.error(request, target.error);
+    if (note) {
+      note.project = target.world;
+      note.operationId = 'control';
+      if (target.route === '/requests' || target.route === '/requests.har') note.skip = true;
+    }
+    const answer = handleControlRoute(scopeOf(target.world), request.method, target.route, search, request.body, request.bodyTooLarge);
+    return answer === undefined ? responder.error(request, httpErrors.noSuchApi(request.method, path)) : settle(request, answer);
+  }
 
   /** The answer, before the journal sees it. */
   function answer(request: ApiRequest, note: Note | undefined): ApiResponse | Promise<ApiResponse> {
     if (request.method === 'HEAD') return toHeadResponse(answer({ ...request, method: 'GET' }, note));
     try {
       const { path, search } = splitTarget(request.url);
-      if (request.method === 'OPTIONS' && cors) {
-        return { status: 204, headers: preflightHeaders(request.headers.origin) };
-      }
+      if (request.method === 'OPTIONS' && cors) return { status: 204, headers: preflightHeaders(request.headers.origin) };
       if (control && (path === '/__mock' || path.startsWith('/__mock/'))) return answerControl(request, path, search, note);
-      const route = matchRoute(request.method, path);
-      if (!route) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
-      const project = decodeSegment(route.project);
+      const route = routeOperation(request.method, path);
+      if (!route) return responder.error(request, httpErrors.noSuchApi(request.method, path));
+      const project = decodeSegment(route.params['project_id'] ?? '');
       if (note) {
         note.project = project;
-        note.graph = decodeSegment(route.graph);
+        note.graph = decodeSegment(route.params['graph_name'] ?? '');
         note.operationId = route.operationId;
       }
-      const injector = (project !== undefined && worldFaults.size > 0 && worldFaults.get(project)) || faults;
-      const decision = injector.active ? injector.decide() : NO_DELAY;
-      if (note && decision !== NO_DELAY) note.fault = faultOf(decision);
+      const faults = engine.faults(project);
+      const decision = faults.active ? faults.decide() : NO_FAULT;
+      if (note && decision !== NO_FAULT) note.fault = faultOf(decision);
       if (decision.delayMs > 0) {
         return sleep(decision.delayMs).then(
-          () => safely(request, () => answerOperation(request, route, search, decision, project)),
+          () => safely(request, () => answerOperation(request, route, search, decision)),
           (error: unknown) => failed(request, error),
         );
       }
-      return answerOperation(request, route, search, decision, project);
+      return answerOperation(request, route, search, decision);
     } catch (error) {
       return failed(request, error);
     }
@@ -539,14 +325,14 @@ export function createApi(options: ApiOptions = {}): GesApi {
       graph: note.graph,
       operationId: note.operationId,
       startedMs,
-      virtualMs: note.project !== undefined ? engine.now(note.project) : clock.now(),
+      virtualMs: engine.now(note.project),
       durationMs: Math.round((performance.now() - startedPerf) * 1000) / 1000,
       fault: note.fault,
     });
   }
 
   function handle(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
-    if (journal.size === 0) return answer(request, undefined);
+    if (journal.capacity === 0) return answer(request, undefined);
     const startedPerf = performance.now();
     const startedMs = realTime();
     const note: Note = {};
@@ -575,77 +361,89 @@ export function createApi(options: ApiOptions = {}): GesApi {
     } catch {
       // a broken logger must not turn a 500 into a crash
     }
-    return errorResponse(request, internalError(error));
+    return responder.error(request, internalError(error));
   }
 
-  /** A direct call (api.reset) has no answer to wait: a save in flight that fails goes to onError. */
-  const settleQuietly = (saving: unknown) => {
+  /**
+   * A change made from code: a refusal throws (a FixtureError, a TypeError for what the route would
+   * answer 400 as malformed, a RangeError for a limit), and whoever keeps changes is told. Code has no
+   * answer to wait: a save that fails later is taken back by the saver and reported to onError.
+   */
+  function direct<T>(write: EngineWrite<T>): T {
+    if (!write.ok) {
+      const { error } = write;
+      if (error.kind === 'invalid-fixtures') throw error.error;
+      const message = toGesError(error).errorMessage;
+      throw error.kind === 'invalid-faults' ? new TypeError(message) : new RangeError(message);
+    }
+    let saving: unknown;
+    try {
+      saving = onChange?.(write.change, write.undo);
+    } catch (error) {
+      if (isRefusedChange(error)) throw new RangeError(error.gesError.errorMessage);
+      throw error;
+    }
     if (saving instanceof Promise) saving.catch((error: unknown) => onError?.(error));
-  };
+    return write.value;
+  }
+
+  /** The clock of every world (no id) or of one. */
+  function clockOf(world: string | undefined): WorldClock {
+    const advance = (ms: number) => {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite ms >= 0, got ${ms}`);
+      direct(engine.advance(ms, world));
+    };
+    return {
+      now: () => engine.now(world),
+      advance,
+      set(to) {
+        const move = readClockMove({ to }, engine.now(world));
+        if (!move.ok) {
+          if (typeof to === 'number' ? !Number.isFinite(to) : parseInstant(to) === undefined)
+            throw new TypeError(`clock.set(${JSON.stringify(to)}): an ISO-8601 instant with a zone, or epoch ms.`);
+          throw new RangeError(`clock.set: ${move.message}`);
+        }
+        advance(move.ms);
+      },
+    };
+  }
+
+  /** The faults of every world (no id) or of one. */
+  function faultsOf(world: string | undefined): WorldFaults {
+    return {
+      get: () => engine.faults(world).config(),
+      set: (config) => void direct(engine.setFaults(config, world)),
+      clear: () => void direct(engine.setFaults(undefined, world)),
+    };
+  }
+
+  const har = (filter: JournalFilter = {}) => toHar(journal.listExchanges(filter), KIT_VERSION);
 
   function world(projectId: string): GesWorld {
     if (typeof projectId !== 'string' || !projectIdPattern.test(projectId))
       throw new TypeError(`world(${JSON.stringify(projectId)}): a project id is 1-64 letters or digits.`);
-    const context = worldContext(projectId);
-    const notify = (kind: StateChange['kind']) => settleQuietly(onChange?.({ kind, project: projectId }));
-    const advance = (ms: number) => {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite ms >= 0, got ${ms}`);
-      const error = context.advance(ms);
-      if (error) throw refusedError(error);
-      notify('clock');
-    };
+    const own = (filter: JournalFilter = {}): JournalFilter => ({ ...filter, project: projectId });
     return {
       projectId,
-      loadFixtures(doc, source = `world ${projectId}`) {
-        const error = context.loadFixtures(doc, source);
-        if (error instanceof FixtureError) throw error;
-        if (error) throw refusedError(error);
-        notify('fixtures');
-      },
-      reset() {
-        context.reset();
-        notify('reset');
-      },
-      clock: {
-        now: () => context.now(),
-        advance,
-        set(to) {
-          const target = typeof to === 'number' ? to : parseInstant(to);
-          if (target === undefined || !Number.isFinite(target))
-            throw new TypeError(`clock.set(${JSON.stringify(to)}): an ISO-8601 instant with a zone, or epoch ms.`);
-          const now = context.now();
-          if (target < now)
-            throw new RangeError(
-              `clock.set: ${new Date(target).toISOString()} is before this world's now (${new Date(now).toISOString()}); virtual time only moves forward.`,
-            );
-          advance(target - now);
-        },
-      },
-      faults: {
-        get: () => context.faults.get(),
-        set(config) {
-          const parsed = parseFaultConfig(config);
-          if (!parsed.ok) throw new TypeError(httpErrors.malformed(parsed.message).errorMessage);
-          const error = context.faults.set(parsed.config);
-          if (error) throw refusedError(error);
-        },
-        clear: () => context.faults.clear(),
-      },
-      state: () => context.state() as WorldState,
-      snapshot: () => context.snapshot(),
-      requests: (filter = {}) => context.requests(filter),
-      verifyRequests: (filter, count) => verifyJournal(context.requests(filter), filter, count),
-      clearRequests: () => context.clearRequests({}),
-      har: (filter = {}) => context.har(filter),
+      loadFixtures: (doc, source = `world ${projectId}`) => direct(engine.loadFixtures(doc, { world: projectId, source })),
+      reset: () => direct(engine.reset({ world: projectId })),
+      clock: clockOf(projectId),
+      faults: faultsOf(projectId),
+      state: () => engine.state(projectId),
+      snapshot: () => toFixtureDocument(engine.snapshot(projectId)),
+      requests: (filter) => journal.list(own(filter)),
+      verifyRequests: (filter, count) => verifyJournal(journal.list(own(filter)), filter, count),
+      clearRequests: () => journal.clear(own()),
+      har: (filter) => har(own(filter)),
     };
   }
 
   function admitsBody(request: Pick<ApiRequest, 'method' | 'url'>, bodyBytes: number): boolean {
     if (request.method !== 'POST') return true;
-    const route = matchRoute(request.method, splitTarget(request.url).path);
+    const route = routeOperation(request.method, splitTarget(request.url).path);
     if (route?.operationId !== 'executeAlgorithm') return true;
-    const project = decodeSegment(route.project);
-    const graph = decodeSegment(route.graph);
+    const project = decodeSegment(route.params['project_id'] ?? '');
+    const graph = decodeSegment(route.params['graph_name'] ?? '');
     return project === undefined || graph === undefined || engine.refusesBody(project, graph, bodyBytes) === undefined;
   }
 
@@ -653,37 +451,16 @@ export function createApi(options: ApiOptions = {}): GesApi {
     handle,
     admitsBody,
     engine,
-    clock,
-    faults,
-    state,
-    reset: (newSeed?: number) => {
-      reset(newSeed);
-      settleQuietly(onChange?.({ kind: 'reset' }));
-    },
-    loadFixtures(doc, source) {
-      const error = loadFixtures(doc, source);
-      if (error) throw error;
-      settleQuietly(onChange?.({ kind: 'fixtures' }));
-    },
-    snapshot,
+    clock: clockOf(undefined),
+    faults: faultsOf(undefined),
+    state: () => engine.state(),
+    reset: (seed) => direct(engine.reset({ seed })),
+    loadFixtures: (doc, source) => direct(engine.loadFixtures(doc, { source })),
+    snapshot: () => toFixtureDocument(engine.snapshot()),
     world,
     requests: (filter = {}) => journal.list(filter),
     verifyRequests: (filter, count) => verifyJournal(journal.list(filter), filter, count),
     clearRequests: () => journal.clear(),
     har,
   };
-}
-
-/** The project id of a per-world control path (already checked). */
-function projectOfPath(path: string): string {
-  const rest = path.slice(WORLD_PREFIX.length);
-  const slash = rest.indexOf('/');
-  return slash === -1 ? rest : rest.slice(0, slash);
-}
-
-/** A small number from a project id, so each world's fault draws differ from the others'. */
-function hashProject(projectId: string): number {
-  let hash = 0;
-  for (let i = 0; i < projectId.length; i++) hash = (hash * 31 + projectId.charCodeAt(i)) | 0;
-  return Math.abs(hash);
 }

@@ -1,14 +1,16 @@
 /**
- * The four GES operations under /ges/v1.0/: list jobs, one job's status, cancel, execute-algorithm.
- * Each request is checked in the documented order (token → path parameters → query and body) and
- * handed to the engine; the answer is a value, turned into an HTTP response by create-api.ts, as the
- * control routes' answers are.
+ * The GES operations under /ges/v1.0/: list jobs, one job's status, cancel, execute-algorithm. Each
+ * request is checked in the documented order (token → path parameters → query and body) and handed to
+ * the engine with its world; the answer is a value, turned into an HTTP response by create-api.ts, as
+ * the control routes' answers are.
  */
 import type { Engine, EngineResult } from '../engine/engine-types.js';
+import type { OperationMatch } from '../spec/route-operation.js';
+import { decodeSegment } from '../spec/route-operation.js';
 import { graphNamePattern, jobIdMaxLength, projectIdPattern } from '../spec/spec-facts.js';
 import type { TokenPolicy } from './check-token.js';
+import { commitChange, type Answer, type OnChange } from './commit-change.js';
 import type { ApiRequest, RouteResult } from './http-types.js';
-import { decodeSegment, type RouteMatch } from './match-route.js';
 import { parseAlgorithmBody } from './parse-algorithm-body.js';
 import { parsePage } from './parse-page.js';
 import { MALFORMED, readParam, type Query } from './parse-query.js';
@@ -19,6 +21,8 @@ import { toListJobsJson } from './to-list-jobs-json.js';
 export interface OperationContext {
   readonly engine: Engine;
   readonly checkToken: TokenPolicy;
+  readonly onChange: OnChange | undefined;
+  readonly onError: ((error: unknown) => void) | undefined;
 }
 
 type Params = { project: string; graph: string; jobId: string };
@@ -26,12 +30,14 @@ type Params = { project: string; graph: string; jobId: string };
 const failure = (error: HttpError): RouteResult => ({ kind: 'error', error });
 const fromEngine = <T>(result: EngineResult<T>): RouteResult =>
   result.ok ? { kind: 'json', status: 200, value: result.value } : failure(toGesError(result.error));
+const created = (value: unknown): RouteResult => ({ kind: 'json', status: 200, value });
 
 /** Decodes and checks path parameters. */
-function readParams(route: RouteMatch): { ok: true; params: Params } | { ok: false; error: HttpError } {
-  const project = decodeSegment(route.project);
-  const graph = decodeSegment(route.graph);
-  const jobId = route.jobId === undefined ? '' : decodeSegment(route.jobId);
+function readParams(route: OperationMatch): { ok: true; params: Params } | { ok: false; error: HttpError } {
+  const project = decodeSegment(route.params['project_id'] ?? '');
+  const graph = decodeSegment(route.params['graph_name'] ?? '');
+  const rawJobId = route.params['job_id'];
+  const jobId = rawJobId === undefined ? '' : decodeSegment(rawJobId);
   if (project === undefined || graph === undefined || jobId === undefined) {
     return { ok: false, error: httpErrors.malformed('the path has a malformed percent-escape.') };
   }
@@ -44,7 +50,7 @@ function readParams(route: RouteMatch): { ok: true; params: Params } | { ok: fal
       error: httpErrors.malformed('graph_name must be 4-50 letters, digits or underscores, starting with a letter.'),
     };
   }
-  if (route.jobId !== undefined && (jobId.length === 0 || jobId.length > jobIdMaxLength)) {
+  if (rawJobId !== undefined && (jobId.length === 0 || jobId.length > jobIdMaxLength)) {
     return { ok: false, error: httpErrors.malformed(`job_id must be 1-${jobIdMaxLength} characters.`) };
   }
   return { ok: true, params: { project, graph, jobId } };
@@ -60,13 +66,14 @@ function actionProblem(query: Query): string | undefined {
 }
 
 /** Answers one routed /ges/ request (after faults and Prefer): auth, parameters, engine. */
-export function answerGesOperation(context: OperationContext, request: ApiRequest, route: RouteMatch, query: Query): RouteResult {
-  const verdict = context.checkToken(request.headers['x-auth-token'], decodeSegment(route.project) ?? route.project);
+export function answerGesOperation(context: OperationContext, request: ApiRequest, route: OperationMatch, query: Query): Answer {
+  const rawProject = route.params['project_id'] ?? '';
+  const verdict = context.checkToken(request.headers['x-auth-token'], decodeSegment(rawProject) ?? rawProject);
   if (verdict !== 'ok') return failure(verdict === 'invalid' ? httpErrors.invalidToken() : httpErrors.invalidResourceAccess());
   const read = readParams(route);
   if (!read.ok) return failure(read.error);
   const { project, graph, jobId } = read.params;
-  const { engine } = context;
+  const { engine, onChange, onError } = context;
   switch (route.operationId) {
     case 'listJobs': {
       const page = parsePage(query);
@@ -79,18 +86,18 @@ export function answerGesOperation(context: OperationContext, request: ApiReques
       return page.ok ? fromEngine(engine.getJobStatus(project, graph, jobId, page.page)) : failure(page.error);
     }
     case 'cancelJob':
-      return fromEngine(engine.cancelJob(project, graph, jobId));
+      return commitChange(engine.cancelJob(project, graph, jobId), onChange, onError, created);
     case 'executeAlgorithm': {
       const problem = actionProblem(query);
       if (problem !== undefined) return failure(httpErrors.malformed(problem));
       if (request.bodyUnread !== undefined) {
         // Refused as it arrived; should room have been made since, it is still refused: its body is gone.
         const refusal = engine.refusesBody(project, graph, request.bodyUnread);
-        return failure(toGesError(refusal ?? { kind: 'memory-budget', cap: engine.maxStoredBytes }));
+        return failure(toGesError(refusal ?? { kind: 'memory-budget', cap: engine.settings.maxStoredBytes }));
       }
       const body = parseAlgorithmBody(request.body, request.headers['content-type'], request.bodyTooLarge);
       if (!body.ok) return failure(body.error);
-      return fromEngine(engine.executeAlgorithm(project, graph, body.rawBody, body.request));
+      return commitChange(engine.executeAlgorithm(project, graph, body.rawBody, body.request), onChange, onError, created);
     }
     default: {
       const unreachable: never = route.operationId;

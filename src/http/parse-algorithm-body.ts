@@ -5,6 +5,7 @@
  */
 import type { AlgorithmRequest } from '../types.js';
 import { utf8Length } from '../engine/utf8-length.js';
+import { parseJson } from '../parse-json.js';
 import { httpErrors, type HttpError } from './to-ges-error.js';
 
 /** Largest accepted request body, in bytes. The adapters stop reading past it. */
@@ -26,13 +27,6 @@ function isJsonContentType(value: string | undefined): boolean {
   return type === 'application/json';
 }
 
-/**
- * JSON.parse keeps `"__proto__"` as an own property, which is harmless until someone copies it with
- * Object.assign or a for-in merge; dropping it here means no consumer of `request` can be polluted.
- * rawBody keeps it: rawRequest is the body byte for byte.
- */
-const dropProtoKeys = (key: string, value: unknown) => (key === '__proto__' ? undefined : value);
-
 /** Checks and parses the body; `rawBody` is the text exactly as received. */
 export function parseAlgorithmBody(
   body: string | undefined,
@@ -46,7 +40,8 @@ export function parseAlgorithmBody(
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(rawBody, dropProtoKeys);
+    // Without `__proto__` keys; rawBody keeps them: rawRequest is the body byte for byte.
+    parsed = parseJson(rawBody);
   } catch {
     return { ok: false, error: httpErrors.malformed('the request body is not a JSON object.') };
   }

@@ -71,8 +71,8 @@ export interface JournalFilter {
   since?: string | number | undefined;
 }
 
-/** What the API records of one request. Kept as given; turned into a JournalEntry on reading. */
-interface JournalRecord {
+/** What the API records of one exchange. Kept as given; turned into a JournalEntry on reading. */
+interface ExchangeRecord {
   request: ApiRequest;
   response: ApiResponse;
   project: string | undefined;
@@ -94,7 +94,7 @@ export interface JournalExchange {
 }
 
 /** A stored record: the request body already capped. */
-interface Stored extends JournalRecord {
+interface Stored extends ExchangeRecord {
   seq: number;
   body: string | undefined;
   truncated: boolean;
@@ -104,15 +104,16 @@ interface Stored extends JournalRecord {
 
 /** The journal of one API. */
 export interface RequestJournal {
-  /** Records one answered request (no-op when the size is 0). */
-  record(record: JournalRecord): void;
+  /** Records one answered request (no-op when the capacity is 0). */
+  record(record: ExchangeRecord): void;
   /** The matching entries, oldest first. */
   list(filter?: JournalFilter): JournalEntry[];
   /** The matching entries with their responses, for HAR export. */
   listExchanges(filter?: JournalFilter): JournalExchange[];
   /** Drops the matching entries (all of them without a filter). */
   clear(filter?: JournalFilter): void;
-  readonly size: number;
+  /** How many requests it keeps at most. */
+  readonly capacity: number;
 }
 
 /** Reads `since` as epoch ms; NaN when it is no instant. */
@@ -196,24 +197,24 @@ function matcher(filter: JournalFilter | undefined): (stored: Stored) => boolean
     (since === undefined || s.startedMs >= since);
 }
 
-/** Creates a journal keeping the last `size` requests (0 keeps none). */
-export function createRequestJournal(size: number = DEFAULT_JOURNAL_SIZE): RequestJournal {
-  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`journal size must be an integer >= 0, got ${size}`);
-  let ring: (Stored | undefined)[] = new Array<Stored | undefined>(size);
+/** Creates a journal keeping the last `capacity` requests (0 keeps none). */
+export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_SIZE): RequestJournal {
+  if (!Number.isSafeInteger(capacity) || capacity < 0) throw new RangeError(`journal size must be an integer >= 0, got ${capacity}`);
+  let ring: (Stored | undefined)[] = new Array<Stored | undefined>(capacity);
   let next = 0; // where the next record goes
   let count = 0;
   let seq = 0;
 
   const ordered = (): Stored[] => {
     const out: Stored[] = [];
-    for (let i = 0; i < count; i++) out.push(ring[(next - count + i + size) % size]!);
+    for (let i = 0; i < count; i++) out.push(ring[(next - count + i + capacity) % capacity]!);
     return out;
   };
 
   return {
     record(record) {
       seq += 1;
-      if (size === 0) return;
+      if (capacity === 0) return;
       const body = record.request.body;
       const truncated = body !== undefined && body.length > JOURNAL_BODY_CAP;
       const responseLength = record.response.body?.length ?? 0;
@@ -240,8 +241,8 @@ export function createRequestJournal(size: number = DEFAULT_JOURNAL_SIZE): Reque
         truncated,
         responseLength,
       };
-      next = (next + 1) % size;
-      if (count < size) count += 1;
+      next = (next + 1) % capacity;
+      if (count < capacity) count += 1;
     },
     list: (filter) => ordered().filter(matcher(filter)).map(toEntry),
     listExchanges: (filter) =>
@@ -255,23 +256,21 @@ export function createRequestJournal(size: number = DEFAULT_JOURNAL_SIZE): Reque
         })),
     clear(filter) {
       if (!filter) {
-        ring = new Array<Stored | undefined>(size);
+        ring = new Array<Stored | undefined>(capacity);
         next = 0;
         count = 0;
         return;
       }
       const match = matcher(filter);
       const kept = ordered().filter((stored) => !match(stored));
-      ring = new Array<Stored | undefined>(size);
+      ring = new Array<Stored | undefined>(capacity);
       kept.forEach((stored, i) => {
         ring[i] = stored;
       });
       count = kept.length;
-      next = count % size;
+      next = count % capacity;
     },
-    get size() {
-      return size;
-    },
+    capacity,
   };
 }
 

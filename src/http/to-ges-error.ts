@@ -38,9 +38,7 @@ export function toGesError(engineError: EngineError): HttpError {
       return error(
         400,
         GesErrorCode.ALGORITHM_FAILED_TO_START,
-        engineError.limit === 'jobs'
-          ? `Algorithm failed to start: too many jobs, graph ${engineError.graph} already holds ${engineError.cap} (cancel or wait for jobs, or POST /__mock/reset).`
-          : `Algorithm failed to start: graph ${engineError.graph} keeps at most ${engineError.cap} characters of submitted request bodies (wait for jobs to finish, or POST /__mock/reset).`,
+        `Algorithm failed to start: too many jobs, graph ${engineError.graph} already holds ${engineError.cap} (cancel or wait for jobs, or POST /__mock/reset).`,
       );
     case 'too-many-projects':
       // A limit of the mock, not of GES: the message names it and how to raise it.
@@ -58,6 +56,10 @@ export function toGesError(engineError: EngineError): HttpError {
         `Memory budget reached: the mock and the jobs it holds would pass ${mib} MiB, its limit (--max-stored-mb ${mib}; createApi option maxStoredBytes). Restart it with a higher --max-stored-mb, or POST /__mock/reset.`,
       );
     }
+    case 'invalid-fixtures':
+      return httpErrors.invalidFixtures(engineError.error.message);
+    case 'invalid-faults':
+      return httpErrors.malformed(engineError.message);
     default: {
       const unknown: never = engineError;
       return internalError(unknown);
@@ -104,6 +106,21 @@ export const httpErrors = {
       `The change was not applied: the mock could not save it (${cause} on ${clip(file)}: ${clip(detail)}). Try again later.`,
     ),
 } as const;
+
+/** The error an injected failure (PUT /__mock/faults, `--fail-next`, `--errors`) answers with. */
+export function injectedError(status: number, errorCode: string | undefined): HttpError {
+  const base =
+    status === 500 || status === 503
+      ? httpErrors.engineUnavailable(status)
+      : status === 401
+        ? httpErrors.invalidToken()
+        : status === 403
+          ? httpErrors.invalidResourceAccess()
+          : status === 404
+            ? error(status, GesErrorCode.NO_SUCH_API, 'No such API (injected by /__mock/faults).')
+            : error(status, GesErrorCode.MALFORMED_PARAMETER, 'Bad request (injected by /__mock/faults).');
+  return { ...base, status, errorCode: errorCode ?? base.errorCode };
+}
 
 /** An unexpected throw: a 500 envelope that says nothing about the internals. */
 export function internalError(_cause?: unknown): HttpError {

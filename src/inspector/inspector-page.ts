@@ -10,7 +10,7 @@
  * takes the token from the URL fragment (`/__mock/#controlToken=…`, never sent to the server) or from
  * its settings field.
  */
-import { DEFAULT_GRAPHS } from '../engine/create-engine.js';
+import { ENGINE_DEFAULTS } from '../engine/engine-settings.js';
 import { INSPECTOR_SCRIPT } from '../generated/inspector-script.js';
 import { exampleProjectId } from '../spec/spec-facts.js';
 import { DOCS_PATHS, toInlineScriptJson } from './docs-page.js';
@@ -31,7 +31,7 @@ interface InspectorPageOptions {
 export function renderInspectorPage(options: InspectorPageOptions = {}): string {
   const config = {
     defaultProject: options.defaultProject ?? exampleProjectId,
-    defaultGraphs: options.defaultGraphs ?? DEFAULT_GRAPHS,
+    defaultGraphs: options.defaultGraphs ?? ENGINE_DEFAULTS.graphs,
     jobsPerGraph: options.jobsPerGraph ?? 15,
     pollMs: options.pollMs ?? 1000,
     docsPath: DOCS_PATHS.page,

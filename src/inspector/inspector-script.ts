@@ -5,7 +5,7 @@
  * generated files). It runs in the page as one classic script, so it imports nothing at run time
  * (type imports only) and starts with `startInspector()`.
  */
-import type { EngineState } from '../engine/engine-types.js';
+import type { MockState } from '../engine/engine-types.js';
 import type { JobList } from '../types.js';
 
 /** What the page tells its script (the JSON of `#inspector-config`). */
@@ -18,7 +18,7 @@ export interface InspectorConfig {
 }
 
 /** GET /__mock/state as the script reads it. */
-type InspectorState = Pick<EngineState, 'now' | 'graphs'> & {
+type InspectorState = Pick<MockState, 'now' | 'graphs'> & {
   graphNames?: string[] | undefined;
   faults?: Record<string, unknown> | undefined;
 };

@@ -11,7 +11,7 @@
  * recovers by itself once the disk does.
  */
 import { closeSync, constants, fdatasync, fstatSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
-import type { RefusedChange } from '../http/create-api.js';
+import type { RefusedChange } from '../http/commit-change.js';
 import { httpErrors, type HttpError } from '../http/to-ges-error.js';
 
 /** A change refused because its journal line could not be made durable. */

@@ -2,18 +2,19 @@
  * `ges-mock serve --state FILE`: the mock's state survives restarts, crashes and `kill -9`, and a
  * write costs what the change costs, whatever the state's size.
  *
- * Design (docs/persistence-and-recording.md): FILE is a snapshot (snapshot-file.ts) naming a journal
- * generation; every change after it is one line of FILE.<generation>.journal (journal-record.ts),
- * written before the change is answered and made durable by a group commit (journal-writer.ts): the
- * 2xx waits for the fdatasync that covers its line. A change whose line cannot be saved is reverted
- * (EngineWrite.revert) and answered 503, so a change is applied if and only if it is saved. When the
+ * Design (docs/persistence-and-recording.md): FILE is a snapshot of the engine's dump (snapshot-file.ts)
+ * naming a journal generation; every change after it is one line of FILE.<generation>.journal: the
+ * Change value the engine made and applied (journal-record.ts), written before the change is answered
+ * and made durable by a group commit (journal-writer.ts): the 2xx waits for the fdatasync that covers
+ * its line. A change whose line cannot be saved is taken back (its undo) and answered 503, so a change
+ * is applied if and only if it is saved. At start-up the engine restores the snapshot's dump and applies
+ * every journaled change again through the same `apply`, so what was accepted is what replays. When the
  * journal has grown past the snapshot, a compaction starts the next generation's journal, captures the
- * engine's snapshot at that instant and streams it to a new FILE in the background; a crash at any
- * point leaves FILE (old or new) and the journals it names. Start-up = snapshot + journal replay
- * (state-model.ts). A lock file beside FILE (FILE.lock, holding the pid) keeps a second server off.
+ * engine's dump at that instant and streams it to a new FILE in the background; a crash at any point
+ * leaves FILE (old or new) and the journals it names. A lock file beside FILE (FILE.lock, holding the
+ * pid) keeps a second server off.
  */
 import {
-  accessSync,
   closeSync,
   constants,
   existsSync,
@@ -24,19 +25,30 @@ import {
   rmSync,
   statSync,
   writeSync,
+  accessSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSystemClock } from '../clocks.js';
-import type { AdjustableClock, EngineWrite } from '../engine/engine-types.js';
+import type { AdjustableClock, Change, EngineDump } from '../engine/engine-types.js';
+import { resolveSettings } from '../engine/engine-settings.js';
 import { parseInstant } from '../fixtures/parse-duration.js';
-import { createApi, type ApiOptions, type GesApi, type StateChange } from '../http/create-api.js';
-import { parseJournalLine, toJournalLine, type JournalRecord } from './journal-record.js';
+import type { OnChange } from '../http/commit-change.js';
+import { createApi, type ApiOptions, type GesApi } from '../http/create-api.js';
+import { parseCheckedLine, readChange, toJournalLine } from './journal-record.js';
 import { openJournalWriter, StateNotSavedError, type JournalWriter } from './journal-writer.js';
+import {
+  addDocument,
+  applyLegacyRecord,
+  emptyModel,
+  readLegacySnapshot,
+  toDump,
+  type LegacyRecord,
+  type StateModel,
+} from './legacy-state.js';
 import { readLines } from './read-lines.js';
 import { readStateFile } from './read-state-file.js';
-import { emptySnapshotText, isSnapshotHeader, journalPath, readSnapshot, writeSnapshot } from './snapshot-file.js';
+import { journalPath, readSnapshot, snapshotVersion, writeSnapshot, writeSnapshotSync } from './snapshot-file.js';
 import { syncDirectory } from './sync-directory.js';
-import { addDocument, applyRecord, emptyModel, toFixtureGraphs, type StateModel } from './state-model.js';
 
 /** What was refused while the state could not be saved. */
 export interface RefusalSummary {
@@ -46,17 +58,35 @@ export interface RefusalSummary {
   readonly last: StateNotSavedError | undefined;
 }
 
+/** What a restart found in FILE, for the start-up line. */
+export interface RestoredState {
+  /** Worlds (projects) with state of their own. */
+  readonly worlds: number;
+  /** Jobs those worlds submitted and still hold. */
+  readonly submittedJobs: number;
+  /** Changes replayed from the journals after the snapshot. */
+  readonly replayedChanges: number;
+  /** How long reading and replaying took, in ms. */
+  readonly tookMs: number;
+  /** The format version FILE was written in (an older one is rewritten at once). */
+  readonly version: number;
+}
+
 /** A state file, opened and locked, before the API exists. */
 export interface MockStateFile {
   readonly path: string;
   /** Whether FILE held a state that createApi restores. */
   readonly restoring: boolean;
+  /** The pid of a server that died holding FILE's lock, which this one took over. */
+  readonly tookOverLockOf: number | undefined;
   /**
    * Builds the API (createApi with `options`, every change journaled) and restores FILE's state into
    * it, or writes the first FILE. Throws an Error whose message names FILE when the stored state does
    * not load (FILE is then left untouched).
    */
   createApi(options: ApiOptions): GesApi;
+  /** What the restore found (after createApi), or undefined for a new state. */
+  restored(): RestoredState | undefined;
   /** Resolves once every change written so far is durable (or refused). */
   flush(): Promise<void>;
   /** What was refused so far. */
@@ -94,28 +124,30 @@ function isAlive(pid: number): boolean {
 const heldLocks = new Set<string>();
 
 /**
- * Takes FILE.lock for this process; a lock whose process is gone is taken over. A lock naming our own
- * pid that we do not hold is stale too: in a container the restarted server often gets the same pid.
+ * Takes FILE.lock for this process; a lock whose process is gone is taken over (its pid answered). A
+ * lock naming our own pid that we do not hold is stale too: in a container the restarted server often
+ * gets the same pid.
  */
-function takeLock(lockPath: string, path: string): { ok: true } | { ok: false; message: string } {
+function takeLock(lockPath: string, path: string): { ok: true; tookOver: number | undefined } | { ok: false; message: string } {
   if (heldLocks.has(lockPath))
     return {
       ok: false,
       message: `state file ${path} is in use by another ges-mock (pid ${process.pid}, ${lockPath}); stop it or name another file`,
     };
+  let tookOver: number | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx', 0o644);
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
       heldLocks.add(lockPath);
-      return { ok: true };
+      return { ok: true, tookOver };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         return { ok: false, message: `cannot lock state file ${path} (${lockPath}): ${(error as Error).message}` };
       }
     }
-    let holder = NaN;
+    let holder = Number.NaN;
     try {
       holder = Number(readFileSync(lockPath, 'utf8').trim());
     } catch {
@@ -129,6 +161,7 @@ function takeLock(lockPath: string, path: string): { ok: true } | { ok: false; m
     }
     try {
       rmSync(lockPath, { force: true });
+      if (Number.isSafeInteger(holder) && holder > 0) tookOver = holder;
     } catch (error) {
       return { ok: false, message: `cannot take over the stale lock ${lockPath} of state file ${path}: ${(error as Error).message}` };
     }
@@ -151,11 +184,16 @@ type StoredState =
   | { kind: 'problem'; message: string }
   | {
       kind: 'ok';
-      model: StateModel;
+      /** The snapshot: a version-4 dump, or an older state read into a model (made a dump once the settings are known). */
+      start: { dump: EngineDump } | { model: StateModel };
+      /** Version-4 changes to apply after the dump (older journals are already in the model). */
+      changes: Change[];
+      /** The virtual time of the last journaled change (or the snapshot's). */
+      lastT: number;
       generation: number;
       journal: { path: string; validBytes: number };
       savedWall: number;
-      legacy: boolean;
+      version: number;
       snapshotBytes: number;
       journalBytes: number;
     };
@@ -173,9 +211,6 @@ function firstBytes(path: string): string {
 
 /** Reads FILE and its journals (read-only): the state they hold, or a problem worded for the user. */
 function readStoredState(path: string): StoredState {
-  let model: StateModel;
-  let generation: number;
-  let legacy = false;
   let snapshotBytes: number;
   try {
     const stat = statSync(path);
@@ -185,34 +220,21 @@ function readStoredState(path: string): StoredState {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
       return { kind: 'problem', message: `cannot use state file ${path}: ${(error as Error).message}` };
-    const legacyRead = readStateFile(path);
-    return legacyRead.kind === 'problem' ? legacyRead : { kind: 'missing' };
+    const missing = readStateFile(path);
+    return missing.kind === 'problem' ? missing : { kind: 'missing' };
   }
+  let start: { dump: EngineDump } | { model: StateModel };
+  let generation: number;
+  let version: number;
+  let lastT: number;
   try {
-    if (isSnapshotHeader(firstBytes(path))) {
-      const read = readSnapshot(path);
-      if (!read.ok)
-        return {
-          kind: 'problem',
-          message: `state file ${path} ${read.problem === 'corrupt' ? 'is corrupt' : 'is not a ges-mock state file'}: ${read.reason}. ${UNTOUCHED}`,
-        };
-      model = read.model;
-      generation = read.header.generation;
-    } else {
-      // Version 1: one JSON object, the state as a fixture document; compacted into version 2 at once.
-      const read = readStateFile(path);
-      if (read.kind !== 'ok')
-        return read.kind === 'missing' ? { kind: 'problem', message: `state file ${path} vanished while it was read` } : read;
-      model = emptyModel(parseInstant(read.state['now']) ?? Date.now(), Number(read.state['seed'] ?? 1), []);
-      const problem = addDocument(model, read.state, path);
-      if (problem) return { kind: 'problem', message: `state file ${path} is corrupt: its state does not load: ${problem}. ${UNTOUCHED}` };
-      if (typeof read.state['seed'] === 'number') model.seed = read.state['seed'];
-      generation = 0;
-      legacy = true;
-    }
+    const read = readSnapshotFile(path);
+    if (read.kind === 'problem') return read;
+    ({ start, generation, version, lastT } = read);
   } catch (error) {
     return { kind: 'problem', message: `cannot read state file ${path}: ${(error as Error).message}` };
   }
+  const changes: Change[] = [];
   let savedWall = statSync(path).mtimeMs;
   let journal = { path: journalPath(path, generation), validBytes: 0 };
   let journalBytes = 0;
@@ -227,13 +249,23 @@ function readStoredState(path: string): StoredState {
     readLines(file, (line, end) => {
       lineNumber++;
       if (problem !== undefined) return;
-      const parsed = parseJournalLine(line);
+      const parsed = parseCheckedLine(line);
       if (!parsed.ok) {
         problem = `line ${lineNumber} is damaged (${parsed.reason})`;
         return;
       }
-      const applied = applyRecord(model, parsed.record, file);
-      if (applied) problem = `line ${lineNumber} does not replay: ${applied}`;
+      if ('model' in start) {
+        const applied = applyLegacyRecord(start.model, parsed.value as LegacyRecord, file);
+        if (applied) problem = `line ${lineNumber} does not replay: ${applied}`;
+        lastT = Math.max(lastT, (parsed.value as LegacyRecord).t);
+      } else {
+        const read = readChange(parsed.value);
+        if (!read.ok) problem = `line ${lineNumber} is damaged (${read.reason})`;
+        else {
+          changes.push(read.change);
+          lastT = Math.max(lastT, read.change.t);
+        }
+      }
       goodBytes = end;
     });
     if (problem !== undefined)
@@ -242,37 +274,46 @@ function readStoredState(path: string): StoredState {
     savedWall = Math.max(savedWall, statSync(file).mtimeMs);
     journal = { path: file, validBytes: goodBytes };
   }
-  return { kind: 'ok', model, generation, journal, savedWall, legacy, snapshotBytes, journalBytes };
+  return { kind: 'ok', start, changes, lastT, generation, journal, savedWall, version, snapshotBytes, journalBytes };
 }
 
-/** Writes a small file durably in one go (the first snapshot and journal of a new state). */
-function writeDurably(path: string, text: string): void {
-  const fd = openSync(path, 'w', 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+/** FILE's snapshot in any version ges-mock wrote: a dump (version 4) or a model (1 to 3). */
+function readSnapshotFile(
+  path: string,
+):
+  | { kind: 'ok'; start: { dump: EngineDump } | { model: StateModel }; generation: number; version: number; lastT: number }
+  | { kind: 'problem'; message: string } {
+  const version = snapshotVersion(firstBytes(path));
+  const corrupt = (reason: string) => ({ kind: 'problem' as const, message: `state file ${path} is corrupt: ${reason}. ${UNTOUCHED}` });
+  if (version === 4) {
+    const read = readSnapshot(path);
+    if (!read.ok) return corrupt(read.reason);
+    return { kind: 'ok', start: { dump: read.dump }, generation: read.header.generation, version, lastT: read.dump.now };
   }
+  if (version === 2 || version === 3) {
+    const read = readLegacySnapshot(path);
+    if (!read.ok) return corrupt(read.reason);
+    return { kind: 'ok', start: { model: read.model }, generation: read.generation, version, lastT: read.model.now };
+  }
+  // Version 1: one JSON object, the state as a fixture document.
+  const read = readStateFile(path);
+  if (read.kind !== 'ok')
+    return read.kind === 'missing' ? { kind: 'problem', message: `state file ${path} vanished while it was read` } : read;
+  const model = emptyModel(parseInstant(read.state['now']) ?? Date.now(), Number(read.state['seed'] ?? 1), []);
+  const problem = addDocument(model, read.state, path);
+  if (problem) return corrupt(`its state does not load: ${problem}`);
+  if (typeof read.state['seed'] === 'number') model.seed = read.state['seed'];
+  return { kind: 'ok', start: { model }, generation: 0, version: 1, lastT: model.now };
 }
 
-/** A clock whose moves (POST /__mock/clock) can be taken back when they cannot be saved. */
-function createRevertibleClock(inner: AdjustableClock): AdjustableClock & { takeAdvanced(): number; rewind(ms: number): void } {
-  let rewound = 0;
-  let advanced = 0;
+/** A clock `shift`ed by a fixed amount: where virtual time resumes after a restart. */
+function createShiftedClock(inner: AdjustableClock): AdjustableClock & { shift(ms: number): void } {
+  let offset = 0;
   return {
-    now: () => inner.now() - rewound,
-    advance(ms) {
-      inner.advance(ms);
-      advanced += ms;
-    },
-    takeAdvanced() {
-      const ms = advanced;
-      advanced = 0;
-      return ms;
-    },
-    rewind(ms) {
-      rewound += ms;
+    now: () => inner.now() + offset,
+    advance: (ms) => inner.advance(ms),
+    shift(ms) {
+      offset += ms;
     },
   };
 }
@@ -281,6 +322,7 @@ function createRevertibleClock(inner: AdjustableClock): AdjustableClock & { take
 export function openStateFile(path: string, fileOptions: StateFileOptions = {}): OpenStateFileResult {
   const now = fileOptions.now ?? Date.now;
   const compactAtBytes = fileOptions.compactAtBytes ?? DEFAULT_COMPACT_AT_BYTES;
+  const startedReading = performance.now();
   const stored = readStoredState(path);
   if (stored.kind === 'problem') return { ok: false, message: stored.message };
   const lockPath = `${path}.lock`;
@@ -296,6 +338,7 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
   let closed = false;
   let refused = 0;
   let lastRefusal: StateNotSavedError | undefined;
+  let restored: RestoredState | undefined;
   let generation = stored.kind === 'ok' ? stored.generation : 0;
   // The generation FILE names: journals from it on are read at a restart, older ones are garbage.
   let fileGeneration = generation;
@@ -304,8 +347,6 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
   let startCompaction: (() => void) | undefined;
   let compactionTainted = false;
   let nextCompactionAt = compactAtBytes;
-  // extraJobFields of the state (a recording's fields the spec does not name), for the snapshot's header.
-  let extras: readonly string[] = stored.kind === 'ok' ? stored.model.extras : [];
 
   // Set when FILE or the journal vanished under the server: changes are refused until a compaction
   // has written the whole state again.
@@ -325,7 +366,7 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
         });
   };
 
-  /** Counts a refusal; one that reverted a change made before a compaction's capture spoils that compaction. */
+  /** Counts a refusal; one that took back a change made before a compaction's capture spoils that compaction. */
   const noteRefusal = (error: unknown, capturedChange = true) => {
     if (!(error instanceof StateNotSavedError)) return;
     refused++;
@@ -344,6 +385,7 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
     file: {
       path,
       restoring: stored.kind === 'ok',
+      tookOverLockOf: lock.tookOver,
       createApi(options) {
         if (journal) throw new Error('openStateFile: createApi was already called');
         if (options.engine)
@@ -351,12 +393,9 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
             'openStateFile: createApi builds its own engine, so that every change is journaled; pass options, not an engine',
           );
         const speed = options.speed ?? 1;
-        const startMs =
-          stored.kind === 'ok' ? resumeTime(stored.model.now, stored.savedWall, speed, now()) : parseInstant(options.fixtures?.now);
-        const clock = createRevertibleClock(options.clock ?? createSystemClock({ speed, startMs }));
-        let writes: EngineWrite[] = [];
-        let restoring = false;
+        const clock = createShiftedClock(options.clock ?? createSystemClock({ speed, startMs: parseInstant(options.fixtures?.now) }));
         const { onChange } = options;
+        let restoring = false;
 
         const compact = () => {
           if (compaction || closed || !journal) return;
@@ -371,10 +410,10 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
           generation = next;
           compactionTainted = false;
           // The state at the rotation: every line of the older journals, none of the new one.
-          const captured = created.engine.snapshot();
+          const captured = created.engine.dump();
           const pause = () =>
             new Promise<void>((resolve, reject) => setImmediate(() => (closed ? reject(new Error('closing')) : resolve())));
-          compaction = writeSnapshot(path, captured, extras, next, now(), pause, async () => {
+          compaction = writeSnapshot(path, captured, next, now(), pause, async () => {
             // Lines captured but not yet durable must be durable, and none refused, before FILE moves on.
             await journal!.olderDurable();
             return !compactionTainted && !closed;
@@ -403,42 +442,19 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
           setImmediate(compact);
         };
 
-        const save = (change: StateChange): unknown => {
-          const taken = writes;
-          writes = [];
-          const advanced = clock.takeAdvanced();
+        /** Journals a change: the answer waits for its line to be durable; a line that cannot be is refused and the change taken back. */
+        const save: OnChange = (change, undo) => {
           if (closed || !journal || restoring) return undefined;
           if (lostFiles) {
-            for (const each of taken.reverse()) each.revert();
-            clock.rewind(advanced);
+            undo();
             const refusal = new StateNotSavedError(lostFiles, path);
             noteRefusal(refusal, false);
             setImmediate(compact);
             throw refusal;
           }
-          const t = clock.now();
-          let record: JournalRecord | undefined;
-          const write = taken.at(-1);
-          if (change.kind === 'submit' && write?.kind === 'submit') {
-            record = { op: 'submit', t, p: write.project, g: write.graph, plan: write.plan, evicted: write.evicted };
-          } else if (change.kind === 'cancel' && write?.kind === 'cancel') {
-            record = { op: 'cancel', t, p: write.project, g: write.graph, jobId: write.jobId };
-          } else if (change.kind === 'clock' && change.project === undefined) {
-            record = { op: 'clock', t };
-          } else if (change.kind === 'reset' || change.kind === 'fixtures' || change.kind === 'clock') {
-            // A world's own fixtures, reset or clock: kept as the whole state (worlds are test set-up, rare).
-            const doc = created.snapshot();
-            extras = doc.extraJobFields ?? [];
-            record = { op: 'load', t, doc };
-          }
-          if (!record) return undefined;
-          const revert = () => {
-            for (const each of taken.reverse()) each.revert();
-            clock.rewind(advanced);
-          };
           let saving: Promise<void>;
           try {
-            saving = journal.append(toJournalLine(record), revert);
+            saving = journal.append(toJournalLine(change), undo);
           } catch (error) {
             noteRefusal(error);
             throw error;
@@ -453,12 +469,9 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
         const created: GesApi = createApi({
           ...options,
           clock,
-          onEngineWrite: (write) => {
-            if (!restoring) writes.push(write);
-          },
-          onChange: (change) => {
-            onChange?.(change);
-            return save(change);
+          onChange: (change, undo) => {
+            onChange?.(change, undo);
+            return save(change, undo);
           },
         });
 
@@ -466,33 +479,58 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
           fileIno = statSync(path).ino;
           restoring = true;
           try {
-            created.engine.loadFixtures(toFixtureGraphs(stored.model));
+            const dump =
+              'dump' in stored.start ? stored.start.dump : toDump(stored.start.model, resolveSettings(options.engine ? {} : options));
+            created.engine.restore(dump);
+            stored.changes.forEach((change, i) => {
+              const applied = created.engine.apply(change);
+              if (!applied.ok)
+                throw new Error(
+                  `state file ${path} is corrupt: its journal change ${i + 1} (${change.kind}) does not replay: ${applied.problem}. ${UNTOUCHED}`,
+                );
+            });
+          } catch (error) {
+            release();
+            throw error;
           } finally {
             restoring = false;
           }
+          // Virtual time resumes where it stood, plus the time the server was down; a clock the caller
+          // gives says itself where time stands.
+          const resumeAt = options.clock ? options.clock.now() : resumeTime(stored.lastT, stored.savedWall, speed, now());
+          clock.shift(resumeAt - created.engine.now());
+          const dump = created.engine.dump();
+          restored = {
+            worlds: dump.worlds.length,
+            submittedJobs: dump.worlds.reduce(
+              (sum, world) => sum + world.stores.reduce((n, [, delta]) => n + delta.submitted.length, 0),
+              0,
+            ),
+            replayedChanges: stored.changes.length,
+            tookMs: Math.round(performance.now() - startedReading),
+            version: stored.version,
+          };
           journal = openJournalWriter(stored.journal.path, stored.journal.validBytes, verifyFile, onLost);
           // Journals older than FILE: a crash came between a compaction's rename and their removal.
           for (let g = stored.generation - 1; g >= 0 && existsSync(journalPath(path, g)); g--)
             rmSync(journalPath(path, g), { force: true });
-          if (stored.legacy || stored.journalBytes >= Math.max(compactAtBytes, stored.snapshotBytes)) setImmediate(compact);
+          if (stored.version < 4 || stored.journalBytes >= Math.max(compactAtBytes, stored.snapshotBytes)) setImmediate(compact);
         } else {
           // Written at once, so an unwritable FILE is reported at start, not at the first change.
-          const start = created.snapshot();
-          const empty = emptySnapshotText(0, now(), clock.now(), start.seed ?? 1);
           try {
-            writeDurably(journalPath(path, 0), toJournalLine({ op: 'load', t: clock.now(), doc: start }));
-            writeDurably(path, empty);
-            syncDirectory(dirname(path));
+            writeDurably(journalPath(path, 0), '');
+            writeSnapshotSync(path, created.engine.dump(), 0, now());
           } catch (error) {
             release();
             throw new Error(`cannot create state file ${path}: ${(error as Error).message}`);
           }
-          snapshotBytes = empty.length;
+          snapshotBytes = statSync(path).size;
           fileIno = statSync(path).ino;
-          journal = openJournalWriter(journalPath(path, 0), statSync(journalPath(path, 0)).size, verifyFile, onLost);
+          journal = openJournalWriter(journalPath(path, 0), 0, verifyFile, onLost);
         }
         return created;
       },
+      restored: () => restored,
       flush: () => journal?.settled() ?? Promise.resolve(),
       refusals: () => ({ count: refused, last: lastRefusal }),
       async compact() {
@@ -511,4 +549,15 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
       },
     },
   };
+}
+
+/** Writes a small file durably in one go (a new state's first journal). */
+function writeDurably(path: string, text: string): void {
+  const fd = openSync(path, 'w', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,48 +1,49 @@
 /**
- * The snapshot of a `--state` directory, FILE itself: JSON lines, written as a stream and read line
- * by line, so no state is ever one string. Line 1 is the header (format marker, version, the
- * journal generation it covers, `now`, `seed`); then chunks of at most JOBS_PER_LINE jobs of one
- * graph (what every project sees, or one project's); the last line counts the lines before it and
- * carries their SHA-256, so a truncated or edited FILE is told from a good one. A snapshot is written
- * to a temporary file, fsynced and renamed over FILE: FILE holds one whole snapshot or the one before.
+ * The snapshot of a `--state` directory, FILE itself: the engine's dump (EngineDump) as JSON lines,
+ * written as a stream and read line by line, so no state is ever one string. Line 1 is the header
+ * (format marker, version, the journal generation that follows, `now`, the shared start's parameters);
+ * then the shared fixtures' jobs in chunks of at most JOBS_PER_LINE per line, then each world with
+ * state of its own (its header line, its own fixtures' jobs, what each of its graphs holds beyond its
+ * start); the last line counts the lines before it and carries their SHA-256, so a truncated or edited
+ * FILE is told from a good one. A snapshot is written to a temporary file, fsynced and renamed over
+ * FILE: FILE holds one whole snapshot or the one before.
  *
- * Version 3 lines hold the engine's own entries (`entries`: a job's plan while it may still change,
- * its frozen view once finished), as the journal's submissions do: a restart parses them and hands
- * them to the engine, with nothing checked against the spec or compiled again, which is what made a
- * version-2 restart cost seconds at 100k jobs. The checksum vouches that ges-mock wrote them; a light
- * shape check keeps a hand-made line from reaching the engine. Version 2 lines held the jobs as
- * fixture jobs (`jobs`, listed at `now`) and are still read.
+ * Seeded jobs are not written: they are made again from the seed, the anchor and the graphs' list.
+ * Jobs are the engine's own entries (a plan while it may still change, its frozen view once finished),
+ * so a restart hands them to the engine with nothing checked against the spec or compiled again. The
+ * checksum vouches that ges-mock wrote them; a light shape check keeps a hand-made line out.
+ * Versions 2 and 3 are still read (legacy-state.ts).
  */
 import { createHash } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { EngineSnapshot, SnapshotJob } from '../engine/engine-types.js';
-import type { FixtureDocument } from '../fixtures/fixture-types.js';
+import type { EngineDump, FixtureGraph, FixturesDump, WorldDump } from '../engine/engine-types.js';
+import { ENGINE_PROFILES } from '../engine/engine-profiles.js';
 import type { JobEntry, JobPlan } from '../engine/job-lifecycle.js';
 import { toInstant } from '../fixtures/parse-duration.js';
-import { readLines } from './read-lines.js';
+import { readEntry, storedEntry } from './journal-record.js';
+import { STATE_FORMAT } from './legacy-state.js';
+import { readSnapshotLines } from './read-lines.js';
 import { syncDirectory } from './sync-directory.js';
-import { addDocument, addEntries, addProjectDelta, emptyModel, type StateModel } from './state-model.js';
 
-/** The `format` marker of a state file (version 1 was one JSON object, versions 2 and 3 these lines). */
-const STATE_FORMAT = 'ges-jobs-kit/mock-state';
-const VERSION = 3;
+const VERSION = 4;
 /** Jobs per snapshot line: a line stays a few MB even with large request bodies. */
 const JOBS_PER_LINE = 500;
+
+/** What a fixture document's header line keeps (its jobs follow in lines of their own). */
+type FixturesHead = Omit<FixturesDump, 'graphs' | 'byProject'>;
 
 /** What the snapshot's first line says. */
 interface SnapshotHeader {
   format: typeof STATE_FORMAT;
-  version: 2 | 3;
+  version: 4;
   /** The journal generation that follows this snapshot: FILE.<generation>.journal, then the next ones. */
   generation: number;
   savedAt: string;
   now: string;
-  seed: number;
-  extraJobFields: string[];
-  /** Worlds whose clock runs ahead of `now`: their own now. Their jobs' lines are read at it. */
-  clocks?: Record<string, string> | undefined;
+  shiftMs: number;
+  base: Omit<EngineDump['base'], 'fixtures'> & { fixtures: FixturesHead | undefined };
 }
 
 /** The journal of a generation. */
@@ -50,108 +51,95 @@ export const journalPath = (path: string, generation: number) => `${path}.${gene
 
 let counter = 0;
 
-/**
- * What a snapshot line keeps of a job: its plan without the view cache, or its view. JSON writes a
- * plan's Infinity (a fixture job that stays pending or running) as null; readEntry turns it back.
- */
-function storedEntry(job: SnapshotJob): JobEntry {
-  const plan = job.living;
-  if (!plan) return job.view;
-  return plan.finishedView ? { ...plan, finishedView: undefined } : plan;
+const headOf = ({ graphs: _graphs, byProject: _byProject, ...head }: FixturesDump): FixturesHead => head;
+
+/** The lines of a snapshot of `dump`, its last one (the count and checksum) excepted, in order. */
+function* snapshotLines(dump: EngineDump, generation: number, savedAtMs: number): Generator<string> {
+  /** One graph's jobs, chunked: `head` names the graph on every line, `first` what only the first says. */
+  function* chunked(
+    head: Record<string, unknown>,
+    first: Record<string, unknown>,
+    key: string,
+    items: readonly JobEntry[],
+  ): Generator<string> {
+    for (let start = 0; start === 0 || start < items.length; start += JOBS_PER_LINE) {
+      const line = { ...head, ...(start === 0 ? first : {}), [key]: items.slice(start, start + JOBS_PER_LINE).map(storedEntry) };
+      yield `${JSON.stringify(line)}\n`;
+    }
+  }
+  function* fixtureLines(owner: string, fixtures: FixturesDump): Generator<string> {
+    const graph = (project: string | undefined, name: string, fixture: FixtureGraph) =>
+      chunked(
+        { fixtures: owner, ...(project === undefined ? {} : { project }), graph: name },
+        { seedJobs: fixture.seedJobs, jobIdSuffix: fixture.jobIdSuffix ?? null },
+        'entries',
+        fixture.entries,
+      );
+    for (const [name, fixture] of fixtures.graphs) yield* graph(undefined, name, fixture);
+    for (const [project, name, fixture] of fixtures.byProject) yield* graph(project, name, fixture);
+  }
+  const { fixtures, ...base } = dump.base;
+  const header: SnapshotHeader = {
+    format: STATE_FORMAT,
+    version: VERSION,
+    generation,
+    savedAt: new Date(savedAtMs).toISOString(),
+    now: toInstant(dump.now),
+    shiftMs: dump.shiftMs,
+    base: { ...base, fixtures: fixtures && headOf(fixtures) },
+  };
+  yield `${JSON.stringify(header)}\n`;
+  if (fixtures) yield* fixtureLines('', fixtures);
+  for (const world of dump.worlds) {
+    const head = {
+      world: world.id,
+      clockOffsetMs: world.clockOffsetMs,
+      faults: world.faults ?? null,
+      fixtures: world.fixtures ? headOf(world.fixtures) : null,
+    };
+    yield `${JSON.stringify(head)}\n`;
+    if (world.fixtures) yield* fixtureLines(world.id, world.fixtures);
+    for (const [graph, delta] of world.stores) {
+      yield* chunked(
+        { store: world.id, graph },
+        { removed: delta.removed, cancelled: delta.cancelled, submissions: delta.submissions },
+        'submitted',
+        delta.submitted,
+      );
+    }
+  }
 }
 
-/** A stored entry back as the engine's, or undefined when the value is not one ges-mock wrote. */
-function readEntry(value: unknown): JobEntry | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const entry = value as Record<string, unknown>;
-  if (typeof entry['jobId'] !== 'string') return undefined;
-  if (entry['status'] !== undefined) return typeof entry['status'] === 'string' ? (value as JobEntry) : undefined;
-  if (typeof entry['startMs'] !== 'number' || typeof entry['startSec'] !== 'number') return undefined;
-  if (typeof entry['rawRequest'] !== 'string' || typeof entry['taskType'] !== 'string') return undefined;
-  if (entry['runAtMs'] === null) entry['runAtMs'] = Number.POSITIVE_INFINITY;
-  if (entry['endMs'] === null) entry['endMs'] = Number.POSITIVE_INFINITY;
-  if (typeof entry['runAtMs'] !== 'number' || typeof entry['endMs'] !== 'number') return undefined;
-  return value as JobPlan;
-}
+const temporaryBeside = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
+const endLine = (lines: number, hash: ReturnType<typeof createHash>) =>
+  `${JSON.stringify({ end: true, lines, sha256: hash.digest('hex') })}\n`;
 
 /**
- * Writes `snapshot` as FILE for `generation`, streaming one chunk of jobs at a time and letting the
- * event loop run between chunks (`pause`, which may throw to give up). Before FILE is replaced,
- * `beforeCommit` may still say no (false: nothing changed). Resolves true once the new FILE is durable. Throws the file system's
- * error (FILE is then untouched, the temporary file removed).
+ * Writes `dump` as FILE for `generation`, streaming one line at a time and letting the event loop run
+ * between lines (`pause`, which may throw to give up). Before FILE is replaced, `beforeCommit` may
+ * still say no (false: nothing changed). Resolves true once the new FILE is durable. Throws the file
+ * system's error (FILE is then untouched, the temporary file removed).
  */
 export async function writeSnapshot(
   path: string,
-  snapshot: EngineSnapshot,
-  extras: readonly string[],
+  dump: EngineDump,
   generation: number,
   savedAtMs: number,
   pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
   beforeCommit: () => Promise<boolean> = async () => true,
 ): Promise<boolean> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
+  const temporary = temporaryBeside(path);
   const file = await open(temporary, 'wx', 0o644);
   const hash = createHash('sha256');
   let lines = 0;
-  const put = async (line: string) => {
-    hash.update(line);
-    lines++;
-    await file.write(line);
-  };
   try {
-    const header: SnapshotHeader = {
-      format: STATE_FORMAT,
-      version: VERSION,
-      generation,
-      savedAt: new Date(savedAtMs).toISOString(),
-      now: toInstant(snapshot.now),
-      seed: snapshot.seed,
-      extraJobFields: [...extras],
-      ...(snapshot.clocks.size > 0
-        ? { clocks: Object.fromEntries([...snapshot.clocks].map(([project, ms]) => [project, toInstant(ms)])) }
-        : {}),
-    };
-    await put(`${JSON.stringify(header)}\n`);
-    const graphLines = async (jobs: readonly SnapshotJob[], graph: string, project: string | undefined, removed?: readonly string[]) => {
-      for (let start = 0; start === 0 || start < jobs.length; start += JOBS_PER_LINE) {
-        const entries = jobs.slice(start, start + JOBS_PER_LINE).map(storedEntry);
-        const where =
-          project === undefined
-            ? `"graph":${JSON.stringify(graph)}`
-            : `"project":${JSON.stringify(project)},"graph":${JSON.stringify(graph)}`;
-        const delta = removed && start === 0 ? `,"removed":${JSON.stringify(removed)}` : removed ? ',"removed":[]' : '';
-        await put(`{${where}${delta},"entries":${JSON.stringify(entries)}}\n`);
-        await pause();
-      }
-    };
-    for (const [graph, jobs] of snapshot.graphs) await graphLines(jobs, graph, undefined);
-    // A project's graph is written as its difference from what every project sees: the jobs it does
-    // not share (its submissions, its cancellations) and the ids it no longer has (evictions). The
-    // engine shares seeded entries between projects, so "shared" is object identity.
-    const keysOf = new Map<string, Set<object>>();
-    const key = (job: SnapshotJob): object => job.living ?? job.view;
-    for (const [graph, jobs] of snapshot.graphs) keysOf.set(graph, new Set(jobs.map(key)));
-    for (const [project, byGraph] of snapshot.projects) {
-      for (const [graph, jobs] of byGraph) {
-        const every = keysOf.get(graph);
-        if (!every) {
-          await graphLines(jobs, graph, project);
-          continue;
-        }
-        const mine = new Set(jobs.map(key));
-        const removed = snapshot.graphs
-          .get(graph)!
-          .filter((job) => !mine.has(key(job)))
-          .map((job) => job.view.jobId);
-        await graphLines(
-          jobs.filter((job) => !every.has(key(job))),
-          graph,
-          project,
-          removed,
-        );
-      }
+    for (const line of snapshotLines(dump, generation, savedAtMs)) {
+      hash.update(line);
+      lines++;
+      await file.write(line);
+      await pause();
     }
-    await file.write(`${JSON.stringify({ end: true, lines, sha256: hash.digest('hex') })}\n`);
+    await file.write(endLine(lines, hash));
     await file.sync();
     await file.close();
     if (!(await beforeCommit())) {
@@ -168,103 +156,163 @@ export async function writeSnapshot(
   return true;
 }
 
-/** The text of a snapshot with no jobs (a new state: its journal's first line loads the starting state). */
-export function emptySnapshotText(generation: number, savedAtMs: number, now: number, seed: number): string {
-  const header: SnapshotHeader = {
-    format: STATE_FORMAT,
-    version: VERSION,
-    generation,
-    savedAt: new Date(savedAtMs).toISOString(),
-    now: toInstant(now),
-    seed,
-    extraJobFields: [],
-  };
-  const line = `${JSON.stringify(header)}\n`;
-  return `${line}${JSON.stringify({ end: true, lines: 1, sha256: createHash('sha256').update(line).digest('hex') })}\n`;
-}
-
-/** A snapshot read back: its header and state, or why it is not a good one. */
-export type SnapshotRead =
-  | { ok: true; header: SnapshotHeader; model: StateModel }
-  | { ok: false; problem: 'corrupt' | 'foreign'; reason: string };
-
-/** Whether FILE's first bytes are a version-2 or -3 snapshot header (the cheap look before reading it all). */
-export function isSnapshotHeader(line: string): boolean {
-  return line.startsWith('{') && line.includes(`"format":"${STATE_FORMAT}"`) && /"version":[23][,}]/.test(line);
-}
-
-/** Reads a version-2 or -3 snapshot line by line into a model. Never throws for bad content. */
-export function readSnapshot(path: string): SnapshotRead {
-  let header: SnapshotHeader | undefined;
-  let model: StateModel | undefined;
-  let problem: string | undefined;
-  let end: { lines: number; sha256: string } | undefined;
+/** Writes `dump` as FILE at once (a new state's first FILE, so a disk that says no is heard at start). */
+export function writeSnapshotSync(path: string, dump: EngineDump, generation: number, savedAtMs: number): void {
+  const temporary = temporaryBeside(path);
+  const fd = openSync(temporary, 'wx', 0o644);
   const hash = createHash('sha256');
   let lines = 0;
-  const { tornTail } = readLines(path, (line) => {
-    if (problem !== undefined) return;
-    if (end) {
-      problem = 'it has lines after its end';
-      return;
+  try {
+    for (const line of snapshotLines(dump, generation, savedAtMs)) {
+      hash.update(line);
+      lines++;
+      writeSync(fd, line);
     }
-    let value: Record<string, unknown>;
+    writeSync(fd, endLine(lines, hash));
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temporary, path);
+  } catch (error) {
     try {
-      value = JSON.parse(line) as Record<string, unknown>;
-    } catch (error) {
-      problem = `line ${lines + 1} is not valid JSON (${(error as Error).message})`;
-      return;
+      closeSync(fd);
+    } catch {
+      // already closed
     }
-    if (value.end === true) {
-      end = { lines: Number(value.lines), sha256: String(value.sha256) };
-      return;
-    }
-    hash.update(`${line}\n`);
-    lines++;
-    if (!header) {
-      header = value as unknown as SnapshotHeader;
-      model = emptyModel(Date.parse(header.now), header.seed, header.extraJobFields ?? []);
-      for (const [project, instant] of Object.entries(header.clocks ?? {}))
-        model.clockOffsets.set(project, Date.parse(instant) - model.now);
-      return;
-    }
-    const graph = String(value.graph);
-    const removed = Array.isArray(value.removed) ? (value.removed as string[]) : undefined;
-    if (header.version === 3) {
-      if (!Array.isArray(value.entries)) {
-        problem = `line ${lines} has no entries`;
-        return;
-      }
-      const entries: JobEntry[] = [];
-      for (const each of value.entries) {
-        const entry = readEntry(each);
-        if (!entry) {
-          problem = `line ${lines} holds a job that is not one ges-mock wrote`;
-          return;
-        }
-        entries.push(entry);
-      }
-      const project = value.project === undefined ? undefined : String(value.project);
-      const failed = addEntries(model!, project, graph, removed, entries);
-      if (failed) problem = `its state does not load: ${failed}`;
-      return;
-    }
-    const jobs = value.jobs;
-    const projectNow = value.project === undefined ? undefined : header.clocks?.[String(value.project)];
-    const doc: FixtureDocument = { now: projectNow ?? header.now, seed: header.seed, extraJobFields: header.extraJobFields };
-    if (value.project === undefined) doc.graphs = { [graph]: { jobs } as never };
-    else doc.projects = { [String(value.project)]: { graphs: { [graph]: { jobs } as never } } };
-    const failed = removed ? addProjectDelta(model!, String(value.project), graph, removed, doc, path) : addDocument(model!, doc, path);
-    if (failed) problem = `its state does not load: ${failed}`;
-  });
-  if (problem) return { ok: false, problem: 'corrupt', reason: problem };
-  if (!header || !model) return { ok: false, problem: 'corrupt', reason: 'it has no header' };
-  if (!end || tornTail) return { ok: false, problem: 'corrupt', reason: 'it ends before its last line (truncated)' };
-  if (end.lines !== lines || end.sha256 !== hash.digest('hex')) {
-    return {
-      ok: false,
-      problem: 'corrupt',
-      reason: 'its checksum does not match its lines: it was changed or damaged after ges-mock wrote it',
-    };
+    rmSync(temporary, { force: true });
+    throw error;
   }
-  return { ok: true, header, model };
+  syncDirectory(dirname(path));
+}
+
+/** A snapshot read back: its header and dump, or why it is not a good one. */
+export type SnapshotRead = { ok: true; header: SnapshotHeader; dump: EngineDump } | { ok: false; reason: string };
+
+/** The version a snapshot's first line names (2 to 4), or undefined when it is no snapshot header. */
+export function snapshotVersion(line: string): number | undefined {
+  if (!line.startsWith('{') || !line.includes(`"format":"${STATE_FORMAT}"`)) return undefined;
+  const version = /"version":([234])[,}]/.exec(line)?.[1];
+  return version === undefined ? undefined : Number(version);
+}
+
+/** A fixture document of a dump while its lines are read. */
+interface ReadFixtures extends FixturesHead {
+  graphs: [string, FixtureGraph][];
+  byProject: [string, string, FixtureGraph][];
+}
+
+/** A world of a dump while its lines are read. */
+interface ReadWorld {
+  id: string;
+  clockOffsetMs: number;
+  faults: WorldDump['faults'];
+  fixtures: ReadFixtures | undefined;
+  stores: [string, { removed: string[]; cancelled: [string, number][]; submissions: number; submitted: JobPlan[] }][];
+}
+
+/** Reads a version-4 snapshot line by line into a dump. Never throws for bad content. */
+export function readSnapshot(path: string): SnapshotRead {
+  let header: SnapshotHeader | undefined;
+  let lines = 0;
+  let baseFixtures: ReadFixtures | undefined;
+  const worlds: ReadWorld[] = [];
+  const fixturesOf = (owner: string) => (owner === '' ? baseFixtures : worlds.find((world) => world.id === owner)?.fixtures);
+
+  /** The entries of a line, or the problem. */
+  const entriesOf = (items: unknown, read: (value: unknown) => JobEntry | undefined): JobEntry[] | string => {
+    if (!Array.isArray(items)) return `line ${lines} has no jobs`;
+    const out: JobEntry[] = [];
+    for (const each of items) {
+      const entry = read(each);
+      if (!entry) return `line ${lines} holds a job that is not one ges-mock wrote`;
+      out.push(entry);
+    }
+    return out;
+  };
+
+  const readLine = (value: Record<string, unknown>): string | undefined => {
+    if (!header) {
+      const head = value as unknown as SnapshotHeader;
+      if (head.version !== VERSION || !ENGINE_PROFILES.includes(head.base?.profile) || !Array.isArray(head.base?.graphs))
+        return 'its header is not one ges-mock writes';
+      header = head;
+      if (head.base.fixtures) baseFixtures = { ...head.base.fixtures, graphs: [], byProject: [] };
+      return undefined;
+    }
+    if (typeof value.fixtures === 'string') {
+      const fixtures = fixturesOf(value.fixtures);
+      if (!fixtures) return `line ${lines} holds jobs of fixtures the state does not have`;
+      const entries = entriesOf(value.entries, readEntry);
+      if (typeof entries === 'string') return entries;
+      const name = String(value.graph);
+      const project = value.project === undefined ? undefined : String(value.project);
+      const list = project === undefined ? fixtures.graphs : fixtures.byProject;
+      const last = list.at(-1);
+      const same = last && last[project === undefined ? 0 : 1] === name && (project === undefined || last[0] === project);
+      if (value.seedJobs === undefined && same) {
+        const held = (project === undefined ? last[1] : last[2]) as FixtureGraph;
+        (held.entries as JobEntry[]).push(...entries);
+        return undefined;
+      }
+      const fixture: FixtureGraph = {
+        entries,
+        seedJobs: Number(value.seedJobs ?? 0),
+        jobIdSuffix: typeof value.jobIdSuffix === 'string' ? value.jobIdSuffix : undefined,
+      };
+      if (project === undefined) fixtures.graphs.push([name, fixture]);
+      else fixtures.byProject.push([project, name, fixture]);
+      return undefined;
+    }
+    if (typeof value.world === 'string') {
+      const fixtures = value.fixtures as FixturesHead | null;
+      worlds.push({
+        id: value.world,
+        clockOffsetMs: Number(value.clockOffsetMs ?? 0),
+        faults: (value.faults as WorldDump['faults'] | null) ?? undefined,
+        fixtures: fixtures ? { ...fixtures, graphs: [], byProject: [] } : undefined,
+        stores: [],
+      });
+      return undefined;
+    }
+    if (typeof value.store === 'string') {
+      const world = worlds.at(-1);
+      if (!world || world.id !== value.store) return `line ${lines} holds jobs of a world the state does not name before it`;
+      const submitted = entriesOf(value.submitted, (each) => {
+        const entry = readEntry(each);
+        return entry && !('status' in entry) ? entry : undefined;
+      });
+      if (typeof submitted === 'string') return submitted;
+      const graph = String(value.graph);
+      const last = world.stores.at(-1);
+      if (value.removed === undefined && last && last[0] === graph) {
+        last[1].submitted.push(...(submitted as JobPlan[]));
+        return undefined;
+      }
+      if (!Array.isArray(value.removed) || !Array.isArray(value.cancelled) || typeof value.submissions !== 'number')
+        return `line ${lines} is not a graph ges-mock writes`;
+      world.stores.push([
+        graph,
+        {
+          removed: value.removed as string[],
+          cancelled: value.cancelled as [string, number][],
+          submissions: value.submissions,
+          submitted: submitted as JobPlan[],
+        },
+      ]);
+      return undefined;
+    }
+    return `line ${lines} is not one ges-mock writes`;
+  };
+
+  const problem = readSnapshotLines(path, (value, line) => {
+    lines = line;
+    return readLine(value);
+  });
+  if (problem) return { ok: false, reason: problem };
+  if (!header) return { ok: false, reason: 'it has no header' };
+  const { fixtures: _head, ...base } = header.base;
+  return {
+    ok: true,
+    header,
+    dump: { now: Date.parse(header.now), shiftMs: header.shiftMs, base: { ...base, fixtures: baseFixtures }, worlds },
+  };
 }

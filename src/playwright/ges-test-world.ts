@@ -5,8 +5,8 @@
  */
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import type { GesApi } from '../http/create-api.js';
-import type { WorldState } from '../http/control-routes.js';
-import type { FaultConfig } from '../http/fault-injector.js';
+import type { WorldState } from '../engine/engine-types.js';
+import type { FaultConfig } from '../engine/faults.js';
 import { verifyJournal, type JournalEntry, type JournalFilter } from '../http/request-journal.js';
 
 /** One test's world: its fixtures, clock, faults and journal, and nothing of any other test. */

@@ -4,18 +4,16 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createApi, type ApiOptions, type GesApi } from '../http/create-api.js';
+import { apiFrom, type ApiChoice, type GesApi } from '../http/create-api.js';
 import { httpErrors, toEnvelopeJson, type HttpError } from '../http/to-ges-error.js';
 import { toNodeListener, type OnRequest } from './to-node-listener.js';
 
-/** Options of startGesServer: where to listen, plus everything createApi takes (or an existing api). */
-export interface GesServerOptions extends ApiOptions {
+/** Where and how the server listens. */
+export interface ServerSettings {
   /** Port; 0 picks a free one. Default 4010 (Prism's). */
   port?: number | undefined;
   /** Interface. Default 127.0.0.1: a mock should not be reachable from the network unless asked. */
   host?: string | undefined;
-  /** An API built elsewhere; the ApiOptions above are then ignored. */
-  api?: GesApi | undefined;
   /**
    * Most time a client may take to send its request line and headers, from the connection's start;
    * an idle connection that sends nothing is closed after it too. Default 10 s.
@@ -33,6 +31,9 @@ export interface GesServerOptions extends ApiOptions {
    */
   onRequest?: OnRequest | undefined;
 }
+
+/** Options of startGesServer: where to listen, and an API built elsewhere or everything createApi takes. */
+export type GesServerOptions = ServerSettings & ApiChoice;
 
 /** A running mock server. */
 export interface GesServer {
@@ -108,17 +109,7 @@ function baseUrl(host: string, port: number): string {
 
 /** Starts the mock; rejects when the port cannot be bound (e.g. EADDRINUSE). */
 export async function startGesServer(options: GesServerOptions = {}): Promise<GesServer> {
-  const {
-    port = 4010,
-    host = '127.0.0.1',
-    api: givenApi,
-    headersTimeoutMs,
-    requestTimeoutMs,
-    keepAliveTimeoutMs,
-    idleTimeoutMs,
-    onRequest,
-    ...apiOptions
-  } = options;
+  const { port = 4010, host = '127.0.0.1', headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, idleTimeoutMs, onRequest } = options;
   const requestTimeout = timeoutOption('requestTimeoutMs', requestTimeoutMs, REQUEST_TIMEOUT_MS, 0);
   const headersTimeout = timeoutOption('headersTimeoutMs', headersTimeoutMs, HEADERS_TIMEOUT_MS, 1);
   if (requestTimeout > 0 && headersTimeout > requestTimeout) {
@@ -126,7 +117,7 @@ export async function startGesServer(options: GesServerOptions = {}): Promise<Ge
   }
   const keepAliveTimeout = timeoutOption('keepAliveTimeoutMs', keepAliveTimeoutMs, KEEP_ALIVE_TIMEOUT_MS, 1);
   const idleTimeout = timeoutOption('idleTimeoutMs', idleTimeoutMs, SOCKET_IDLE_TIMEOUT_MS, 0);
-  const api = givenApi ?? createApi(apiOptions);
+  const api = apiFrom(options);
   const listener = toNodeListener(api, onRequest);
   const server = createServer(
     {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import { openStateFile } from '../../src/persistence/open-state-file.js';
-import { emptySnapshotText } from '../../src/persistence/snapshot-file.js';
+import { createEngine } from '../../src/engine/create-engine.js';
+import { writeSnapshotSync } from '../../src/persistence/snapshot-file.js';
 import { killGesMockProcesses, startGesMockProcess } from '../support/ges-mock-process.js';
 import { runProcess } from '../support/run-process.js';
 
@@ -88,7 +89,7 @@ describe.skipIf(!canMount)('ges-mock serve --state on a failing disk (needs root
   it('exits 2 with a message, no stack trace, when a stale lock sits in a directory it cannot write (EACCES)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ges-eacces-'));
     const state = join(dir, 'mock-state.json');
-    writeFileSync(state, emptySnapshotText(0, Date.now(), Date.now(), 1));
+    writeSnapshotSync(state, createEngine({ clock: createManualClock() }).dump(), 0, Date.now());
     chmodSync(state, 0o666);
     writeFileSync(`${state}.lock`, '999999999\n');
     chmodSync(dir, 0o755); // owned by root: the server, run as nobody, cannot remove the lock

@@ -194,3 +194,54 @@ describe('ges-mock serve --state', { timeout: 120_000 }, () => {
     });
   });
 });
+
+describe('ges-mock serve --state, a team server over days', { timeout: 180_000 }, () => {
+  afterEach(() => killGesMockProcesses());
+  const WORLD = 'aaaa1111';
+  const world = (mock: GesMockProcess, path: string, init: RequestInit = {}) =>
+    fetch(`${mock.url}/__mock/projects/${WORLD}/${path}`, { headers: { 'content-type': 'application/json' }, ...init });
+
+  it('starts again after a world was given fixtures with extra job fields and then reset, and keeps the fields across restarts', async () => {
+    const state = stateIn();
+    const doc = {
+      extraJobFields: ['jobName'],
+      graphs: { movie: { jobs: [{ status: 'success', taskType: 'Algorithm', jobName: 'nightly' }] } },
+    };
+    const first = await serve(state);
+    expect((await world(first, 'fixtures', { method: 'PUT', body: JSON.stringify(doc) })).status).toBe(200);
+    await first.stop();
+
+    const second = await serve(state);
+    const snapshot = (await (await world(second, 'snapshot')).json()) as { extraJobFields?: string[] };
+    expect(snapshot.extraJobFields).toEqual(['jobName']);
+    const listed = await list(second, WORLD);
+    expect(listed.jobs.some((job) => (job as { jobName?: string }).jobName === 'nightly')).toBe(true);
+    expect((await world(second, 'reset', { method: 'POST', body: '{}' })).status).toBe(200);
+    await second.stop();
+
+    const third = await serve(state);
+    expect((await list(third, WORLD)).jobs.some((job) => (job as { jobName?: string }).jobName === 'nightly')).toBe(false);
+    await third.stop();
+  });
+
+  it("gives a reset world's memory back: a new project is taken again under a small budget", async () => {
+    const state = stateIn();
+    const mock = await serve(state, '--max-stored-mb', '1', '--journal-size', '0');
+    const big = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 }, padding: 'x'.repeat(100_000) });
+    const send = (project: string) =>
+      fetch(`${mock.url}${graphPath(project)}/action?action_id=execute-algorithm`, {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body: big,
+      });
+    let accepted = 0;
+    while ((await send(WORLD)).status === 200) accepted++;
+    expect(accepted).toBeGreaterThan(0);
+    const refused = await send('newcomer1');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errorMessage: string }).errorMessage).toMatch(/Memory budget/);
+    expect((await world(mock, 'reset', { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await send('newcomer1')).status).toBe(200);
+    await mock.stop();
+  });
+});

@@ -22,7 +22,11 @@ describe('cancelling a job', () => {
     expect(job(jobId)).toMatchObject({ status: 'running', canStop: true });
     const progress = job(jobId).progress;
     clock.advance(2_000);
-    expect(engine.cancelJob(PROJECT, 'movie', jobId)).toEqual({ ok: true, value: {} });
+    expect(engine.cancelJob(PROJECT, 'movie', jobId)).toMatchObject({
+      ok: true,
+      value: {},
+      change: { kind: 'cancel', world: PROJECT, jobId },
+    });
     const cancelled = job(jobId);
     expect(cancelled).toMatchObject({ status: 'failed', failReason: CANCELLED_REASON, canStop: false, endTime: '2024-05-23 10:00:07' });
     expect(Number(cancelled.progress)).toBeGreaterThanOrEqual(Number(progress));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
+import { submittedJobBytes } from '../../src/engine/job-store.js';
 import { createManualClock } from '../../src/clocks.js';
 import { listAll, listProblems, unwrap } from '../support/job-checks.js';
 
@@ -30,7 +31,7 @@ describe('graph capacity', () => {
     for (let i = 0; i < 3; i++) unwrap(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
     expect(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' })).toEqual({
       ok: false,
-      error: { kind: 'graph-full', graph: 'movie', limit: 'jobs', cap: 3 },
+      error: { kind: 'graph-full', graph: 'movie', cap: 3 },
     });
     clock.advance(3_600_000);
     unwrap(engine.executeAlgorithm(PROJECT, 'movie', PAGERANK, { algorithmName: 'pagerank' }));
@@ -54,30 +55,25 @@ describe('graph capacity', () => {
     expect(listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId)).not.toContain(first);
   });
 
-  it('bounds the request bodies it keeps: past the budget the oldest finished submission goes, never a seeded job', () => {
+  it('counts what it holds once, in bytes: a submission adds its bytes, an eviction gives them back, past the budget it is refused', () => {
     const clock = createManualClock();
-    const engine = createEngine({ clock, jobsPerGraph: 10, maxRequestCharsPerGraph: 250 });
-    const body = (pad: number) => JSON.stringify({ algorithmName: 'pagerank', parameters: { note: 'x'.repeat(pad) } });
-    const seeded = listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId);
-    const first = unwrap(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).jobId;
-    unwrap(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' }));
-    // Two ~105-character bodies are held, both unfinished: a third would pass 250 and nothing can go.
-    expect(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).toMatchObject({
-      ok: false,
-      error: { kind: 'graph-full', limit: 'request-chars', cap: 250 },
-    });
-    clock.advance(3_600_000); // both finish
-    const third = unwrap(engine.executeAlgorithm(PROJECT, 'movie', body(60), { algorithmName: 'pagerank' })).jobId;
-    const ids = listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId);
-    expect(ids).not.toContain(first);
-    expect(ids).toContain(third);
-    expect(seeded.every((id) => ids.includes(id))).toBe(true);
-    // A single body larger than the whole budget is refused outright, and nothing is evicted for it.
-    expect(engine.executeAlgorithm(PROJECT, 'movie', body(300), { algorithmName: 'pagerank' })).toMatchObject({
-      ok: false,
-      error: { kind: 'graph-full', limit: 'request-chars' },
-    });
-    expect(listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId)).toEqual(ids);
+    const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { note: 'x'.repeat(1000) } });
+    const one = submittedJobBytes(Buffer.byteLength(body));
+    const engine = createEngine({ clock, jobsPerGraph: 0, maxJobsPerGraph: 2, maxStoredBytes: 2 * one });
+    const submit = (graph: string) => engine.executeAlgorithm(PROJECT, graph, body, { algorithmName: 'pagerank' });
+    expect(engine.storedBytes).toBe(0);
+    const first = unwrap(submit('movie')).jobId;
+    expect(engine.storedBytes).toBe(one);
+    clock.advance(1_000);
+    unwrap(submit('movie'));
+    expect(engine.storedBytes).toBe(2 * one);
+    clock.advance(3_600_000); // both finish: the next one evicts the oldest, and takes its bytes
+    unwrap(submit('movie'));
+    expect(engine.storedBytes).toBe(2 * one);
+    expect(listAll(engine, PROJECT, 'movie').jobs.map((j) => j.jobId)).not.toContain(first);
+    // Another graph has nothing to evict: the budget refuses, and reads go on.
+    expect(submit('social_network')).toEqual({ ok: false, error: { kind: 'memory-budget', cap: 2 * one } });
+    expect(engine.listJobs(PROJECT, 'social_network', { limit: 10, offset: 0 }).ok).toBe(true);
     expect(listProblems(engine, PROJECT, 'movie')).toEqual([]);
   });
 

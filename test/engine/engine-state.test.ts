@@ -14,6 +14,7 @@ describe('engine state', () => {
       projects: 0,
       graphNames: ['movie', 'social_network', 'supply_chain'],
       graphs: [],
+      faults: {},
     });
     const { jobs } = listAll(engine, 'p1', 'movie');
     listAll(engine, 'p2', 'movie');

@@ -149,7 +149,7 @@ describe('determinism', () => {
     unwrap(engine.executeAlgorithm(PROJECT, 'movie', '{"algorithmName":"pagerank"}', { algorithmName: 'pagerank' }));
     engine.reset();
     expect(JSON.stringify(listAll(engine, PROJECT, 'movie'))).toBe(before);
-    engine.reset(6);
+    engine.reset({ seed: 6 });
     expect(engine.state().seed).toBe(6);
     expect(JSON.stringify(listAll(engine, PROJECT, 'movie'))).not.toBe(before);
   });

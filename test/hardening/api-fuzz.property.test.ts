@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
 import { createApi, type GesApi } from '../../src/http/create-api.js';
-import { splitTarget } from '../../src/http/match-route.js';
+import { splitTarget } from '../../src/spec/route-operation.js';
 import {
   buildPath,
   deeplyNested,

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clocks.js';
-import { startGesServer, type GesServer, type GesServerOptions } from '../../src/server/start-ges-server.js';
+import type { ApiSettings } from '../../src/http/create-api.js';
+import { startGesServer, type GesServer, type ServerSettings } from '../../src/server/start-ges-server.js';
 import { envelopeViolations } from './support/spec-oracle.js';
 import { eventually, openRaw, parseRawResponse, pause, type RawConnection } from './support/raw-socket.js';
 
@@ -15,7 +16,7 @@ const ACTION = `/ges/v1.0/${PROJECT}/graphs/movie/action?action_id=execute-algor
 
 const servers: GesServer[] = [];
 const sockets: RawConnection[] = [];
-async function start(options: GesServerOptions): Promise<GesServer> {
+async function start(options: ServerSettings & ApiSettings): Promise<GesServer> {
   const server = await startGesServer({ port: 0, clock: createManualClock(), jobsPerGraph: 5, ...options });
   servers.push(server);
   return server;

@@ -39,18 +39,26 @@ describe('api.faults.set()', () => {
 });
 
 describe('api.clock', () => {
-  test('exists on every api: the default system clock, or the clock given', () => {
+  test("is the engine's virtual clock: moving it moves every world, and the clock given still runs under it", () => {
     expect(typeof createApi().clock.advance).toBe('function');
     const clock = createManualClock();
     const api = createApi({ clock });
+    const start = api.clock.now();
+    expect(start).toBe(clock.now());
     api.clock.advance(60_000);
-    expect(clock.now()).toBe(createManualClock().now() + 60_000);
+    expect(api.clock.now()).toBe(start + 60_000);
+    expect(api.world('p1').clock.now()).toBe(start + 60_000);
+    clock.advance(1_000);
+    expect(api.clock.now()).toBe(start + 61_000);
   });
 
-  test('is required with an engine, so POST /__mock/clock can always move time', () => {
-    const clock = createManualClock();
-    const engine = createEngine({ clock });
-    expect(() => createApi({ engine })).toThrow(TypeError);
-    expect(createApi({ engine, clock }).clock).toBe(clock);
+  test("comes with an engine made elsewhere: POST /__mock/clock moves that engine's time", async () => {
+    const engine = createEngine({ clock: createManualClock() });
+    const api = createApi({ engine });
+    const before = engine.now();
+    const moved = await api.handle({ method: 'POST', url: '/__mock/clock', headers: {}, body: '{"advanceMs":5000}' });
+    expect(moved.status).toBe(200);
+    expect(engine.now()).toBe(before + 5000);
+    expect(api.clock.now()).toBe(engine.now());
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StateChange } from '../../src/http/create-api.js';
+import type { Change } from '../../src/engine/engine-types.js';
 import { call, createTestApi, MOVIE } from '../support/api-client.js';
 
 const SUBMIT = `${MOVIE}/action?action_id=execute-algorithm`;
@@ -7,8 +7,8 @@ const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
 const JSON_HEADERS = { 'x-auth-token': 't', 'content-type': 'application/json' };
 
 describe('createApi onChange', () => {
-  it('is told of each successful submission, cancel, clock move and reset, and of nothing else', async () => {
-    const changes: StateChange['kind'][] = [];
+  it('is told of each successful submission, cancel, clock move, reset and faults change, and of nothing else', async () => {
+    const changes: Change['kind'][] = [];
     const api = createTestApi({ onChange: (change) => changes.push(change.kind) });
     await call(api, 'GET', `${MOVIE}/jobs/status?limit=5`);
     const submitted = await call(api, 'POST', SUBMIT, { headers: JSON_HEADERS, body: PAGERANK });
@@ -18,11 +18,11 @@ describe('createApi onChange', () => {
     await call(api, 'POST', '/__mock/reset', { body: '{}' });
     await call(api, 'GET', '/__mock/state');
     await call(api, 'PUT', '/__mock/faults', { body: '{}' });
-    expect(changes).toEqual(['submit', 'cancel', 'clock', 'reset']);
+    expect(changes).toEqual(['submit', 'cancel', 'clock', 'reset', 'faults']);
   });
 
   it('is not told of refused changes', async () => {
-    const changes: StateChange['kind'][] = [];
+    const changes: Change['kind'][] = [];
     const api = createTestApi({ onChange: (change) => changes.push(change.kind) });
     expect((await call(api, 'POST', SUBMIT, { headers: JSON_HEADERS, body: '{"algorithmName":""}' })).status).toBe(400);
     expect((await call(api, 'DELETE', `${MOVIE}/jobs/no-such-job`)).status).toBe(400);
@@ -59,7 +59,7 @@ describe('createApi onChange', () => {
   });
 
   it('is told when code resets the API', () => {
-    const changes: StateChange['kind'][] = [];
+    const changes: Change['kind'][] = [];
     const api = createTestApi({ onChange: (change) => changes.push(change.kind) });
     api.reset(2);
     expect(changes).toEqual(['reset']);

@@ -139,9 +139,9 @@ describe('isolated worlds, in process', () => {
     api.world(A).clock.advance(1);
     api.world(A).reset();
     expect(changes).toEqual([
-      { kind: 'fixtures', project: A },
-      { kind: 'clock', project: A },
-      { kind: 'reset', project: A },
+      expect.objectContaining({ kind: 'fixtures', world: A }),
+      expect.objectContaining({ kind: 'clock', world: A, advanceMs: 1 }),
+      expect.objectContaining({ kind: 'reset', world: A }),
     ]);
   });
 

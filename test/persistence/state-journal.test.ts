@@ -119,7 +119,7 @@ describe('serve --state journal', () => {
     first.api.clock.advance(5000);
     await first.file.compact();
     const text = readFileSync(path, 'utf8');
-    expect(text).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":3,/);
+    expect(text).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":4,/);
     expect(text).toContain(kept.body.jobId);
     const projects = ['p0', 'p1', 'p2', 'p3'];
     const before = await Promise.all(projects.map((project) => listed(first.api, project)));
@@ -150,7 +150,7 @@ describe('serve --state journal', () => {
       expect(JSON.parse(answer.body!)).toEqual(list);
     }
     await opened.file.compact();
-    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":3,/);
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":4,/);
     await opened.file.close();
   });
 
@@ -178,7 +178,7 @@ describe('serve --state journal', () => {
     const upgraded = open(path, undefined, source.api.clock.now());
     expect((await listed(upgraded.api)).map((job) => job.jobId)).toContain(kept.body.jobId);
     await upgraded.file.compact();
-    expect(readFileSync(path, 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":3,"generation":1/);
+    expect(readFileSync(path, 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":4,"generation":1/);
     await upgraded.file.close();
     const again = open(path, undefined, source.api.clock.now());
     expect((await listed(again.api)).map((job) => job.jobId)).toContain(kept.body.jobId);

@@ -21,7 +21,7 @@ export interface Answer extends ApiResponse {
 
 /** An API over a manual clock (tests move time with `api.clock.advance`). */
 export function createTestApi(options: ApiOptions = {}): GesApi {
-  return createApi({ clock: createManualClock(), ...options });
+  return createApi(options.engine === undefined ? { clock: createManualClock(), ...options } : options);
 }
 
 /** Sends one request; headers default to a valid token. */

@@ -1,16 +1,15 @@
 /**
- * Injected faults for the /ges/ routes, in WireMock's vocabulary: fixed or uniform delays, a random
- * error rate, the next N requests failing, and connection faults the adapter acts out. Randomness
- * comes from a seeded PRNG, so a run with the same seed, faults and requests repeats exactly.
+ * Injected faults, in WireMock's vocabulary: fixed or uniform delays, a random error rate, the next N
+ * requests failing, and connection faults the adapter acts out. A world's faults are part of its
+ * state (set as a change, kept by `--state`); each request draws from the world's own seeded PRNG,
+ * so a run with the same seed, faults and requests repeats exactly. What an injected failure answers
+ * is the HTTP layer's business: here a failure is only its status, its code and where it came from.
  */
-import type { ApiResponse } from './http-types.js';
 import { specOperations } from '../spec/spec-examples.js';
-import { createRandom } from '../engine/random.js';
-import { GesErrorCode } from './ges-error-codes.js';
-import { httpErrors, type HttpError } from './to-ges-error.js';
+import { createRandom, hashSeed } from './random.js';
 
 /** A connection-level fault: reset the connection, or close it without a response. */
-type ConnectionFaultKind = NonNullable<ApiResponse['fault']>;
+type ConnectionFaultKind = 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE';
 
 /** The fault configuration, as PUT /__mock/faults takes it and GET shows it (counts as they are now). */
 export interface FaultConfig {
@@ -27,10 +26,10 @@ export interface FaultConfig {
 /** What to do with one request. */
 export interface FaultDecision {
   delayMs: number;
-  /** Answer with this error instead of asking the engine. */
-  error?: (HttpError & { source: 'nextFailures' | 'errorRate' }) | undefined;
+  /** Answer with this injected failure instead of asking the engine. */
+  failure?: { status: number; errorCode?: string | undefined; source: 'nextFailures' | 'errorRate' } | undefined;
   /** Answer with no response at all. */
-  fault?: ConnectionFaultKind | undefined;
+  connection?: ConnectionFaultKind | undefined;
 }
 
 /** Longest delay accepted: a mock that answers after a minute is already a timeout test. */
@@ -141,105 +140,70 @@ export function parseFaultConfig(value: unknown): { ok: true; config: FaultConfi
 }
 
 /** Deep copy of a (valid) configuration, so callers never hold the live counters. */
-const copyConfig = (config: FaultConfig): FaultConfig => JSON.parse(JSON.stringify(config)) as FaultConfig;
+const copyFaultConfig = (config: FaultConfig): FaultConfig => JSON.parse(JSON.stringify(config)) as FaultConfig;
 
-/** The error an injected failure of `status` answers with. */
-function injectedError(status: number, errorCode: string | undefined): HttpError {
-  const base =
-    status === 500 || status === 503
-      ? httpErrors.engineUnavailable(status)
-      : status === 401
-        ? httpErrors.invalidToken()
-        : status === 403
-          ? httpErrors.invalidResourceAccess()
-          : status === 404
-            ? { status, errorCode: GesErrorCode.NO_SUCH_API, errorMessage: 'No such API (injected by /__mock/faults).' }
-            : { status, errorCode: GesErrorCode.MALFORMED_PARAMETER, errorMessage: 'Bad request (injected by /__mock/faults).' };
-  return { ...base, status, errorCode: errorCode ?? base.errorCode };
-}
-
-/** Holds the live fault configuration and decides, request by request, what to inject. */
-export interface FaultInjector {
-  /** The configuration now (remaining counts included). */
-  get(): FaultConfig;
-  /**
-   * Replaces the configuration (a copy is kept) and restarts the PRNG from the seed. Checked as
-   * PUT /__mock/faults checks its body: a TypeError with the errorMessage that route would answer.
-   */
-  set(config: FaultConfig): void;
-  /** Removes every fault. */
-  clear(): void;
-  /** Restarts the PRNG from this seed. */
-  reseed(seed: number): void;
+/**
+ * The live faults of the shared configuration or of one world: the configuration with its counts
+ * as they stand, and the PRNG its draws come from.
+ */
+export interface Faults {
+  /** The configuration now (remaining counts included), as a copy. */
+  config(): FaultConfig;
+  /** True when any fault is configured (the fast path decides nothing otherwise). */
+  readonly active: boolean;
   /** Decides for one /ges/ request; counts down `next`/`count`. */
   decide(): FaultDecision;
-  /** True when any fault is configured (the fast path skips decide() otherwise). */
-  readonly active: boolean;
 }
 
 const NO_FAULT: FaultDecision = Object.freeze({ delayMs: 0 });
 
-/** Fault draws are as reproducible as the engine's data: the same generator, seeded apart from it. */
-const faultRandom = (seed: number): (() => number) => createRandom(`faults:${seed}`).float;
+/** Removes what is spent (counts at 0) so that `active` tells the truth. */
+function prune(config: FaultConfig): void {
+  if (config.nextFailures && config.nextFailures.count <= 0) delete config.nextFailures;
+  const connection = config.connectionFault;
+  if (connection && !connection.next && !connection.rate) delete config.connectionFault;
+}
 
-/** Creates an injector with no faults. */
-export function createFaultInjector(seed: number): FaultInjector {
-  let config: FaultConfig = {};
-  let active = false;
-  let seedNow = seed;
-  let random = faultRandom(seed);
-
-  const refresh = () => {
-    if (config.nextFailures && config.nextFailures.count <= 0) delete config.nextFailures;
-    const connection = config.connectionFault;
-    if (connection && !connection.next && !connection.rate) delete config.connectionFault;
-    active = Object.keys(config).length > 0;
-  };
-
+/**
+ * Live faults over a valid configuration (a copy is kept), drawing from a PRNG seeded by `seed`
+ * and `scope` (a world's id, or '' for the shared faults), so every world's draws repeat on their own.
+ */
+export function createFaults(config: FaultConfig, seed: number, scope: string): Faults {
+  const live = copyFaultConfig(config);
+  prune(live);
+  const random = createRandom(`faults:${seed}${scope === '' ? '' : `:${hashSeed(scope)[0]}`}`).float;
+  let active = Object.keys(live).length > 0;
   return {
-    get: () => copyConfig(config),
-    set(next) {
-      const parsed = parseFaultConfig(next);
-      if (!parsed.ok) throw new TypeError(httpErrors.malformed(parsed.message).errorMessage);
-      config = parsed.config;
-      random = faultRandom(seedNow);
-      refresh();
-    },
-    clear() {
-      config = {};
-      refresh();
-    },
-    reseed(newSeed) {
-      seedNow = newSeed;
-      random = faultRandom(newSeed);
-    },
+    config: () => copyFaultConfig(live),
     get active() {
       return active;
     },
     decide() {
       if (!active) return NO_FAULT;
       const decision: FaultDecision = { delayMs: 0 };
-      const latency = config.latency;
+      const latency = live.latency;
       if (latency) {
         decision.delayMs =
           'fixedMs' in latency ? latency.fixedMs : latency.minMs + Math.floor(random() * (latency.maxMs - latency.minMs + 1));
       }
-      const connection = config.connectionFault;
+      const connection = live.connectionFault;
       if (connection) {
         if (connection.next && connection.next > 0) {
           connection.next -= 1;
-          decision.fault = connection.kind;
+          decision.connection = connection.kind;
         } else if (connection.rate && random() < connection.rate) {
-          decision.fault = connection.kind;
+          decision.connection = connection.kind;
         }
       }
-      if (!decision.fault && config.nextFailures) {
-        config.nextFailures.count -= 1;
-        decision.error = { ...injectedError(config.nextFailures.status, config.nextFailures.errorCode), source: 'nextFailures' };
-      } else if (!decision.fault && config.errorRate && random() < config.errorRate.rate) {
-        decision.error = { ...httpErrors.engineUnavailable(config.errorRate.status), source: 'errorRate' };
+      if (!decision.connection && live.nextFailures) {
+        live.nextFailures.count -= 1;
+        const { status, errorCode } = live.nextFailures;
+        decision.failure = errorCode === undefined ? { status, source: 'nextFailures' } : { status, errorCode, source: 'nextFailures' };
+      } else if (!decision.connection && live.errorRate && random() < live.errorRate.rate) {
+        decision.failure = { status: live.errorRate.status, source: 'errorRate' };
       }
-      refresh();
+      prune(live);
+      active = Object.keys(live).length > 0;
       return decision;
     },
   };
