@@ -368,7 +368,16 @@ export function createEngine(options: EngineOptions): Engine {
           list.push({ project, graph, jobCount: store.size, byStatus: store.countByStatus(projectNow) });
         }
       }
-      return { now, seed, profile: profileName, projects: projects.size, graphNames: graphNamesOf(undefined), graphs: list };
+      const held = new Set([...projects.keys(), ...worlds.keys(), ...offsets.keys(), ...(fixtures?.byProject.keys() ?? [])]);
+      return {
+        now,
+        seed,
+        profile: profileName,
+        projects: projects.size,
+        worlds: [...held],
+        graphNames: graphNamesOf(undefined),
+        graphs: list,
+      };
     },
 
     reset(newSeed?: number) {

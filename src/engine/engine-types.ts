@@ -116,6 +116,11 @@ export interface EngineState {
   /** The engine profile jobs are served in. */
   profile: EngineProfileName;
   projects: number;
+  /**
+   * Every project the engine holds state for, `graphs` or not yet: lists read, submissions, own
+   * fixtures or clock (a world loaded but not yet read has no `graphs` row). Oldest first.
+   */
+  worlds: string[];
   /** Every graph every project sees: the configured ones and those a fixture document names. */
   graphNames: string[];
   graphs: { project: string; graph: string; jobCount: number; byStatus: Record<string, number> }[];
