@@ -7,6 +7,7 @@
 import type { EngineState, ProjectState } from '../engine/engine-types.js';
 import { FixtureError } from '../fixtures/fixture-error.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
+import type { InspectorSource } from '../inspector/inspector-source.js';
 import { parseInstant } from '../fixtures/parse-duration.js';
 import { controlPages } from './control-pages.js';
 import { parseFaultConfig, type FaultConfig } from './fault-injector.js';
@@ -45,6 +46,8 @@ export interface ControlContext {
   har(filter: JournalFilter): unknown;
   /** How routes are named in messages: `/__mock` or `/__mock/projects/{id}`. */
   readonly prefix: string;
+  /** What the inspector page renders its first paint from (the whole mock's context only). */
+  readonly pageSource?: InspectorSource | undefined;
 }
 
 const json = (value: unknown, status = 200): RouteResult => ({ kind: 'json', status, value });
@@ -119,6 +122,8 @@ function readClockMove(value: Record<string, unknown>, now: number): { ok: true;
 /**
  * Answers one control request; undefined when there is no such control route (a 404). `route` is
  * the part after the context's prefix (`/reset`, `/clock`, ...); `search` the query string.
+ * `mayRead` is false for a page asked for without the control token the mock requires: it is
+ * rendered without data.
  */
 export function handleControlRoute(
   context: ControlContext,
@@ -127,6 +132,7 @@ export function handleControlRoute(
   search: string,
   body: string | undefined,
   bodyTooLarge = false,
+  mayRead = true,
 ): RouteResult | undefined {
   const perWorld = !context.seeded;
   switch (route) {
@@ -202,7 +208,7 @@ export function handleControlRoute(
       const path = `${context.prefix}${route}`;
       const page = method === 'GET' && !perWorld ? controlPages[path] : undefined;
       if (!page || !Object.hasOwn(controlPages, path)) return undefined;
-      const rendered = page();
+      const rendered = page({ search, source: mayRead ? context.pageSource : undefined });
       return typeof rendered === 'string'
         ? { kind: 'page', contentType: 'text/html; charset=utf-8', body: rendered }
         : { kind: 'page', contentType: rendered.contentType, body: rendered.body };

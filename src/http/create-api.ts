@@ -369,6 +369,11 @@ export function createApi(options: ApiOptions = {}): GesApi {
     requests: (filter) => journal.list(filter),
     clearRequests: (filter) => journal.clear(Object.keys(filter).length ? filter : undefined),
     har,
+    pageSource: {
+      state,
+      world: (projectId) => worldContext(projectId).state() as WorldState,
+      listJobs: (projectId, graph, page) => engine.listJobs(projectId, graph, page),
+    },
   };
 
   /** The control context of one world: the same routes, over this project alone. */
@@ -451,9 +456,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
   }
 
   function answerControl(request: ApiRequest, path: string, search: string, note: Note | undefined): ApiResponse | Promise<ApiResponse> {
-    if (controlToken !== undefined && request.headers['x-mock-control-token'] !== controlToken && !isPage(request, path)) {
-      return errorResponse(request, httpErrors.invalidControlToken());
-    }
+    const mayRead = controlToken === undefined || request.headers['x-mock-control-token'] === controlToken;
+    if (!mayRead && !isPage(request, path)) return errorResponse(request, httpErrors.invalidControlToken());
     let context = globalContext;
     let route = path.slice('/__mock'.length);
     if (path.startsWith(WORLD_PREFIX)) {
@@ -471,7 +475,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
       note.operationId = 'control';
       if (route === '/requests' || route === '/requests.har') note.skip = true;
     }
-    const result = handleControlRoute(context, request.method, route, search, request.body, request.bodyTooLarge);
+    const result = handleControlRoute(context, request.method, route, search, request.body, request.bodyTooLarge, mayRead);
     if (!result) return errorResponse(request, httpErrors.noSuchApi(request.method, path));
     if (onChange)
       return changed(
