@@ -5,8 +5,8 @@
  * - openapi-document.ts: the spec itself as a JSON module, so the HTTP layer (Prefer examples) and
  *   the contract kit (ajv) read the one source of truth in Node and in the browser without fs or a
  *   YAML parser at run time.
- * - inspector-script.ts: the inspector page's browser script, from src/inspector/inspector-script.ts
- *   (scripts/build-inspector-script.ts).
+ * - inspector-script.ts: the inspector page's browser script, from src/inspector/inspector-model.ts,
+ *   inspector-view.ts and inspector-script.ts (scripts/build-inspector-script.ts).
  * - version.ts: the package's version, from package.json, for code that runs where no package.json
  *   can be read (a browser bundle, the HAR creator, the CLI's --version).
  */
@@ -51,7 +51,7 @@ if (check) {
     console.error(`Generated files are stale or edited by hand: ${stale.join(', ')}\nRun \`npm run gen\` and commit the result.`);
     process.exit(1);
   }
-  console.log('src/generated/ is up to date with openapi.yaml, src/inspector/inspector-script.ts and package.json');
+  console.log('src/generated/ is up to date with openapi.yaml, the inspector modules of src/inspector/ and package.json');
 } else {
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) await writeFile(outDir + name, content);

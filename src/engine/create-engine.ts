@@ -446,6 +446,14 @@ export function createEngine(options: EngineOptions): Engine {
       seed: base.seed,
       profile: settings.profile,
       projects: worlds.size + cache.size,
+      worlds: [
+        ...new Set([
+          ...worlds.keys(),
+          ...cache.keys(),
+          ...(base.fixtures?.byProject.keys() ?? []),
+          ...(base.fixtures?.clockOffsets.keys() ?? []),
+        ]),
+      ].sort(),
       graphNames: graphNamesOf(base, undefined),
       graphs,
       faults: sharedFaults.config(),

@@ -86,6 +86,11 @@ export interface MockState {
   profile: EngineProfileName;
   /** Worlds in memory: those with state of their own and those only read lately. */
   projects: number;
+  /**
+   * Every project the engine holds in memory, by id: those with state of their own, those read lately,
+   * and those the shared fixtures name (a world loaded but not yet read has no `graphs` row).
+   */
+  worlds: string[];
   /** Every graph a world sees unless it has fixtures of its own: the configured ones and a document's. */
   graphNames: string[];
   graphs: { project: string; graph: string; jobCount: number; byStatus: Record<string, number> }[];

@@ -122,7 +122,9 @@ const faultsOf = (scope: ControlScope) => scope.engine.faults(scope.world).confi
 
 /**
  * Answers one control request; undefined when there is no such control route (a 404). `route` is
- * the part after the scope's prefix (`/reset`, `/clock`, ...); `search` the query string.
+ * the part after the scope's prefix (`/reset`, `/clock`, ...); `search` the query string. `mayRead`
+ * is false for a page asked for without the control token the mock requires: it is rendered without
+ * data.
  */
 export function handleControlRoute(
   scope: ControlScope,
@@ -131,6 +133,7 @@ export function handleControlRoute(
   search: string,
   body: string | undefined,
   bodyTooLarge = false,
+  mayRead = true,
 ): Answer | undefined {
   const { engine, world, journal } = scope;
   const prefix = world === undefined ? '/__mock' : `${WORLD_PREFIX}${world}`;
@@ -198,7 +201,7 @@ export function handleControlRoute(
       const path = `${prefix}${route}`;
       const page = method === 'GET' && world === undefined ? controlPages[path] : undefined;
       if (!page || !Object.hasOwn(controlPages, path)) return undefined;
-      const rendered = page();
+      const rendered = page({ search, source: mayRead ? engine : undefined });
       return typeof rendered === 'string'
         ? { kind: 'page', contentType: 'text/html; charset=utf-8', body: rendered }
         : { kind: 'page', contentType: rendered.contentType, body: rendered.body };

@@ -272,9 +272,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const isPage = (request: ApiRequest, path: string) => request.method === 'GET' && Object.hasOwn(controlPages, path);
 
   function answerControl(request: ApiRequest, path: string, search: string, note: Note | undefined): ApiResponse | Promise<ApiResponse> {
-    if (controlToken !== undefined && request.headers['x-mock-control-token'] !== controlToken && !isPage(request, path)) {
-      return responder.error(request, httpErrors.invalidControlToken());
-    }
+    const mayRead = controlToken === undefined || request.headers['x-mock-control-token'] === controlToken;
+    if (!mayRead && !isPage(request, path)) return responder.error(request, httpErrors.invalidControlToken());
     const target = readControlPath(path);
     if (!target.ok) return responder.error(request, target.error);
     if (note) {
@@ -282,7 +281,15 @@ export function createApi(options: ApiOptions = {}): GesApi {
       note.operationId = 'control';
       if (target.route === '/requests' || target.route === '/requests.har') note.skip = true;
     }
-    const answer = handleControlRoute(scopeOf(target.world), request.method, target.route, search, request.body, request.bodyTooLarge);
+    const answer = handleControlRoute(
+      scopeOf(target.world),
+      request.method,
+      target.route,
+      search,
+      request.body,
+      request.bodyTooLarge,
+      mayRead,
+    );
     return answer === undefined ? responder.error(request, httpErrors.noSuchApi(request.method, path)) : settle(request, answer);
   }
 

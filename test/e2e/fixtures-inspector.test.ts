@@ -44,7 +44,8 @@ describeInChromium('the inspector with fixture documents', (executablePath) => {
   test('uploads a fixture document and lists its graph; a bad document is refused with its message', async () => {
     await upload('team.json', DOCUMENT);
     await expect.poll(() => page.locator('#message').textContent(), { timeout: 15_000 }).toBe('Fixtures loaded from team.json');
-    const rows = page.locator('section[data-graph="team_graph"] tbody tr');
+    await page.locator('#graphs button[data-select-graph="team_graph"]').click();
+    const rows = page.locator('#jobs[data-graph="team_graph"] #job-table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
     expect(await rows.last().locator('td').last().textContent()).toBe('Running algorithm [louvain] error: my own reason');
 

@@ -60,13 +60,14 @@ describeInChromium('the standalone server in a browser', (executablePath) => {
   test('the inspector lists graphs and jobs live, and its clock button moves a job to success', async () => {
     const jobId = await submitOverHttp('movie');
     await page.goto(`${server.url}/__mock/?poll=250`);
-    const row = page.locator(`section[data-graph="movie"] tr[data-job-id="${jobId}"]`);
+    const row = page.locator(`#job-table tr[data-job-id="${jobId}"]`);
     await row.waitFor();
     expect(['pending', 'running']).toContain(await row.getAttribute('data-status'));
-    await page.locator(`#graphs tr[data-project="${PROJECT}"][data-graph="movie"]`).waitFor();
-    expect(await page.locator('section[data-graph] tr[data-job-id]').count()).toBeGreaterThan(10);
+    await page.locator('#graphs tr[data-graph="movie"][aria-current="true"]').waitFor();
+    expect(await page.locator('#project').inputValue()).toBe(PROJECT);
+    expect(await page.locator('#job-table tr[data-job-id]').count()).toBeGreaterThan(10);
     // Newest first: the job just submitted heads its graph's table.
-    expect(await page.locator('section[data-graph="movie"] tbody tr').first().getAttribute('data-job-id')).toBe(jobId);
+    expect(await page.locator('#job-table tbody tr').first().getAttribute('data-job-id')).toBe(jobId);
     // The live traffic view shows the submission over HTTP, and none of the inspector's own polling.
     const traffic = page.locator('#traffic tbody tr');
     await expect.poll(() => traffic.count()).toBe(1);
@@ -76,7 +77,7 @@ describeInChromium('the standalone server in a browser', (executablePath) => {
     await page.locator('#advance-1h').click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('success');
     expect(Number(await page.locator('#clock').getAttribute('data-now')) - before).toBeGreaterThanOrEqual(3_600_000);
-    expect(await row.locator('.bar').getAttribute('title')).toBe('100%');
+    expect(await row.locator('.bar').getAttribute('data-value')).toBe('100');
 
     mkdirSync(resultsDir, { recursive: true });
     const screenshot = join(resultsDir, 'inspector.png');
@@ -93,7 +94,7 @@ describeInChromium('the standalone server in a browser', (executablePath) => {
       (window as unknown as { seen: typeof seen }).seen = seen;
       const look = () => {
         seen.fault ||= document.querySelector('#faults')?.textContent?.includes('nextFailures') ?? false;
-        seen.error ||= document.querySelector('section[data-graph] .graph-error') !== null;
+        seen.error ||= document.querySelector('#jobs-error:not([hidden])') !== null;
       };
       new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
@@ -103,7 +104,7 @@ describeInChromium('the standalone server in a browser', (executablePath) => {
     await expect.poll(seen).toEqual({ fault: true, error: true });
     await page.locator('#fault-clear').click();
     await expect.poll(() => page.locator('#faults').textContent()).toBe('none');
-    await expect.poll(() => page.locator('section[data-graph] .graph-error').count()).toBe(0);
+    await expect.poll(() => page.locator('#jobs-error:not([hidden])').count()).toBe(0);
 
     const jobId = await submitOverHttp('movie');
     await page.locator(`tr[data-job-id="${jobId}"]`).waitFor();
@@ -210,9 +211,9 @@ describeInChromium('the standalone server in a browser', (executablePath) => {
       await page.goto(`${guarded.url}/__mock/?poll=250`);
       await expect.poll(() => page.locator('#message').textContent()).toContain('control token');
       await page.goto(`${guarded.url}/__mock/?poll=200#controlToken=e2e-secret`);
-      await page.locator('section[data-graph="movie"] tr[data-job-id]').first().waitFor();
+      await page.locator('#job-table tr[data-job-id]').first().waitFor();
       await page.locator('#advance-1m').click();
-      await expect.poll(() => page.locator('#message').textContent()).toBe('Clock advanced by 1 min');
+      await expect.poll(() => page.locator('#message').textContent()).toBe(`Clock of world ${PROJECT} advanced by 1 min`);
     } finally {
       await guarded.close();
     }

@@ -12,6 +12,7 @@ describe('engine state', () => {
       seed: 9,
       profile: 'memory-2.2.13',
       projects: 0,
+      worlds: [],
       graphNames: ['movie', 'social_network', 'supply_chain'],
       graphs: [],
       faults: {},
@@ -21,6 +22,7 @@ describe('engine state', () => {
     unwrap(engine.executeAlgorithm('p2', 'social_network', '{"algorithmName":"pagerank"}', { algorithmName: 'pagerank' }));
     const state = engine.state();
     expect(state.projects).toBe(2);
+    expect(state.worlds).toEqual(['p1', 'p2']);
     expect(state.graphs.map((g) => [g.project, g.graph, g.jobCount])).toEqual([
       ['p1', 'movie', 60],
       ['p2', 'movie', 60],

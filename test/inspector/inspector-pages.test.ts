@@ -4,14 +4,20 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { createApi } from '../../src/http/create-api.js';
+import { createManualClock } from '../../src/clocks.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { openapiDocument } from '../../src/generated/openapi-document.js';
 import { renderDocsPage, renderDocsSetupPage, toInlineScriptJson } from '../../src/inspector/docs-page.js';
-import { renderInspectorPage } from '../../src/inspector/inspector-page.js';
 import { readRedocBundle, REDOC_RANGE, REDOC_UNAVAILABLE_SCRIPT } from '../../src/inspector/redoc-bundle.js';
+import type { Job } from '../../src/types.js';
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers });
+/** The HTML of a table of the page (the inlined script holds the same markup as templates). */
+const tableOf = (html: string, id: string) =>
+  html.slice(html.indexOf(`<table id="${id}">`), html.indexOf('</table>', html.indexOf(`<table id="${id}">`)));
+/** The job ids of the jobs table's rows, in order. */
+const rowIds = (html: string) => [...tableOf(html, 'job-table').matchAll(/<tr data-job-id="([^"]+)"/g)].map((m) => m[1]);
 
 describe('the inspector and docs pages', () => {
   test('are served as HTML, never cached, at /__mock/, /__mock and /__mock/docs', async () => {
@@ -70,13 +76,64 @@ describe('the inspector and docs pages', () => {
     }
   });
 
-  test('embed no engine data: the inspector page is the same before and after jobs change', async () => {
+  test('paint the inspector with data: the worlds, the graphs with their counts and the first page of jobs', async () => {
+    const api = createApi({ jobsPerGraph: 60, clock: createManualClock() });
+    const html = (await api.handle(get('/__mock/'))).body!;
+    const project = '0123456789abcdef0123456789abcdef';
+    const listed = JSON.parse(
+      (await api.handle(get(`/ges/v1.0/${project}/graphs/movie/jobs/status?limit=50`, { 'x-auth-token': 't' }))).body!,
+    );
+    expect(rowIds(html)).toEqual(listed.jobs.map((j: { jobId: string }) => j.jobId));
+    expect(html).toContain('<h2 id="jobs-title">movie: jobs 1–50 of 60</h2>');
+    expect(html).toContain(`<option value="${project}" selected>`);
+    expect(tableOf(html, 'graphs')).toMatch(
+      /<tr data-graph="movie" aria-current="true" class="selected">.*<td>60<\/td>.*data-status="success"/,
+    );
+    expect(html).toContain(`data-now="${api.engine.now(project)}"`);
+  });
+
+  test('paint the world, graph, filters, page and job the URL names', async () => {
+    const api = createApi({ jobsPerGraph: 300 });
+    const world = 'w42';
+    await api.handle({ ...get(`/__mock/projects/${world}/clock`), method: 'POST', body: '{"advanceMs":3600000}' });
+    const html = (await api.handle(get(`/__mock/?project=${world}&graph=social_network&status=success&kind=Algorithm&page=2&size=20`)))
+      .body!;
+    const all = JSON.parse((await api.handle(get(`/ges/v1.0/${world}/graphs/social_network/jobs/status`, { 'x-auth-token': 't' }))).body!);
+    const matching = all.jobs.filter((j: Job) => j.status === 'success' && j.taskType === 'Algorithm');
+    expect(rowIds(html)).toEqual(matching.slice(20, 40).map((j: Job) => j.jobId));
+    expect(html).toContain(`<h2 id="jobs-title">social_network: jobs 21–40 of ${matching.length} matching (of 300)</h2>`);
+    expect(html).toContain(`<option value="${world}" selected>`);
+    expect(html).toContain('clock +1 h from the mock');
+    const opened = matching[25] as Job;
+    const detail = (await api.handle(get(`/__mock/?project=${world}&graph=social_network&job=${opened.jobId}`))).body!;
+    expect(detail).toContain(`<h2 id="detail-title">Job <code>${opened.jobId}</code></h2>`);
+    expect(detail).toContain(JSON.stringify(JSON.parse(opened.rawRequest), null, 2).replaceAll('"', '&quot;'));
+  });
+
+  test('paint no data without the control token the mock requires, and all of it with the token', async () => {
+    const api = createApi({ controlToken: 'secret' });
+    const bare = (await api.handle(get('/__mock/'))).body!;
+    expect(rowIds(bare)).toEqual([]);
+    expect(bare).toContain('This mock requires its control token');
+    expect(tableOf(bare, 'graphs')).toContain('<tbody></tbody>');
+    const withToken = (await api.handle(get('/__mock/', { 'x-mock-control-token': 'secret' }))).body!;
+    expect(rowIds(withToken)).toHaveLength(50);
+  });
+
+  test('name in /__mock/state a world whose fixtures are loaded before anything read it', async () => {
     const api = createApi();
-    const before = (await api.handle(get('/__mock/'))).body;
-    api.clock!.advance(3_600_000);
-    api.reset(99);
-    expect((await api.handle(get('/__mock/'))).body).toBe(before);
-    expect(before).toBe(renderInspectorPage());
+    const loaded = await api.handle({
+      ...get('/__mock/projects/fresh1/fixtures'),
+      method: 'PUT',
+      body: '{"graphs":{"team_graph":{"jobs":[{"status":"failed"}]}}}',
+    });
+    expect(loaded.status).toBe(200);
+    const state = JSON.parse((await api.handle(get('/__mock/state'))).body!);
+    expect(state.graphs).toEqual([]);
+    expect(state.worlds).toEqual(['fresh1']);
+    const html = (await api.handle(get('/__mock/'))).body!;
+    expect(html).toContain('<option value="fresh1" selected>');
+    expect(html).toContain('<tr data-graph="team_graph"');
   });
 
   test('inline the spec so that no text in it can close the script element', () => {
