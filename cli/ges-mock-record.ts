@@ -23,6 +23,8 @@ const USAGE = `Usage: ges-mock record --base-url URL --project-id ID --graph NAM
 
 Reads every job of each graph from a GES engine (or any implementation of it), read-only, page by
 page, and writes them as a fixture document that \`ges-mock serve --fixtures FILE\` serves back.
+Pages are read until one holds fewer jobs than --page-size, whatever jobCount says; a jobCount that
+is not the number of jobs read is a violation, with a warning line.
 
 ${renderFlagHelp(RECORD_FLAGS)}
   -h, --help                show this help
@@ -81,6 +83,16 @@ function summary(graph: GraphRecording): string {
   return lines.join('\n');
 }
 
+/** The warning line of a graph whose jobCount is not the number of jobs its pages held. */
+function countWarning(graph: GraphRecording): string[] {
+  const mismatch = graph.countMismatch;
+  if (mismatch === undefined) return [];
+  return [
+    `ges-mock record: warning: ${graph.graph}: jobCount says ${mismatch.changed ? 'at most ' : ''}${mismatch.jobCount} but ${mismatch.jobsRead} ` +
+      `job${mismatch.jobsRead === 1 ? ' was' : 's were'} read; every job read is recorded`,
+  ];
+}
+
 /** Runs `ges-mock record <argv>`; resolves to the exit code. Never throws for bad input or a bad engine. */
 export async function runRecordCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: RecordIo): Promise<number> {
   let plan: ReturnType<typeof parse>;
@@ -132,6 +144,7 @@ export async function runRecordCommand(argv: readonly string[], env: NodeJS.Proc
     `${[
       `ges-mock record: ${source}, project ${plan.projectId}`,
       ...recording.graphs.map(summary),
+      ...recording.graphs.flatMap(countWarning),
       `${recording.violations === 0 ? 'no violations' : `${recording.violations} violation${recording.violations === 1 ? '' : 's'} seen (kept as they came)`}` +
         `${plan.out !== undefined ? `; wrote ${plan.out}` : ''}`,
     ].join('\n')}\n`,

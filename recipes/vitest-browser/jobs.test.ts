@@ -9,7 +9,9 @@ const fixtures = defineFixtures({
 });
 const { worker, api } = setupGesWorker({ fixtures });
 
-beforeAll(() => worker.start({ onUnhandledRequest: 'error', quiet: true }));
+// msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's key.
+const start = { onUnhandledRequest: 'error', onUnhandledFrame: 'error', quiet: true } as const;
+beforeAll(() => worker.start(start));
 afterEach(() => api.reset());
 afterAll(() => worker.stop());
 

@@ -43,6 +43,18 @@ export interface GraphRecording {
   refused: Set<number>;
   /** Things worth knowing that are not the engine's fault (e.g. jobs submitted during the walk). */
   notes: string[];
+  /** Set when jobCount is not the number of jobs the pages held (see recordGraph); also a violation. */
+  countMismatch?: CountMismatch | undefined;
+}
+
+/** jobCount against the jobs the pages held: one of the graph's violations, and a warning of the CLI. */
+interface CountMismatch {
+  /** The largest jobCount a page said. */
+  jobCount: number;
+  /** Whether jobCount differed between pages. */
+  changed: boolean;
+  /** Distinct jobs recorded. */
+  jobsRead: number;
 }
 
 /** Why nothing could be recorded: the CLI turns it into exit 2. */
@@ -153,12 +165,15 @@ async function recordGraph(
   const seen = new Set<string>();
   const violations: RecordViolation[] = [];
   const notes: string[] = [];
-  let firstCount: number | undefined;
   let jobCount: number | undefined;
-  let countChanged = false;
+  /** The largest jobCount any page said. */
+  let mostCount: number | undefined;
+  /** The first change of jobCount between two pages. */
+  let countChange: { from: number; to: number } | undefined;
   let pages = 0;
   let offset = 0;
   let shifted = 0;
+  let endedShort = false;
 
   for (;;) {
     // fetch refuses URLs with credentials; GES authenticates by token anyway.
@@ -218,12 +233,9 @@ async function recordGraph(
     }
     if (page.length > pageSize) violations.push({ offset, problems: [`a page asked for limit=${pageSize} holds ${page.length} jobs`] });
     if (typeof body.jobCount === 'number') {
-      if (firstCount === undefined) firstCount = body.jobCount;
-      else if (body.jobCount !== jobCount && !countChanged) {
-        countChanged = true;
-        notes.push(`jobCount changed from ${jobCount} to ${body.jobCount} during the recording (jobs were submitted or evicted meanwhile)`);
-      }
+      if (jobCount !== undefined && body.jobCount !== jobCount) countChange ??= { from: jobCount, to: body.jobCount };
       jobCount = body.jobCount;
+      mostCount = Math.max(mostCount ?? 0, body.jobCount);
     }
 
     let fresh = 0;
@@ -284,7 +296,10 @@ async function recordGraph(
       }
     }
 
-    if (page.length === 0) break;
+    if (page.length === 0) {
+      endedShort = true;
+      break;
+    }
     if (fresh === 0) {
       violations.push({
         offset,
@@ -297,19 +312,44 @@ async function recordGraph(
       break;
     }
     offset += page.length;
-    if (jobCount !== undefined ? offset >= jobCount : page.length < pageSize) break;
-    // A jobCount that keeps growing could hold the walk for ever: bound it by what the first page promised.
-    const bound = jobCount === undefined ? maxJobs : Math.max(firstCount ?? 0, jobCount);
+    // The list ends at a short page, whatever jobCount says: some engines send the page's length as
+    // jobCount, and stopping at it would drop every later job without a word (compared below).
+    if (page.length < pageSize) {
+      endedShort = true;
+      break;
+    }
+    // A list that keeps moving under the walk could hold it for ever: bound the pages by the most
+    // jobs anything promised (the largest jobCount, or the distinct jobs read so far), so a walk that
+    // brings new jobs goes on and one that only meets jobs it has seen stops.
+    const bound = Math.max(mostCount ?? 0, jobs.length);
     if (pages > Math.ceil(bound / pageSize) * 2 + 10) {
       violations.push({ offset, problems: [`still listing after ${pages} pages for ${bound} jobs; stopped there`] });
       break;
     }
   }
   if (shifted > 0) notes.push(`${shifted} job(s) came again on a later page (the list moved during the walk); each is recorded once`);
-  if (jobCount !== undefined && !countChanged && jobs.length < maxJobs && seen.size > 0 && seen.size !== jobCount) {
-    violations.push({ offset, problems: [`jobCount says ${jobCount} but the pages held ${seen.size} distinct jobs`] });
+  // A walk meets no job submitted after it started (newest first: they come before its offset), so
+  // more jobs than any page's jobCount is the engine's count at fault, changed between pages or not
+  // (an engine that sends each page's length does both). A count that changed and was not exceeded
+  // is the list moving during the walk.
+  const overCount = mostCount !== undefined && jobs.length > mostCount;
+  if (countChange !== undefined && !overCount) {
+    notes.push(
+      `jobCount changed from ${countChange.from} to ${countChange.to} during the recording (jobs were submitted or evicted meanwhile)`,
+    );
   }
-  return { ok: true, graph: { graph, jobs, jobCount, pages, violations, offsets, refused, notes } };
+  let countMismatch: CountMismatch | undefined;
+  if (mostCount !== undefined && jobs.length < maxJobs && (overCount || (countChange === undefined && jobs.length !== mostCount))) {
+    countMismatch = { jobCount: mostCount, changed: countChange !== undefined, jobsRead: jobs.length };
+    violations.push({
+      offset,
+      problems: [
+        `jobCount says ${countChange !== undefined ? 'at most ' : ''}${mostCount} but the pages held ${jobs.length} distinct job${jobs.length === 1 ? '' : 's'}` +
+          (endedShort ? ` (read on to the first page shorter than ${pageSize}, whatever jobCount said)` : ''),
+      ],
+    });
+  }
+  return { ok: true, graph: { graph, jobs, jobCount, pages, violations, offsets, refused, notes, countMismatch } };
 }
 
 /** What the document says of replay, so a reader of the file knows without the docs. */

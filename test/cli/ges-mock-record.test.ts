@@ -178,6 +178,36 @@ describe('ges-mock record', { timeout: 120_000 }, () => {
     }
   });
 
+  it("records all 25 jobs of an engine whose jobCount is the page's length, warns and exits 1", async () => {
+    const listed = await fetch(`${source.url}${listPath('social_network')}?limit=100&offset=0`, { headers: { 'x-auth-token': 'x' } });
+    const jobs = ((await listed.json()) as { jobs: Record<string, unknown>[] }).jobs;
+    expect(jobs).toHaveLength(25);
+    const engine = await startScripted((req, res) => {
+      const query = new URL(req.url ?? '/', 'http://engine').searchParams;
+      const offset = Number(query.get('offset'));
+      const page = jobs.slice(offset, offset + Number(query.get('limit')));
+      sendJson(res, 200, { jobs: page, jobCount: page.length });
+    });
+    try {
+      const run = await runGesMock(recordArgs(engine.url, '--graph', 'movie', '--page-size', '10'));
+      expect(run.stderr).toMatch(/movie: 25 jobs recorded \(jobCount 5, 3 pages\), 1 violation/);
+      expect(run.stderr).toContain('ges-mock record: warning: movie: jobCount says at most 10 but 25 jobs were read');
+      expect(run.code).toBe(1);
+      expect(engine.requests.map((url) => new URL(url, 'http://engine').searchParams.get('offset'))).toEqual(['0', '10', '20']);
+      const document = JSON.parse(run.stdout) as {
+        graphs: { movie: { jobs: unknown[] } };
+        recording: { violations: number; graphs: { movie: { violations: { problems: string[] }[] } } };
+      };
+      expect(document.graphs.movie.jobs).toEqual(jobs);
+      expect(document.recording.violations).toBe(1);
+      expect(document.recording.graphs.movie.violations[0]!.problems[0]).toMatch(
+        /^jobCount says at most 10 but the pages held 25 distinct jobs/,
+      );
+    } finally {
+      await closeServer(engine.server);
+    }
+  });
+
   it('reads the target from GES_BASE_URL, GES_PROJECT_ID, GES_GRAPH and GES_TOKEN', async () => {
     const engine = await startScripted((req, res) =>
       req.headers['x-auth-token'] === TOKEN

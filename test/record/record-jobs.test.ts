@@ -93,6 +93,55 @@ describe('recordJobs', () => {
     expect(result.recording.violations).toBe(0);
   });
 
+  /** Records a 25-job mock in pages of 10, its jobCount replaced by what `count` says of each page. */
+  async function recordMiscounted(count: (page: unknown[]) => number) {
+    const api = createApi({ clock: createManualClock(), jobsPerGraph: 25 });
+    const { fetchImpl, urls } = fetchFrom(api, (_url, status, body) => {
+      const list = JSON.parse(body) as { jobs: unknown[]; jobCount: number };
+      return { status, body: JSON.stringify({ ...list, jobCount: count(list.jobs) }) };
+    });
+    return { api, urls, result: await recordJobs(options(fetchImpl, { pageSize: 10 })) };
+  }
+
+  it("reads on to a short page when jobCount is each page's length, records every job and reports the count", async () => {
+    const { api, urls, result } = await recordMiscounted((page) => page.length);
+    if (!result.ok) throw new Error(result.failure.message);
+    expect(listedJobs(result.recording.document)).toEqual(await wholeList(api));
+    expect(urls.map((url) => /offset=(\d+)/.exec(url)?.[1])).toEqual(['0', '10', '20']);
+    const graph = result.recording.graphs[0]!;
+    expect(graph.countMismatch).toEqual({ jobCount: 10, changed: true, jobsRead: 25 });
+    expect(graph.violations.flatMap((v) => v.problems)).toEqual([
+      'jobCount says at most 10 but the pages held 25 distinct jobs (read on to the first page shorter than 10, whatever jobCount said)',
+    ]);
+    expect(graph.notes).toEqual([]); // not taken for jobs submitted during the walk
+    expect(result.recording.violations).toBe(1);
+  });
+
+  it('reads on past a jobCount that stays too small, and reports it', async () => {
+    const { result } = await recordMiscounted(() => 10);
+    if (!result.ok) throw new Error(result.failure.message);
+    expect(listedJobs(result.recording.document)).toHaveLength(25);
+    expect(result.recording.graphs[0]!.countMismatch).toEqual({ jobCount: 10, changed: false, jobsRead: 25 });
+    expect(result.recording.document.recording).toMatchObject({ graphs: { movie: { jobsRecorded: 25, jobCount: 10, pages: 3 } } });
+  });
+
+  it('reports a jobCount larger than the jobs listed', async () => {
+    const { result } = await recordMiscounted(() => 30);
+    if (!result.ok) throw new Error(result.failure.message);
+    expect(result.recording.graphs[0]!.countMismatch).toEqual({ jobCount: 30, changed: false, jobsRead: 25 });
+  });
+
+  it('asks for the page after a full last page and finds it empty, with nothing to report', async () => {
+    const api = createApi({ clock: createManualClock(), jobsPerGraph: 20 });
+    const { fetchImpl, urls } = fetchFrom(api);
+    const result = await recordJobs(options(fetchImpl, { pageSize: 10 }));
+    if (!result.ok) throw new Error(result.failure.message);
+    expect(urls.map((url) => /offset=(\d+)/.exec(url)?.[1])).toEqual(['0', '10', '20']);
+    expect(listedJobs(result.recording.document)).toHaveLength(20);
+    expect(result.recording.graphs[0]!.countMismatch).toBeUndefined();
+    expect(result.recording.violations).toBe(0);
+  });
+
   it('stops and reports a server whose pages repeat (offset ignored) instead of looping', async () => {
     const api = createApi({ clock: createManualClock(), jobsPerGraph: 30 });
     const { fetchImpl, urls } = fetchFrom(api, undefined, (url) => url.replace(/offset=\d+/, 'offset=0'));

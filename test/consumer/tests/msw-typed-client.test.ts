@@ -16,7 +16,9 @@ const ges = createClient<paths>({
   fetch: (request) => globalThis.fetch(request),
 });
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame: the README's form for both.
+const unhandled = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const;
+beforeAll(() => server.listen(unhandled));
 afterEach(() => api.reset());
 afterAll(() => server.close());
 

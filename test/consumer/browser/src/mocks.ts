@@ -4,5 +4,6 @@ export async function enableMocking(): Promise<void> {
   if (!import.meta.env.DEV) return;
   const { setupGesWorker } = await import('ges-jobs-kit/msw/browser');
   const { worker } = setupGesWorker({ seed: 42 });
-  await worker.start({ onUnhandledRequest: 'bypass' });
+  const unhandled = { onUnhandledRequest: 'bypass', onUnhandledFrame: 'bypass' } as const;
+  await worker.start(unhandled);
 }
