@@ -12,6 +12,7 @@ import { createGesHandlers } from '../../mocks/handlers.js';
 import { setupGesServer } from '../../mocks/node.js';
 import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
 import { runChild } from '../lib/child-channel.js';
+import { UNHANDLED_IS_ERROR } from '../../test/support/msw-unhandled.js';
 
 const PAGE_URL = `http://ges.bench.invalid${listJobsPath(3, 0)}`;
 const SLICE_MS = 250;
@@ -85,10 +86,10 @@ runChild('result', async () => {
   const referenceServer = setupServer(...reference);
   const viaServer = (target: typeof server) => ({
     once: viaFetch,
-    enter: () => target.listen({ onUnhandledRequest: 'error' }),
+    enter: () => target.listen(UNHANDLED_IS_ERROR),
     leave: () => target.close(),
   });
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen(UNHANDLED_IS_ERROR);
   await expectSmallPage(await fetch(PAGE_URL, { headers: BENCH_HEADERS }));
   server.close();
   await alternate(warmup, viaServer(server), viaServer(referenceServer));

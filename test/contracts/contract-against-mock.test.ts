@@ -10,6 +10,7 @@ import { runContract } from '../../contracts/run-contract.js';
 import { contractChecks } from '../../contracts/contract-checks.js';
 import { formatReport } from '../../contracts/format-report.js';
 import type { ContractReport } from '../../contracts/contract-types.js';
+import { UNHANDLED_IS_ERROR } from '../support/msw-unhandled.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const TOKEN = 'contract-test-token';
@@ -22,7 +23,7 @@ const problems = (report: ContractReport) =>
 
 describe('against the mock in-process (msw/node)', () => {
   const mock = setupGesServer({ tokens: TOKENS });
-  beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => mock.server.listen(UNHANDLED_IS_ERROR));
   afterAll(() => mock.server.close());
 
   test('every check holds, strict, with mutations, and the submitted jobs are really in the engine', async () => {

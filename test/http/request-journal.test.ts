@@ -7,6 +7,7 @@ import { createGesHandlers } from '../../mocks/handlers.js';
 import { createRequestJournal, JOURNAL_BODY_CAP } from '../../src/http/request-journal.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { AUTH, call, createTestApi, MOVIE, PROJECT } from '../support/api-client.js';
+import { UNHANDLED_IS_ERROR } from '../support/msw-unhandled.js';
 
 const LIST = `${MOVIE}/jobs/status?limit=2`;
 const SUBMIT = `${MOVIE}/action?action_id=execute-algorithm`;
@@ -182,7 +183,7 @@ describe('the request journal, on both transports', () => {
   it('records what the MSW handlers answered', async () => {
     const api = createTestApi();
     const msw = setupServer(...createGesHandlers({ api, baseUrl: 'http://ges.test' }));
-    msw.listen({ onUnhandledRequest: 'error' });
+    msw.listen(UNHANDLED_IS_ERROR);
     try {
       await fetch(`http://ges.test${LIST}`, { headers: AUTH });
     } finally {

@@ -9,6 +9,7 @@ import { createGesClient } from '../../examples/job-dashboard/src/ges-client.js'
 import { setupGesServer } from '../../mocks/node.js';
 import { createManualClock } from '../../src/clocks.js';
 import { readJobTime } from '../../src/spec/read-job-time.js';
+import { UNHANDLED_IS_ERROR } from '../support/msw-unhandled.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 
@@ -17,7 +18,7 @@ describe('the dashboard client against --profile mixed', () => {
   // openapi-fetch takes the global fetch when it is created: after msw has patched it.
   let client: ReturnType<typeof createGesClient>;
   beforeAll(() => {
-    mock.server.listen({ onUnhandledRequest: 'error' });
+    mock.server.listen(UNHANDLED_IS_ERROR);
     client = createGesClient({ baseUrl: 'http://ges.mock.test', projectId: PROJECT, token: 'ui-token' });
   });
   afterAll(() => mock.server.close());

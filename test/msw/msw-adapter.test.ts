@@ -6,17 +6,18 @@ import { createGesHandlers } from '../../mocks/handlers.js';
 import { setupGesServer } from '../../mocks/node.js';
 import { PROJECT } from '../support/api-client.js';
 import { describeTransport } from '../support/transport-suite.js';
+import { UNHANDLED_IS_ERROR } from '../support/msw-unhandled.js';
 
 describeTransport('MSW (msw/node)', async () => {
   const { server, api } = setupGesServer({ clock: createManualClock(), baseUrl: 'http://ges.mock/' });
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen(UNHANDLED_IS_ERROR);
   return { baseUrl: 'http://ges.mock', api, close: async () => server.close() };
 });
 
 describe('MSW adapter specifics', () => {
   const api = createApi({ clock: createManualClock(), seed: 5 });
   const server = setupServer(...createGesHandlers({ api }));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen(UNHANDLED_IS_ERROR));
   afterAll(() => server.close());
 
   it('intercepts any origin when no baseUrl is given', async () => {

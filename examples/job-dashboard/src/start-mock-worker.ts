@@ -12,9 +12,15 @@ declare global {
   }
 }
 
+/**
+ * The app's other requests (its own files) go to the network. msw 2 reads `onUnhandledRequest`, msw 3
+ * `onUnhandledFrame`; a value (not a literal) with both compiles under either.
+ */
+const START = { serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', onUnhandledFrame: 'bypass', quiet: true } as const;
+
 /** Starts the worker and resolves once it intercepts requests. */
 export async function startMockWorker(): Promise<void> {
   const mock = setupGesWorker();
-  await mock.worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+  await mock.worker.start(START);
   window.gesMock = mock;
 }
