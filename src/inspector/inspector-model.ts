@@ -19,8 +19,17 @@ const DEFAULT_PAGE_SIZE = 50;
 /** Result records per page of the single-job status endpoint until one is chosen. */
 const DEFAULT_RESULT_LIMIT = 10;
 
-/** The most jobs one list request asks for: the spec's largest limit. */
-export const MAX_LIST_LIMIT = 100_000;
+/**
+ * The spec's bounds of `limit` and `offset` (limitBounds, offsetBounds of src/spec/spec-facts.ts): the
+ * server reads them and hands them to the browser in the page's configuration, since this module
+ * runs there too and imports nothing at run time.
+ */
+export interface PagingLimits {
+  /** The largest `limit`: what one list request asks for to read a whole graph. */
+  readonly maxLimit: number;
+  /** The largest `offset`. */
+  readonly maxOffset: number;
+}
 
 /** The statuses the GES pages name; other values are offered once seen. */
 export const KNOWN_STATUSES: readonly string[] = ['pending', 'running', 'success', 'failed'];
@@ -70,7 +79,7 @@ const wholeNumber = (value: string | null, fallback: number, max = Number.MAX_SA
 };
 
 /** Reads the view from a query string (`?a=b` or `a=b`); anything unreadable is its default. */
-export function readView(search: string): InspectorView {
+export function readView(search: string, limits: PagingLimits): InspectorView {
   const params = new URLSearchParams(search);
   const size = wholeNumber(params.get('size'), DEFAULT_PAGE_SIZE);
   return {
@@ -78,11 +87,11 @@ export function readView(search: string): InspectorView {
     graph: params.get('graph') || '',
     status: params.get('status') || '',
     kind: params.get('kind') || '',
-    page: Math.max(0, wholeNumber(params.get('page'), 1, 2_147_483_647) - 1),
+    page: Math.max(0, wholeNumber(params.get('page'), 1, limits.maxOffset) - 1),
     size: PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
     job: params.get('job') || '',
-    resultOffset: wholeNumber(params.get('resultOffset'), 0, 2_147_483_647),
-    resultLimit: Math.max(1, wholeNumber(params.get('resultLimit'), DEFAULT_RESULT_LIMIT, MAX_LIST_LIMIT)),
+    resultOffset: wholeNumber(params.get('resultOffset'), 0, limits.maxOffset),
+    resultLimit: Math.max(1, wholeNumber(params.get('resultLimit'), DEFAULT_RESULT_LIMIT, limits.maxLimit)),
   };
 }
 

@@ -12,7 +12,7 @@
  */
 import { ALGORITHM_LIST } from '../engine/algorithms.js';
 import { INSPECTOR_SCRIPT } from '../generated/inspector-script.js';
-import { exampleProjectId } from '../spec/spec-facts.js';
+import { exampleProjectId, limitBounds, offsetBounds } from '../spec/spec-facts.js';
 import { DOCS_PATHS, toInlineScriptJson } from './docs-page.js';
 import {
   KNOWN_STATUSES,
@@ -26,6 +26,7 @@ import {
   statusOptions,
   worldInfo,
   type AlgorithmChoice,
+  type PagingLimits,
 } from './inspector-model.js';
 import type { InspectorSource } from './inspector-source.js';
 import { INSPECTOR_STYLE } from './inspector-style.js';
@@ -46,6 +47,9 @@ interface InspectorPageRequest {
   source?: InspectorSource | undefined;
 }
 
+/** The spec's paging bounds, which the script (running in the browser) is told. */
+const PAGING_LIMITS: PagingLimits = { maxLimit: limitBounds.max, maxOffset: offsetBounds.max };
+
 /** What the script is told at render time (its InspectorConfig, inspector-script.ts). */
 function configOf(defaultProject: string, pollMs: number, first: FirstPaint | undefined) {
   const algorithms: AlgorithmChoice[] = ALGORITHM_LIST.map((a) => ({
@@ -57,6 +61,7 @@ function configOf(defaultProject: string, pollMs: number, first: FirstPaint | un
   return {
     defaultProject,
     pollMs,
+    limits: PAGING_LIMITS,
     docsPath: DOCS_PATHS.page,
     algorithms,
     initial: first ? { project: first.view.project, graph: first.view.graph, kinds: first.kinds, statuses: first.statuses } : undefined,
@@ -66,8 +71,8 @@ function configOf(defaultProject: string, pollMs: number, first: FirstPaint | un
 /** Renders the inspector page (HTML string), with data when `request.source` is given. */
 export function renderInspectorPage(options: InspectorPageOptions = {}, request: InspectorPageRequest = {}): string {
   const defaultProject = options.defaultProject ?? exampleProjectId;
-  const asked = readView(request.search ?? '');
-  const first = request.source ? readFirstPaint(request.source, asked, defaultProject) : undefined;
+  const asked = readView(request.search ?? '', PAGING_LIMITS);
+  const first = request.source ? readFirstPaint(request.source, asked, defaultProject, PAGING_LIMITS) : undefined;
   const view = first?.view ?? asked;
   const config = configOf(defaultProject, options.pollMs ?? 1000, first);
   const list = first && !('error' in first.list) ? first.list : undefined;

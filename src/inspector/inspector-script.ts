@@ -22,7 +22,6 @@ import {
   listUrl,
   matchesFilter,
   isUnfinished,
-  MAX_LIST_LIMIT,
   OWN_REQUEST_HEADER,
   PAGE_SIZES,
   pageCount,
@@ -42,6 +41,7 @@ import {
   type GraphRow,
   type InspectorState,
   type InspectorView,
+  type PagingLimits,
   type TrafficEntry,
   type WorldState,
 } from './inspector-model.js';
@@ -65,6 +65,8 @@ export interface InspectorConfig {
   pollMs: number;
   docsPath: string;
   algorithms: AlgorithmChoice[];
+  /** The spec's paging bounds. */
+  limits: PagingLimits;
   /** What the server painted: the view it chose and the filters' values it saw; absent without data. */
   initial?: { project: string; graph: string; kinds: string[]; statuses: string[] } | undefined;
 }
@@ -105,7 +107,7 @@ export function startInspector(): void {
   authToken.value = store.getItem('ges-inspector-auth-token') || 'inspector';
 
   // The server already settled the URL's world and graph (an unknown graph, a malformed id) when it painted.
-  const view = readView(location.search);
+  const view = readView(location.search, config.limits);
   if (config.initial) {
     view.project = config.initial.project;
     view.graph = config.initial.graph;
@@ -207,7 +209,7 @@ export function startInspector(): void {
   function readAll(project: string, graph: string): Promise<JobList> {
     const jobs: Job[] = [];
     const next = (offset: number): Promise<JobList> =>
-      ges('GET', listUrl(project, graph, MAX_LIST_LIMIT, offset)).then((answer) => {
+      ges('GET', listUrl(project, graph, config.limits.maxLimit, offset)).then((answer) => {
         const list = ok<JobList>(answer);
         jobs.push(...list.jobs);
         if (list.jobs.length > 0 && jobs.length < list.jobCount) return next(offset + list.jobs.length);
@@ -347,7 +349,8 @@ export function startInspector(): void {
     setHtml(byId('job-head'), jobHeadHtml(r.job, v.job));
     setHtml(byId('job-body'), jobBodyHtml(r.job));
     byId('job-status-section').hidden = !r.status;
-    if (r.status) setHtml(byId('job-status'), statusAnswerHtml(r.status.url, r.status.answer.status, r.status.answer.body, v));
+    if (r.status)
+      setHtml(byId('job-status'), statusAnswerHtml(r.status.url, r.status.answer.status, r.status.answer.body, v, config.limits));
     if (r.traffic) setHtml(byId('traffic').querySelector('tbody')!, trafficRowsHtml(trafficRows(r.traffic)));
     document.body.setAttribute('data-refreshed', String(Date.now()));
   }
@@ -464,7 +467,7 @@ export function startInspector(): void {
       show({ page: Math.max(0, Math.min(pages - 1, (Number(target.value) || 1) - 1)) });
       target.blur();
     } else if (target.id === 'result-limit') {
-      show({ resultLimit: Math.max(1, Math.min(MAX_LIST_LIMIT, Number(target.value) || 1)), resultOffset: 0 });
+      show({ resultLimit: Math.max(1, Math.min(config.limits.maxLimit, Number(target.value) || 1)), resultOffset: 0 });
       target.blur();
     }
   });

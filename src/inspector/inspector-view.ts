@@ -15,6 +15,7 @@ import {
   resultCounters,
   type GraphRow,
   type InspectorView,
+  type PagingLimits,
 } from './inspector-model.js';
 
 /** Text made safe for HTML content and quoted attribute values. */
@@ -170,7 +171,13 @@ export function jobBodyHtml(job: Job | undefined): string {
 }
 
 /** The single-job status endpoint's answer: status, the result page's counters and pager, its data. */
-export function statusAnswerHtml(url: string, httpStatus: number, answer: unknown, view: Pick<InspectorView, 'resultLimit'>): string {
+export function statusAnswerHtml(
+  url: string,
+  httpStatus: number,
+  answer: unknown,
+  view: Pick<InspectorView, 'resultLimit'>,
+  limits: PagingLimits,
+): string {
   const head = `<p><code>GET ${esc(url)}</code> → <span id="status-http">HTTP ${httpStatus}</span></p>`;
   if (typeof answer !== 'object' || answer === null) return `${head}<pre>${esc(JSON.stringify(answer))}</pre>`;
   const record = answer as Record<string, unknown>;
@@ -187,7 +194,7 @@ export function statusAnswerHtml(url: string, httpStatus: number, answer: unknow
       `<button type="button" data-result-move="previous"${counters.offset > 0 ? '' : ' disabled'}>Previous records</button> ` +
       `<span id="result-range">${range} of ${counters.total}</span> ` +
       `<button type="button" data-result-move="next"${counters.offset + counters.returned < counters.total ? '' : ' disabled'}>Next records</button> ` +
-      `<label>per page <input id="result-limit" type="number" min="1" max="100000" value="${view.resultLimit}" size="5"></label></p>`;
+      `<label>per page <input id="result-limit" type="number" min="1" max="${limits.maxLimit}" value="${view.resultLimit}" size="5"></label></p>`;
   }
   const data = record.data;
   let parts = '';

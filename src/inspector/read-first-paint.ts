@@ -14,10 +14,10 @@ import {
   isFiltered,
   kindOptions,
   matchesFilter,
-  MAX_LIST_LIMIT,
   worldsOf,
   type GraphRow,
   type InspectorView,
+  type PagingLimits,
   type WorldState,
 } from './inspector-model.js';
 import type { InspectorSource } from './inspector-source.js';
@@ -41,13 +41,13 @@ export interface FirstPaint {
 }
 
 /** Reads the first paint for `asked` (the URL's view); `defaultProject` when none is named or held. */
-export function readFirstPaint(source: InspectorSource, asked: InspectorView, defaultProject: string): FirstPaint {
+export function readFirstPaint(source: InspectorSource, asked: InspectorView, defaultProject: string, limits: PagingLimits): FirstPaint {
   const state = source.state();
   const chosen = projectIdPattern.test(asked.project) ? asked.project : '';
   const project = chooseProject(state, chosen, defaultProject);
   const graph = chooseGraph(graphRows(source.state(project)), graphNamePattern.test(asked.graph) ? asked.graph : '');
   // The whole list once: the filters' values come from every job, and a filter needs them all anyway.
-  const read = graph ? source.listJobs(project, graph, { limit: MAX_LIST_LIMIT, offset: 0 }) : undefined;
+  const read = graph ? source.listJobs(project, graph, { limit: limits.maxLimit, offset: 0 }) : undefined;
   // Read after the list, which is what makes a graph's counts known.
   const world = source.state(project);
   const view: InspectorView = { ...asked, project, graph };

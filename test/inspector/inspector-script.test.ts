@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { INSPECTOR_SCRIPT } from '../../src/generated/inspector-script.js';
 import { renderInspectorPage } from '../../src/inspector/inspector-page.js';
+import { limitBounds, offsetBounds } from '../../src/spec/spec-facts.js';
 import {
   chooseGraph,
   chooseProject,
@@ -47,6 +48,9 @@ const job = (fields: Partial<Job> & Record<string, unknown>): Job => ({
   ...fields,
 });
 
+/** The spec's paging bounds, as the page hands them to its script. */
+const LIMITS = { maxLimit: limitBounds.max, maxOffset: offsetBounds.max };
+
 describe('the inspector model', () => {
   it('shows the virtual time as China time, as the lists do, and file times (µs) to the millisecond', () => {
     expect(formatNow(Date.parse('2024-05-23T02:00:00Z'))).toBe('2024-05-23 10:00:00 (UTC+8)');
@@ -67,7 +71,7 @@ describe('the inspector model', () => {
   });
 
   it('reads the view from the URL, defaults for anything unreadable, and writes back only what differs', () => {
-    const view = readView('?project=p1&graph=movie&status=failed&kind=ImportGraph&page=3&size=20&job=j9&resultOffset=10');
+    const view = readView('?project=p1&graph=movie&status=failed&kind=ImportGraph&page=3&size=20&job=j9&resultOffset=10', LIMITS);
     expect(view).toEqual({
       project: 'p1',
       graph: 'movie',
@@ -82,8 +86,8 @@ describe('the inspector model', () => {
     expect(viewSearch(view, { poll: '250' })).toBe(
       '?poll=250&project=p1&graph=movie&status=failed&kind=ImportGraph&page=3&size=20&job=j9&resultOffset=10',
     );
-    expect(readView('?page=0&size=7&resultLimit=-1')).toMatchObject({ page: 0, size: 50, resultLimit: 10 });
-    expect(viewSearch(readView(''))).toBe('');
+    expect(readView('?page=0&size=7&resultLimit=-1', LIMITS)).toMatchObject({ page: 0, size: 50, resultLimit: 10 });
+    expect(viewSearch(readView('', LIMITS))).toBe('');
   });
 
   it('offers the default project and every world the engine holds, and opens the chosen, else the first held', () => {
@@ -200,7 +204,7 @@ describe('the inspector view', () => {
       data: { outputs: { pagerank: [{ 1: 0.5 }], data_return_size: 1, data_offset: 0, data_total_size: 3 } },
       result: 'success',
     };
-    const html = statusAnswerHtml('/x', 200, answer, { resultLimit: 1 });
+    const html = statusAnswerHtml('/x', 200, answer, { resultLimit: 1 }, LIMITS);
     expect(html).toContain('records 1–1 of 3');
     expect(html).toContain('data-result-move="previous" disabled');
     expect(html).not.toContain('data-result-move="next" disabled');

@@ -16,7 +16,12 @@ declare global {
  * The app's other requests (its own files) go to the network. msw 2 reads `onUnhandledRequest`, msw 3
  * `onUnhandledFrame`; a value (not a literal) with both compiles under either.
  */
-const START = { serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', onUnhandledFrame: 'bypass', quiet: true } as const;
+const START = {
+  serviceWorker: { url: '/mockServiceWorker.js' },
+  onUnhandledRequest: 'bypass',
+  onUnhandledFrame: 'bypass',
+  quiet: true,
+} as const;
 
 /** Starts the worker and resolves once it intercepts requests. */
 export async function startMockWorker(): Promise<void> {
