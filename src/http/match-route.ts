@@ -6,7 +6,8 @@ import type { OperationId } from '../types.js';
 
 /** A matched operation and its raw path parameters. */
 export interface RouteMatch {
-  operationId: OperationId;
+  /** One of the operations routed here; the spec's other operations are not served yet (a 404). */
+  operationId: Extract<OperationId, 'listJobs' | 'getJobStatus' | 'cancelJob' | 'executeAlgorithm'>;
   /** project_id, graph_name and (for job routes) job_id, still percent-encoded. */
   project: string;
   graph: string;
