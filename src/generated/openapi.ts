@@ -61,6 +61,13 @@ export interface paths {
          *     `success`, `failed`), an older example sends `complete`, a 2025 page adds `partiallyFailed`.
          *     The spec's enum is the four; the other two are listed in `x-ges-status-variants` and are
          *     warnings in the contract kit. A job the engine does not hold is 400 GES.8301 [ex].
+         *
+         *     Used after every asynchronous API: algorithms, vertex and edge filter queries, Filtered-query,
+         *     exports, deletes, index jobs, imports [doc]. A vertex filter query's result is in
+         *     `data.outputs`: `vertices` and the paging counters `data_return_size`, `data_offset` and
+         *     `data_total_size` beside them [ex]. No page shows an edge filter query's result; the mock puts
+         *     `edges` there [decision]. An asynchronous Filtered-query is paged unless `visualized` was true
+         *     [doc].
          */
         get: operations["getJobStatus"];
         put?: never;
@@ -85,7 +92,15 @@ export interface paths {
          * Cancel a job
          * @description Stops a job that can still be stopped (`canStop` true in the list). Cancellable task kinds
          *     [doc]: filter queries, import and export of graphs, adding an index, and the algorithms
-         *     topicrank, pagerank, personalrank, kcore, connected_component, label_propagation and louvain.
+         *     topicrank, pagerank, personalrank, kcore, connected_component, label_propagation, louvain and
+         *     node2vec. The 2025 page lists the jobs of: export graph, import graph, vertex filter query,
+         *     edge filter query, Filtered-query V2, execute algorithm and add index; the 2021 page only
+         *     vertex and edge filter queries, execute algorithm and add index, other kinds answering
+         *     "Unsupported Operation" [doc]. Per kind, `x-ges-actions` and `x-ges-job` say `cancellable`:
+         *     `VertexFilterQuery`, `EdgeFilterQuery`, `CreateIndex`, `ImportGraph` and the listed algorithms
+         *     are; exports and deletes of filtered data, batch deletes, `DeleteIndex` and `ExportJobResult`
+         *     are not. **[decision]** Filtered-query (2.2.13) is not: the page names Filtered-query V2, a
+         *     different API. `canStop` is true exactly for an unfinished job of a cancellable kind.
          *
          *     What a cancelled job looks like afterwards is not documented. **[decision]** It becomes
          *     `failed`, with a `failReason` that says it was cancelled, `canStop` false and `endTime` the
@@ -108,9 +123,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run an algorithm as a job
-         * @description Submits an algorithm run. The answer carries the new job's id; the job then appears first in
-         *     the job list with `taskType` `Algorithm` and the request body, byte for byte, as `rawRequest`.
+         * Run an algorithm, a Filtered-query or an import (action_id)
+         * @description One URL, three actions, chosen by `action_id` (see "One operation per URL" above; each action's
+         *     own id, job type and task type are in `x-ges-actions`).
+         *
+         *     **`execute-algorithm`** submits an algorithm run. The answer carries the new job's id; the job
+         *     then appears first in the job list with `taskType` `Algorithm` and the request body, byte for
+         *     byte, as `rawRequest`.
          *
          *     Vertex ids are not checked on submit: a job whose `source` or `target` is not in the graph is
          *     accepted, and fails later with a reason such as
@@ -120,8 +139,178 @@ export interface paths {
          *     missing a required parameter, is 400 GES.8402 (failed to start) [doc]; a body that is not
          *     a JSON object is 400 GES.8000. A body over 1 MiB is refused with 400 GES.8000: the GES pages
          *     list no 413, and a client that handles the six documented statuses handles this too.
+         *
+         *     **`filtered-query`** (2.2.13) filters a k-hop walk hop by hop and lists the vertices or edges
+         *     of the last hop [doc]. With `executionMode` `sync`, the default, the answer is the result
+         *     (`data`), and no job is created; with `async` it is `{"jobId", "jobType": 1}` and the job's
+         *     result is read through the job status operation [doc, ex]. A synchronous result holds at most
+         *     100,000 vertices [doc]. An `executionMode` other than `sync` or `async` is 400 GES.8806 with the
+         *     page's message `executionMode is not correct, it should be sync or async` [ex]; an unknown graph
+         *     is 400 GES.8806 `graph [name] is not found` [ex].
+         *
+         *     **`import-graph`** (2.1.14) adds edge, vertex and schema files to the graph as a job [doc]; the
+         *     answer is `{"jobId"}` only, as the page shows it [ex]. The Chinese page prints the URL as
+         *     `action_id= import-graph`, with a blank [ex]. **[decision]** Blanks around the `action_id` value
+         *     are ignored, so that example is accepted as printed. An unknown graph is 400 GES.8013 [ex].
+         *     **[decision]** An import naming none of `edgesetPath`, `vertexsetPath` and `schemaPath` is 400
+         *     GES.8013: an English copy of the page requires one of them [doc].
+         *
+         *     **[decision]** An `action_id` that is none of the three is 400 GES.8000: no page documents one.
          */
         post: operations["executeAlgorithm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ges/v1.0/{project_id}/graphs/{graph_name}/vertices/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query, export or delete the vertices a filter selects, as a job (action_id)
+         * @description One URL, three actions, chosen by `action_id` (see "One operation per URL" above): `query`
+         *     (vertex filter query, 1.0.0), `export` (export filtered vertices to OBS, 2.2.7) and `delete`
+         *     (delete filtered vertices, 2.2.7). Each creates a job and answers `{"jobId", "jobType": 1}`
+         *     [ex]; export and delete exist only asynchronously [doc]. A query job's result is read through
+         *     the job status operation, in `data.outputs` [ex].
+         *
+         *     `labels` or `vertexFilters` must be given: without both the answer is 400 GES.8203 with the
+         *     page's message `Bad Request, parameter labels and vertexFilters cannot all be null` [ex]. With a
+         *     `full_text_*` predicate `vertexFilters` holds one condition, `labels` is absent, and a full-text
+         *     index must exist [doc].
+         *
+         *     **[decision]** A filter condition that is malformed is 400 GES.8202, a `sorts` entry with an
+         *     `orderValue` other than `incr`/`decr` 400 GES.8205, a label that is not a list of strings 400
+         *     GES.8201 (the codes the error table gives these cases). An export without `exportPath` or
+         *     `obsParameters` is 400 GES.8000. An `action_id` other than the three is 400 GES.8000. Vertices
+         *     and properties are not checked on submit: a job that selects nothing succeeds with an empty
+         *     result.
+         */
+        post: operations["queryVertices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ges/v1.0/{project_id}/graphs/{graph_name}/edges/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query, export or delete the edges a filter selects, or delete edges in a batch (action_id)
+         * @description One URL, four actions, chosen by `action_id` (see "One operation per URL" above): `query`
+         *     (edge filter query, 1.0.0), `export` (export filtered edges to OBS, 2.2.7), `delete` (delete
+         *     filtered edges, 2.2.7) and `batch-delete` (batch delete edges, 2.1.9). The first three create a
+         *     job and answer `{"jobId", "jobType": 0}` [ex]. `batch-delete` deletes at once and answers
+         *     `{"result": "success"}` unless `executionMode` is `async` (2.2.14), when it creates a job and
+         *     answers `{"jobId", "jobType": 3}` [doc, ex].
+         *
+         *     `labels` or `edgeFilters` must be given to the first three: without both the answer is 400
+         *     GES.8103 [ex]. The export page's failure example names `vertexFilters` in its message; the
+         *     query and delete pages name `edgeFilters` [ex]. A batch delete whose edge lacks `source` or
+         *     `target` is 400 GES.8000 `parameter does not contain 'source'` [ex].
+         *
+         *     **[decision]** The edge filter query page gives `limit` no default: it is 10, as for vertices. A
+         *     malformed condition is 400 GES.8101, a malformed label 400 GES.8102, a malformed sort 400
+         *     GES.8104; a batch delete with no edges is 400 GES.8110 (the codes the error table gives these
+         *     cases). An `action_id` other than the four is 400 GES.8000.
+         */
+        post: operations["queryEdges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ges/v1.0/{project_id}/graphs/{graph_name}/indices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an index, as a job
+         * @description Creates a composite index (`GlobalCompositeVertexIndex`, `GlobalCompositeEdgeIndex`) or a
+         *     full-text index (`FullTextIndex`) (1.1.6) [doc]. The answer is `{"jobId", "jobType": 8}` [ex]; the
+         *     index exists once the job succeeds. A full-text index may serve stale data for about a second
+         *     after an update [doc].
+         *
+         *     **[decision]** An `indexName` with other characters than letters, digits, `-` and `_` or longer
+         *     than 63, an unknown `indexType`, or a composite index with neither `hasLabel` true nor
+         *     `indexProperty` is 400 GES.8603 (the code the error table gives a failed index creation). An
+         *     index name the graph already has is 400 GES.8603 too.
+         */
+        post: operations["createIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ges/v1.0/{project_id}/graphs/{graph_name}/indices/{indexName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an index, as a job
+         * @description Deletes the index of that name (1.1.6) [doc]. The answer is `{"jobId", "jobType": 9}` [ex].
+         *
+         *     **[decision]** An index the graph does not have is 400 GES.8604 (the code the error table gives
+         *     a failed index deletion), answered at once rather than as a failing job.
+         */
+        delete: operations["deleteIndex"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ges/v1.0/{project_id}/graphs/{graph_name}/jobs/{job_id}/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export a job's result to a file in OBS, as a job
+         * @description Writes the result of a finished job to OBS (2.2.1) [doc]. The answer is `{"jobId"}` of a new
+         *     export job, with no jobType [ex]. Supported: the algorithms pagerank, personalrank, pixie,
+         *     louvain, label_propagation, connected_component (the page writes `connect_component`), kcore,
+         *     sssp, shortest_path, shortest_path_of_vertex_sets, all_shortest_paths, n_paths, triangle_count
+         *     (the page writes `traingle_count`), cluster_coefficient, degree_correlation, closeness,
+         *     link_prediction, betweenness, edge_betweenness, od_betweenness; and, on the 2025 page, the
+         *     Cypher, vertex filter and edge filter queries [doc]. By default (`erase` true) the exported job
+         *     is deleted once the export is done [doc].
+         *
+         *     **[decision]** A job the engine does not hold is 400 GES.8301; a job that has not succeeded, or
+         *     whose kind cannot be exported, is 400 GES.8011 (failed to export). With `erase` true the
+         *     exported job leaves the job list when the export job succeeds.
+         */
+        post: operations["exportJobResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -182,7 +371,9 @@ export interface components {
             rawRequest: string;
             /**
              * @description The kind of job. An open set: `Algorithm` and `ImportGraph` are the only documented values
-             *     [ex]; others (exports, filter queries, index builds) exist and are valid.
+             *     [ex]; others (exports, filter queries, index builds) exist and are valid. The mock names
+             *     the other kinds as `x-ges-actions` and `x-ges-job` decide (`VertexFilterQuery`,
+             *     `CreateIndex`, ...) [decision].
              * @example Algorithm
              * @example ImportGraph
              */
@@ -359,11 +550,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description A new job's id. `jobType` 1 marks an algorithm job [doc]. */
+        /**
+         * @description A new job's id, and the `jobType` the page's example shows [ex]: 1 for an algorithm, a vertex
+         *     filter query, Filtered-query and the export and delete of filtered vertices; 0 for an edge filter
+         *     query and the export and delete of filtered edges; 3 for an asynchronous batch delete of edges;
+         *     8 for create index; 9 for delete index. The export-result and import-graph examples have no
+         *     `jobType`, and no page gives the numbers a meaning. The tables name the field `job_id`; every
+         *     example sends `jobId` [doc vs ex].
+         */
         JobCreated: {
             /** @description The new job's id. */
             jobId: string;
-            /** @description 1 for an algorithm job. */
+            /** @description The kind of job, as a number (see the operation; the index pages' tables type it String, their examples send numbers). */
             jobType?: number;
             /** @description Empty or absent on success. */
             errorCode?: string;
@@ -384,6 +582,454 @@ export interface components {
              * @enum {string}
              */
             result?: "failed";
+        };
+        /**
+         * @description A count the GES tables type Integer. The edge filter query example sends it as a string of
+         *     digits (`"offset":"0"`, `"limit":"20"`) [ex]; both forms are accepted and read alike.
+         */
+        LooseInteger: number | string;
+        /**
+         * @description A flag. The create-index example sends `"hasLabel": "true"` and the Filtered-query examples
+         *     `"visulized": "false"`, strings where the tables say Boolean [ex]; `true`, `false`, `"true"` and
+         *     `"false"` are accepted and read alike.
+         */
+        LooseBoolean: boolean | ("true" | "false");
+        /** @description Labels to filter by. The tables type it String; every example sends an array of strings [ex]. */
+        LabelList: string[];
+        /** @description One condition of `vertexFilters` or `edgeFilters`, fields as the filter query pages' tables give them [doc]. */
+        FilterCondition: {
+            /**
+             * @description The property to test. With `full_text_combination` it is the literal `propertyName` and the
+             *     properties are named in `values`.
+             */
+            propertyName: string;
+            /**
+             * @description The comparison.
+             * @enum {string}
+             */
+            predicate: "=" | "<" | ">" | "<=" | ">=" | "range" | "has" | "hasNot" | "full_text_match" | "full_text_prefix" | "full_text_wildcard" | "full_text_regexp" | "full_text_fuzzy" | "full_text_combination";
+            /**
+             * @description The values to compare with: strings, or, with `full_text_combination`, objects of
+             *     `propertyName` and `value`. `range` takes two values [ex].
+             */
+            values?: (string | {
+                /** @description A property of the full-text index. */
+                propertyName: string;
+                /** @description The text to look for in it. */
+                value: string;
+            })[];
+            /**
+             * @description How this condition joins the one before it, default `and`.
+             * @default and
+             * @enum {string}
+             */
+            type: "and" | "or";
+        };
+        /**
+         * @description Conditions on properties. The tables call it a "JsonArray format string" and type it Json or
+         *     String; every example sends an array [ex].
+         */
+        FilterConditionList: components["schemas"]["FilterCondition"][];
+        /** @description One sort key of `sorts`, fields as the filter query pages' tables give them; `key` or `propertyName` is given [doc]. */
+        SortKey: {
+            /**
+             * @description Sort by `id`, `label` or `property` (vertices); `label` or `property` (edges).
+             * @enum {string}
+             */
+            key?: "id" | "label" | "property";
+            /** @description The property to sort by. */
+            propertyName?: string;
+            /**
+             * @description `incr` (ascending, the default) or `decr`.
+             * @default incr
+             * @enum {string}
+             */
+            orderValue: "incr" | "decr";
+        };
+        /**
+         * @description OBS credentials for reading or writing files [doc]. The tables type it String; every example
+         *     sends an object [ex].
+         */
+        ObsParameters: {
+            /** @description The access key (AK). */
+            accessKey: string;
+            /** @description The secret key (SK). */
+            secretKey: string;
+        };
+        /**
+         * @description The vertex filter query body (`action_id=query`, 1.0.0), fields as the page's table gives them [doc]. `labels` or `vertexFilters` is
+         *     given [doc]; with a `full_text_*` predicate `vertexFilters` holds one condition and `labels` is
+         *     absent [doc].
+         */
+        VertexQueryRequest: {
+            /** @description Vertex labels to select. */
+            labels?: components["schemas"]["LabelList"];
+            /** @description Conditions on vertex properties. */
+            vertexFilters?: components["schemas"]["FilterConditionList"];
+            /** @description Where the result starts. */
+            offset?: components["schemas"]["LooseInteger"];
+            /** @description The most vertices a page of the result holds, default 10. */
+            limit?: components["schemas"]["LooseInteger"];
+            /** @description Sort keys of the result. */
+            sorts?: components["schemas"]["SortKey"][];
+        };
+        /**
+         * @description The edge filter query body (`action_id=query`, 1.0.0), fields as the page's table gives them [doc]. `labels` or `edgeFilters` is
+         *     given [doc].
+         */
+        EdgeQueryRequest: {
+            /** @description Edge labels to select. */
+            labels?: components["schemas"]["LabelList"];
+            /** @description Conditions on edge properties. */
+            edgeFilters?: components["schemas"]["FilterConditionList"];
+            /** @description Where the result starts. */
+            offset?: components["schemas"]["LooseInteger"];
+            /** @description How many edges the query should return; the page states no default. */
+            limit?: components["schemas"]["LooseInteger"];
+            /** @description Sort keys of the result. */
+            sorts?: components["schemas"]["SortKey"][];
+        };
+        /**
+         * @description The body of exporting filtered vertices to OBS (`action_id=export`, 2.2.7, asynchronous only),
+         *     fields as the page's table gives them [doc]. `labels` or `vertexFilters` is given [doc].
+         */
+        VertexExportRequest: {
+            /** @description Vertex labels to select. */
+            labels?: components["schemas"]["LabelList"];
+            /** @description Conditions on vertex properties. */
+            vertexFilters?: components["schemas"]["FilterConditionList"];
+            /** @description The OBS directory to write to. */
+            exportPath: string;
+            /** @description The name of the file written. */
+            fileName?: string;
+            /** @description OBS credentials. */
+            obsParameters: components["schemas"]["ObsParameters"];
+        };
+        /**
+         * @description The body of exporting filtered edges to OBS (`action_id=export`, 2.2.7, asynchronous only),
+         *     fields as the page's table gives them [doc]. `labels` or `edgeFilters` is given [doc].
+         */
+        EdgeExportRequest: {
+            /** @description Edge labels to select. */
+            labels?: components["schemas"]["LabelList"];
+            /** @description Conditions on edge properties. */
+            edgeFilters?: components["schemas"]["FilterConditionList"];
+            /** @description The OBS directory to write to. */
+            exportPath: string;
+            /** @description The name of the file written. */
+            fileName?: string;
+            /** @description OBS credentials. */
+            obsParameters: components["schemas"]["ObsParameters"];
+        };
+        /**
+         * @description The body of deleting filtered vertices (`action_id=delete`, 2.2.7, asynchronous only), fields as
+         *     the page's table gives them [doc].
+         *     `labels` or `vertexFilters` is given [doc].
+         */
+        VertexDeleteRequest: {
+            /** @description Vertex labels to select. */
+            labels?: components["schemas"]["LabelList"];
+            /** @description Conditions on vertex properties. */
+            vertexFilters?: components["schemas"]["FilterConditionList"];
+        };
+        /**
+         * @description The body of deleting filtered edges (`action_id=delete`, 2.2.7, asynchronous only), fields as
+         *     the page's table gives them [doc].
+         *     `labels` or `edgeFilters` is given [doc].
+         */
+        EdgeDeleteRequest: {
+            /** @description Edge labels to select. */
+            labels?: components["schemas"]["LabelList"];
+            /** @description Conditions on edge properties. */
+            edgeFilters?: components["schemas"]["FilterConditionList"];
+        };
+        /** @description One edge, by its ends and, optionally, its index or label; fields as the batch delete edges table gives them [doc]. */
+        EdgeRef: {
+            /** @description The edge's source vertex. */
+            source: string;
+            /** @description The edge's target vertex. */
+            target: string;
+            /** @description The edge's index among its parallel edges. */
+            index?: string;
+            /**
+             * @description The edge's label (2.2.17); ignored when `index` is given, otherwise one edge with these ends
+             *     and this label is deleted.
+             */
+            label?: string;
+            /** @description The sortKey of a parallel edge, with `label` (database edition). */
+            sortKey?: string | number;
+        };
+        /** @description The batch delete edges body (`action_id=batch-delete`, 2.1.9; `executionMode` since 2.2.14), fields as the page's table gives them [doc]. */
+        BatchDeleteEdgesRequest: {
+            /** @description The edges to delete. */
+            edges: components["schemas"]["EdgeRef"][];
+            /**
+             * @description `sync` (the default) deletes at once; `async` (2.2.14) creates a job.
+             * @default sync
+             * @enum {string}
+             */
+            executionMode: "sync" | "async";
+            /**
+             * @description Whether an edge that does not exist is passed over, default false (2.2.17). A body that
+             *     is not JSON is refused either way.
+             */
+            ignoreError?: components["schemas"]["LooseBoolean"];
+        };
+        /** @description The answer of a synchronous batch delete [doc]. */
+        BatchDeleteResult: {
+            /**
+             * @description `success`.
+             * @enum {string}
+             */
+            result: "success";
+            /** @description Empty or absent on success. */
+            errorCode?: string;
+            /** @description Empty or absent on success. */
+            errorMessage?: string;
+        };
+        /**
+         * @description One comparison of Filtered-query, fields as the page's tables give them [doc]. With `&` or `|`, `leftvalue` and `rightvalue` each hold a
+         *     nested `property_filter` [doc].
+         */
+        PropertyFilter: {
+            /**
+             * @description What is compared: `label_name` (the literal `labelName`), `property_name`, `id`, or a nested
+             *     `property_filter`.
+             */
+            leftvalue: {
+                /** @description The literal `labelName`, to compare the label. */
+                label_name?: string;
+                /** @description The property to compare. */
+                property_name?: string;
+                /** @description Compare the id (its value may be empty). */
+                id?: string;
+                /** @description A nested comparison, shaped like this one. */
+                property_filter?: {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description The comparison.
+             * @enum {string}
+             */
+            predicate: "=" | "!=" | "<" | "<=" | ">" | ">=" | "&" | "|" | "HAS" | "HASNOT" | "CONTAIN" | "NOTCONTAIN" | "SUBSET" | "IN" | "NOTIN" | "PREFIX" | "FUZZY" | "REGEX" | "SUBSTRING" | "CISUBSTRING";
+            /** @description What it is compared with, `value` or a nested `property_filter`. */
+            rightvalue: {
+                /** @description A label name or property value; a set for the set predicates. */
+                value?: string | string[];
+                /** @description A nested comparison, shaped like this one. */
+                property_filter?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description One hop of Filtered-query, and the filter applied to its result [doc]. */
+        FilteredQueryLayer: {
+            /**
+             * @description The hop: `inV`, `outV`, `bothV`, `vertex` (first hop only) select vertices; `in`, `out`,
+             *     `both`, `edge` (first hop only) select edges.
+             * @enum {string}
+             */
+            operator: "inV" | "outV" | "bothV" | "vertex" | "in" | "out" | "both" | "edge";
+            /** @description A filter on the vertices of this hop. */
+            vertex_filter?: {
+                /** @description The comparison. */
+                property_filter?: components["schemas"]["PropertyFilter"];
+            };
+            /** @description A filter on the edges of this hop. */
+            edge_filter?: {
+                /** @description The comparison. */
+                property_filter?: components["schemas"]["PropertyFilter"];
+            };
+        };
+        /**
+         * @description The Filtered-query body (`action_id=filtered-query`, 2.2.13), fields as the page's tables give them [doc]. `vertices` or `edges` gives
+         *     the start [doc].
+         */
+        FilteredQueryRequest: {
+            /**
+             * @description `sync` (the default) answers the result at once; `async` creates a job.
+             * @default sync
+             * @enum {string}
+             */
+            executionMode: "sync" | "async";
+            /** @description Ids of the start vertices. */
+            vertices?: string[];
+            /** @description The start edges, instead of `vertices`. */
+            edges?: components["schemas"]["EdgeRef"][];
+            /** @description One entry a hop. */
+            filters: components["schemas"]["FilteredQueryLayer"][];
+            /**
+             * @description `Default` (the last hop), `AllVertices`, `SimpleEdges` or `Path`.
+             * @enum {string}
+             */
+            query_type?: "Default" | "AllVertices" | "SimpleEdges" | "Path";
+            /** @description Which fields of the result are returned (`id`, `label`, `properties`, `selectedProperties`). */
+            by?: {
+                /** @description Return the id, default false. */
+                id?: boolean;
+                /** @description Return the label, default false. */
+                label?: boolean;
+                /** @description Return the properties, default false. */
+                properties?: boolean;
+                /** @description The properties returned; all when empty. */
+                selectedProperties?: string[];
+            }[];
+            /** @description Whether paths run from the start to every leaf, default false. */
+            full_path?: components["schemas"]["LooseBoolean"];
+            /** @description Whether `paths` is returned (the 2021-01 page's examples send it). */
+            with_path?: components["schemas"]["LooseBoolean"];
+            /** @description Whether an asynchronous result is returned unpaged, default false. */
+            visualized?: components["schemas"]["LooseBoolean"];
+            /**
+             * @description The examples' spelling of `visualized`, sent as a string [ex]. Accepted and read as
+             *     `visualized` when that is absent [decision].
+             */
+            visulized?: components["schemas"]["LooseBoolean"];
+        };
+        /** @description The answer of a synchronous Filtered-query [doc]. */
+        FilteredQueryResult: {
+            /**
+             * @description The result: `vertices` when the last hop selects vertices, `edges` when it selects edges,
+             *     and `paths` when asked for.
+             */
+            data: {
+                /** @description The vertices of the last hop. */
+                vertices?: {
+                    [key: string]: unknown;
+                }[];
+                /** @description The edges of the last hop. */
+                edges?: {
+                    [key: string]: unknown;
+                }[];
+                /** @description Paths of `source`, `target`, `index`, `label`. */
+                paths?: {
+                    [key: string]: unknown;
+                }[];
+            };
+            /** @description Empty or absent on success. */
+            errorCode?: string;
+            /** @description Empty or absent on success. */
+            errorMessage?: string;
+        };
+        /** @description What an import does with repeated edges [doc]. */
+        ParallelEdge: {
+            /**
+             * @description `allow` (the default), `ignore` the later ones, or `override` the earlier ones.
+             * @default allow
+             * @enum {string}
+             */
+            action: "allow" | "ignore" | "override";
+            /**
+             * @description Whether edges with the same ends but different labels repeat each other, default true.
+             * @default true
+             */
+            ignoreLabel: boolean;
+        };
+        /**
+         * @description The import-graph body (`action_id=import-graph`), fields as the page's table gives them [doc]: files of edges, vertices and schema to
+         *     add to the graph. The memory-edition page marks `obsParameters` required; the engine's own list
+         *     shows import bodies without it and the database edition needs it only for OBS, so it is optional
+         *     here [doc vs ex; decision].
+         */
+        ImportGraphRequest: {
+            /** @description The graph, as the SDK sends it and the job list's rawRequest shows it [ex]. */
+            graphName?: string;
+            /** @description Edge file or directory. */
+            edgesetPath?: string;
+            /**
+             * @description Edge file format, `csv` (the default).
+             * @default csv
+             */
+            edgesetFormat: string;
+            /** @description Vertex file or directory. */
+            vertexsetPath?: string;
+            /**
+             * @description Vertex file format, `csv` (the default).
+             * @default csv
+             */
+            vertexsetFormat: string;
+            /** @description Schema (metadata) file of the new data. */
+            schemaPath?: string;
+            /** @description Where rejected data and the reasons are written. */
+            logDir?: string;
+            /** @description Handling of repeated edges. */
+            parallelEdge?: components["schemas"]["ParallelEdge"];
+            /**
+             * @description CSV field separator, default `,`.
+             * @default ,
+             */
+            delimiter: string;
+            /**
+             * @description CSV quote character, default `"`.
+             * @default "
+             */
+            trimQuote: string;
+            /**
+             * @description Offline import (faster, the graph locked) or online (the default, the graph readable).
+             * @default false
+             */
+            offline: boolean;
+            /** @description OBS credentials. */
+            obsParameters?: components["schemas"]["ObsParameters"];
+        };
+        /**
+         * @description The create-index body (1.1.6), fields as the page's table gives them [doc]: a composite index (`GlobalCompositeVertexIndex`,
+         *     `GlobalCompositeEdgeIndex`) on a label and properties, or a `FullTextIndex` on properties.
+         *     `indexProperty` is required when `hasLabel` is false or absent [doc].
+         */
+        CreateIndexRequest: {
+            /** @description Letters, digits, `-` and `_`, at most 63 characters. */
+            indexName: string;
+            /**
+             * @description The kind of index; case-sensitive.
+             * @enum {string}
+             */
+            indexType: "GlobalCompositeVertexIndex" | "GlobalCompositeEdgeIndex" | "FullTextIndex";
+            /** @description Whether the index covers the label, default false. */
+            hasLabel?: components["schemas"]["LooseBoolean"];
+            /**
+             * @description The indexed properties, of type integer, float, double, long, enum, char array, string or
+             *     date. The table types it String; the examples send an array [ex].
+             */
+            indexProperty?: string[];
+        };
+        /**
+         * @description The export-result body (2.2.1), fields as the page's table gives them [doc]. `obsParameters` is required by the 2021 page and optional
+         *     since graphs of 2.4.17 may reach OBS by delegation [doc]; optional here [decision].
+         */
+        ExportJobResultRequest: {
+            /** @description The OBS directory to write to. */
+            exportPath: string;
+            /** @description The file name, or the directory name when `paginate.enable` is true. */
+            fileName?: string;
+            /** @description OBS credentials. */
+            obsParameters?: components["schemas"]["ObsParameters"];
+            /** @description Export in several files (2025 page). */
+            paginate?: {
+                /**
+                 * @description Whether to write several files, default false.
+                 * @default false
+                 */
+                enable: boolean;
+                /**
+                 * @description Rows a file, default 10000000.
+                 * @default 10000000
+                 */
+                rowCountPerFile: number;
+                /**
+                 * @description Threads, default 8 (at most the CPUs of the graph).
+                 * @default 8
+                 */
+                numThread: number;
+                /** @description Bytes a file at most. */
+                maxSizePerFile?: number;
+            };
+            /**
+             * @description Whether the job whose result is exported is deleted afterwards, default true (2025 page).
+             * @default true
+             */
+            erase: boolean;
         };
     };
     responses: {
@@ -413,6 +1059,15 @@ export interface components {
          *     because no GES page documents a 404 body. A missing graph is 400, not 404.
          */
         NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GesError"];
+            };
+        };
+        /** @description The engine is unavailable (GES.8602). */
+        EngineUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -681,8 +1336,11 @@ export interface operations {
     executeAlgorithm: {
         parameters: {
             query: {
-                /** @description The action to perform. Only `execute-algorithm` is part of this contract. */
-                action_id: "execute-algorithm";
+                /**
+                 * @description The action: `execute-algorithm` (1.0.0), `filtered-query` (2.2.13) or `import-graph` (2.1.14).
+                 *     Blanks around the value are ignored; any other value is refused with 400 GES.8000 [decision].
+                 */
+                action_id: "execute-algorithm" | "filtered-query" | "import-graph";
             };
             header?: never;
             path: {
@@ -701,25 +1359,33 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The algorithm and its parameters. */
+        /**
+         * @description The body of the action named by `action_id`: `AlgorithmRequest`, `FilteredQueryRequest` or
+         *     `ImportGraphRequest` (`x-ges-actions` names each action's schema).
+         */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AlgorithmRequest"];
+                "application/json": components["schemas"]["AlgorithmRequest"] | components["schemas"]["FilteredQueryRequest"] | components["schemas"]["ImportGraphRequest"];
             };
         };
         responses: {
-            /** @description The job was created. */
+            /**
+             * @description The job was created (`JobCreated`), or a synchronous Filtered-query answered its result
+             *     (`FilteredQueryResult`).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobCreated"];
+                    "application/json": components["schemas"]["JobCreated"] | components["schemas"]["FilteredQueryResult"];
                 };
             };
             /**
              * @description The body is not a JSON object or too large (GES.8000), the graph does not exist (GES.8000),
-             *     the algorithm name is empty (GES.8401), or the algorithm cannot start (GES.8402).
+             *     the algorithm name is empty (GES.8401), or the algorithm cannot start (GES.8402); for
+             *     Filtered-query the graph or `executionMode` is wrong (GES.8806); for import-graph the graph
+             *     does not exist or the import cannot start (GES.8013).
              */
             400: {
                 headers: {
@@ -741,6 +1407,301 @@ export interface operations {
                     "application/json": components["schemas"]["GesError"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    queryVertices: {
+        parameters: {
+            query: {
+                /** @description The action `query` (1.0.0), `export` (2.2.7) or `delete` (2.2.7). */
+                action_id: "query" | "export" | "delete";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Letters and digits, 1–64 characters [doc, newer pages]; real ones are 32 lowercase
+                 *     hex digits.
+                 * @example 0123456789abcdef0123456789abcdef
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Graph name: 4–50 characters, starting with a letter, then letters, digits or underscores (the
+                 *     create-graph rule) [doc]. The list page's table omits it although its URL has it.
+                 * @example movie
+                 */
+                graph_name: components["parameters"]["GraphName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * @description The body of the action named by `action_id`: `VertexQueryRequest`, `VertexExportRequest` or
+         *     `VertexDeleteRequest`.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VertexQueryRequest"] | components["schemas"]["VertexExportRequest"] | components["schemas"]["VertexDeleteRequest"];
+            };
+        };
+        responses: {
+            /** @description The job was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCreated"];
+                };
+            };
+            /**
+             * @description Neither `labels` nor `vertexFilters` (GES.8203), a malformed label (GES.8201), condition
+             *     (GES.8202) or sort (GES.8205), a malformed body or missing export field (GES.8000), or the
+             *     graph does not exist (GES.8000).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GesError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["EngineUnavailable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    queryEdges: {
+        parameters: {
+            query: {
+                /** @description The action `query` (1.0.0), `export` (2.2.7), `delete` (2.2.7) or `batch-delete` (2.1.9). */
+                action_id: "query" | "export" | "delete" | "batch-delete";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Letters and digits, 1–64 characters [doc, newer pages]; real ones are 32 lowercase
+                 *     hex digits.
+                 * @example 0123456789abcdef0123456789abcdef
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Graph name: 4–50 characters, starting with a letter, then letters, digits or underscores (the
+                 *     create-graph rule) [doc]. The list page's table omits it although its URL has it.
+                 * @example movie
+                 */
+                graph_name: components["parameters"]["GraphName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * @description The body of the action named by `action_id`: `EdgeQueryRequest`, `EdgeExportRequest`,
+         *     `EdgeDeleteRequest` or `BatchDeleteEdgesRequest`.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EdgeQueryRequest"] | components["schemas"]["EdgeExportRequest"] | components["schemas"]["EdgeDeleteRequest"] | components["schemas"]["BatchDeleteEdgesRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The job was created (`JobCreated`), or a synchronous batch delete finished
+             *     (`BatchDeleteResult`).
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCreated"] | components["schemas"]["BatchDeleteResult"];
+                };
+            };
+            /**
+             * @description Neither `labels` nor `edgeFilters` (GES.8103), a malformed condition (GES.8101), label
+             *     (GES.8102) or sort (GES.8104), no edges to delete (GES.8110), an edge without `source` or
+             *     `target` or a malformed body (GES.8000), or the graph does not exist (GES.8000, GES.8402).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GesError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["EngineUnavailable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Letters and digits, 1–64 characters [doc, newer pages]; real ones are 32 lowercase
+                 *     hex digits.
+                 * @example 0123456789abcdef0123456789abcdef
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Graph name: 4–50 characters, starting with a letter, then letters, digits or underscores (the
+                 *     create-graph rule) [doc]. The list page's table omits it although its URL has it.
+                 * @example movie
+                 */
+                graph_name: components["parameters"]["GraphName"];
+            };
+            cookie?: never;
+        };
+        /** @description The index to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndexRequest"];
+            };
+        };
+        responses: {
+            /** @description The job was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCreated"];
+                };
+            };
+            /** @description The index cannot be created (GES.8603), the body is malformed (GES.8000), or the graph does not exist (GES.8603). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GesError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["EngineUnavailable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Letters and digits, 1–64 characters [doc, newer pages]; real ones are 32 lowercase
+                 *     hex digits.
+                 * @example 0123456789abcdef0123456789abcdef
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Graph name: 4–50 characters, starting with a letter, then letters, digits or underscores (the
+                 *     create-graph rule) [doc]. The list page's table omits it although its URL has it.
+                 * @example movie
+                 */
+                graph_name: components["parameters"]["GraphName"];
+                /**
+                 * @description The index's name, as the page spells the parameter.
+                 * @example ageIndex
+                 */
+                indexName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCreated"];
+                };
+            };
+            /** @description The index cannot be deleted or does not exist (GES.8604), or the graph does not exist (GES.8604). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GesError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["EngineUnavailable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportJobResult: {
+        parameters: {
+            query: {
+                /** @description The action, `export-result` (2.2.1). */
+                action_id: "export-result";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Letters and digits, 1–64 characters [doc, newer pages]; real ones are 32 lowercase
+                 *     hex digits.
+                 * @example 0123456789abcdef0123456789abcdef
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Graph name: 4–50 characters, starting with a letter, then letters, digits or underscores (the
+                 *     create-graph rule) [doc]. The list page's table omits it although its URL has it.
+                 * @example movie
+                 */
+                graph_name: components["parameters"]["GraphName"];
+                /**
+                 * @description Job ID as returned on submit. Memory-engine ids are a UUID followed by nine digits shared by
+                 *     every job of a graph [ex]; no format is enforced, since other engine versions differ.
+                 * @example 5a39d9f6-e955-4294-8ec6-2fe18eee98c7001680206
+                 */
+                job_id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        /** @description Where to write the result. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportJobResultRequest"];
+            };
+        };
+        responses: {
+            /** @description The export job was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCreated"];
+                };
+            };
+            /**
+             * @description The export cannot start: the graph does not exist, the job has no exportable result
+             *     (GES.8011); the job is not held by the engine (GES.8301); the body is malformed (GES.8000).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GesError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["EngineUnavailable"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

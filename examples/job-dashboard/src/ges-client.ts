@@ -52,7 +52,8 @@ export function createGesClient(target: GesTarget): GesClient {
         params: { path: { project_id, graph_name }, query: { action_id: 'execute-algorithm' } },
         body,
       });
-      if (!data) throw toCallError(response, error);
+      // The URL also answers a synchronous Filtered-query with `data`; execute-algorithm answers a job.
+      if (!data || !('jobId' in data)) throw toCallError(response, error);
       return data.jobId;
     },
     async cancelJob(graph_name, job_id) {

@@ -38,7 +38,7 @@ test('a submitted algorithm job finishes once the test moves api.clock', async (
     params: { path: { project_id, graph_name: 'movie' }, query: { action_id: 'execute-algorithm' } },
     body: { algorithmName: 'pagerank', parameters: { alpha: 0.85 } },
   });
-  const jobId = created.data?.jobId;
+  const jobId = created.data && 'jobId' in created.data ? created.data.jobId : undefined;
   expect(jobId).toEqual(expect.any(String));
   api.clock.advance(60 * 60_000);
   const status = await ges.GET('/ges/v1.0/{project_id}/graphs/{graph_name}/jobs/{job_id}/status', {
