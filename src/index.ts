@@ -56,7 +56,14 @@ export type { OnChange, RefusedChange } from './http/commit-change.js';
 export type { JournalEntry, JournalFault, JournalFilter } from './http/request-journal.js';
 export type { FaultConfig } from './engine/faults.js';
 export type { ApiRequest, ApiResponse } from './http/http-types.js';
-export type { FixtureDocument, FixtureDuration, FixtureFileGroup, FixtureGraphSpec, FixtureJob } from './fixtures/fixture-types.js';
+export type {
+  FixtureDocument,
+  FixtureDuration,
+  FixtureFileGroup,
+  FixtureGraphSpec,
+  FixtureJob,
+  KnownTaskType,
+} from './fixtures/fixture-types.js';
 export { FixtureError, type FixtureProblem } from './fixtures/fixture-error.js';
 export { validateFixtures, type FixtureValidation, type ValidateFixturesOptions } from './fixtures/validate-fixtures.js';
 export { defineFixtures, gesJob } from './fixtures/define-fixtures.js';

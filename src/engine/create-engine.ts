@@ -5,12 +5,16 @@
  * a journal's changes go through again at start-up. Pure: no HTTP, no timers, no Date.now(), no
  * Math.random, no global faker.
  */
-import type { AlgorithmRequest, JobCreated } from '../types.js';
+import type { AlgorithmRequest, Job, JobCreated } from '../types.js';
+import { jobActionById, type JobAction } from '../spec/job-actions.js';
+import { readJobTime } from '../spec/read-job-time.js';
 import { prepareFixtures } from '../fixtures/validate-fixtures.js';
 import { FixtureError } from '../fixtures/fixture-error.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { ALGORITHMS, isGiven } from './algorithms.js';
-import { planSubmittedAlgorithm } from './draw-job-plans.js';
+import { planSubmittedAlgorithm, planSubmittedJob, type PlannerContext } from './draw-job-plans.js';
+import { algorithmOf } from './job-factory.js';
+import { bodyOf, filteredQueryRecords, looseBoolean, TASK_TYPES } from './job-kinds.js';
 import { createEngineProfile } from './engine-profiles.js';
 import { resolveSettings } from './engine-settings.js';
 import type {
@@ -23,13 +27,14 @@ import type {
   EngineSnapshot,
   EngineWrite,
   FixtureGraphs,
+  JobSubmission,
   MockState,
   SnapshotJob,
   WorldState,
 } from './engine-types.js';
 import { createFaults, parseFaultConfig, type FaultConfig, type Faults } from './faults.js';
-import { isView } from './job-lifecycle.js';
-import { createJobStore, submittedJobBytes, jobBytes, submissionWords } from './job-store.js';
+import { isView, type JobPlan } from './job-lifecycle.js';
+import { createJobStore, submittedJobBytes, jobBytes, submissionWords, type JobStore } from './job-store.js';
 import {
   createWorld,
   dumpFixtures,
@@ -77,6 +82,53 @@ function toLoaded(graphs: FixtureGraphs, document: FixtureDocument, seed: number
     recordedStatusVariants: document.recordedStatusVariants ?? [],
     bytes: fixturesBytes([...forEvery.values(), ...[...byProject.values()].flatMap((each) => [...each.values()])]),
   };
+}
+
+/**
+ * Most records a synchronous Filtered-query answers: the page allows 100,000 vertices [doc], but a mock
+ * that answered that many on every call would be a load test, not a mock [decision].
+ */
+const SYNC_FILTERED_QUERY_RECORDS = 1_000;
+
+/**
+ * The indices a graph has at `now`, by name: those its index jobs built or are building, less those
+ * deleted by then, in the order the jobs were submitted (the jobs it still holds are its record).
+ */
+function indexNamesOf(store: JobStore, now: number): Set<string> {
+  const events: { startMs: number; name: string; create: boolean; counts: boolean }[] = [];
+  const createType = TASK_TYPES.createIndex;
+  const deleteType = TASK_TYPES.deleteIndex;
+  for (const { view } of store.entries(now)) {
+    if (view.taskType !== createType && view.taskType !== deleteType) continue;
+    const create = view.taskType === createType;
+    // A deletion's name is kept beside its (empty) rawRequest while the engine holds its plan.
+    const entry = store.find(view.jobId);
+    const parameters = entry && !isView(entry) ? entry.parameters : undefined;
+    const name = String((parameters ?? bodyOf(view.rawRequest))['indexName'] ?? '');
+    // A build counts while it runs and once it succeeded; a deletion once it succeeded.
+    const counts = create ? view.status !== 'failed' : view.status === 'success';
+    events.push({ startMs: readJobTime(view.startTime) ?? 0, name, create, counts });
+  }
+  events.sort((a, b) => a.startMs - b.startMs);
+  const names = new Set<string>();
+  for (const event of events) {
+    if (!event.counts || event.name === '') continue;
+    if (event.create) names.add(event.name);
+    else names.delete(event.name);
+  }
+  return names;
+}
+
+/** Why a job's result cannot be exported, or undefined when it can (the export-result page's list). */
+function exportRefusal(job: Job, action: JobAction): string | undefined {
+  if (job.status !== 'success') return `job ${job.jobId} has not succeeded (it is ${job.status}).`;
+  if (job.taskType === 'Algorithm') {
+    const algorithm = algorithmOf(job.rawRequest);
+    return algorithm !== undefined && action.exportableAlgorithms.includes(algorithm)
+      ? undefined
+      : `the result of algorithm [${algorithm ?? 'unknown'}] cannot be exported.`;
+  }
+  return action.exportableTaskTypes.includes(job.taskType) ? undefined : `a ${job.taskType} job has no result to export.`;
 }
 
 /**
@@ -354,13 +406,84 @@ export function createEngine(options: EngineOptions): Engine {
     return write(created, { kind: 'submit', world: id, graph, plan, evicted, t: now() });
   }
 
+  /** Plans a submitted job with the store's next stream, evicts to make room, checks the budget, and applies it. */
+  function submitPlanned(
+    id: string,
+    graph: string,
+    store: JobStore,
+    at: number,
+    plan: (planner: PlannerContext) => JobPlan,
+    jobType: number | undefined,
+  ): EngineWrite<JobCreated> {
+    const planner = store.nextPlanner();
+    let planned = plan(planner);
+    // A UUID collision is astronomically unlikely; draw again rather than shadow a job.
+    while (store.find(planned.jobId)) planned = plan(planner);
+    const evicted = store.evictionsFor(at, settings.maxJobsPerGraph);
+    if (!evicted) return fail({ kind: 'graph-full', graph, cap: settings.maxJobsPerGraph });
+    if (storedBytes() - store.submittedBytesOf(evicted) + jobBytes(planned) > settings.maxStoredBytes)
+      return fail({ kind: 'memory-budget', cap: settings.maxStoredBytes });
+    const jobId = base.profile.servedId(planned.jobId);
+    const created: JobCreated = jobType === undefined ? { jobId } : { jobId, jobType };
+    return write(created, { kind: 'submit', world: id, graph, plan: planned, evicted, t: now() });
+  }
+
+  function submitJob(id: string, graph: string, submission: JobSubmission): EngineWrite<JobCreated> {
+    if (!admits(id) && hasGraph(base, peek(id), graph)) return fail({ kind: 'too-many-projects', cap: settings.maxProjects });
+    const found = graphStore(id, graph);
+    if (!found) return fail({ kind: 'graph-not-found', graph });
+    const { world, store } = found;
+    const at = worldNow(world);
+    const action = jobActionById(submission.kind);
+    switch (submission.kind) {
+      case 'deleteIndex': {
+        const { indexName } = submission;
+        if (!indexNamesOf(store, at).has(indexName)) return fail({ kind: 'index-not-found', indexName });
+        // The request has no body: its rawRequest is empty, and the index name is kept beside it.
+        const parameters = { indexName };
+        return submitPlanned(
+          id,
+          graph,
+          store,
+          at,
+          (planner) => planSubmittedJob(planner, 'deleteIndex', '', parameters, at, { parameters }),
+          action.jobType,
+        );
+      }
+      case 'exportJobResult': {
+        const target = findServed(base, store, submission.jobId);
+        if (!target || store.isErased(target.jobId, at)) return fail({ kind: 'job-not-found', jobId: submission.jobId });
+        const job = store.view(target, at);
+        const reason = exportRefusal(job, action);
+        if (reason) return fail({ kind: 'cannot-export', jobId: submission.jobId, reason });
+        const erases = looseBoolean(submission.body['erase'], true) ? target.jobId : undefined;
+        const { rawBody, body } = submission;
+        return submitPlanned(
+          id,
+          graph,
+          store,
+          at,
+          (planner) => planSubmittedJob(planner, 'exportJobResult', rawBody, body, at, { erases }),
+          action.jobType,
+        );
+      }
+      default: {
+        const { kind, rawBody, body } = submission;
+        if (kind === 'createIndex' && indexNamesOf(store, at).has(String(body['indexName'])))
+          return fail({ kind: 'index-exists', indexName: String(body['indexName']) });
+        return submitPlanned(id, graph, store, at, (planner) => planSubmittedJob(planner, kind, rawBody, body, at), action.jobType);
+      }
+    }
+  }
+
   function cancelJob(id: string, graph: string, jobId: string): EngineWrite<Record<string, never>> {
     const found = graphStore(id, graph);
     if (!found) return fail({ kind: 'graph-not-found', graph });
     const { world, store } = found;
     const entry = findServed(base, store, jobId);
     const at = worldNow(world);
-    if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, at)) return fail({ kind: 'cannot-cancel', jobId });
+    if (!entry || isView(entry) || !entry.cancellable || store.isFinished(entry, at) || store.isErased(entry.jobId, at))
+      return fail({ kind: 'cannot-cancel', jobId });
     if (!admits(id)) return fail({ kind: 'too-many-projects', cap: settings.maxProjects });
     return write({}, { kind: 'cancel', world: id, graph, jobId: entry.jobId, at, t: now() });
   }
@@ -439,7 +562,7 @@ export function createEngine(options: EngineOptions): Engine {
     for (const world of every) {
       const at = worldNow(world);
       for (const [graph, store] of world.stores)
-        graphs.push({ project: world.id, graph, jobCount: store.size, byStatus: store.countByStatus(at) });
+        graphs.push({ project: world.id, graph, jobCount: store.sizeAt(at), byStatus: store.countByStatus(at) });
     }
     return {
       now: now(),
@@ -571,17 +694,29 @@ export function createEngine(options: EngineOptions): Engine {
       const found = graphStore(id, graph);
       if (!found) return fail({ kind: 'graph-not-found', graph });
       const { world, store } = found;
-      return ok(base.profile.list({ jobs: store.list(worldNow(world), page), jobCount: store.size }, graph));
+      return ok(base.profile.list({ jobs: store.list(worldNow(world), page), jobCount: store.sizeAt(worldNow(world)) }, graph));
     },
     getJobStatus(id, graph, jobId, page) {
       const found = graphStore(id, graph);
       if (!found) return fail({ kind: 'graph-not-found', graph });
+      const at = worldNow(found.world);
       const entry = findServed(base, found.store, jobId);
-      if (!entry) return fail({ kind: 'job-not-found', jobId });
-      return ok(statusOf(base, found.store, entry, worldNow(found.world), page));
+      if (!entry || found.store.isErased(entry.jobId, at)) return fail({ kind: 'job-not-found', jobId });
+      return ok(statusOf(base, found.store, entry, at, page));
     },
     cancelJob,
     executeAlgorithm,
+    submitJob,
+    filteredQuery(id, graph, body) {
+      const world = viewOf(id);
+      const store = storeOf(base, world, graph);
+      if (!store) return fail({ kind: 'graph-not-found', graph });
+      // The same request on the same graph answers the same records; a synchronous answer is kept small.
+      const records = filteredQueryRecords(`${base.seed}:${graph}:${JSON.stringify(body)}`, body, store.graphSeed.profile);
+      const total = Math.min(records.total, SYNC_FILTERED_QUERY_RECORDS);
+      return ok({ data: { [records.key]: Array.from({ length: total }, (_, i) => records.at(i)) } });
+    },
+    hasGraph: (id, graph) => hasGraph(base, peek(id), graph),
     refusesBody(id, graph, bodyBytes) {
       // Only for a graph the project has: an unknown one is answered as such once its body is read.
       if (!hasGraph(base, peek(id), graph)) return undefined;

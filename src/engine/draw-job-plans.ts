@@ -6,7 +6,7 @@
 import type { Faker } from '@faker-js/faker';
 import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import { ALGORITHMS, ALGORITHM_LIST, ALGORITHM_WEIGHTS, type AlgorithmSpec } from './algorithms.js';
-import { isVertex, sampleMissingVertex, type GraphProfile } from './graph-profiles.js';
+import { isVertex, sampleMissingVertex, sampleVertex, type GraphProfile, type LabelProfile } from './graph-profiles.js';
 import {
   algorithmRequest,
   createJobPlan,
@@ -19,6 +19,7 @@ import {
   RUNTIME_FAILURES,
   type ImportFileLayout,
 } from './job-factory.js';
+import { importFiles, isCancellableKind, kindFailReason, RUN_MS, TASK_TYPES, type JobBody, type JobKind } from './job-kinds.js';
 import { CANCELLED_REASON, type JobPlan } from './job-lifecycle.js';
 import { hashSeed, type Random } from './random.js';
 
@@ -281,9 +282,196 @@ export function drawSeedFailure(rng: Random): boolean {
 export function planSeedJob(ctx: PlannerContext, jobId: string, startMs: number, phase: SeedPhase, anchor: number): JobPlan {
   const fails = drawSeedFailure(ctx.rng) && phase === 'finished';
   const roll = ctx.rng.float();
-  if (roll < 0.8) return planAlgorithm(ctx, jobId, startMs, phase, anchor, fails);
-  if (roll < 0.95) return planImport(ctx, jobId, startMs, phase, anchor, fails);
-  return planExport(ctx, jobId, startMs, phase, anchor, fails);
+  if (roll < ALGORITHM_SHARE) return planAlgorithm(ctx, jobId, startMs, phase, anchor, fails);
+  if (roll < ALGORITHM_SHARE + IMPORT_SHARE) return planImport(ctx, jobId, startMs, phase, anchor, fails);
+  if (roll < ALGORITHM_SHARE + IMPORT_SHARE + EXPORT_GRAPH_SHARE) return planExport(ctx, jobId, startMs, phase, anchor, fails);
+  const kind = SEEDED_KINDS[ctx.rng.weighted(SEEDED_KIND_WEIGHTS)]!;
+  return planSeededKind(ctx, kind, jobId, startMs, phase, anchor, fails);
+}
+
+/**
+ * The seeded mix: most jobs an engine holds are algorithm runs, then imports; filter queries, index
+ * builds, exports and deletes come in the proportions below (a realistic working graph, not a
+ * documented figure).
+ */
+const ALGORITHM_SHARE = 0.63;
+const IMPORT_SHARE = 0.1;
+/** Graph exports of the management plane, which the engine's list shows too. */
+const EXPORT_GRAPH_SHARE = 0.03;
+const SEEDED_KINDS: readonly Exclude<JobKind, 'importGraph'>[] = [
+  'queryVertices',
+  'queryEdges',
+  'filteredQuery',
+  'exportVertices',
+  'exportEdges',
+  'deleteVertices',
+  'deleteEdges',
+  'batchDeleteEdges',
+  'createIndex',
+  'deleteIndex',
+  'exportJobResult',
+];
+const SEEDED_KIND_WEIGHTS: readonly number[] = [28, 20, 12, 8, 6, 4, 4, 4, 8, 3, 6];
+
+/** A label name of the graph's vertices or edges. */
+const labelName = (rng: Random, labels: readonly LabelProfile[]) => rng.pick(labels).label;
+
+/** A `vertexFilters`/`edgeFilters` condition on one of the label's properties (or none when it has none). */
+function condition(rng: Random, labels: readonly LabelProfile[]): Record<string, unknown>[] {
+  const withProperties = labels.filter((label) => Object.keys(label.properties).length > 0);
+  if (withProperties.length === 0) return [];
+  const label = rng.pick(withProperties);
+  const name = rng.pick(Object.keys(label.properties));
+  return [{ propertyName: name, predicate: '=', values: [rng.pick(label.properties[name]!)] }];
+}
+
+/**
+ * A realistic request body of a job of this kind, as its page's examples write them (a delete-index
+ * request has no body: its index name alone).
+ */
+export function sampleKindBody(ctx: PlannerContext, kind: Exclude<JobKind, 'importGraph'>): Record<string, unknown> {
+  const { rng, profile, vocabulary } = ctx;
+  const obsParameters = { accessKey: 'xxxx', secretKey: 'xxxx' };
+  const export_ = (edges: boolean) => ({
+    labels: [labelName(rng, edges ? profile.edgeLabels : profile.vertexLabels)],
+    [edges ? 'edgeFilters' : 'vertexFilters']: condition(rng, edges ? profile.edgeLabels : profile.vertexLabels),
+    exportPath: `${rng.pick(vocabulary.exportDirs).replace(/^obs:\/\//, '')}/`,
+    fileName: `export_${profile.name}_${edges ? 'edges' : 'vertices'}.csv`,
+    obsParameters,
+  });
+  switch (kind) {
+    case 'queryVertices':
+      return {
+        offset: 0,
+        limit: rng.pick([2, 10, 10, 50, 100]),
+        labels: [labelName(rng, profile.vertexLabels)],
+        vertexFilters: condition(rng, profile.vertexLabels),
+      };
+    case 'queryEdges':
+      // As the edge filter query page's example sends them: offset and limit as strings.
+      return {
+        offset: '0',
+        limit: String(rng.pick([20, 50, 100])),
+        labels: [labelName(rng, profile.edgeLabels)],
+        edgeFilters: condition(rng, profile.edgeLabels),
+      };
+    case 'filteredQuery':
+      return {
+        executionMode: 'async',
+        filters: [
+          { operator: 'outV' },
+          {
+            operator: 'out',
+            edge_filter: {
+              property_filter: {
+                leftvalue: { label_name: 'labelName' },
+                predicate: '=',
+                rightvalue: { value: labelName(rng, profile.edgeLabels) },
+              },
+            },
+          },
+        ],
+        full_path: false,
+        vertices: [sampleVertex(profile, rng)],
+      };
+    case 'exportVertices':
+      return export_(false);
+    case 'exportEdges':
+      return export_(true);
+    case 'deleteVertices':
+      return { labels: [labelName(rng, profile.vertexLabels)], vertexFilters: condition(rng, profile.vertexLabels) };
+    case 'deleteEdges':
+      return { labels: [labelName(rng, profile.edgeLabels)], edgeFilters: condition(rng, profile.edgeLabels) };
+    case 'batchDeleteEdges':
+      return {
+        executionMode: 'async',
+        edges: Array.from({ length: rng.int(1, 4) }, () => ({
+          source: sampleVertex(profile, rng),
+          target: sampleVertex(profile, rng),
+          label: labelName(rng, profile.edgeLabels),
+        })),
+      };
+    case 'createIndex':
+    case 'deleteIndex': {
+      const label = rng.pick(profile.vertexLabels);
+      const property = Object.keys(label.properties)[0] ?? 'name';
+      const indexName = `${property.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}Index`;
+      return kind === 'deleteIndex'
+        ? { indexName }
+        : { indexName, indexType: 'GlobalCompositeVertexIndex', hasLabel: 'true', indexProperty: [property] };
+    }
+    case 'exportJobResult':
+      return {
+        exportPath: `${rng.pick(vocabulary.exportDirs).replace(/^obs:\/\//, '')}/`,
+        fileName: rng.pick(['louvain', 'pagerank', 'result']),
+        obsParameters,
+      };
+  }
+}
+
+/** A seeded job of a kind other than algorithm runs and imports, standing in `phase` at `anchor`. */
+function planSeededKind(
+  ctx: PlannerContext,
+  kind: Exclude<JobKind, 'importGraph'>,
+  jobId: string,
+  startMs: number,
+  phase: SeedPhase,
+  anchor: number,
+  fails: boolean,
+): JobPlan {
+  const { rng } = ctx;
+  const body = sampleKindBody(ctx, kind);
+  // A delete-index request has no body: its job's rawRequest is empty, and the index name kept aside.
+  const rawRequest = kind === 'deleteIndex' ? '' : JSON.stringify(body);
+  const timing = timeFor(rng, startMs, duration(rng, RUN_MS[kind]), phase, anchor);
+  return createJobPlan({
+    jobId,
+    taskType: TASK_TYPES[kind],
+    rawRequest,
+    cancellable: isCancellableKind(kind),
+    ...timing,
+    failReason: fails ? share(ctx, kindFailReason(kind, body, rng)) : undefined,
+    failProgress: fails ? rng.int(0, 95) : 100,
+    parameters: kind === 'deleteIndex' ? body : undefined,
+  });
+}
+
+/** What a submitted job of a kind other than algorithm runs needs beyond its body. */
+export interface SubmittedJobOptions {
+  /** The job an export-result job removes from the list once it succeeds (`erase`). */
+  readonly erases?: string | undefined;
+  /** Values the job keeps beside its rawRequest (a delete-index job's index name). */
+  readonly parameters?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * Plans a submitted job of a kind other than algorithm runs: pending for a moment, then running for a
+ * time that fits its kind; an import reads its files one after another, lines counted as they go.
+ */
+export function planSubmittedJob(
+  ctx: PlannerContext,
+  kind: JobKind,
+  rawBody: string,
+  body: JobBody,
+  nowMs: number,
+  options: SubmittedJobOptions = {},
+): JobPlan {
+  const { rng } = ctx;
+  const jobId = newJobId(ctx);
+  const runAtMs = nowMs + rng.int(300, 2_000);
+  const endMs = runAtMs + duration(rng, RUN_MS[kind]);
+  return createJobPlan({
+    jobId,
+    taskType: TASK_TYPES[kind],
+    rawRequest: rawBody,
+    cancellable: isCancellableKind(kind),
+    startMs: nowMs,
+    runAtMs,
+    endMs,
+    files: kind === 'importGraph' ? importFiles(body, ctx.profile, rng, runAtMs, endMs, false) : undefined,
+    erases: options.erases,
+    parameters: options.parameters,
+  });
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { FixtureError } from '../fixtures/fixture-error.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import type { AlgorithmRequest, Job, JobCreated, JobList, JobStatus } from '../types.js';
+import type { JobBody, JobKind } from './job-kinds.js';
 import type { EngineProfileName } from './engine-profiles.js';
 import type { EngineSettings, ResolvedSettings } from './engine-settings.js';
 import type { FaultConfig, Faults } from './faults.js';
@@ -39,7 +40,13 @@ export type EngineError =
   /** A fixture document that does not load: every problem, named. */
   | { kind: 'invalid-fixtures'; error: FixtureError }
   /** A fault configuration that is not one: why. */
-  | { kind: 'invalid-faults'; message: string };
+  | { kind: 'invalid-faults'; message: string }
+  /** An index of that name exists, or is being built. */
+  | { kind: 'index-exists'; indexName: string }
+  /** The graph has no index of that name. */
+  | { kind: 'index-not-found'; indexName: string }
+  /** The job's result cannot be exported: why (it has not succeeded, or its kind has no exportable result). */
+  | { kind: 'cannot-export'; jobId: string; reason: string };
 
 /** An engine answer: a value, or the reason there is none. */
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; error: EngineError };
@@ -71,6 +78,17 @@ export type Change =
   | { kind: 'clock'; world?: string | undefined; advanceMs: number; t: number }
   /** Faults set (null: removed); the shared faults apply to every world without faults of its own. */
   | { kind: 'faults'; world?: string | undefined; config: FaultConfig | null; t: number };
+
+/**
+ * A job to submit, of another kind than an algorithm run: its body as received (`rawBody`, which
+ * becomes the job's rawRequest) and as parsed, already checked against its schema by the caller.
+ */
+export type JobSubmission =
+  | { kind: Exclude<JobKind, 'deleteIndex' | 'exportJobResult'>; rawBody: string; body: JobBody }
+  /** A delete-index request has no body: the index is named in its path. */
+  | { kind: 'deleteIndex'; indexName: string }
+  /** An export of the result of the job `jobId` (as served). */
+  | { kind: 'exportJobResult'; rawBody: string; body: JobBody; jobId: string };
 
 /** Paging of a list or of a job's result. Already validated by the HTTP layer. */
 export interface Page {
@@ -240,6 +258,15 @@ export interface Engine {
    * `rawRequest` byte for byte. `request` is its parsed form.
    */
   executeAlgorithm(world: string, graph: string, rawBody: string, request: AlgorithmRequest): EngineWrite<JobCreated>;
+  /**
+   * Submits a job of another kind than an algorithm run: a filter query, an export or delete of
+   * filtered data, a batch delete, an index build or deletion, an export of a job's result, an import.
+   */
+  submitJob(world: string, graph: string, submission: JobSubmission): EngineWrite<JobCreated>;
+  /** A synchronous Filtered-query's result (no job is made): the vertices or edges of its last hop. */
+  filteredQuery(world: string, graph: string, body: JobBody): EngineResult<{ data: Record<string, unknown[]> }>;
+  /** Whether the world has this graph (a configured one, or one its fixtures name). */
+  hasGraph(world: string, graph: string): boolean;
   /**
    * The refusal a submission to this graph gets whatever its body says, when a body of `bodyBytes`
    * UTF-8 bytes cannot fit in the memory budget; undefined when it may. An adapter asks before reading

@@ -4,6 +4,12 @@
  */
 import type { Random } from './random.js';
 
+/** A label of a graph's vertices or edges, and the values each of its properties takes. */
+export interface LabelProfile {
+  readonly label: string;
+  readonly properties: Readonly<Record<string, readonly string[]>>;
+}
+
 /** A graph's vertex ids are `${prefix}${n}` for n in 1..vertexCount, written without leading zeros. */
 export interface GraphProfile {
   readonly name: string;
@@ -13,6 +19,9 @@ export interface GraphProfile {
   readonly edgeFiles: readonly string[];
   readonly vertexFiles: readonly string[];
   readonly schemaFile: string;
+  /** Vertex and edge labels with their properties: what filter queries select and return. */
+  readonly vertexLabels: readonly LabelProfile[];
+  readonly edgeLabels: readonly LabelProfile[];
 }
 
 const KNOWN_PROFILES: Readonly<Record<string, Omit<GraphProfile, 'name'>>> = {
@@ -23,6 +32,30 @@ const KNOWN_PROFILES: Readonly<Record<string, Omit<GraphProfile, 'name'>>> = {
     edgeFiles: ['ranking_edge.csv', 'friends_edge.csv', 'rate_edge.csv'],
     vertexFiles: ['movies_vertex.csv', 'users_vertex.csv'],
     schemaFile: 'schema.xml',
+    // The labels and properties of the GES pages' own examples (vertex and edge filter queries).
+    vertexLabels: [
+      {
+        label: 'user',
+        properties: {
+          Age: ['18-24', '25-34', '35-44', '45-49', '50-55', '56+'],
+          Gender: ['F', 'M'],
+          Occupation: ['artist', 'programmer', 'writer', 'doctor/health care', 'college/grad student'],
+          'Zip-code': ['10023', '55117', '02460', '94043'],
+        },
+      },
+      {
+        label: 'movie',
+        properties: {
+          ChineseTitle: ['玩具总动员', '勇敢者的游戏', '倒扣的王牌'],
+          Year: ['1995', '1996', '1997'],
+          genres: ['Animation|Comedy', 'Adventure|Fantasy', 'Comedy|Romance', 'Drama'],
+        },
+      },
+    ],
+    edgeLabels: [
+      { label: 'rate', properties: { Score: ['1', '2', '3', '4', '5'], Datetime: ['2000-12-31 22:12:40', '2001-01-06 23:38:11'] } },
+      { label: 'friends', properties: {} },
+    ],
   },
   social_network: {
     vertexPrefix: 'user_',
@@ -30,6 +63,14 @@ const KNOWN_PROFILES: Readonly<Record<string, Omit<GraphProfile, 'name'>>> = {
     edgeFiles: ['follows_edge.csv', 'likes_edge.csv', 'comments_edge.csv'],
     vertexFiles: ['users_vertex.csv', 'posts_vertex.csv'],
     schemaFile: 'social_schema.xml',
+    vertexLabels: [
+      { label: 'person', properties: { name: ['Alice', 'Bob', 'Chen', 'Dana', 'Emeka'], city: ['Shenzhen', 'Berlin', 'Lagos', 'Lima'] } },
+      { label: 'post', properties: { topic: ['graphs', 'music', 'travel'], likes: ['0', '12', '301'] } },
+    ],
+    edgeLabels: [
+      { label: 'follows', properties: { since: ['2021-03-01', '2023-07-15'] } },
+      { label: 'likes', properties: { at: ['2024-05-20 10:11:12'] } },
+    ],
   },
   supply_chain: {
     vertexPrefix: 'sku_',
@@ -37,6 +78,14 @@ const KNOWN_PROFILES: Readonly<Record<string, Omit<GraphProfile, 'name'>>> = {
     edgeFiles: ['supplies_edge.csv', 'ships_to_edge.csv', 'contains_edge.csv'],
     vertexFiles: ['suppliers_vertex.csv', 'plants_vertex.csv', 'products_vertex.csv'],
     schemaFile: 'supply_chain_schema.xml',
+    vertexLabels: [
+      { label: 'supplier', properties: { country: ['CN', 'DE', 'VN', 'MX'], tier: ['1', '2', '3'] } },
+      { label: 'product', properties: { category: ['battery', 'display', 'chip'], unit: ['pcs', 'kg'] } },
+    ],
+    edgeLabels: [
+      { label: 'supplies', properties: { leadDays: ['3', '14', '30'] } },
+      { label: 'ships_to', properties: { mode: ['sea', 'air', 'rail'] } },
+    ],
   },
 };
 
@@ -51,6 +100,8 @@ export function getGraphProfile(name: string): GraphProfile {
     edgeFiles: [`${name}_edge.csv`],
     vertexFiles: [`${name}_vertex.csv`],
     schemaFile: 'schema.xml',
+    vertexLabels: [{ label: 'vertex', properties: { name: ['a', 'b', 'c'] } }],
+    edgeLabels: [{ label: 'edge', properties: { weight: ['1', '2', '3'] } }],
   };
 }
 

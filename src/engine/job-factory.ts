@@ -30,6 +30,8 @@ export interface JobPlanOptions {
   frozen?: Job | undefined;
   /** The startTime as a fixture or recording gave it, served in that form (any the spec allows). */
   startText?: string | undefined;
+  /** The job an export-result job removes from the list once it succeeds. */
+  erases?: string | undefined;
 }
 
 /** A job's plan from named options. */
@@ -50,7 +52,8 @@ export function createJobPlan(options: JobPlanOptions): JobPlan {
     files: options.files,
   };
   const given = options.startText === undefined ? plan : { ...plan, startText: options.startText };
-  return options.frozen === undefined ? given : { ...given, frozen: options.frozen };
+  const erasing = options.erases === undefined ? given : { ...given, erases: options.erases };
+  return options.frozen === undefined ? erasing : { ...erasing, frozen: options.frozen };
 }
 
 /** The rawRequest of an algorithm run, as POST .../action?action_id=execute-algorithm takes it. */

@@ -43,6 +43,11 @@ export interface JobPlan {
   readonly parameters: Readonly<Record<string, unknown>> | undefined;
   /** Files an ImportGraph job reads, in reading order; undefined for other task types. */
   readonly files: readonly FilePlan[] | undefined;
+  /**
+   * The job an export-result job removes from the list once it succeeds (the export-result page's
+   * `erase`, default true); undefined for other jobs.
+   */
+  readonly erases?: string | undefined;
   /** The frozen view of the finished, never-cancelled job: it never changes, so it is built once. */
   finishedView?: Job | undefined;
   /**

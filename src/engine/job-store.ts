@@ -39,7 +39,8 @@ export interface JobStore {
   readonly graph: string;
   /** The graph's seeded jobs, its profile and its vocabulary. */
   readonly graphSeed: GraphSeed;
-  readonly size: number;
+  /** How many jobs it lists at `now`: every job it holds but those an export has erased by then. */
+  sizeAt(now: number): number;
   /**
    * A page in display order: newest second first, then jobId ascending. Asked again for the same
    * page at the same instant with nothing changed in between, it returns the very same (frozen)
@@ -47,6 +48,11 @@ export interface JobStore {
    */
   list(now: number, page: Page): Job[];
   find(jobId: string): JobEntry | undefined;
+  /**
+   * Whether the job is no longer listed at `now`: an export-result job that erases it has succeeded
+   * (the export-result page's `erase`). It is still held, and counted, until it is evicted.
+   */
+  isErased(jobId: string, now: number): boolean;
   /** The job as shown at `now`, honouring this store's cancellation. */
   view(entry: JobEntry, now: number): Job;
   /** Whether the job has finished (or been cancelled) at `now`. */
@@ -137,6 +143,8 @@ export function createJobStore(start: StoreStart, delta?: StoreDelta): JobStore 
   let submittedBytes = 0;
   let submissions = 0;
   const own = new Map<string, JobPlan>();
+  /** Submitted export-result jobs that erase another job, by the id of the job they erase. */
+  const erasers = new Map<string, JobPlan>();
   /** Starting jobs (seeded or listed) no longer held. */
   const removed = new Set<string>();
   const cancellations = new Map<string, Cancellation>();
@@ -196,10 +204,25 @@ export function createJobStore(start: StoreStart, delta?: StoreDelta): JobStore 
   const addOwn = (plan: JobPlan) => {
     own.set(plan.jobId, plan);
     submittedBytes += jobBytes(plan);
+    if (plan.erases !== undefined) erasers.set(plan.erases, plan);
   };
   const dropOwn = (plan: JobPlan) => {
     own.delete(plan.jobId);
     submittedBytes -= jobBytes(plan);
+    if (plan.erases !== undefined && erasers.get(plan.erases) === plan) erasers.delete(plan.erases);
+  };
+
+  /** Whether an export that erases `jobId` has succeeded by `now` (then the job is not listed). */
+  const isErased = (jobId: string, now: number): boolean => {
+    if (erasers.size === 0) return false;
+    const eraser = erasers.get(jobId);
+    return eraser !== undefined && now >= eraser.endMs && eraser.failReason === undefined && !cancellations.has(eraser.jobId);
+  };
+  /** The ids erased by `now` that it still holds. */
+  const erasedAt = (now: number): Set<string> => {
+    const gone = new Set<string>();
+    for (const [jobId] of erasers) if (isErased(jobId, now) && find(jobId) !== undefined) gone.add(jobId);
+    return gone;
   };
 
   /** Removes the job at `index`; returns how to put it back. */
@@ -250,14 +273,28 @@ export function createJobStore(start: StoreStart, delta?: StoreDelta): JobStore 
   const store: JobStore = {
     graph,
     graphSeed: seed,
-    get size() {
-      return slots.length;
+    sizeAt(now) {
+      return erasers.size === 0 ? slots.length : slots.length - erasedAt(now).size;
     },
     list(now, { limit, offset }) {
       // Under load many requests ask for the same page within one millisecond: views are a pure
       // function of (jobs, instant), so the page built for the first is the page of them all.
       const memo = lastPage;
       if (memo && memo.now === now && memo.version === version && memo.limit === limit && memo.offset === offset) return memo.jobs;
+      const erased = erasers.size === 0 ? undefined : erasedAt(now);
+      if (erased && erased.size > 0) {
+        // Rare (an export that erased its job): the listed jobs are picked one by one.
+        const jobs: Job[] = [];
+        let skipped = 0;
+        for (let i = slots.length - 1; i >= 0 && jobs.length < limit; i--) {
+          if (erased.has(idOfSlot(slots[i]!, seed))) continue;
+          if (skipped++ < offset) continue;
+          jobs.push(view(entryAt(i), now));
+        }
+        Object.freeze(jobs);
+        lastPage = { now, limit, offset, version, jobs };
+        return jobs;
+      }
       const last = slots.length - 1 - offset;
       const stop = Math.max(-1, last - limit);
       // Sized once: growing a 100k array by push copies it a dozen times.
@@ -272,6 +309,7 @@ export function createJobStore(start: StoreStart, delta?: StoreDelta): JobStore 
       return jobs;
     },
     find,
+    isErased,
     view,
     isFinished,
     nextPlanner() {
@@ -332,7 +370,9 @@ export function createJobStore(start: StoreStart, delta?: StoreDelta): JobStore 
     },
     entries(now) {
       const out: SnapshotJob[] = [];
+      const erased = erasers.size === 0 ? undefined : erasedAt(now);
       for (let i = slots.length - 1; i >= 0; i--) {
+        if (erased?.has(idOfSlot(slots[i]!, seed))) continue;
         const entry = entryAt(i);
         const shown = view(entry, now);
         const living = !isView(entry) && !entry.frozen && !cancellations.has(entry.jobId) && now < entry.endMs ? entry : undefined;
@@ -342,11 +382,13 @@ export function createJobStore(start: StoreStart, delta?: StoreDelta): JobStore 
     },
     countByStatus(now) {
       const cacheable = shared && cancellations.size === 0;
+      const erased = erasers.size === 0 ? undefined : erasedAt(now);
       const cached = cacheable ? sharedCounts.get(slots) : undefined;
       if (cached && cached.now === now) return { ...cached.counts };
       const counts: Record<string, number> = { pending: 0, running: 0, success: 0, failed: 0 };
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i]!;
+        if (erased?.has(idOfSlot(slot, seed))) continue;
         if (typeof slot === 'number' && seed.finishedAtSeed(slot)) {
           counts[seed.seededStatus(slot)]! += 1;
           continue;

@@ -10,6 +10,7 @@ import type { EngineSnapshot, FixtureGraph, FixturesDump, SnapshotJob, WorldStat
 import type { EngineProfile } from './engine-profiles.js';
 import type { Faults } from './faults.js';
 import { isView, type JobEntry } from './job-lifecycle.js';
+import { kindOfTaskType, kindResult } from './job-kinds.js';
 import { resultData } from './job-results.js';
 import { createJobStore, jobBytes, submissionWords, type JobStore } from './job-store.js';
 import { seedGraph, type GraphSeed } from './seed-graph.js';
@@ -155,8 +156,12 @@ export function statusOf(base: Base, store: JobStore, entry: JobEntry, now: numb
   const job = store.view(entry, now);
   let body: JobStatus;
   if (job.status === 'success') {
-    const source = isView(entry) ? { job } : { job, algorithm: entry.algorithm, parameters: entry.parameters };
-    body = { status: job.status, data: resultData(source, store.graphSeed.profile, page), result: 'success' };
+    const kind = kindOfTaskType(job.taskType);
+    const parameters = isView(entry) ? undefined : entry.parameters;
+    const data = kind
+      ? kindResult(kind, job, store.graphSeed.profile, page, parameters)
+      : resultData(isView(entry) ? { job } : { job, algorithm: entry.algorithm, parameters }, store.graphSeed.profile, page);
+    body = { status: job.status, data, result: 'success' };
   } else if (job.status === 'failed') {
     body = { status: job.status, errorMessage: job.failReason ?? '', result: 'success' };
   } else {
@@ -168,7 +173,7 @@ export function statusOf(base: Base, store: JobStore, entry: JobEntry, now: numb
 /** The state GET …/projects/{id}/state shows, at the world's own now. */
 export function worldStateOf(base: Base, world: World, now: number, sharedFaults: Faults): WorldState {
   const graphs: WorldState['graphs'] = [];
-  for (const [graph, store] of world.stores) graphs.push({ graph, jobCount: store.size, byStatus: store.countByStatus(now) });
+  for (const [graph, store] of world.stores) graphs.push({ graph, jobCount: store.sizeAt(now), byStatus: store.countByStatus(now) });
   return {
     project: world.id,
     now,

@@ -2060,6 +2060,32 @@ export const openapiDocument: OpenAPIV3_1Document = {
             "taskType": "ExportJobResult",
             "taskTypeFrom": "decision",
             "cancellable": false,
+            "exportableAlgorithms": [
+              "pagerank",
+              "personalrank",
+              "pixie",
+              "louvain",
+              "label_propagation",
+              "connected_component",
+              "kcore",
+              "sssp",
+              "shortest_path",
+              "shortest_path_of_vertex_sets",
+              "all_shortest_paths",
+              "n_paths",
+              "triangle_count",
+              "cluster_coefficient",
+              "degree_correlation",
+              "closeness",
+              "link_prediction",
+              "betweenness",
+              "edge_betweenness",
+              "od_betweenness"
+            ],
+            "exportableTaskTypes": [
+              "VertexFilterQuery",
+              "EdgeFilterQuery"
+            ],
             "pages": [
               "导出job返回结果到文件(2-2-1).md"
             ]

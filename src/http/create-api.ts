@@ -14,6 +14,7 @@ import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { parseInstant } from '../fixtures/parse-duration.js';
 import { toFixtureDocument } from '../fixtures/to-fixture-document.js';
 import { KIT_VERSION } from '../generated/version.js';
+import { actionParamsOf, jobActionOf } from '../spec/job-actions.js';
 import { decodeSegment, routeOperation, splitTarget, type OperationMatch } from '../spec/route-operation.js';
 import { projectIdPattern } from '../spec/spec-facts.js';
 import { createTokenPolicy } from './check-token.js';
@@ -448,7 +449,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
   function admitsBody(request: Pick<ApiRequest, 'method' | 'url'>, bodyBytes: number): boolean {
     if (request.method !== 'POST') return true;
     const route = routeOperation(request.method, splitTarget(request.url).path);
-    if (route?.operationId !== 'executeAlgorithm') return true;
+    // Every POST that creates a job carries a body the budget may refuse.
+    if (!route || (actionParamsOf(route.operationId).length === 0 && !jobActionOf(route.operationId, undefined))) return true;
     const project = decodeSegment(route.params['project_id'] ?? '');
     const graph = decodeSegment(route.params['graph_name'] ?? '');
     return project === undefined || graph === undefined || engine.refusesBody(project, graph, bodyBytes) === undefined;

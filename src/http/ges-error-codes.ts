@@ -23,6 +23,27 @@ export const GesErrorCode = {
   ALGORITHM_NAME_EMPTY: 'GES.8401',
   /** Unknown algorithm, missing required parameter, or no room for another job. */
   ALGORITHM_FAILED_TO_START: 'GES.8402',
+  /** Export-result (and the graph of an export) failed: GES.8011, "Failed to export a graph". */
+  EXPORT_FAILED: 'GES.8011',
+  /** Import-graph failed to start, or its graph does not exist: GES.8013. */
+  IMPORT_FAILED: 'GES.8013',
+  /** Edge filter queries: invalid criteria, label, both empty, sort (GES.8101-8104). */
+  EDGE_FILTER_INVALID: 'GES.8101',
+  EDGE_LABEL_INVALID: 'GES.8102',
+  EDGE_FILTER_EMPTY: 'GES.8103',
+  EDGE_SORT_INVALID: 'GES.8104',
+  /** Batch delete edges without edges: "Parameter edges cannot be left blank." */
+  EDGES_BLANK: 'GES.8110',
+  /** Vertex filter queries: invalid label, criteria, both empty, sort (GES.8201-8203, 8205). */
+  VERTEX_LABEL_INVALID: 'GES.8201',
+  VERTEX_FILTER_INVALID: 'GES.8202',
+  VERTEX_FILTER_EMPTY: 'GES.8203',
+  VERTEX_SORT_INVALID: 'GES.8205',
+  /** Create or delete an index failed (GES.8603, GES.8604). */
+  CREATE_INDEX_FAILED: 'GES.8603',
+  DELETE_INDEX_FAILED: 'GES.8604',
+  /** Filtered-query (a k-hop query with filter criteria) failed: GES.8806. */
+  FILTERED_QUERY_FAILED: 'GES.8806',
   /** The engine cannot answer: injected faults, and any unexpected error of the mock itself. */
   ENGINE_UNAVAILABLE: 'GES.8602',
 } as const;

@@ -4,7 +4,10 @@
  * the engine with its world; the answer is a value, turned into an HTTP response by create-api.ts, as
  * the control routes' answers are.
  */
-import type { Engine, EngineResult } from '../engine/engine-types.js';
+import type { Engine, EngineResult, EngineWrite } from '../engine/engine-types.js';
+import type { JobBody, JobKind } from '../engine/job-kinds.js';
+import { actionParamsOf, jobActionOf, type JobAction } from '../spec/job-actions.js';
+import type { JobCreated, OperationId } from '../types.js';
 import type { OperationMatch } from '../spec/route-operation.js';
 import { decodeSegment } from '../spec/route-operation.js';
 import { graphNamePattern, jobIdMaxLength, projectIdPattern } from '../spec/spec-facts.js';
@@ -12,6 +15,7 @@ import type { TokenPolicy } from './check-token.js';
 import { commitChange, type Answer, type OnChange } from './commit-change.js';
 import type { ApiRequest, RouteResult } from './http-types.js';
 import { parseAlgorithmBody } from './parse-algorithm-body.js';
+import { parseJobRequest } from './parse-job-request.js';
 import { parsePage } from './parse-page.js';
 import { MALFORMED, readParam, type Query } from './parse-query.js';
 import { httpErrors, toGesError, type HttpError } from './to-ges-error.js';
@@ -56,14 +60,24 @@ function readParams(route: OperationMatch): { ok: true; params: Params } | { ok:
   return { ok: true, params: { project, graph, jobId } };
 }
 
-/** Why action_id is not `execute-algorithm`, or undefined when it is. */
-function actionProblem(query: Query): string | undefined {
-  const action = readParam(query, 'action_id');
-  if (action === 'execute-algorithm') return undefined;
-  if (action === undefined) return 'action_id is required; the only action is execute-algorithm.';
-  if (action === MALFORMED || typeof action === 'object') return 'action_id must be given once, as execute-algorithm.';
-  return 'action_id must be execute-algorithm.';
+/**
+ * The job action an operation's `action_id` names, or the 400 GES.8000 naming the values it takes.
+ * Blanks around the value are ignored: the import-graph page prints `action_id= import-graph` [ex].
+ */
+function readAction(operationId: OperationId, query: Query): { ok: true; action: JobAction } | { ok: false; error: HttpError } {
+  const params = actionParamsOf(operationId);
+  if (params.length === 0) return { ok: true, action: jobActionOf(operationId, undefined)! };
+  const named = params.join(', ');
+  const given = readParam(query, 'action_id');
+  if (given === undefined) return { ok: false, error: httpErrors.malformed(`action_id is required; the actions here are ${named}.`) };
+  if (given === MALFORMED || typeof given === 'object')
+    return { ok: false, error: httpErrors.malformed(`action_id must be given once, as one of ${named}.`) };
+  const action = jobActionOf(operationId, given.trim());
+  return action ? { ok: true, action } : { ok: false, error: httpErrors.malformed(`action_id must be one of ${named}.`) };
 }
+
+/** Whether the request asks for the synchronous form of an action that has one (no job is made). */
+const isSync = (action: JobAction, body: JobBody) => action.createsJob === 'async' && body['executionMode'] !== 'async';
 
 /** Answers one routed /ges/ request (after faults and Prefer): auth, parameters, engine. */
 export function answerGesOperation(context: OperationContext, request: ApiRequest, route: OperationMatch, query: Query): Answer {
@@ -87,25 +101,51 @@ export function answerGesOperation(context: OperationContext, request: ApiReques
     }
     case 'cancelJob':
       return commitChange(engine.cancelJob(project, graph, jobId), onChange, onError, created);
-    case 'executeAlgorithm': {
-      const problem = actionProblem(query);
-      if (problem !== undefined) return failure(httpErrors.malformed(problem));
-      if (request.bodyUnread !== undefined) {
-        // Refused as it arrived; should room have been made since, it is still refused: its body is gone.
-        const refusal = engine.refusesBody(project, graph, request.bodyUnread);
-        return failure(toGesError(refusal ?? { kind: 'memory-budget', cap: engine.settings.maxStoredBytes }));
-      }
-      const body = parseAlgorithmBody(request.body, request.headers['content-type'], request.bodyTooLarge);
-      if (!body.ok) return failure(body.error);
-      return commitChange(engine.executeAlgorithm(project, graph, body.rawBody, body.request), onChange, onError, created);
-    }
+    case 'executeAlgorithm':
     case 'queryVertices':
     case 'queryEdges':
     case 'createIndex':
     case 'deleteIndex':
-    case 'exportJobResult':
-      // Operations of the spec the engine does not run yet: answered as before they were specified.
-      return failure(httpErrors.noSuchApi(request.method, request.url.split('?', 1)[0]!));
+    case 'exportJobResult': {
+      const read = readAction(route.operationId, query);
+      if (!read.ok) return failure(read.error);
+      const { action } = read;
+      const refused = (result: EngineWrite<unknown> | EngineResult<unknown>) => !result.ok && failure(toGesError(result.error, action.id));
+      const submitted = (write: EngineWrite<JobCreated>) => refused(write) || commitChange(write, onChange, onError, created);
+      if (route.operationId === 'deleteIndex') {
+        const indexName = decodeSegment(route.params['indexName'] ?? '');
+        if (!indexName) return failure(httpErrors.malformed('the path has a malformed percent-escape.'));
+        return submitted(engine.submitJob(project, graph, { kind: 'deleteIndex', indexName }));
+      }
+      if (request.bodyUnread !== undefined) {
+        // Refused as it arrived; should room have been made since, it is still refused: its body is gone.
+        const refusal = engine.refusesBody(project, graph, request.bodyUnread);
+        return failure(toGesError(refusal ?? { kind: 'memory-budget', cap: engine.settings.maxStoredBytes }, action.id));
+      }
+      if (action.id === 'executeAlgorithm') {
+        const body = parseAlgorithmBody(request.body, request.headers['content-type'], request.bodyTooLarge);
+        if (!body.ok) return failure(body.error);
+        return commitChange(engine.executeAlgorithm(project, graph, body.rawBody, body.request), onChange, onError, created);
+      }
+      const body = parseJobRequest(action, request.body, request.headers['content-type'], request.bodyTooLarge);
+      if (!body.ok) return failure(body.error);
+      if (isSync(action, body.body)) {
+        if (action.id === 'filteredQuery') {
+          const answered = engine.filteredQuery(project, graph, body.body);
+          return refused(answered) || created((answered as { value: unknown }).value);
+        }
+        // A synchronous batch delete deletes at once [doc]: the mock keeps no edges to delete.
+        return engine.hasGraph(project, graph)
+          ? created({ result: 'success' })
+          : failure(toGesError({ kind: 'graph-not-found', graph }, action.id));
+      }
+      const kind = action.id as Exclude<JobKind, 'deleteIndex' | 'exportJobResult'>;
+      return submitted(
+        action.id === 'exportJobResult'
+          ? engine.submitJob(project, graph, { kind: 'exportJobResult', rawBody: body.rawBody, body: body.body, jobId })
+          : engine.submitJob(project, graph, { kind, rawBody: body.rawBody, body: body.body }),
+      );
+    }
     default: {
       const unreachable: never = route.operationId;
       throw new Error(`no handler for ${String(unreachable)}`);

@@ -21,7 +21,7 @@ export function isBodyTooLarge(body: string): boolean {
 export const bodyTooLargeError = (): HttpError => httpErrors.malformed(`the request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
 
 /** `application/json`, optionally with parameters (`; charset=utf-8`), in any case. */
-function isJsonContentType(value: string | undefined): boolean {
+export function isJsonContentType(value: string | undefined): boolean {
   if (value === undefined || value.trim() === '') return true;
   const type = value.split(';', 1)[0]!.trim().toLowerCase();
   return type === 'application/json';

@@ -15,12 +15,29 @@ export interface HttpError {
 
 const error = (status: number, errorCode: string, errorMessage: string): HttpError => ({ status, errorCode, errorMessage });
 
-/** Maps an engine error to its documented status, code and message. */
-export function toGesError(engineError: EngineError): HttpError {
+/**
+ * The code an unknown graph gets from the pages of actions that document their own (`graph [demo] is
+ * not found` [ex]); the others answer as the job list's example does.
+ */
+const GRAPH_NOT_FOUND_BY_ACTION: Readonly<Record<string, string>> = {
+  filteredQuery: GesErrorCode.FILTERED_QUERY_FAILED,
+  importGraph: GesErrorCode.IMPORT_FAILED,
+  createIndex: GesErrorCode.CREATE_INDEX_FAILED,
+  deleteIndex: GesErrorCode.DELETE_INDEX_FAILED,
+  exportJobResult: GesErrorCode.EXPORT_FAILED,
+  batchDeleteEdges: GesErrorCode.ALGORITHM_FAILED_TO_START,
+};
+
+/** Maps an engine error to its documented status, code and message; `action` (a job action's id) where its page words one. */
+export function toGesError(engineError: EngineError, action?: string): HttpError {
   switch (engineError.kind) {
-    case 'graph-not-found':
-      // Exactly the seed's format: "graph : movidde not exist".
-      return error(400, GesErrorCode.GRAPH_NOT_FOUND, `graph : ${engineError.graph} not exist`);
+    case 'graph-not-found': {
+      const code = action === undefined ? undefined : GRAPH_NOT_FOUND_BY_ACTION[action];
+      // Exactly the seed's format ("graph : movidde not exist"), or the action page's.
+      return code
+        ? error(400, code, `graph [${engineError.graph}] is not found`)
+        : error(400, GesErrorCode.GRAPH_NOT_FOUND, `graph : ${engineError.graph} not exist`);
+    }
     case 'job-not-found':
       return error(400, GesErrorCode.JOB_NOT_FOUND, `can not find job, jobId is ${engineError.jobId}`);
     case 'cannot-cancel':
@@ -60,6 +77,12 @@ export function toGesError(engineError: EngineError): HttpError {
       return httpErrors.invalidFixtures(engineError.error.message);
     case 'invalid-faults':
       return httpErrors.malformed(engineError.message);
+    case 'index-exists':
+      return error(400, GesErrorCode.CREATE_INDEX_FAILED, `Failed to create an index: index [${engineError.indexName}] already exists.`);
+    case 'index-not-found':
+      return error(400, GesErrorCode.DELETE_INDEX_FAILED, `Failed to delete the index: index [${engineError.indexName}] does not exist.`);
+    case 'cannot-export':
+      return error(400, GesErrorCode.EXPORT_FAILED, `Failed to export the result: ${engineError.reason}`);
     default: {
       const unknown: never = engineError;
       return internalError(unknown);

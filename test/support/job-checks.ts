@@ -5,6 +5,7 @@
  * promises beyond them. Returns problems as sentences; [] is clean.
  */
 import type { Engine } from '../../src/engine/engine-types.js';
+import { jobActionById } from '../../src/spec/job-actions.js';
 import { jobInvariantViolations } from '../../src/spec/job-invariants.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
 import type { Job } from '../../src/types.js';
@@ -16,15 +17,8 @@ const invariantProblems = (job: Job): string[] =>
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\d{9}$/;
 const KEY_ORDER = ['jobId', 'rawRequest', 'taskType', 'canStop', 'progress', 'files', 'startTime', 'failReason', 'endTime', 'status'];
-const CANCELLABLE_ALGORITHMS = new Set([
-  'topicrank',
-  'pagerank',
-  'personalrank',
-  'kcore',
-  'connected_component',
-  'label_propagation',
-  'louvain',
-]);
+/** The algorithms the cancel page lists, as openapi.yaml keeps the list. */
+const CANCELLABLE_ALGORITHMS = new Set(jobActionById('executeAlgorithm').cancellableAlgorithms);
 
 /**
  * Problems of one job, as the list or a test sees it: its schema, the spec's job invariants (the
