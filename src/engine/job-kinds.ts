@@ -18,7 +18,7 @@ import { createRandom, hashSeed, type Random } from './random.js';
 type Page = { readonly limit: number; readonly offset: number };
 
 /** The ids of the kinds of job planned here (algorithm runs are planned by draw-job-plans.ts). */
-export const JOB_KINDS = [
+const JOB_KINDS = [
   'queryVertices',
   'queryEdges',
   'filteredQuery',
@@ -71,7 +71,7 @@ export const RUN_MS: Readonly<Record<JobKind, readonly [number, number]>> = {
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asText = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 /** A count the pages send as a number or a string of digits (LooseInteger). */
-export function looseInteger(value: unknown, fallback: number): number {
+function looseInteger(value: unknown, fallback: number): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^[0-9]{1,10}$/.test(value) ? Number(value) : Number.NaN;
   return Number.isSafeInteger(n) && n >= 0 ? n : fallback;
 }
@@ -194,7 +194,7 @@ function matchCount(seed: string, conditions: number, most: number): number {
 }
 
 /** Whether Filtered-query's last hop selects vertices (else edges). */
-export function selectsVertices(body: JobBody): boolean {
+function selectsVertices(body: JobBody): boolean {
   const last = asList(body['filters']).at(-1) as { operator?: unknown } | undefined;
   return ['inV', 'outV', 'bothV', 'vertex'].includes(String(last?.operator ?? 'outV'));
 }
