@@ -11,6 +11,33 @@ import { createRandom, hashSeed } from './random.js';
 /** A connection-level fault: reset the connection, or close it without a response. */
 type ConnectionFaultKind = 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE';
 
+/**
+ * A canned answer, in WireMock's spirit: requests that match get this status and body instead of the
+ * engine's answer (`times` times, then they go on as usual), or, without status and body, only wait
+ * `delayMs` first (latency for one route).
+ */
+export interface StubConfig {
+  /** What a request must be: every field given must match. */
+  match: {
+    /** The operation (`listJobs`, `getJobStatus`, `cancelJob`, `executeAlgorithm`, ...). */
+    operationId?: string | undefined;
+    method?: string | undefined;
+    /** The path exactly as sent, without the query. */
+    path?: string | undefined;
+    graph?: string | undefined;
+  };
+  /** The status to answer (with `body`); absent: the request is answered as usual, after `delayMs`. */
+  status?: number | undefined;
+  /** The body to answer, as JSON (a string is sent as a JSON string). */
+  body?: unknown;
+  /** Headers to answer with (content-type is application/json unless given). */
+  headers?: Record<string, string> | undefined;
+  /** Wait this long first. */
+  delayMs?: number | undefined;
+  /** Answer this many matching requests, then none; absent: every one. */
+  times?: number | undefined;
+}
+
 /** The fault configuration, as PUT /__mock/faults takes it and GET shows it (counts as they are now). */
 export interface FaultConfig {
   /** Delay before every answer: fixed, or uniform in [minMs, maxMs]. */
@@ -21,6 +48,16 @@ export interface FaultConfig {
   nextFailures?: { count: number; status: number; errorCode?: string | undefined } | undefined;
   /** Requests get no HTTP answer: the next `next` ones, then each with probability `rate`. */
   connectionFault?: { kind: ConnectionFaultKind; rate?: number | undefined; next?: number | undefined } | undefined;
+  /** Canned answers and per-route delays, the first that matches a request applying (before any other fault). */
+  stubs?: StubConfig[] | undefined;
+}
+
+/** A request, as the faults see it. */
+export interface FaultRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly operationId: string | undefined;
+  readonly graph: string | undefined;
 }
 
 /** What to do with one request. */
@@ -30,6 +67,8 @@ export interface FaultDecision {
   failure?: { status: number; errorCode?: string | undefined; source: 'nextFailures' | 'errorRate' } | undefined;
   /** Answer with no response at all. */
   connection?: ConnectionFaultKind | undefined;
+  /** Answer with this canned answer (a stub's). */
+  canned?: { status: number; body: string; headers: Record<string, string> } | undefined;
 }
 
 /** Longest delay accepted: a mock that answers after a minute is already a timeout test. */
@@ -46,6 +85,11 @@ export const DOCUMENTED_ERROR_STATUSES: readonly number[] = [
 ].sort((a, b) => a - b);
 
 const CONNECTION_FAULTS: readonly string[] = ['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE'];
+
+/** The most stubs one configuration holds, and the largest body one answers (its JSON, in characters). */
+const MAX_STUBS = 100;
+const MAX_STUB_BODY = 1024 * 1024;
+const OPERATION_IDS: readonly string[] = specOperations.map((operation) => operation.operationId);
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -65,7 +109,7 @@ function onlyKeys(value: Json, allowed: readonly string[], where: string): strin
 export function parseFaultConfig(value: unknown): { ok: true; config: FaultConfig } | { ok: false; message: string } {
   const fail = (message: string) => ({ ok: false as const, message });
   if (!isObject(value)) return fail('the fault configuration must be a JSON object.');
-  const unknown = onlyKeys(value, ['latency', 'errorRate', 'nextFailures', 'connectionFault'], 'the fault configuration');
+  const unknown = onlyKeys(value, ['latency', 'errorRate', 'nextFailures', 'connectionFault', 'stubs'], 'the fault configuration');
   if (unknown) return fail(unknown);
   const config: FaultConfig = {};
 
@@ -136,7 +180,75 @@ export function parseFaultConfig(value: unknown): { ok: true; config: FaultConfi
     if (connection.next !== undefined) fault.next = connection.next;
     config.connectionFault = fault;
   }
+
+  if (value.stubs !== undefined) {
+    if (!Array.isArray(value.stubs) || value.stubs.length > MAX_STUBS) return fail(`stubs must be a list of at most ${MAX_STUBS} stubs.`);
+    const stubs: StubConfig[] = [];
+    for (const [i, raw] of value.stubs.entries()) {
+      const stub = parseStub(raw, `stubs[${i}]`);
+      if (typeof stub === 'string') return fail(stub);
+      stubs.push(stub);
+    }
+    if (stubs.length > 0) config.stubs = stubs;
+  }
   return { ok: true, config };
+}
+
+/** One stub checked, or why it is not one. */
+function parseStub(raw: unknown, where: string): StubConfig | string {
+  if (!isObject(raw)) return `${where} must be {"match": {...}, "status"?, "body"?, "headers"?, "delayMs"?, "times"?}.`;
+  const extra = onlyKeys(raw, ['match', 'status', 'body', 'headers', 'delayMs', 'times'], where);
+  if (extra) return extra;
+  const match = raw.match ?? {};
+  if (!isObject(match)) return `${where}.match must be an object of operationId, method, path, graph.`;
+  const extraMatch = onlyKeys(match, ['operationId', 'method', 'path', 'graph'], `${where}.match`);
+  if (extraMatch) return extraMatch;
+  for (const key of ['operationId', 'method', 'path', 'graph'] as const)
+    if (match[key] !== undefined && (typeof match[key] !== 'string' || match[key] === ''))
+      return `${where}.match.${key} must be a non-empty string.`;
+  if (match.operationId !== undefined && !OPERATION_IDS.includes(match.operationId as string))
+    return `${where}.match.operationId must be one of ${OPERATION_IDS.join(', ')}.`;
+  if (match.path !== undefined && !String(match.path).startsWith('/')) return `${where}.match.path must start with /.`;
+  const stub: StubConfig = { match: {} };
+  for (const key of ['operationId', 'method', 'path', 'graph'] as const)
+    if (match[key] !== undefined) stub.match[key] = match[key] as string;
+  if (stub.match.method !== undefined) stub.match.method = stub.match.method.toUpperCase();
+  if (raw.status !== undefined) {
+    if (!isInt(raw.status, 200, 599)) return `${where}.status must be an HTTP status from 200 to 599.`;
+    stub.status = raw.status;
+  }
+  if (raw.body !== undefined) {
+    if (raw.status === undefined) return `${where} has a body but no status: give the status to answer with.`;
+    const text = JSON.stringify(raw.body);
+    if (text.length > MAX_STUB_BODY) return `${where}.body is larger than ${MAX_STUB_BODY} characters of JSON.`;
+    stub.body = JSON.parse(text) as unknown;
+  }
+  if (raw.headers !== undefined) {
+    if (!isObject(raw.headers) || !Object.values(raw.headers).every((v) => typeof v === 'string'))
+      return `${where}.headers must be an object of header names to strings.`;
+    stub.headers = Object.fromEntries(Object.entries(raw.headers as Record<string, string>).map(([name, v]) => [name.toLowerCase(), v]));
+  }
+  if (raw.delayMs !== undefined) {
+    if (!isInt(raw.delayMs, 0, MAX_LATENCY_MS)) return `${where}.delayMs must be an integer from 0 to ${MAX_LATENCY_MS}.`;
+    stub.delayMs = raw.delayMs;
+  }
+  if (stub.status === undefined && stub.delayMs === undefined) return `${where} answers nothing: give a status (and body), or a delayMs.`;
+  if (raw.times !== undefined) {
+    if (!isInt(raw.times, 1, 1_000_000)) return `${where}.times must be an integer from 1 to 1000000.`;
+    stub.times = raw.times;
+  }
+  return stub;
+}
+
+/** Whether a stub's match holds for the request. */
+function matches(stub: StubConfig, request: FaultRequest): boolean {
+  const { operationId, method, path, graph } = stub.match;
+  return (
+    (operationId === undefined || operationId === request.operationId) &&
+    (method === undefined || method === request.method) &&
+    (path === undefined || path === request.path) &&
+    (graph === undefined || graph === request.graph)
+  );
 }
 
 /** Deep copy of a (valid) configuration, so callers never hold the live counters. */
@@ -151,8 +263,8 @@ export interface Faults {
   config(): FaultConfig;
   /** True when any fault is configured (the fast path decides nothing otherwise). */
   readonly active: boolean;
-  /** Decides for one /ges/ request; counts down `next`/`count`. */
-  decide(): FaultDecision;
+  /** Decides for one /ges/ request; counts down `next`/`count` and a stub's `times`. */
+  decide(request: FaultRequest): FaultDecision;
 }
 
 const NO_FAULT: FaultDecision = Object.freeze({ delayMs: 0 });
@@ -160,6 +272,10 @@ const NO_FAULT: FaultDecision = Object.freeze({ delayMs: 0 });
 /** Removes what is spent (counts at 0) so that `active` tells the truth. */
 function prune(config: FaultConfig): void {
   if (config.nextFailures && config.nextFailures.count <= 0) delete config.nextFailures;
+  if (config.stubs) {
+    config.stubs = config.stubs.filter((stub) => stub.times === undefined || stub.times > 0);
+    if (config.stubs.length === 0) delete config.stubs;
+  }
   const connection = config.connectionFault;
   if (connection && !connection.next && !connection.rate) delete config.connectionFault;
 }
@@ -178,13 +294,28 @@ export function createFaults(config: FaultConfig, seed: number, scope: string): 
     get active() {
       return active;
     },
-    decide() {
+    decide(request) {
       if (!active) return NO_FAULT;
       const decision: FaultDecision = { delayMs: 0 };
       const latency = live.latency;
       if (latency) {
         decision.delayMs =
           'fixedMs' in latency ? latency.fixedMs : latency.minMs + Math.floor(random() * (latency.maxMs - latency.minMs + 1));
+      }
+      const stub = live.stubs?.find((each) => matches(each, request));
+      if (stub) {
+        if (stub.times !== undefined) stub.times -= 1;
+        decision.delayMs += stub.delayMs ?? 0;
+        if (stub.status !== undefined) {
+          decision.canned = {
+            status: stub.status,
+            body: stub.body === undefined ? '' : JSON.stringify(stub.body),
+            headers: { 'content-type': 'application/json', ...stub.headers },
+          };
+          prune(live);
+          active = Object.keys(live).length > 0;
+          return decision;
+        }
       }
       const connection = live.connectionFault;
       if (connection) {

@@ -204,7 +204,7 @@ interface Note {
 }
 
 const faultOf = (decision: FaultDecision): JournalFault | undefined => {
-  const kind = decision.connection ?? decision.failure?.source ?? (decision.delayMs > 0 ? 'latency' : undefined);
+  const kind = decision.connection ?? decision.failure?.source ?? (decision.canned ? 'stub' : decision.delayMs > 0 ? 'latency' : undefined);
   if (kind === undefined) return undefined;
   return decision.delayMs > 0 ? { kind, delayMs: decision.delayMs } : { kind };
 };
@@ -251,6 +251,12 @@ export function createApi(options: ApiOptions = {}): GesApi {
     decision: FaultDecision,
   ): ApiResponse | Promise<ApiResponse> {
     if (decision.connection) return { status: 0, headers: {}, fault: decision.connection };
+    if (decision.canned)
+      return {
+        status: decision.canned.status,
+        headers: { ...responder.headers(request, decision.canned.headers), 'x-mock-fault': 'stub' },
+        body: decision.canned.body,
+      };
     if (decision.failure)
       return responder.error(request, injectedError(decision.failure.status, decision.failure.errorCode), {
         'x-mock-fault': decision.failure.source,
@@ -310,7 +316,14 @@ export function createApi(options: ApiOptions = {}): GesApi {
         note.operationId = route.operationId;
       }
       const faults = engine.faults(project);
-      const decision = faults.active ? faults.decide() : NO_FAULT;
+      const decision = faults.active
+        ? faults.decide({
+            method: request.method,
+            path,
+            operationId: route.operationId,
+            graph: decodeSegment(route.params['graph_name'] ?? ''),
+          })
+        : NO_FAULT;
       if (note && decision !== NO_FAULT) note.fault = faultOf(decision);
       if (decision.delayMs > 0) {
         return sleep(decision.delayMs).then(
