@@ -9,6 +9,7 @@ import { ENGINE_DEFAULTS } from '../src/engine/engine-settings.js';
 import type { FaultConfig } from '../src/engine/faults.js';
 import { KIT_VERSION } from '../src/generated/version.js';
 import { parseTokenEntry } from '../src/http/check-token.js';
+import type { FixtureDocument } from '../src/fixtures/fixture-types.js';
 import type { ApiOptions, GesApi } from '../src/http/create-api.js';
 import type { LogFormat, RequestLog } from '../src/server/create-request-log.js';
 import type { MockStateFile } from '../src/persistence/open-state-file.js';
@@ -85,16 +86,34 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
+/** The graphs a project is served, each with its jobs, as the engine answers them now. */
+function servedGraphs(api: GesApi, project: string): string {
+  const names = api.engine.state(project).graphNames;
+  const counts = names.map((graph) => {
+    const listed = api.engine.listJobs(project, graph, { limit: 0, offset: 0 });
+    return `${graph} ${listed.ok ? listed.value.jobCount : 0} jobs`;
+  });
+  if (counts.length === 0) return 'no graph';
+  return counts.length <= 4 ? counts.join(' · ') : `${counts.slice(0, 3).join(' · ')} · ${counts.length - 3} more graphs`;
+}
+
+/** The project the ready-made curl line uses: a token's own, a recording's, or the spec's example. */
+function exampleProject(options: ServeOptions, recordedProject: string | undefined): { token: string; project: string } {
+  // A token `T:project_id` is bound to that project: the ready-made command uses both parts.
+  const first = options.tokens[0] === undefined ? undefined : parseTokenEntry(options.tokens[0]);
+  return { token: first?.token ?? 'x', project: first?.project ?? recordedProject ?? exampleProjectId };
+}
+
 function banner(
   server: GesServer,
   options: ServeOptions,
-  graphs: readonly string[],
-  jobsPerGraph: number,
+  example: { token: string; project: string },
   budget: { bytes: number; lowered: boolean },
+  notes: readonly string[],
 ): string {
   const extras = [
     `seed ${options.seed}`,
-    `${graphs.length} graph${graphs.length === 1 ? '' : 's'} × ${jobsPerGraph} jobs`,
+    servedGraphs(server.api, example.project),
     ...(options.speed !== 1 ? [`speed ${options.speed}×`] : []),
     ...(options.latency
       ? [
@@ -110,18 +129,37 @@ function banner(
     ...(options.errorRate ? [`errors ${options.errorRate.rate} (${options.errorRate.status})`] : []),
     ...(options.nextFailures ? [`next ${options.nextFailures.count} fail (${options.nextFailures.status})`] : []),
     ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
-    ...(options.fixtures !== undefined ? [`fixtures ${options.fixtures}`] : []),
     ...(options.profile !== undefined ? [`profile ${options.profile}`] : []),
   ];
-  // A token `T:project_id` is bound to that project: the ready-made command uses both parts.
-  const first = options.tokens[0] === undefined ? undefined : parseTokenEntry(options.tokens[0]);
-  const token = first?.token ?? 'x';
-  const project = first?.project ?? exampleProjectId;
-  const lines = [
+  const graph = server.api.engine.state(example.project).graphNames[0] ?? 'movie';
+  return [
     `ges-mock listening on ${server.url} (${extras.join(', ')})`,
-    `try: curl -H 'X-Auth-Token: ${token}' '${server.url}/ges/v1.0/${project}/graphs/${graphs[0]}/jobs/status?limit=2&offset=0'`,
-  ];
-  return lines.join('\n');
+    ...notes,
+    `try: curl -H 'X-Auth-Token: ${example.token}' '${server.url}/ges/v1.0/${example.project}/graphs/${graph}/jobs/status?limit=2&offset=0'`,
+  ].join('\n');
+}
+
+/** What the start-up says of --fixtures and --state, beside the banner's first line. */
+function startNotes(options: ServeOptions, fixtures: FixtureDocument | undefined, stateFile: MockStateFile | undefined): string[] {
+  const notes: string[] = [];
+  const recording = fixtures?.recording as { source?: unknown; projectId?: unknown } | undefined;
+  if (fixtures !== undefined) {
+    const what = recording
+      ? `a recording of ${String(recording.source)} (project ${String(recording.projectId)}), its graphs served to every project id`
+      : "its graphs served to every project id, each project's own where it names one";
+    notes.push(`fixtures: ${options.fixtures} (${what})`);
+  }
+  if (stateFile) {
+    const restored = stateFile.restored();
+    notes.push(
+      restored
+        ? `state: restored ${stateFile.path} (format ${restored.version}): ${restored.worlds} project${restored.worlds === 1 ? '' : 's'} with state of their own, ${restored.submittedJobs} submitted job${restored.submittedJobs === 1 ? '' : 's'}, ${restored.replayedChanges} journaled change${restored.replayedChanges === 1 ? '' : 's'} replayed in ${restored.tookMs} ms`
+        : `state: new ${stateFile.path} (changes are kept in it and in ${stateFile.path}.<n>.journal beside it)`,
+    );
+    if (stateFile.tookOverLockOf !== undefined)
+      notes.push(`state: took over the stale lock of pid ${stateFile.tookOverLockOf}, which had stopped without releasing it`);
+  }
+  return notes;
 }
 
 function fail(message: string): never {
@@ -169,7 +207,6 @@ function storedBudget(givenMb: number | undefined, defaultBytes: number): number
 
 async function serve(options: ServeOptions, warnings: readonly string[]): Promise<void> {
   const maxStoredBytes = storedBudget(options.maxStoredMb, ENGINE_DEFAULTS.maxStoredBytes);
-  const graphs = options.graphs ?? ENGINE_DEFAULTS.graphs;
   const jobsPerGraph = options.jobsPerGraph ?? ENGINE_DEFAULTS.jobsPerGraph;
   if (options.maxJobsPerGraph !== undefined && options.maxJobsPerGraph < jobsPerGraph) {
     // The engine would silently raise the cap to the seeded count; say so instead.
@@ -197,6 +234,9 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   const fixtures =
     options.fixtures === undefined ? undefined : (await import('./read-fixtures-option.js')).readFixturesOption(options.fixtures);
   if (fixtures && !fixtures.ok) fail(fixtures.message);
+  // A recording serves the graphs the engine had, and only those, unless --graphs says otherwise.
+  const recorded = fixtures?.ok && fixtures.fixtures.recording !== undefined;
+  const graphs = options.graphs ?? (recorded ? [] : ENGINE_DEFAULTS.graphs);
   // --state: FILE is read, checked and locked before listening; a corrupt or foreign FILE is left as it is.
   let stateFile: MockStateFile | undefined;
   if (options.state !== undefined) {
@@ -248,11 +288,23 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   }
   log.event(
     'listening',
-    { url: server.url, port: server.port, pid: process.pid, version: KIT_VERSION },
-    banner(server, options, graphs, jobsPerGraph, {
-      bytes: maxStoredBytes,
-      lowered: maxStoredBytes < ENGINE_DEFAULTS.maxStoredBytes && options.maxStoredMb === undefined,
-    }),
+    {
+      url: server.url,
+      port: server.port,
+      pid: process.pid,
+      version: KIT_VERSION,
+      ...(stateFile?.restored() ? { restored: stateFile.restored() } : {}),
+    },
+    banner(
+      server,
+      options,
+      exampleProject(
+        options,
+        recorded ? String((fixtures.fixtures.recording as { projectId?: unknown }).projectId ?? '') || undefined : undefined,
+      ),
+      { bytes: maxStoredBytes, lowered: maxStoredBytes < ENGINE_DEFAULTS.maxStoredBytes && options.maxStoredMb === undefined },
+      startNotes(options, fixtures?.ok ? fixtures.fixtures : undefined, stateFile),
+    ),
   );
   log.flush();
   if (!isLoopback(options.host)) {

@@ -27,7 +27,7 @@ export interface RequestLog {
    * Logs a lifecycle event: in JSON `{"time","event",...fields}`, in text the `text` line as given.
    * Field values are small (URLs, numbers, signal names).
    */
-  event(event: string, fields: Record<string, string | number>, text: string): void;
+  event(event: string, fields: Readonly<Record<string, unknown>>, text: string): void;
   /** Writes what is buffered now (before exiting). */
   flush(): void;
 }

@@ -80,7 +80,7 @@ describe('ges-mock serve configuration', () => {
         GES_MOCK_QUIET: '1',
       },
     });
-    expect(mock.banner).toMatch(/\(seed 3, 1 graph × 5 jobs\)/);
+    expect(mock.banner).toMatch(/\(seed 3, roads 5 jobs\)/);
     const roads = `${mock.url}/ges/v1.0/${PROJECT}/graphs/roads/jobs/status`;
     expect((await fetch(roads, { headers: { 'x-auth-token': 'bob' } })).status).toBe(200);
     expect((await fetch(roads, { headers: { 'x-auth-token': 'alice' } })).status).toBe(200);

@@ -11,7 +11,9 @@ afterEach(killGesMockProcesses);
 describe('ges-mock serve', () => {
   it('prints its URL and a curl line that works, then exits 0 on SIGTERM', async () => {
     const { child, banner: stdout } = await startGesMockProcess(['serve', '--port', '0', '--seed', '1']);
-    expect(stdout).toMatch(/^ges-mock listening on http:\/\/127\.0\.0\.1:\d+ \(seed 1, 3 graphs × 60 jobs\)\n/);
+    expect(stdout).toMatch(
+      /^ges-mock listening on http:\/\/127\.0\.0\.1:\d+ \(seed 1, movie 60 jobs · social_network 60 jobs · supply_chain 60 jobs\)\n/,
+    );
     const [, token, url] = /try: curl -H 'X-Auth-Token: ([^']+)' '([^']+)'/.exec(stdout)!;
     const response = await fetch(url!, { headers: { 'X-Auth-Token': token! } });
     expect(response.status).toBe(200);
@@ -36,7 +38,7 @@ describe('ges-mock serve', () => {
       'secret',
       '--no-control',
     ]);
-    expect(stdout).toMatch(/\(seed 1, 2 graphs × 5 jobs\)/);
+    expect(stdout).toMatch(/\(seed 1, roads 5 jobs · rivers 5 jobs\)/);
     const base = /listening on (\S+)/.exec(stdout)![1]!;
     const list = `${base}/ges/v1.0/0123456789abcdef0123456789abcdef/graphs/rivers/jobs/status`;
     expect((await fetch(list, { headers: { 'X-Auth-Token': 'other' } })).status).toBe(401);

@@ -73,7 +73,8 @@ describe('ges-mock record', { timeout: 120_000 }, () => {
     expect(Number.isNaN(Date.parse(document.now))).toBe(false);
     expect(document.recording).toMatchObject({ source: source.url, projectId: PROJECT, violations: 0 });
 
-    // The round trip: `serve --fixtures` of the recording (another seed, any project) lists the same jobs.
+    // The round trip: `serve --fixtures` of the recording (another seed, any project) lists the same jobs,
+    // serves only the graphs the engine had, and its start-up line says what it serves.
     const replay = await startGesMockProcess(['serve', '--port', '0', '--seed', '9', '--fixtures', out]);
     try {
       for (const graph of ['movie', 'social_network']) {
@@ -82,6 +83,13 @@ describe('ges-mock record', { timeout: 120_000 }, () => {
         });
         expect(((await served.json()) as { jobs: unknown[] }).jobs).toEqual(document.graphs[graph]!.jobs);
       }
+      const never = await fetch(`${replay.url}/ges/v1.0/anotherproject/graphs/supply_chain/jobs/status`, {
+        headers: { 'x-auth-token': 'x' },
+      });
+      expect(never.status).toBe(400);
+      expect(replay.banner).toMatch(/\(seed 9, movie 26 jobs · social_network 25 jobs\)/);
+      expect(replay.banner).toContain(`a recording of ${source.url} (project ${PROJECT})`);
+      expect(replay.banner).toContain(`/ges/v1.0/${PROJECT}/graphs/movie/jobs/status`);
     } finally {
       await replay.stop();
     }

@@ -53,6 +53,9 @@ describe('ges-mock serve --state', { timeout: 120_000 }, () => {
     await first.stop();
 
     const second = await serve(state);
+    expect(second.banner).toMatch(
+      /state: restored .*mock-state\.json \(format 4\): 2 projects with state of their own, 2 submitted jobs, 4 journaled changes replayed in \d+ ms/,
+    );
     expect(await list(second)).toEqual(before.mine);
     expect(await list(second, OTHER_PROJECT)).toEqual(before.other);
     expect(before.mine.jobs.map((job) => job.jobId)).toContain(kept.jobId);
@@ -128,6 +131,8 @@ describe('ges-mock serve --state', { timeout: 120_000 }, () => {
     expect(first.child.signalCode).toBe('SIGKILL');
 
     const second = await serve(state);
+    // The killed server's lock was left behind: the restart says it took it over.
+    expect(second.banner).toContain(`state: took over the stale lock of pid ${first.child.pid}`);
     const listed = new Set((await list(second)).jobs.map((job) => job.jobId));
     expect(acknowledged.length).toBeGreaterThanOrEqual(25);
     expect(acknowledged.filter((jobId) => !listed.has(jobId))).toEqual([]);
