@@ -515,7 +515,8 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const world = peek(id);
     const prepared = prepareFixtures(document, name, worldNow(world));
-    if (!prepared.ok) return fail({ kind: 'invalid-fixtures', error: prepared.error });
+    if (!prepared.ok)
+      return fail({ kind: 'invalid-fixtures', error: new FixtureError(prepared.error.source, prepared.error.problems, { world: id }) });
     const graphs = prepared.graphs!;
     if (!admits(id)) return fail({ kind: 'too-many-projects', cap: settings.maxProjects });
     // Only a document that states its now moves the world's clock (to that now).

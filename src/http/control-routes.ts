@@ -172,7 +172,9 @@ export function handleControlRoute(
         return bad(`PUT ${prefix}/fixtures takes a fixture document as JSON (docs/fixtures.md).`);
       const read = readBody(body, bodyTooLarge);
       if (!read.ok) return read.result;
-      return commit(engine.loadFixtures(read.value, { world, source: `PUT ${prefix}/fixtures` }), () => json(stateOf(scope)));
+      // A world's load is named as in code (`world.loadFixtures`), so both say the same.
+      const source = world === undefined ? `PUT ${prefix}/fixtures` : `world ${world}`;
+      return commit(engine.loadFixtures(read.value, { world, source }), () => json(stateOf(scope)));
     }
     case '/snapshot':
       return method === 'GET' ? json(toFixtureDocument(engine.snapshot(world))) : undefined;

@@ -3,6 +3,7 @@
  * a shared `ges-mock serve` (over its per-world control routes). Both answer the same promises, so
  * a test reads the same whichever form its project uses.
  */
+import { FixtureError } from '../fixtures/fixture-error.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import type { GesApi } from '../http/create-api.js';
 import type { WorldState } from '../engine/engine-types.js';
@@ -63,8 +64,21 @@ export function toRemoteWorld(baseUrl: string, projectId: string, controlToken?:
     if (controlToken !== undefined) headers['x-mock-control-token'] = controlToken;
     const response = await fetch(`${root}${route}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${root}${route} answered ${response.status}: ${text}`);
+    if (!response.ok) throw refusalOf(method, `${root}${route}`, response.status, text);
     return JSON.parse(text) as unknown;
+  };
+  /** The error a refusal throws: a refused fixture document as the FixtureError the in-process form throws. */
+  const refusalOf = (method: string, url: string, status: number, text: string): Error => {
+    const prefix = `world ${projectId}: `;
+    let message: unknown;
+    try {
+      message = (JSON.parse(text) as { errorMessage?: unknown }).errorMessage;
+    } catch {
+      // not an envelope: named as it came
+    }
+    if (url.endsWith('/fixtures') && typeof message === 'string' && message.startsWith(prefix))
+      return new FixtureError(`world ${projectId}`, [{ reason: message.slice(prefix.length) }], { world: projectId });
+    return new Error(`${method} ${url} answered ${status}: ${text}`);
   };
   const list = async (filter: JournalFilter = {}) => {
     const query = new URLSearchParams();

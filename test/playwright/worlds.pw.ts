@@ -97,3 +97,16 @@ test('sees a fault of its own world only', async ({ page, ges }) => {
   await expect.poll(async () => (await ges.requests({ status: 503 })).length).toBe(1);
   expect((await ges.requests({ status: 503 }))[0]).toMatchObject({ operationId: 'listJobs', fault: { kind: 'nextFailures' } });
 });
+
+test('refuses a bad document with the same FixtureError in either form, naming the world', async ({ ges }) => {
+  const bad = { graphs: { movie: { jobs: [{ status: 'success', progress: 40 }] } } } as unknown as FixtureDocument;
+  const refused = await ges.loadFixtures(bad).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(refused).toBeInstanceOf(Error);
+  expect((refused as Error).name).toBe('FixtureError');
+  expect((refused as Error).message).toBe(
+    `world ${ges.projectId}: graph movie, job 0, field "progress": the job is successful at progress 40; expected progress 100.`,
+  );
+});
