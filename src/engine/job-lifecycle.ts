@@ -206,7 +206,8 @@ export function viewJob(plan: JobPlan, now: number, cancelAtMs?: number): Job {
   if (plan.frozen) return cancelAtMs === undefined ? plan.frozen : freezeView(cancelFrozen(plan.frozen, cancelAtMs));
   if (cancelAtMs === undefined && now >= plan.endMs) return finishedViewOf(plan);
   if (cancelAtMs !== undefined) return freezeView(buildView(plan, cancelAtMs, 'cancelled'));
-  return buildView(plan, now, now < plan.runAtMs ? 'pending' : 'running');
+  // Frozen too: a page built once is served again at the same instant, and no caller may change it.
+  return freezeView(buildView(plan, now, now < plan.runAtMs ? 'pending' : 'running'));
 }
 
 /**
