@@ -14,6 +14,12 @@ const PAGERANK = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
 const freshDir = () => mkdtempSync(join(tmpdir(), 'ges-journal-'));
 /** A version-2 state written by the ges-mock before version 3, and what that server listed at its `now`. */
 const V2 = fileURLToPath(new URL('./support/state-v2/', import.meta.url));
+/**
+ * A version-3 state written by the ges-mock before version 4 (a snapshot, then a journal of `op` records:
+ * submissions, a cancellation, a world's own fixtures with an extra field, a world's clock, the
+ * engine's clock), and what that server listed at its `now`.
+ */
+const V3 = fileURLToPath(new URL('./support/state-v3/', import.meta.url));
 /** Stated jobs that stay pending or running (their plans hold Infinity), and one that moves on by runsAt/endsAt. */
 const SCENARIO = {
   graphs: {
@@ -152,6 +158,31 @@ describe('serve --state journal', () => {
     await opened.file.compact();
     expect(readFileSync(join(dir, 'state.json'), 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":4,/);
     await opened.file.close();
+  });
+
+  it('reads a version-3 state and its journal and lists what the server that wrote it listed, before and after writing version 4', async () => {
+    const dir = freshDir();
+    for (const name of ['state.json', 'state.json.1.journal']) writeFileSync(join(dir, name), readFileSync(join(V3, name)));
+    const written = JSON.parse(readFileSync(join(V3, 'lists.json'), 'utf8')) as { now: number; lists: Record<string, unknown> };
+    const lists = async (api: GesApi) => {
+      const out: Record<string, unknown> = {};
+      for (const project of Object.keys(written.lists)) {
+        const answer = await api.handle({ method: 'GET', url: `/ges/v1.0/${project}/graphs/movie/jobs/status?limit=100`, headers: AUTH });
+        out[project] = JSON.parse(answer.body!);
+      }
+      return out;
+    };
+    const first = openStateFile(join(dir, 'state.json'));
+    if (!first.ok) throw new Error(first.message);
+    const api = first.file.createApi({ clock: createManualClock(written.now), jobsPerGraph: 5, speed: 0 });
+    expect(await lists(api)).toEqual(written.lists);
+    await first.file.compact();
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toMatch(/^\{"format":"ges-jobs-kit\/mock-state","version":4,/);
+    await first.file.close();
+    const again = openStateFile(join(dir, 'state.json'));
+    if (!again.ok) throw new Error(again.message);
+    expect(await lists(again.file.createApi({ clock: createManualClock(written.now), jobsPerGraph: 5, speed: 0 }))).toEqual(written.lists);
+    await again.file.close();
   });
 
   it('saves and restores a state of large bodies through a compaction (nothing is one string)', async () => {
