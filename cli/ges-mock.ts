@@ -6,7 +6,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { ENGINE_DEFAULTS } from '../src/engine/engine-settings.js';
-import type { FaultConfig } from '../src/engine/faults.js';
+import type { FaultConfig } from '../src/engine/fault-config.js';
 import { KIT_VERSION } from '../src/generated/version.js';
 import { parseTokenEntry } from '../src/http/check-token.js';
 import type { FixtureDocument } from '../src/fixtures/fixture-types.js';

@@ -4,7 +4,7 @@
  * environment and `--help` all come from this table, so they cannot disagree; adding a flag is one
  * entry here, and its typed value arrives in ges-mock.ts as `options.<key>`.
  */
-import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS, type FaultConfig } from '../src/engine/faults.js';
+import { DOCUMENTED_ERROR_STATUSES, MAX_LATENCY_MS, type FaultConfig } from '../src/engine/fault-config.js';
 import type { LogFormat } from '../src/server/create-request-log.js';
 import { graphNamePattern } from '../src/spec/spec-facts.js';
 import { defineOptions, type GivenValue } from './cli-option.js';

@@ -54,7 +54,7 @@ export {
 } from './http/create-api.js';
 export type { OnChange, RefusedChange } from './http/commit-change.js';
 export type { JournalEntry, JournalFault, JournalFilter } from './http/request-journal.js';
-export type { FaultConfig } from './engine/faults.js';
+export type { FaultConfig } from './engine/fault-config.js';
 export type { ApiRequest, ApiResponse } from './http/http-types.js';
 export type {
   FixtureDocument,

@@ -10,7 +10,8 @@ import type { AlgorithmRequest, Job, JobCreated, JobList, JobStatus } from '../t
 import type { JobBody, JobKind } from './job-kinds.js';
 import type { EngineProfileName } from './engine-profiles.js';
 import type { EngineSettings, ResolvedSettings } from './engine-settings.js';
-import type { FaultConfig, Faults } from './faults.js';
+import type { FaultConfig } from './fault-config.js';
+import type { Faults } from './faults.js';
 import type { JobEntry, JobPlan } from './job-lifecycle.js';
 
 /** Where the engine reads the time: epoch milliseconds. */

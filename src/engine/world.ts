@@ -6,7 +6,7 @@
  * anywhere else.
  */
 import type { JobStatus } from '../types.js';
-import type { EngineSnapshot, FixtureGraph, FixturesDump, SnapshotJob, WorldState } from './engine-types.js';
+import type { FixtureGraph, FixturesDump } from './engine-types.js';
 import type { EngineProfile } from './engine-profiles.js';
 import type { Faults } from './faults.js';
 import { isView, type JobEntry } from './job-lifecycle.js';
@@ -168,44 +168,6 @@ export function statusOf(base: Base, store: JobStore, entry: JobEntry, now: numb
     body = { status: job.status, result: 'success' };
   }
   return base.profile.status(body, job);
-}
-
-/** The state GET …/projects/{id}/state shows, at the world's own now. */
-export function worldStateOf(base: Base, world: World, now: number, sharedFaults: Faults): WorldState {
-  const graphs: WorldState['graphs'] = [];
-  for (const [graph, store] of world.stores) graphs.push({ graph, jobCount: store.sizeAt(now), byStatus: store.countByStatus(now) });
-  return {
-    project: world.id,
-    now,
-    clockOffsetMs: world.clockOffsetMs,
-    seed: base.seed,
-    ownFixtures: world.fixtures !== undefined,
-    graphNames: graphNamesOf(base, world),
-    graphs,
-    faults: (world.faults ?? sharedFaults).config(),
-    ownFaults: world.faults !== undefined,
-  };
-}
-
-/** The world's jobs of every graph it sees, at its own `now`. */
-export function worldJobs(base: Base, world: World, now: number): Map<string, SnapshotJob[]> {
-  const jobs = new Map<string, SnapshotJob[]>();
-  for (const graph of graphNamesOf(base, world)) jobs.set(graph, storeOf(base, world, graph)!.entries(now));
-  return jobs;
-}
-
-/** One world as a snapshot whose graphs are its graphs (GET …/projects/{id}/snapshot). */
-export function worldSnapshot(base: Base, world: World, now: number): EngineSnapshot {
-  const own = world.fixtures ?? base.fixtures;
-  return {
-    now,
-    seed: base.seed,
-    graphs: worldJobs(base, world, now),
-    projects: new Map(),
-    clocks: new Map(),
-    extraJobFields: own?.extraJobFields ?? [],
-    recordedStatusVariants: own?.recordedStatusVariants ?? [],
-  };
 }
 
 /** A compiled document as plain data (its entries are the engine's own, never compiled again). */

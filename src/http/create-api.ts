@@ -9,7 +9,7 @@ import { createSystemClock } from '../clocks.js';
 import { createEngine } from '../engine/create-engine.js';
 import type { AdjustableClock, Engine, EngineWrite, MockState, WorldState } from '../engine/engine-types.js';
 import type { EngineSettings } from '../engine/engine-settings.js';
-import type { FaultConfig, FaultDecision } from '../engine/faults.js';
+import type { FaultConfig, FaultDecision } from '../engine/fault-config.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import { parseInstant } from '../fixtures/parse-duration.js';
 import { toFixtureDocument } from '../fixtures/to-fixture-document.js';

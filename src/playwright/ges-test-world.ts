@@ -7,7 +7,7 @@ import { FixtureError } from '../fixtures/fixture-error.js';
 import type { FixtureDocument } from '../fixtures/fixture-types.js';
 import type { GesApi } from '../http/create-api.js';
 import type { WorldState } from '../engine/engine-types.js';
-import type { FaultConfig } from '../engine/faults.js';
+import type { FaultConfig } from '../engine/fault-config.js';
 import { verifyJournal, type JournalEntry, type JournalFilter } from '../http/request-journal.js';
 
 /** One test's world: its fixtures, clock, faults and journal, and nothing of any other test. */

@@ -4,7 +4,7 @@
  * oldest first, which loses nothing since they hold only the seed; projects that wrote keep their jobs.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_READ_ONLY_PROJECTS } from '../../src/engine/create-engine.js';
+import { MAX_READ_ONLY_PROJECTS } from '../../src/engine/engine-state.js';
 import { createManualClock } from '../../src/clocks.js';
 import { createApi } from '../../src/http/create-api.js';
 
