@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { setupWorker } from 'msw/browser';
 import { provideAjv } from '../src/spec/load-ajv.js';
 import { apiFrom, type GesApi } from '../src/http/create-api.js';
-import { createGesHandlers, type GesHandlersOptions } from './handlers.js';
+import { createHandlers, type GesHandlersOptions } from './handlers.js';
 
 /** What setupGesWorker returns: the msw worker (call start/stop yourself) and the API behind it. */
 export interface GesMswWorker {
@@ -25,6 +25,6 @@ export function setupGesWorker(options: GesHandlersOptions = {}): GesMswWorker {
   // A browser bundle has no require to load Ajv lazily with: fixture validation gets it here.
   provideAjv(Ajv2020);
   const api = apiFrom(options);
-  const worker = setupWorker(...createGesHandlers({ baseUrl: options.baseUrl, api }));
+  const worker = setupWorker(...createHandlers({ baseUrl: options.baseUrl, api }));
   return { worker, api };
 }

@@ -33,7 +33,7 @@ async function toApiRequest(request: Request): Promise<ApiRequest> {
 }
 
 /** MSW handlers answering the GES job APIs and the /__mock/ control routes. */
-export function createGesHandlers(options: GesHandlersOptions = {}): GesHandler[] {
+export function createHandlers(options: GesHandlersOptions = {}): GesHandler[] {
   const api = apiFrom(options);
   const base = options.baseUrl === undefined ? '*' : options.baseUrl.replace(/\/+$/, '');
   const resolver = async ({ request }: { request: Request }) => {

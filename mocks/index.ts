@@ -6,7 +6,7 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { provideAjv } from '../src/spec/load-ajv.js';
-import { createGesHandlers as createHandlers, type GesHandler, type GesHandlersOptions } from './handlers.js';
+import { createHandlers, type GesHandler, type GesHandlersOptions } from './handlers.js';
 
 export type { GesHandler, GesHandlersOptions };
 export { gesScenarios, type GesScenarioName } from './scenarios.js';

@@ -4,7 +4,7 @@
  */
 import { setupServer } from 'msw/node';
 import { apiFrom, type GesApi } from '../src/http/create-api.js';
-import { createGesHandlers, type GesHandlersOptions } from './handlers.js';
+import { createHandlers, type GesHandlersOptions } from './handlers.js';
 
 /** What setupGesServer returns: the msw server (call listen/close yourself) and the API behind it. */
 export interface GesMswServer {
@@ -16,6 +16,6 @@ export interface GesMswServer {
 /** An msw/node server over the GES handlers; pass `clock: createManualClock()` to control time. */
 export function setupGesServer(options: GesHandlersOptions = {}): GesMswServer {
   const api = apiFrom(options);
-  const server = setupServer(...createGesHandlers({ baseUrl: options.baseUrl, api }));
+  const server = setupServer(...createHandlers({ baseUrl: options.baseUrl, api }));
   return { server, api };
 }

@@ -8,7 +8,7 @@
 import { getResponse, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { parseArgs } from 'node:util';
-import { createGesHandlers } from '../../mocks/handlers.js';
+import { createGesHandlers } from '../../mocks/index.js';
 import { setupGesServer } from '../../mocks/node.js';
 import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
 import { runChild } from '../lib/child-channel.js';

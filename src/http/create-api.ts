@@ -29,7 +29,7 @@ import { parseQuery } from './parse-query.js';
 import { chooseExample, parsePreferHeader, parsePreferQuery } from './prefer-example.js';
 import {
   createRequestJournal,
-  DEFAULT_JOURNAL_SIZE,
+  DEFAULT_JOURNAL_CAPACITY,
   verifyJournal,
   type JournalEntry,
   type JournalFault,
@@ -229,7 +229,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const control = options.control !== false;
   const { controlToken, onError, onChange } = options;
   const sleep = options.sleep ?? defaultSleep;
-  const journal = createRequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
+  const journal = createRequestJournal(options.journalSize ?? DEFAULT_JOURNAL_CAPACITY);
   const realTime = options.realTime ?? Date.now;
   const responder = createResponder(cors);
   const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens), onChange, onError };

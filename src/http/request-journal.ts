@@ -7,7 +7,7 @@
 import type { ApiRequest, ApiResponse } from './http-types.js';
 
 /** Requests kept by default; the oldest goes first once the journal is full. */
-export const DEFAULT_JOURNAL_SIZE = 1000;
+export const DEFAULT_JOURNAL_CAPACITY = 1000;
 
 /** Most characters of a request body kept in an entry; the rest is cut and `requestBodyTruncated` set. */
 export const JOURNAL_BODY_CAP = 16 * 1024;
@@ -198,7 +198,7 @@ function matcher(filter: JournalFilter | undefined): (stored: Stored) => boolean
 }
 
 /** Creates a journal keeping the last `capacity` requests (0 keeps none). */
-export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_SIZE): RequestJournal {
+export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY): RequestJournal {
   if (!Number.isSafeInteger(capacity) || capacity < 0) throw new RangeError(`journal size must be an integer >= 0, got ${capacity}`);
   let ring: (Stored | undefined)[] = new Array<Stored | undefined>(capacity);
   let next = 0; // where the next record goes

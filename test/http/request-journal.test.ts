@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeRecording } from '../../contracts/har/judge-recording.js';
-import { createGesHandlers } from '../../mocks/handlers.js';
+import { createGesHandlers } from '../../mocks/index.js';
 import { createRequestJournal, JOURNAL_BODY_CAP } from '../../src/http/request-journal.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { AUTH, call, createTestApi, MOVIE, PROJECT } from '../support/api-client.js';

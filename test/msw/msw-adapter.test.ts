@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { createManualClock } from '../../src/clocks.js';
 import { createApi } from '../../src/http/create-api.js';
-import { createGesHandlers } from '../../mocks/handlers.js';
+import { createGesHandlers } from '../../mocks/index.js';
 import { setupGesServer } from '../../mocks/node.js';
 import { PROJECT } from '../support/api-client.js';
 import { describeTransport } from '../support/transport-suite.js';
