@@ -8,6 +8,7 @@ import type { Engine } from '../../src/engine/engine-types.js';
 import { jobInvariantViolations } from '../../src/spec/job-invariants.js';
 import { createSpecValidator } from '../../src/spec/spec-validator.js';
 import type { Job } from '../../src/types.js';
+import { CANCELLABLE_ALGORITHMS } from '../../contracts/checks/job-states.js';
 
 const validator = createSpecValidator();
 /** A violated job invariant as one sentence, naming the job and the invariant. */
@@ -16,15 +17,6 @@ const invariantProblems = (job: Job): string[] =>
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\d{9}$/;
 const KEY_ORDER = ['jobId', 'rawRequest', 'taskType', 'canStop', 'progress', 'files', 'startTime', 'failReason', 'endTime', 'status'];
-const CANCELLABLE_ALGORITHMS = new Set([
-  'topicrank',
-  'pagerank',
-  'personalrank',
-  'kcore',
-  'connected_component',
-  'label_propagation',
-  'louvain',
-]);
 
 /**
  * Problems of one job, as the list or a test sees it: its schema, the spec's job invariants (the
