@@ -310,6 +310,10 @@ export interface ContractCheck {
   /** Stable id (Schemathesis names where they fit), e.g. `not_a_server_error`. */
   id: string;
   group: string;
+  /**
+   * `must` when a rule it judges rests on a GES page (it can fail a lenient run). The kit's checks
+   * take it from the rule inventory (withLevel); each finding's own level is its rule's.
+   */
   level: CheckLevel;
   phase: CheckPhase;
   /** Only with --allow-mutations. */

@@ -87,6 +87,12 @@ export function reshapeList(reshape: (jobs: Record<string, unknown>[]) => Record
   };
 }
 
+/** The request sent with another X-Auth-Token. */
+export const withToken = (seen: Seen, token: string): ApiRequest => ({
+  ...seen.request,
+  headers: { ...seen.request.headers, 'x-auth-token': token },
+});
+
 /** A request with some query parameters replaced (undefined deletes). */
 export function withQuery(seen: Seen, changes: Record<string, string | undefined>): ApiRequest {
   const url = new URL(seen.url);

@@ -11,6 +11,7 @@ import {
   reshapeList,
   withBody,
   withQuery,
+  withToken,
   type Corruption,
   type Seen,
 } from './corrupt-server.js';
@@ -29,7 +30,6 @@ const isFinished = (status: unknown) => status === 'success' || status === 'fail
 const envelope = (errorCode: string, errorMessage: string) => ({ errorMessage, errorCode, result: 'failed' });
 const isBadPaging = (value: string | null) => value !== null && !/^\d+$/.test(value);
 const badPaging = (url: URL) => isBadPaging(url.searchParams.get('limit')) || isBadPaging(url.searchParams.get('offset'));
-const withToken = (seen: Seen, token: string) => ({ ...seen.request, headers: { ...seen.request.headers, 'x-auth-token': token } });
 const isRead = (seen: Seen) => seen.operation === 'listJobs' || seen.operation === 'getJobStatus';
 /** A corruption that rewrites the error answers with this errorCode to another status and code. */
 const recodeError =
