@@ -226,6 +226,18 @@ const RULES = [
     ],
   },
   {
+    id: 'errors.gateway-body',
+    rule: 'An error comes in the GES envelope, not in the body of an API gateway in front of the engine (its APIGW codes).',
+    evidence: [
+      {
+        decision:
+          'the error-code page says codes beginning APIGW come from the API gateway (如果遇到“APIGW”开头的错误码，请参见API网关错误码): such a body is accepted, and the envelope preferred',
+      },
+    ],
+    checks: ['response_schema_conformance'],
+    sites: [],
+  },
+  {
     id: 'errors.no-such-api',
     rule: 'A path or method that is no API is 404 GES.8000.',
     evidence: [{ decision: 'no page documents a 404 body; GES.8000 is the generic request error' }],
@@ -788,9 +800,10 @@ const RULES = [
   },
   {
     id: 'submit.refusals',
-    rule: 'A submit whose algorithmName is empty or missing, or whose body is no JSON object, is refused with a 4xx and creates no job.',
+    rule: 'A submit whose algorithmName is empty or missing, or whose body is no JSON object, is refused with a 4xx and creates no job: the refusal carries no jobId.',
     evidence: [
       { page: 'algorithm-parameters', says: 'algorithmName 是 String 算法名字。' },
+      { page: 'execute-algorithm', says: '执行算法任务ID。请求失败时，字段为空。' },
       { page: 'error-codes', says: 'GES.8401 The algorithm or graph name cannot be empty.' },
       { page: 'error-codes', says: 'GES.8000 Incorrect parameter format. 参数格式错误 检查请求body体是否和文档描述一致。' },
     ],

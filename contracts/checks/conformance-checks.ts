@@ -30,6 +30,10 @@ function isVariantStatus(body: unknown, violation: SchemaViolation): boolean {
   );
 }
 
+/** The body of an API gateway in front of the engine: its own error code, `APIGW.` and digits (the error-code page names them). */
+const isGatewayBody = (body: unknown): boolean =>
+  !!body && typeof body === 'object' && /^APIGW\./.test(String((body as Record<string, unknown>).error_code));
+
 /** A job invariant (an if/then of the Job schema): the jobs checks judge it, each by its own rule. */
 const isInvariant = (violation: SchemaViolation) => violation.keyword === 'if' || /\/(then|else)(\/|$)/.test(violation.schemaPath);
 
@@ -177,6 +181,16 @@ export const conformanceChecks: readonly CheckDefinition[] = [
             rule: 'response.types',
             message: `${exchange.operationId} ${response.status}: the body is not JSON${response.jsonError ? ` (${response.jsonError})` : ''}`,
             expected: `JSON valid against ${describeSchema(pointer)}`,
+            actual: describeAnswer(exchange),
+            exchange,
+          });
+          continue;
+        }
+        if (response.status >= 400 && isGatewayBody(response.json)) {
+          ctx.fail({
+            rule: 'errors.gateway-body',
+            message: `${exchange.operationId} ${response.status}: the body is an API gateway's (${String((response.json as Record<string, unknown>).error_code)}), not the GES envelope`,
+            expected: `a body valid against ${describeSchema(pointer)}`,
             actual: describeAnswer(exchange),
             exchange,
           });

@@ -191,7 +191,7 @@ export function cancelOnce(ctx: CheckContext): Promise<CancelRun> {
  */
 export async function cleanUp(ctx: CheckContext, accepted: Exchange): Promise<string> {
   const jobId = bodyObject(accepted)?.jobId;
-  if (accepted.response?.status !== 200 || typeof jobId !== 'string' || jobId === '') return '';
+  if (typeof jobId !== 'string' || jobId === '') return '';
   const cancel = await ctx.send({ operationId: 'cancelJob', jobId });
   return cancel.response?.status === 200
     ? `; the kit cancelled the job ${jobId} it created by mistake`

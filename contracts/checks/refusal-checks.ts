@@ -9,7 +9,7 @@
 import type { CheckContext, CheckDefinition, Exchange } from '../contract-types.js';
 import type { RuleId } from '../rule-inventory.js';
 import { describeJob, showValue } from '../../src/spec/job-facts.js';
-import { describeAnswer, expectGesError, isAuthStatus, unknownJobId } from './check-helpers.js';
+import { bodyObject, describeAnswer, expectGesError, isAuthStatus, unknownJobId } from './check-helpers.js';
 import { phaseOf, stateOf } from './job-states.js';
 import { cancelOnce, cleanUp, findListed, once, pagerankOfItsOwn, submitOnce } from './own-jobs.js';
 
@@ -127,7 +127,7 @@ export const refusalChecks: readonly CheckDefinition[] = [
     phase: 'probe',
     mutates: true,
     description:
-      'A submit with an empty or missing algorithmName, or a body that is no JSON object, is refused with a 4xx; none becomes a job (one created by mistake is cancelled and reported).',
+      'A submit with an empty or missing algorithmName, or a body that is no JSON object, is refused with a 4xx without a jobId; none becomes a job (one created by mistake is cancelled and reported).',
     async run(ctx) {
       for (const [bad, exchange] of await badSubmits(ctx)) {
         if (!bad.malformed) continue; // refused by the spec's decisions only: invalid_algorithm_code
@@ -145,6 +145,17 @@ export const refusalChecks: readonly CheckDefinition[] = [
         // Refused with a 4xx: its code is invalid_algorithm_code's; a gateway's 401/403 body is its own.
         if (isAuthStatus(exchange.response?.status)) ctx.judged();
         else expectGesError(ctx, exchange, { rule: 'submit.refusals' }, `a submit with ${bad.what}`);
+        // The page: the job id is empty when the request fails. One that comes back names a job made anyway.
+        const jobId = bodyObject(exchange)?.jobId;
+        if (typeof jobId === 'string' && jobId !== '') {
+          ctx.fail({
+            rule: 'submit.refusals',
+            message: `a submit with ${bad.what} was refused, yet the answer carries jobId ${jobId}${await cleanUp(ctx, exchange)}`,
+            expected: 'no jobId in a refusal',
+            actual: describeAnswer(exchange),
+            exchange,
+          });
+        }
       }
     },
   },

@@ -832,6 +832,20 @@ export const mutants: readonly Mutant[] = [
     ),
   },
   {
+    name: 'an empty algorithmName is refused, yet a job is made and its jobId answered',
+    check: 'invalid_algorithm_rejected',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      if (seen.operation !== 'executeAlgorithm' || seen.request.body !== '{"algorithmName":""}') return answer();
+      const made = bodyOf(await answer({ ...seen.request, body: '{"algorithmName":"pagerank"}' }));
+      return {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...envelope('GES.8401', 'algorithmName is empty.'), jobId: made?.jobId }),
+      };
+    },
+  },
+  {
     name: 'paged reads answer from the list as it stood at the first paged read',
     check: 'paged_reads_current',
     kind: 'failure',
@@ -958,6 +972,32 @@ export const variations: readonly Variation[] = [
           ? { ...seen.request, bodyTooLarge: undefined, body: '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}' }
           : undefined,
       ),
+  },
+  {
+    // The error-code page says codes beginning APIGW come from the gateway in front of the engine.
+    name: 'an API gateway in front: its own 401, 403 and 404 bodies',
+    warnings: [
+      'auth_error_envelope',
+      'forbidden_token_code',
+      'invalid_algorithm_code',
+      'missing_token_code',
+      'response_schema_conformance',
+      'write_refusal_codes',
+    ],
+    async corrupt(seen, answer) {
+      const gateway = (status: number, code: string, message: string) => ({
+        status,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ error_msg: message, error_code: code, request_id: '0b5f1c2d3e4f5a6b7c8d9e0f1a2b3c4d' }),
+      });
+      if (seen.operation === 'executeAlgorithm' && seen.url.searchParams.get('action_id') !== 'execute-algorithm') {
+        return gateway(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment.');
+      }
+      const response = await answer();
+      if (response.status === 401) return gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information.');
+      if (response.status === 403) return gateway(403, 'APIGW.0302', 'The IAM user is not authorized to access this API.');
+      return response;
+    },
   },
   {
     name: 'rawRequest written again from the same JSON',
