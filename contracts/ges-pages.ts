@@ -47,7 +47,7 @@ export const gesPages = {
   'cancel-job-2024': {
     title: 'Canceling a Job (1.0.0), updated 2024-05-23',
     url: 'https://support.huaweicloud.com/intl/en-us/api-ges/ges_03_0038.html',
-    source: 'https://support.huaweicloud.com/intl/en-us/api-ges/ges_03_0038.html',
+    source: 'the page as Huawei serves it (huaweicloudDocs/ges stops in 2021)',
     factBase: 'S12',
   },
   'execute-algorithm': {

@@ -9,7 +9,7 @@ import { createManualClock } from '../src/clocks.js';
 import { createApi } from '../src/http/create-api.js';
 import { startGesServer } from '../src/server/start-ges-server.js';
 import { contractChecks } from '../contracts/contract-checks.js';
-import { citesPage, describeEvidence } from '../contracts/ges-pages.js';
+import { citesPage, describeEvidence, type GesPage, gesPages } from '../contracts/ges-pages.js';
 import { runContract } from '../contracts/run-contract.js';
 import { ruleInventory, siteMatches } from '../contracts/rule-inventory.js';
 import { specRuleSites } from '../contracts/spec-rule-sites.js';
@@ -18,6 +18,7 @@ import { specOperations } from '../src/spec/spec-examples.js';
 /** The markers a generated table sits between in docs/contracts.md. */
 export const RULE_TABLE_MARKERS = { start: '<!-- rule-inventory:start -->', end: '<!-- rule-inventory:end -->' } as const;
 export const CHECK_TABLE_MARKERS = { start: '<!-- check-table:start -->', end: '<!-- check-table:end -->' } as const;
+export const PAGE_TABLE_MARKERS = { start: '<!-- ges-pages:start -->', end: '<!-- ges-pages:end -->' } as const;
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const TOKEN = 'rule-table-token';
@@ -104,6 +105,16 @@ export function renderCheckTable(): string {
   return ['| group | check | level | kind | holds when | rules it judges |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
+/** The page table: each GES page a rule cites, where to read it, and how many rules cite it. */
+export function renderPageTable(): string {
+  const rows = Object.entries(gesPages as Record<string, GesPage>).map(([id, page]) => {
+    const citing = ruleInventory.filter((rule) => rule.evidence.some((e) => citesPage(e) && e.page === id)).length;
+    const where = [page.url ? `<${page.url}>` : undefined, `\`${page.source}\``].filter(Boolean).join('<br>');
+    return `| \`${id}\` | ${cell(page.title)} | ${where} | ${page.factBase} | ${citing} |`;
+  });
+  return ['| page | title | where to read it | fact base | rules citing it |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
 /** The document with the text between `markers` replaced by `table`; throws when the markers are missing. */
 export function spliceTable(document: string, table: string, markers: { start: string; end: string } = RULE_TABLE_MARKERS): string {
   const start = document.indexOf(markers.start);
@@ -112,7 +123,8 @@ export function spliceTable(document: string, table: string, markers: { start: s
   return `${document.slice(0, start + markers.start.length)}\n${table}\n${document.slice(end)}`;
 }
 
-/** docs/contracts.md with both generated tables brought up to date. */
+/** docs/contracts.md with its generated tables (rules, checks, pages) brought up to date. */
 export async function spliceTables(document: string): Promise<string> {
-  return spliceTable(spliceTable(document, await renderRuleTable()), renderCheckTable(), CHECK_TABLE_MARKERS);
+  const withRules = spliceTable(document, await renderRuleTable());
+  return spliceTable(spliceTable(withRules, renderCheckTable(), CHECK_TABLE_MARKERS), renderPageTable(), PAGE_TABLE_MARKERS);
 }

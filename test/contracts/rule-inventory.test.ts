@@ -127,7 +127,7 @@ describe('the rule inventory', () => {
     ]);
   });
 
-  test('the rule and check tables in docs/contracts.md are the ones the inventory and a run against the mock give (npm run gen:rules)', async () => {
+  test('the generated tables of docs/contracts.md (rules, checks, pages) are the ones the inventory and a run against the mock give (npm run gen:rules)', async () => {
     const docs = await readFile(new URL('../../docs/contracts.md', import.meta.url), 'utf8');
     expect(await spliceTables(docs)).toBe(docs);
   });
