@@ -3,7 +3,10 @@
  * variable and parser. Help and parsing both come from this table; the checks between flags
  * (--prism against --base-url, --har against a live target) stay in ges-contract.ts.
  */
+import { specOperations } from '../src/spec/spec-examples.js';
+import type { OperationId } from '../src/types.js';
 import { defineOptions, type GivenValue } from './cli-option.js';
+import { closestFlag } from './closest-flag.js';
 import { textOrUnset } from './flag-parsers.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,6 +21,36 @@ function parseTimeout(given: GivenValue): number | undefined {
     throw new UsageError(`--timeout (or GES_TIMEOUT) must be milliseconds from 1 to 600000, got "${timeout}"`);
   }
   return Number(timeout);
+}
+
+/** Every operationId of the spec, in its order: what --include-operation-id and --exclude-operation-id take. */
+const OPERATION_IDS: readonly OperationId[] = specOperations.map((operation) => operation.operationId);
+
+/** One or more operationIds, comma-separated (`listJobs,getJobStatus`), each one of the spec's. */
+function parseOperationIds(given: GivenValue): OperationId[] {
+  const ids = given.text
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (ids.length === 0) throw new UsageError(`${given.label} needs an operationId (${OPERATION_IDS.join(', ')})`);
+  for (const id of ids) {
+    if (!(OPERATION_IDS as readonly string[]).includes(id)) {
+      const near = closestFlag(id, OPERATION_IDS);
+      throw new UsageError(
+        `${given.label}: "${id}" is no operationId of the spec${near ? `; did you mean ${near}?` : ''} (the operations: ${OPERATION_IDS.join(', ')})`,
+      );
+    }
+  }
+  return ids as OperationId[];
+}
+
+function parseJobWait(given: GivenValue): number | undefined {
+  const wait = textOrUnset(given);
+  if (wait === undefined) return undefined;
+  if (!/^\d+$/.test(wait) || Number(wait) > 600_000) {
+    throw new UsageError(`--job-wait (or GES_JOB_WAIT) must be milliseconds from 0 to 600000, got "${wait}"`);
+  }
+  return Number(wait);
 }
 
 /** The flags of `ges-contract`, in the order `--help` lists them. */
@@ -75,11 +108,29 @@ export const CONTRACT_FLAGS = defineOptions({
     description: 'a well-formed graph name that does not exist (default: generated)',
     parse: (given) => given.text,
   },
+  includeOperationId: {
+    name: 'include-operation-id',
+    kind: 'list',
+    argument: '<id>',
+    env: 'GES_INCLUDE_OPERATION_ID',
+    group: TARGET,
+    description: `judge only these operations, e.g. listJobs for a server that offers the list alone (repeatable or comma-separated; the spec's: ${OPERATION_IDS.join(', ')}); checks that need another are skipped, saying which`,
+    parse: parseOperationIds,
+  },
+  excludeOperationId: {
+    name: 'exclude-operation-id',
+    kind: 'list',
+    argument: '<id>',
+    env: 'GES_EXCLUDE_OPERATION_ID',
+    group: TARGET,
+    description: 'leave these operations out (repeatable or comma-separated)',
+    parse: parseOperationIds,
+  },
   strict: {
     name: 'strict',
     kind: 'switch',
     group: JUDGEMENT,
-    description: 'SHOULD checks (what only a documented example shows) fail instead of warn',
+    description: 'SHOULD findings (what this project decided or inferred, not what a GES page states) fail instead of warn',
   },
   allowMutations: {
     name: 'allow-mutations',
@@ -95,6 +146,16 @@ export const CONTRACT_FLAGS = defineOptions({
     group: JUDGEMENT,
     description: 'per-request timeout (default 10000)',
     parse: parseTimeout,
+  },
+  jobWaitMs: {
+    name: 'job-wait',
+    kind: 'value',
+    argument: '<ms>',
+    env: 'GES_JOB_WAIT',
+    group: JUDGEMENT,
+    description:
+      'how long a check waits for a job the kit submitted to reach the state it needs, e.g. to fail (default 10000; it polls and stops as soon as the job is there)',
+    parse: parseJobWait,
   },
   har: {
     name: 'har',

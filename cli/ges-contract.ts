@@ -6,6 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { exampleGraphName, exampleProjectId, graphNamePattern, projectIdPattern } from '../src/spec/spec-facts.js';
+import { specOperations } from '../src/spec/spec-examples.js';
 import type { ContractOptions, ContractReport } from '../contracts/contract-types.js';
 import type { PrismMock } from '../contracts/start-prism-mock.js';
 import { CONTRACT_FLAGS } from './contract-flags.js';
@@ -82,11 +83,19 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
       'forbiddenToken',
       'missingGraph',
       'timeoutMs',
+      'jobWaitMs',
     ] as const;
     const clash = live.find(onCommandLine);
     if (clash) throw new UsageError(`--har judges a recording offline and excludes --${CONTRACT_FLAGS[clash].name}`);
   }
   const values = parseOptions(CONTRACT_FLAGS, line);
+  const includeOperations = values.includeOperationId.length > 0 ? values.includeOperationId.flat() : undefined;
+  const excludeOperations = values.excludeOperationId.flat();
+  const selected = specOperations.filter(
+    ({ operationId }) => (includeOperations ?? [operationId]).includes(operationId) && !excludeOperations.includes(operationId),
+  );
+  if (selected.length === 0) throw new UsageError('--include-operation-id and --exclude-operation-id leave no operation to judge');
+  const operations = { includeOperations, excludeOperations };
   if (values.har.length > 0) {
     if (values.har.some((file) => file === '')) throw new UsageError('--har needs a file name');
     return {
@@ -94,7 +103,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
       har: values.har,
       junit: values.junit,
       json: values.json,
-      options: { projectId: '', graph: '', strict: values.strict },
+      options: { projectId: '', graph: '', strict: values.strict, ...operations },
     };
   }
   const prism = values.prism;
@@ -143,6 +152,8 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliPlan | 'help' {
       strict: values.strict,
       allowMutations: values.allowMutations,
       timeoutMs: values.timeoutMs,
+      jobWaitMs: values.jobWaitMs,
+      ...operations,
     },
   };
 }
@@ -204,7 +215,8 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
     }
-    const report = await judgeRecording(files, { strict: plan.options.strict ?? false });
+    const { strict, includeOperations, excludeOperations } = plan.options;
+    const report = await judgeRecording(files, { strict: strict ?? false, includeOperations, excludeOperations });
     return writeReports(report, RECORDED_TOKEN, plan, { formatReport, toJsonReport, toJunitXml });
   }
   let prism: PrismMock | undefined;

@@ -1,8 +1,9 @@
 /**
  * Every contract check, declared once, in run order: the probes that send their own requests, then
  * the audits that judge every response the probes saw. The CLI and defineContractTests both run this.
+ * A check's level is not written in its file: it follows from the rules it judges (rule-inventory.ts).
  */
-import type { ContractCheck } from './contract-types.js';
+import type { CheckDefinition, ContractCheck } from './contract-types.js';
 import { conformanceChecks } from './checks/conformance-checks.js';
 import { consistencyChecks } from './checks/consistency-checks.js';
 import { errorChecks } from './checks/error-checks.js';
@@ -12,6 +13,12 @@ import { listChecks } from './checks/list-checks.js';
 import { mutationChecks } from './checks/mutation-checks.js';
 import { boundaryChecks } from './checks/boundary-checks.js';
 import { refusalChecks } from './checks/refusal-checks.js';
+import { levelOfCheck } from './rule-inventory.js';
+
+/** A check with its level: `must` when a rule it judges rests on a GES page, otherwise `should`. */
+export function withLevel(definition: CheckDefinition): ContractCheck {
+  return { ...definition, level: levelOfCheck(definition.id) };
+}
 
 /** All checks, probes first; ids are unique. */
 export const contractChecks: readonly ContractCheck[] = [
@@ -24,4 +31,4 @@ export const contractChecks: readonly ContractCheck[] = [
   ...jobChecks,
   ...exampleChecks,
   ...conformanceChecks,
-];
+].map(withLevel);

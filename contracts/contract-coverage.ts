@@ -4,15 +4,18 @@
  * can (404 is for paths that are no API; 5xx only when the engine fails). 100% is not the goal.
  */
 import { specOperations } from '../src/spec/spec-examples.js';
+import type { OperationId } from '../src/types.js';
 import type { ContractCoverage, CoverageGap, Exchange, ResolvedContractOptions } from './contract-types.js';
 
 /** What decides which pairs a live run can reach. */
-type Reach = Pick<ResolvedContractOptions, 'token' | 'forbiddenToken' | 'allowMutations'>;
+type Reach = Pick<ResolvedContractOptions, 'token' | 'forbiddenToken' | 'allowMutations' | 'operations'>;
 
 const MUTATING = new Set(['cancelJob', 'executeAlgorithm']);
 
 /** Why a live run with these options did not exercise (operationId, status). */
-function gapReason(operationId: string, status: string, reach: Reach): string {
+function gapReason(operationId: OperationId, status: string, reach: Reach): string {
+  if (!reach.operations.includes(operationId))
+    return 'not judged: the run leaves this operation out (--include-operation-id / --exclude-operation-id)';
   if (status === '404') return 'never: the kit sends only API paths (404 is for a path that is no API)';
   if (status.startsWith('5')) return 'never on purpose: only when the engine fails (the mock: fault injection)';
   const mutating = MUTATING.has(operationId);

@@ -3,9 +3,12 @@
  * walk, and the context each check runs in. The CLI runner and the vitest adapter both build on it.
  */
 import { randomBytes } from 'node:crypto';
+import { specOperations } from '../src/spec/spec-examples.js';
+import type { OperationId } from '../src/types.js';
 import { createContractClient, type ContractClient } from './contract-client.js';
 import type {
   CheckContext,
+  ContractCheck,
   ContractOptions,
   Exchange,
   Finding,
@@ -14,6 +17,7 @@ import type {
   ResolvedContractOptions,
   SeenJob,
 } from './contract-types.js';
+import { ruleById, ruleInventory } from './rule-inventory.js';
 
 /** Most findings a check keeps; the rest are counted. */
 const MAX_FINDINGS = 5;
@@ -32,6 +36,12 @@ function generateMissingGraph(): string {
   return `nosuchgraph_${randomBytes(6).toString('hex')}`;
 }
 
+/** The spec's operations the options select, in the spec's order. */
+export function selectOperations(include: readonly OperationId[] | undefined, exclude: readonly OperationId[] | undefined): OperationId[] {
+  const all = specOperations.map((operation) => operation.operationId);
+  return all.filter((id) => (include === undefined || include.includes(id)) && !(exclude ?? []).includes(id));
+}
+
 /** Fills in the defaults of ContractOptions. */
 function resolveContractOptions(options: ContractOptions): ResolvedContractOptions {
   return {
@@ -43,6 +53,8 @@ function resolveContractOptions(options: ContractOptions): ResolvedContractOptio
     forbiddenToken: options.forbiddenToken === '' ? undefined : options.forbiddenToken,
     strict: options.strict ?? false,
     allowMutations: options.allowMutations ?? false,
+    operations: selectOperations(options.includeOperations, options.excludeOperations),
+    jobWaitMs: options.jobWaitMs ?? 10_000,
     timeoutMs: options.timeoutMs ?? 10_000,
     fetch: options.fetch,
   };
@@ -53,18 +65,23 @@ export interface ContractSession {
   readonly options: ResolvedContractOptions;
   readonly client: ContractClient;
   readonly shared: Map<string, unknown>;
-  /** A fresh context for one check, collecting its findings and note. */
-  createContext(): {
+  /** A fresh context for one check, collecting its findings, the answers it judged and its note. */
+  createContext(check: Pick<ContractCheck, 'id'>): {
     ctx: CheckContext;
     findings: Finding[];
     omitted: () => number;
+    judged: () => number;
+    /** Whether some finding (kept or omitted) is at level must. */
+    mustFound: () => boolean;
+    /** Records that the check crashed: a defect of the check or the kit, a failure whatever the level. */
+    crashed: (message: string) => void;
     note: () => string | undefined;
     reached: () => string[];
   };
 }
 
 /** Reads a list body out of an exchange, or says why there is none. */
-function readList(exchange: Exchange): { jobs: SeenJob[]; jobCount: unknown } | string {
+export function readList(exchange: Exchange): { jobs: SeenJob[]; jobCount: unknown } | string {
   if (!exchange.response) return `no answer (${exchange.error ?? 'unknown error'})`;
   if (exchange.response.status !== 200) return `answered ${exchange.response.status}`;
   const body = exchange.response.json as Record<string, unknown> | undefined;
@@ -110,9 +127,11 @@ export function createContractSession(options: ContractOptions, recordedClient?:
     options: resolved,
     client,
     shared,
-    createContext() {
+    createContext(check) {
       const findings: Finding[] = [];
       let omitted = 0;
+      let judged = 0;
+      let mustFound = false;
       let noteText: string | undefined;
       // The answers this check sent for or judged: what its (operation × status) reach is made of.
       const touched = new Set<Exchange>();
@@ -120,24 +139,54 @@ export function createContractSession(options: ContractOptions, recordedClient?:
         touched.add(exchange);
         return exchange;
       };
-      const fail = (finding: Finding) => {
-        if (findings.length < MAX_FINDINGS) findings.push(finding);
+      // A check of the kit reports only against rules that name it; a caller's own check may cite any.
+      const kitCheck = ruleInventory.some((rule) => rule.checks.includes(check.id));
+      const fail = (finding: Parameters<CheckContext['fail']>[0]) => {
+        // A finding's level is its rule's, so what it rests on is the rule's evidence.
+        const rule = ruleById(finding.rule);
+        if (kitCheck && !rule.checks.includes(check.id)) {
+          throw new Error(`the check ${check.id} reports against the rule ${rule.id}, which does not name it`);
+        }
+        judged++;
+        if (rule.level === 'must') mustFound = true;
+        const recorded: Finding = { ...finding, level: rule.level };
+        if (findings.length < MAX_FINDINGS) findings.push(recorded);
         else omitted++;
+      };
+      const crashed = (message: string) => {
+        mustFound = true;
+        findings.push({ level: 'must', message });
+      };
+      // An operation the run leaves out is never sent: the check that needs it ends as not exercised.
+      // The guard throws at the call, before any promise exists, so no refused promise goes unheeded.
+      const guard = (operationId: OperationId) => {
+        if (!resolved.operations.includes(operationId)) {
+          throw new CheckSkipped(
+            `not exercised: it needs ${operationId}, which this run leaves out (--include-operation-id / --exclude-operation-id)`,
+          );
+        }
       };
       const ctx: CheckContext = {
         options: resolved,
         shared,
-        send: (send) => client.send(send).then(touch),
-        defaultList: () => defaultList().then(touch),
-        requireList(exchange, what) {
+        send: (send) => {
+          guard(send.operationId);
+          return client.send(send).then(touch);
+        },
+        defaultList: () => {
+          guard('listJobs');
+          return defaultList().then(touch);
+        },
+        requireList(exchange, what, rule) {
           touch(exchange);
           const read = readList(exchange);
           if (typeof read === 'string') {
-            ctx.abort({ message: `${what} ${read}`, expected: '200 with a job list', exchange });
+            ctx.abort({ rule, message: `${what} ${read}`, expected: '200 with a job list', exchange });
           }
           return read;
         },
         walkPages(fresh = false) {
+          guard('listJobs');
           if (!fresh) cachedWalk ??= walk(false);
           return (fresh ? walk(true) : (cachedWalk as Promise<PageWalk>)).then((walked) => {
             [walked.base, ...walked.pages].forEach(touch);
@@ -173,13 +222,26 @@ export function createContractSession(options: ContractOptions, recordedClient?:
         skip(reason) {
           throw new CheckSkipped(reason);
         },
+        judged(count = 1) {
+          judged += count;
+        },
+        selects: (operationId) => resolved.operations.includes(operationId),
         note(text) {
           noteText = text;
         },
       };
       const reached = () =>
         [...new Set([...touched].filter((e) => e.response).map((e) => `${e.operationId} ${e.response?.status}`))].sort();
-      return { ctx, findings, omitted: () => omitted, note: () => noteText, reached };
+      return {
+        ctx,
+        findings,
+        omitted: () => omitted,
+        judged: () => judged,
+        mustFound: () => mustFound,
+        crashed,
+        note: () => noteText,
+        reached,
+      };
     },
   };
 }

@@ -3,6 +3,8 @@
  * themselves live in contracts/checks/; the runner in run-contract.ts.
  */
 import type { OperationId } from '../src/types.js';
+import type { Level } from './ges-pages.js';
+import type { RuleId } from './rule-inventory.js';
 
 /** What the caller gives: the target and how strictly to judge it. */
 export interface ContractOptions {
@@ -21,8 +23,20 @@ export interface ContractOptions {
    * exercise the 403 path. Without one, the forbidden-token checks are skipped.
    */
   forbiddenToken?: string | undefined;
-  /** SHOULD checks (what only an example shows) fail instead of warning. */
+  /** SHOULD findings (what this project decided or inferred) fail instead of warning. */
   strict?: boolean | undefined;
+  /**
+   * Judge only these operations (spec operationIds, e.g. `listJobs`); default: every operation of
+   * the spec. A check that needs another operation is skipped, saying which.
+   */
+  includeOperations?: readonly OperationId[] | undefined;
+  /** Leave these operations out (applied after includeOperations). */
+  excludeOperations?: readonly OperationId[] | undefined;
+  /**
+   * How long a check waits for a job of its own to reach the state it needs (a submitted job to
+   * fail, for instance), in ms. Default 10000. The wait polls the job and ends as soon as it is there.
+   */
+  jobWaitMs?: number | undefined;
   /** Run the checks that submit and cancel jobs. Default false: read-only. */
   allowMutations?: boolean | undefined;
   /** Per-request timeout in ms. Default 10000. */
@@ -41,12 +55,15 @@ export interface ResolvedContractOptions {
   forbiddenToken: string | undefined;
   strict: boolean;
   allowMutations: boolean;
+  /** The operations this run judges, in the spec's order. */
+  operations: readonly OperationId[];
+  jobWaitMs: number;
   timeoutMs: number;
   fetch: typeof fetch | undefined;
 }
 
-/** `must`: a rule of the GES tables or of this spec's decisions. `should`: only an example shows it. */
-type CheckLevel = 'must' | 'should';
+/** `must`: it judges a rule a GES page states. `should`: only rules this project decided or inferred. */
+type CheckLevel = Level;
 
 /** `probe` checks send their own requests; `audit` checks judge every response of the run, so run last. */
 type CheckPhase = 'probe' | 'audit';
@@ -106,6 +123,10 @@ export interface Exchange {
 
 /** One reason a check does not hold. */
 export interface Finding {
+  /** The rule of the inventory it breaks: its evidence gives the finding's level. */
+  rule?: RuleId | undefined;
+  /** `must` or `should`: the rule's level (the check's own level for a finding that names no rule). */
+  level?: Level | undefined;
   message: string;
   expected?: string | undefined;
   actual?: string | undefined;
@@ -113,7 +134,10 @@ export interface Finding {
   exchange?: Exchange | undefined;
 }
 
-/** A check's verdict: `warning` is a SHOULD check that found something outside strict mode. */
+/** A finding as a check reports it: the rule it breaks is named, its level follows from the rule. */
+export type FindingInput = Omit<Finding, 'level' | 'rule'> & { rule: RuleId };
+
+/** A check's verdict: `warning` when it found only SHOULD findings, outside strict mode. */
 type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped';
 
 /** One check's result in a run. */
@@ -159,7 +183,7 @@ export interface ContractCoverage {
 /** What the preflight found wrong with the configuration: the run stops before any check (exit 2). */
 export interface PreflightFailure {
   /** What is misconfigured, in one word. */
-  kind: 'token' | 'forbidden' | 'graph' | 'base-url' | 'dns' | 'tls' | 'connection' | 'timeout' | 'recording';
+  kind: 'token' | 'forbidden' | 'forbidden-token' | 'graph' | 'base-url' | 'dns' | 'tls' | 'connection' | 'timeout' | 'recording';
   /** One paragraph: what was asked, what came back, the likely fix (flag, env variable, option). */
   message: string;
 }
@@ -195,6 +219,8 @@ export interface ContractReport {
   target: { baseUrl: string; projectId: string; graph: string; missingGraph: string };
   strict: boolean;
   allowMutations: boolean;
+  /** The operations the run judged (all of the spec's unless restricted). */
+  operations: readonly OperationId[];
   startedAt: string;
   durationMs: number;
   /** Set when the preflight found a misconfiguration: nothing was checked (exit code 2). */
@@ -249,18 +275,25 @@ export interface CheckContext {
   send(options: SendOptions): Promise<Exchange>;
   /** The default list (no limit/offset), cached. */
   defaultList(): Promise<Exchange>;
-  /** A 200 list body from this exchange, or abort the check saying what came instead. */
-  requireList(exchange: Exchange, what: string): { jobs: SeenJob[]; jobCount: unknown };
+  /** A 200 list body from this exchange, or abort the check with a finding against `rule` saying what came instead. */
+  requireList(exchange: Exchange, what: string, rule: RuleId): { jobs: SeenJob[]; jobCount: unknown };
   /** The page walk shared by the list checks (cached unless `fresh`, which also re-reads the default list). */
   walkPages(fresh?: boolean): Promise<PageWalk>;
   /** Every exchange so far. */
   exchanges(): readonly Exchange[];
   /** Every job in every 200 list answer so far, once per distinct (exchange, job). */
   jobsSeen(): JobSighting[];
-  /** Records a finding; the check continues. */
-  fail(finding: Finding): void;
+  /** Records a finding against a rule; the check continues. */
+  fail(finding: FindingInput): void;
   /** Records a finding and ends the check. */
-  abort(finding: Finding): never;
+  abort(finding: FindingInput): never;
+  /**
+   * Counts answers judged (default one). A check that judged none and found nothing is skipped, never
+   * passed: a pass always rests on at least one answer of the kind the check is about.
+   */
+  judged(count?: number): void;
+  /** Whether this run judges the operation (see includeOperations / excludeOperations). */
+  selects(operationId: OperationId): boolean;
   /** Ends the check as skipped. */
   skip(reason: string): never;
   /** A short note for the report line. */
@@ -269,11 +302,18 @@ export interface CheckContext {
   readonly shared: Map<string, unknown>;
 }
 
+/** A check of the kit as its file declares it: its level follows from the rules it judges (rule-inventory.ts). */
+export type CheckDefinition = Omit<ContractCheck, 'level'>;
+
 /** One contract check, declared once and run by the CLI and by vitest alike. */
 export interface ContractCheck {
   /** Stable id (Schemathesis names where they fit), e.g. `not_a_server_error`. */
   id: string;
   group: string;
+  /**
+   * `must` when a rule it judges rests on a GES page (it can fail a lenient run). The kit's checks
+   * take it from the rule inventory (withLevel); each finding's own level is its rule's.
+   */
   level: CheckLevel;
   phase: CheckPhase;
   /** Only with --allow-mutations. */

@@ -3,6 +3,8 @@
  * broke it (a curl line), what was expected and what came back; then totals and the coverage line.
  */
 import type { CheckResult, ContractCoverage, ContractReport, Exchange, Finding } from './contract-types.js';
+import { specOperations } from '../src/spec/spec-examples.js';
+import { restsOn } from './rule-inventory.js';
 import { toCurl } from './to-curl.js';
 
 const MARK: Record<CheckResult['outcome'], string> = { passed: 'PASS', failed: 'FAIL', warning: 'WARN', skipped: 'SKIP' };
@@ -25,6 +27,7 @@ function formatFinding(finding: Finding, n: number, token: string | undefined): 
   if (finding.exchange) lines.push(`${pad}request:  ${toCurl(finding.exchange.request, token)}`);
   if (finding.expected !== undefined) lines.push(`${pad}expected: ${indent(finding.expected, `${pad}          `)}`);
   if (finding.actual !== undefined) lines.push(`${pad}got:      ${indent(finding.actual, `${pad}          `)}`);
+  if (finding.rule !== undefined) lines.push(`${pad}rests on: ${restsOn(finding.rule)}`);
   return lines;
 }
 
@@ -78,7 +81,11 @@ export function formatReport(report: ContractReport, token?: string): string {
           `${recording.skipped.length > 0 ? `, ${recording.skipped.length} skipped (made or answered by the browser, not a server)` : ''}`,
         ...recording.skipped.map((skip) => `  skipped: ${skip.file} entry #${skip.index} ${skip.method} ${skip.url}: ${skip.reason}`),
       ]
-    : [`GES contract: ${target.baseUrl}  project ${target.projectId}  graph ${target.graph}  (${mode})`];
+    : [
+        `GES contract: ${target.baseUrl}  project ${target.projectId}  graph ${target.graph}  (${mode}${
+          report.operations.length < specOperations.length ? `; operations: ${report.operations.join(', ')}` : ''
+        })`,
+      ];
   if (report.preflight !== undefined) {
     lines.push('', report.preflight.message);
     return lines.join('\n');

@@ -1,12 +1,14 @@
 /**
- * The preflight: before any check, the default list is read once as configured. An answer that shows
- * misconfiguration (no or a refused token, an unknown graph, a base URL where no GES API answers, a
- * host that does not resolve, TLS, no connection, no answer in time) stops the run with one paragraph
- * saying what was asked, what came back and the likely fix, instead of a wall of failed checks. CI
- * can then tell "our job is misconfigured" (exit 2) from "the engine broke the contract" (exit 1).
+ * The preflight: before any check, the default list is read once as configured (or, when the run
+ * leaves the list out, the status of a job no graph holds). An answer that shows misconfiguration (no
+ * or a refused token, an unknown graph, a base URL where no GES API answers, a host that does not
+ * resolve, TLS, no connection, no answer in time, a --forbidden-token the target accepts) stops the
+ * run with one paragraph saying what was asked, what came back and the likely fix, instead of a wall
+ * of failed checks. CI can then tell "our job is misconfigured" (exit 2) from "the engine broke the
+ * contract" (exit 1).
  */
 import type { ContractSession } from './contract-session.js';
-import type { Exchange, PreflightFailure, ResolvedContractOptions } from './contract-types.js';
+import type { Exchange, PreflightFailure, ResolvedContractOptions, SendOptions } from './contract-types.js';
 
 /** How each setting is given: the CLI flag, its environment variable, the option of runContract. */
 const SETTING = {
@@ -14,6 +16,7 @@ const SETTING = {
   projectId: '--project-id (env GES_PROJECT_ID, option projectId)',
   graph: '--graph (env GES_GRAPH, option graph)',
   token: '--token (env GES_TOKEN, option token)',
+  forbiddenToken: '--forbidden-token (env GES_FORBIDDEN_TOKEN, option forbiddenToken)',
   timeout: '--timeout MS (env GES_TIMEOUT, option timeoutMs)',
 } as const;
 
@@ -35,7 +38,12 @@ function hideSecrets(text: string, secrets: readonly (string | undefined)[]): st
 
 /** What the preflight asked, in one sentence. */
 function describeRequest(exchange: Exchange, options: ResolvedContractOptions): string {
-  const token = options.token === undefined ? 'without an X-Auth-Token (no token given)' : `with X-Auth-Token ${maskToken(options.token)}`;
+  const token =
+    exchange.tokenKind === 'forbidden'
+      ? `with the forbidden token ${maskToken(options.forbiddenToken ?? '')}`
+      : options.token === undefined
+        ? 'without an X-Auth-Token (no token given)'
+        : `with X-Auth-Token ${maskToken(options.token)}`;
   return `GET ${exchange.request.url} ${token}`;
 }
 
@@ -154,10 +162,12 @@ function diagnose(
   return undefined;
 }
 
-/** Judges the preflight's exchange; undefined when the run may go on (any other answer is for the checks). */
-function diagnosePreflight(exchange: Exchange, options: ResolvedContractOptions): PreflightFailure | undefined {
-  const found = diagnose(exchange, options);
-  if (!found) return undefined;
+/** The one paragraph of a misconfiguration. */
+function toFailure(
+  found: Omit<PreflightFailure, 'message'> & { problem: string; fix: string },
+  exchange: Exchange,
+  options: ResolvedContractOptions,
+): PreflightFailure {
   const message =
     `Misconfiguration (${found.kind}), nothing was checked: ${found.problem}. ` +
     `Asked: ${describeRequest(exchange, options)}. ` +
@@ -166,8 +176,41 @@ function diagnosePreflight(exchange: Exchange, options: ResolvedContractOptions)
   return { kind: found.kind, message };
 }
 
-/** Reads the default list once as configured; returns the misconfiguration it shows, or undefined. */
+/**
+ * A --forbidden-token the target accepts is no forbidden token there: the 403 path cannot be checked
+ * with it. A mock started without --token accepts any token.
+ */
+function diagnoseForbidden(exchange: Exchange, options: ResolvedContractOptions): PreflightFailure | undefined {
+  const status = exchange.response?.status;
+  if (status === undefined || status < 200 || status >= 300) return undefined;
+  const { projectId } = options;
+  return toFailure(
+    {
+      kind: 'forbidden-token',
+      problem: `the target accepted the forbidden token on project ${projectId}, so it is no forbidden token there and the 403 path cannot be checked with it (or the target does not check which project a token belongs to)`,
+      fix:
+        `pass a token the target knows but refuses on project ${projectId}, one issued for another project, with ${SETTING.forbiddenToken}, or leave it out; ` +
+        `against the mock, which accepts any token unless told which, bind the tokens to projects: ges-mock serve --token <token>:${projectId} --token <forbidden-token>:<another project_id> (a token bound to another project gets 403 GES.8006)`,
+    },
+    exchange,
+    options,
+  );
+}
+
+/** The read the preflight sends: the default list, or the status of a job no graph holds when the run leaves the list out. */
+function preflightRead(options: ResolvedContractOptions): SendOptions | undefined {
+  if (options.operations.includes('listJobs')) return { operationId: 'listJobs' };
+  if (options.operations.includes('getJobStatus')) return { operationId: 'getJobStatus', jobId: 'ffffffff-0000-4000-8000-000000000000' };
+  return undefined; // writes only: nothing is read before the checks
+}
+
+/** Reads the list once as configured (and with --forbidden-token); returns the misconfiguration it shows, or undefined. */
 export async function preflight(session: ContractSession): Promise<PreflightFailure | undefined> {
-  const exchange = await session.client.send({ operationId: 'listJobs' });
-  return diagnosePreflight(exchange, session.options);
+  const read = preflightRead(session.options);
+  if (!read) return undefined;
+  const exchange = await session.client.send(read);
+  const found = diagnose(exchange, session.options);
+  if (found) return toFailure(found, exchange, session.options);
+  if (session.options.forbiddenToken === undefined) return undefined;
+  return diagnoseForbidden(await session.client.send({ ...read, auth: 'forbidden' }), session.options);
 }

@@ -22,7 +22,7 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
       durationMs: 0,
     };
   }
-  const { ctx, findings, omitted, note, reached } = session.createContext();
+  const { ctx, findings, omitted, judged, mustFound, crashed, note, reached } = session.createContext(check);
   let skipped: string | undefined;
   try {
     await check.run(ctx);
@@ -31,15 +31,20 @@ export async function runCheck(check: ContractCheck, session: ContractSession): 
     if (error instanceof CheckSkipped)
       skipped = error.message.startsWith('not exercised') ? error.message : `not exercised: ${error.message}`;
     else if (!(error instanceof CheckAborted)) {
-      ctx.fail({ message: `the check crashed: ${(error as Error)?.stack ?? String(error)}` });
+      crashed(`the check crashed: ${(error as Error)?.stack ?? String(error)}`);
     }
   }
   const durationMs = performance.now() - started;
+  // A check that judged nothing and found nothing has not passed: it says so instead.
+  if (skipped === undefined && findings.length === 0 && judged() === 0) {
+    skipped = `not exercised: no answer of the kind it judges came back${note() ? ` (${note()})` : ''}`;
+  }
   const noteText = skipped ?? note();
   const common = { ...base, note: noteText, omittedFindings: omitted(), durationMs, reached: reached() };
   if (skipped !== undefined) return { ...common, outcome: 'skipped', findings: [] };
   if (findings.length === 0) return { ...common, outcome: 'passed', findings };
-  const fails = check.level === 'must' || session.options.strict;
+  // A finding is as strong as the rule it breaks: only a MUST finding fails a lenient run.
+  const fails = mustFound() || session.options.strict;
   return { ...common, outcome: fails ? 'failed' : 'warning', findings };
 }
 
@@ -48,11 +53,12 @@ export async function runContract(options: ContractOptions, checks: readonly Con
   const startedAt = new Date();
   const started = performance.now();
   const session = createContractSession(options);
-  const { baseUrl, projectId, graph, missingGraph, strict, allowMutations } = session.options;
+  const { baseUrl, projectId, graph, missingGraph, strict, allowMutations, operations } = session.options;
   const report = (results: CheckResult[], failure?: PreflightFailure): ContractReport => ({
     target: { baseUrl, projectId, graph, missingGraph },
     strict,
     allowMutations,
+    operations,
     startedAt: startedAt.toISOString(),
     durationMs: performance.now() - started,
     preflight: failure,

@@ -3,6 +3,8 @@
  * and response (status, content type, body cut at 4 KiB). Tokens never appear in it.
  */
 import type { ContractReport, Exchange, Finding } from './contract-types.js';
+import { describeEvidence } from './ges-pages.js';
+import { ruleById } from './rule-inventory.js';
 import { toCurl } from './to-curl.js';
 
 const MAX_BODY = 4096;
@@ -19,7 +21,11 @@ function toJsonExchange(exchange: Exchange, token: string | undefined) {
 }
 
 function toJsonFinding(finding: Finding, token: string | undefined) {
+  const rule = finding.rule === undefined ? undefined : ruleById(finding.rule);
   return {
+    rule: finding.rule,
+    level: finding.level,
+    evidence: rule?.evidence.map(describeEvidence),
     message: finding.message,
     expected: finding.expected,
     actual: finding.actual,
@@ -35,6 +41,7 @@ export function toJsonReport(report: ContractReport, token?: string): Record<str
     target: report.target,
     strict: report.strict,
     allowMutations: report.allowMutations,
+    operations: report.operations,
     startedAt: report.startedAt,
     durationMs: Math.round(report.durationMs),
     preflight: report.preflight,

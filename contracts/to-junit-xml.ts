@@ -3,6 +3,7 @@
  * as text; a warning passes with the findings in system-out; a skipped check is <skipped/>.
  */
 import type { ContractReport, CheckResult } from './contract-types.js';
+import { restsOn } from './rule-inventory.js';
 import { toCurl } from './to-curl.js';
 import { describeSource } from './format-report.js';
 
@@ -26,6 +27,7 @@ function findingsText(result: CheckResult, token: string | undefined): string {
     ...(finding.exchange ? [`   request:  ${toCurl(finding.exchange.request, token)}`] : []),
     ...(finding.expected !== undefined ? [`   expected: ${finding.expected}`] : []),
     ...(finding.actual !== undefined ? [`   got:      ${finding.actual}`] : []),
+    ...(finding.rule !== undefined ? [`   rests on: ${restsOn(finding.rule)}`] : []),
   ]);
   if (result.omittedFindings > 0) lines.push(`… and ${result.omittedFindings} more`);
   return lines.join('\n');

@@ -4,7 +4,7 @@
  * example shows these shapes, so the check is SHOULD.
  */
 import { getResponseExamples } from '../../src/spec/spec-examples.js';
-import type { ContractCheck } from '../contract-types.js';
+import type { CheckDefinition } from '../contract-types.js';
 import { describeJob } from '../../src/spec/job-facts.js';
 
 /** `taskType/status` → the sorted field names of the first example job of that kind. */
@@ -22,16 +22,15 @@ function exampleShapes(): Map<string, { fields: string[]; example: string }> {
 }
 
 /** The checks of the examples group. */
-export const exampleChecks: readonly ContractCheck[] = [
+export const exampleChecks: readonly CheckDefinition[] = [
   {
     id: 'documented_example_shape',
     group: 'examples',
-    level: 'should',
     phase: 'audit',
     description: "Jobs have the field set of the spec's listJobs examples for the same taskType and status.",
     async run(ctx) {
       const shapes = exampleShapes();
-      await ctx.defaultList();
+      if (ctx.selects('listJobs')) await ctx.defaultList();
       const reported = new Set<string>();
       let compared = 0;
       for (const { job, exchange } of ctx.jobsSeen()) {
@@ -48,6 +47,7 @@ export const exampleChecks: readonly ContractCheck[] = [
         if ((missing.length || extra.length) && !reported.has(signature)) {
           reported.add(signature);
           ctx.fail({
+            rule: 'job.example-shape',
             message: `${describeJob(job)}${missing.length ? ` lacks ${missing.join(', ')}` : ''}${missing.length && extra.length ? ' and' : ''}${extra.length ? ` adds ${extra.join(', ')}` : ''} compared with example ${shape.example}`,
             expected: shape.fields.join(', '),
             actual: fields.join(', '),
@@ -55,6 +55,7 @@ export const exampleChecks: readonly ContractCheck[] = [
           });
         }
       }
+      ctx.judged(compared);
       ctx.note(`${compared} jobs compared with ${shapes.size} documented kinds`);
     },
   },

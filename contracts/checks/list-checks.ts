@@ -1,13 +1,14 @@
 /**
- * Listing semantics: limit, offset, paging, jobCount and order, from the GES table (limit's maximum),
- * the spec's decisions (jobCount is the total; jobs.length ≤ limit) and the examples (newest first).
+ * Listing semantics: limit, offset, paging, jobCount and order. The page states what limit and
+ * offset mean (the most jobs to return, up to 100000; where the page starts), so a page is a slice of
+ * the list; jobCount being the total, limit=0 being valid and newest-first order are this project's
+ * decisions and inferences, judged as SHOULD.
  */
-import type { CheckContext, ContractCheck, Exchange, Finding, PageWalk } from '../contract-types.js';
+import type { CheckContext, CheckDefinition, Exchange, FindingInput, PageWalk } from '../contract-types.js';
 import { describeJob, showValue } from '../../src/spec/job-facts.js';
 import { readJobTime } from '../../src/spec/read-job-time.js';
 import { limitBounds } from '../../src/spec/spec-facts.js';
-import { envelopeViolations } from '../../src/spec/spec-validator.js';
-import { describeAnswer } from './check-helpers.js';
+import { defaultJobs, describeAnswer, expectGesError, expectNothingPastTheEnd } from './check-helpers.js';
 
 const MAX_LIMIT = limitBounds.max;
 const OVER_LIMIT = MAX_LIMIT + 1;
@@ -27,15 +28,17 @@ function wholeSecond(value: unknown): number | undefined {
 
 const ids = (jobs: Record<string, unknown>[]) => jobs.map((job) => String(job.jobId));
 
+const SLICES = 'list.paging-slices';
+
 /** Compares a page walk with its default list; findings are returned, not recorded. */
-function compareWalk(ctx: CheckContext, walk: PageWalk): Finding[] {
-  const problems: Finding[] = [];
-  const base = ctx.requireList(walk.base, 'the default list');
+function compareWalk(ctx: CheckContext, walk: PageWalk): FindingInput[] {
+  const problems: FindingInput[] = [];
+  const base = ctx.requireList(walk.base, 'the default list', SLICES);
   const allIds = new Set(ids(base.jobs));
   const expected = ids(base.jobs).slice(0, walk.covered);
   const walked: { id: string; page: Exchange; offset: number }[] = [];
   for (const page of walk.pages) {
-    const read = ctx.requireList(page, `the page at offset ${pageOf(page).offset}`);
+    const read = ctx.requireList(page, `the page at offset ${pageOf(page).offset}`, SLICES);
     for (const id of ids(read.jobs)) walked.push({ id, page, offset: pageOf(page).offset });
   }
   const firstSeen = new Map<string, number>();
@@ -43,11 +46,12 @@ function compareWalk(ctx: CheckContext, walk: PageWalk): Finding[] {
     const earlier = firstSeen.get(entry.id);
     if (earlier !== undefined && earlier !== entry.offset) {
       problems.push({
+        rule: SLICES,
         message: `pages overlap: job ${entry.id} is on the page at offset ${earlier} and again at offset ${entry.offset}`,
         exchange: entry.page,
       });
     } else if (earlier !== undefined) {
-      problems.push({ message: `job ${entry.id} appears twice on the page at offset ${entry.offset}`, exchange: entry.page });
+      problems.push({ rule: SLICES, message: `job ${entry.id} appears twice on the page at offset ${entry.offset}`, exchange: entry.page });
     }
     firstSeen.set(entry.id, earlier ?? entry.offset);
   }
@@ -56,6 +60,7 @@ function compareWalk(ctx: CheckContext, walk: PageWalk): Finding[] {
   for (const [position, id] of expected.entries()) {
     if (!walkedSet.has(id)) {
       problems.push({
+        rule: SLICES,
         message: `gap: job ${id} (position ${position} of the default list) is on none of the pages`,
         exchange: walk.pages.find((page) => pageOf(page).offset <= position && position < pageOf(page).offset + walk.pageSize),
       });
@@ -63,7 +68,11 @@ function compareWalk(ctx: CheckContext, walk: PageWalk): Finding[] {
   }
   for (const entry of walked) {
     if (!allIds.has(entry.id)) {
-      problems.push({ message: `job ${entry.id} on the page at offset ${entry.offset} is not in the default list`, exchange: entry.page });
+      problems.push({
+        rule: SLICES,
+        message: `job ${entry.id} on the page at offset ${entry.offset} is not in the default list`,
+        exchange: entry.page,
+      });
     }
   }
   if (problems.length === 0) {
@@ -73,6 +82,7 @@ function compareWalk(ctx: CheckContext, walk: PageWalk): Finding[] {
     const at = expected.findIndex((id, i) => walkedIds[i] !== id && startOf.get(walkedIds[i] as string) !== startOf.get(id));
     if (at >= 0) {
       problems.push({
+        rule: SLICES,
         message: `the pages list the jobs in another order than the default list, from position ${at}`,
         expected: expected.slice(at, at + 3).join(', '),
         actual: walkedIds.slice(at, at + 3).join(', '),
@@ -84,11 +94,10 @@ function compareWalk(ctx: CheckContext, walk: PageWalk): Finding[] {
 }
 
 /** The checks of the list group. */
-export const listChecks: readonly ContractCheck[] = [
+export const listChecks: readonly CheckDefinition[] = [
   {
     id: 'list_limit_respected',
     group: 'list',
-    level: 'must',
     phase: 'probe',
     description: 'A page never holds more jobs than limit asked for.',
     async run(ctx) {
@@ -96,9 +105,11 @@ export const listChecks: readonly ContractCheck[] = [
       probes.push(...(await ctx.walkPages()).pages);
       for (const exchange of probes) {
         const { limit } = pageOf(exchange);
-        const list = ctx.requireList(exchange, `the page with limit=${limit}`);
+        const list = ctx.requireList(exchange, `the page with limit=${limit}`, 'list.limit-respected');
+        ctx.judged();
         if (limit !== undefined && list.jobs.length > limit) {
           ctx.fail({
+            rule: 'list.limit-respected',
             message: `limit=${limit} answered ${list.jobs.length} jobs`,
             expected: `at most ${limit} jobs`,
             actual: `${list.jobs.length} jobs`,
@@ -112,12 +123,11 @@ export const listChecks: readonly ContractCheck[] = [
   {
     id: 'pages_reproduce_full_list',
     group: 'list',
-    level: 'must',
     phase: 'probe',
     description: 'Walking the list page by page gives the default list: same jobIds, same order, no overlap, no gap.',
     async run(ctx) {
       const walk = await ctx.walkPages();
-      const base = ctx.requireList(walk.base, 'the default list');
+      const base = ctx.requireList(walk.base, 'the default list', SLICES);
       if (base.jobs.length === 0) return ctx.skip('the graph holds no jobs: there is nothing to page through');
       let problems = compareWalk(ctx, walk);
       let retried = false;
@@ -127,6 +137,7 @@ export const listChecks: readonly ContractCheck[] = [
         if (again.length === 0) retried = true;
         problems = again.length === 0 ? [] : problems;
       }
+      ctx.judged(walk.pages.length);
       for (const problem of problems) ctx.fail(problem);
       ctx.note(
         `${walk.covered} jobs in ${walk.pages.length} pages of ${walk.pageSize}${retried ? ' (second walk: the list changed during the first)' : ''}`,
@@ -136,37 +147,44 @@ export const listChecks: readonly ContractCheck[] = [
   {
     id: 'offset_past_end_empty',
     group: 'list',
-    level: 'must',
     phase: 'probe',
-    description: 'An offset at or past the end gives an empty page (and still a jobCount).',
+    description:
+      'An offset at or past the end answers no job; the spec answers it with an empty page (a refusal warns), and still a jobCount.',
     async run(ctx) {
-      const base = ctx.requireList(await ctx.defaultList(), 'the default list');
+      const base = await defaultJobs(ctx);
       const total = Math.max(base.jobs.length, typeof base.jobCount === 'number' ? base.jobCount : 0);
       const exchange = await ctx.send({ operationId: 'listJobs', query: { offset: String(total) } });
-      const page = ctx.requireList(exchange, `offset=${total} (the end)`);
-      if (page.jobs.length > 0) {
-        ctx.fail({
-          message: `offset=${total}, the number of jobs, answered ${page.jobs.length} jobs`,
-          expected: 'jobs: []',
-          actual: `${page.jobs.length} jobs, first ${showValue(page.jobs[0]?.jobId)}`,
-          exchange,
-        });
-      }
+      expectNothingPastTheEnd(ctx, exchange, `offset=${total} (the end)`);
     },
   },
   {
     id: 'limit_zero_empty',
     group: 'list',
-    level: 'must',
     phase: 'probe',
-    description: 'limit=0 is valid: it answers an empty jobs array and still the jobCount of the default list.',
+    description:
+      'limit=0 answers no job; the spec answers it with an empty jobs array and the jobCount of the default list (a refusal warns).',
     async run(ctx) {
-      const baseExchange = await ctx.defaultList();
-      const base = ctx.requireList(baseExchange, 'the default list');
+      const base = await defaultJobs(ctx);
       const exchange = await ctx.send({ operationId: 'listJobs', query: { limit: '0' } });
-      const page = ctx.requireList(exchange, 'limit=0');
+      const status = exchange.response?.status;
+      if (status !== 200) {
+        expectGesError(ctx, exchange, { rule: 'list.limit-respected', codeRule: 'list.paging-range' }, 'limit=0');
+        if (status !== undefined && status >= 400 && status < 500) {
+          ctx.fail({
+            rule: 'list.paging-range',
+            message: `limit=0 was refused with ${status}`,
+            expected: '200 with jobs: [] (limit runs from 0)',
+            actual: describeAnswer(exchange),
+            exchange,
+          });
+        }
+        return;
+      }
+      const page = ctx.requireList(exchange, 'limit=0', 'list.limit-respected');
+      ctx.judged();
       if (page.jobs.length > 0) {
         ctx.fail({
+          rule: 'list.limit-respected',
           message: `limit=0 answered ${page.jobs.length} jobs`,
           expected: 'jobs: []',
           actual: `${page.jobs.length} jobs, first ${showValue(page.jobs[0]?.jobId)}`,
@@ -175,12 +193,14 @@ export const listChecks: readonly ContractCheck[] = [
       }
       if (typeof page.jobCount !== 'number' || !Number.isInteger(page.jobCount)) {
         ctx.fail({
+          rule: 'list.shape',
           message: `limit=0 answered jobCount ${showValue(page.jobCount)}`,
-          expected: `jobCount ${showValue(base.jobCount)}, the total`,
+          expected: 'an integer jobCount',
           exchange,
         });
       } else if (typeof base.jobCount === 'number' && page.jobCount !== base.jobCount) {
         ctx.fail({
+          rule: 'list.job-count-total',
           message: `limit=0 says jobCount ${page.jobCount}, the default list ${base.jobCount}`,
           expected: `jobCount ${base.jobCount}, the total`,
           exchange,
@@ -191,48 +211,56 @@ export const listChecks: readonly ContractCheck[] = [
   {
     id: 'job_count_consistent',
     group: 'list',
-    level: 'must',
     phase: 'probe',
     description:
       'jobCount is the total: the default list holds that many jobs, and every page reports the same jobCount, never below its length.',
     async run(ctx) {
-      const baseExchange = await ctx.defaultList();
-      const base = ctx.requireList(baseExchange, 'the default list');
+      const base = await defaultJobs(ctx);
       await ctx.walkPages();
       const total = base.jobCount;
       if (typeof total !== 'number' || !Number.isInteger(total)) {
         return ctx.abort({
+          rule: 'list.shape',
           message: 'the default list has no integer jobCount',
           expected: 'jobCount: <total>',
           actual: `jobCount ${showValue(total)}`,
-          exchange: baseExchange,
+          exchange: base.exchange,
         });
       }
+      ctx.judged();
       if (base.jobs.length < limitBounds.default && base.jobs.length !== total) {
         ctx.fail({
+          rule: 'list.job-count-total',
           message: `the default list (limit ${limitBounds.default}) holds ${base.jobs.length} jobs but says jobCount ${total}`,
           expected: `jobCount ${base.jobs.length}, the total`,
           actual: `jobCount ${total}`,
-          exchange: baseExchange,
+          exchange: base.exchange,
         });
       }
       let pages = 0;
       for (const exchange of ctx.exchanges()) {
-        if (exchange.operationId !== 'listJobs' || exchange === baseExchange || exchange.response?.status !== 200) continue;
+        if (exchange.operationId !== 'listJobs' || exchange === base.exchange || exchange.response?.status !== 200) continue;
         if (!exchange.request.url.includes(`/graphs/${encodeURIComponent(ctx.options.graph)}/`)) continue;
-        const page = ctx.requireList(exchange, 'a page');
+        if (exchange.tokenKind === 'forbidden' || !exchange.authenticated) continue;
+        const page = ctx.requireList(exchange, 'a page', 'list.job-count-total');
         pages++;
+        ctx.judged();
         const { offset, limit } = pageOf(exchange);
         const where = `the page limit=${limit ?? '(default)'} offset=${offset}`;
         if (page.jobCount !== total) {
           ctx.fail({
+            rule: 'list.job-count-total',
             message: `${where} says jobCount ${showValue(page.jobCount)}`,
             expected: `jobCount ${showValue(total)} on every page`,
             actual: `jobCount ${showValue(page.jobCount)}`,
             exchange,
           });
         } else if (typeof page.jobCount === 'number' && page.jobCount < page.jobs.length) {
-          ctx.fail({ message: `${where} holds ${page.jobs.length} jobs, more than its jobCount ${page.jobCount}`, exchange });
+          ctx.fail({
+            rule: 'list.job-count-total',
+            message: `${where} holds ${page.jobs.length} jobs, more than its jobCount ${page.jobCount}`,
+            exchange,
+          });
         }
       }
       ctx.note(`jobCount ${total} on ${pages + 1} answers`);
@@ -241,53 +269,56 @@ export const listChecks: readonly ContractCheck[] = [
   {
     id: 'limit_maximum_respected',
     group: 'list',
-    level: 'must',
     phase: 'probe',
-    description: `limit=${MAX_LIMIT} answers at most ${MAX_LIMIT} jobs; limit=${OVER_LIMIT} answers a 4xx error envelope or at most ${MAX_LIMIT} jobs.`,
+    description: `limit=${MAX_LIMIT} (the default) answers the default list, at most ${MAX_LIMIT} jobs; limit=${OVER_LIMIT} answers a 4xx error envelope or at most ${MAX_LIMIT} jobs.`,
     async run(ctx) {
+      const base = await defaultJobs(ctx);
       const atMax = await ctx.send({ operationId: 'listJobs', query: { limit: String(MAX_LIMIT) } });
-      const list = ctx.requireList(atMax, `limit=${MAX_LIMIT}`);
+      const list = ctx.requireList(atMax, `limit=${MAX_LIMIT}`, 'list.limit-respected');
+      ctx.judged();
       if (list.jobs.length > MAX_LIMIT) {
-        ctx.fail({ message: `limit=${MAX_LIMIT} answered ${list.jobs.length} jobs`, expected: `at most ${MAX_LIMIT}`, exchange: atMax });
+        ctx.fail({
+          rule: 'list.limit-respected',
+          message: `limit=${MAX_LIMIT} answered ${list.jobs.length} jobs`,
+          expected: `at most ${MAX_LIMIT}`,
+          exchange: atMax,
+        });
+      } else if (ids(list.jobs).join() !== ids(base.jobs).join()) {
+        ctx.fail({
+          rule: SLICES,
+          message: `limit=${MAX_LIMIT}, the default limit, answered other jobs than the default list`,
+          expected: `${base.jobs.length} jobs: ${ids(base.jobs).slice(0, 5).join(', ')}`,
+          actual: `${list.jobs.length} jobs: ${ids(list.jobs).slice(0, 5).join(', ')}`,
+          exchange: atMax,
+        });
       }
       const over = await ctx.send({ operationId: 'listJobs', query: { limit: String(OVER_LIMIT) } });
       const status = over.response?.status;
-      if (status !== undefined && status >= 400 && status < 500) {
-        const violations = envelopeViolations(over.response?.json);
-        if (violations.length > 0) {
+      if (status === 200) {
+        const page = ctx.requireList(over, `limit=${OVER_LIMIT}`, 'list.limit-respected');
+        if (page.jobs.length > MAX_LIMIT) {
           ctx.fail({
-            message: `limit=${OVER_LIMIT} answered ${status} without a GES error envelope`,
-            expected: `4xx GES error envelope, or at most ${MAX_LIMIT} jobs`,
-            actual: describeAnswer(over),
+            rule: 'list.limit-respected',
+            message: `limit=${OVER_LIMIT} answered ${page.jobs.length} jobs`,
+            expected: `at most ${MAX_LIMIT}`,
             exchange: over,
           });
         }
-      } else if (status === 200) {
-        const page = ctx.requireList(over, `limit=${OVER_LIMIT}`);
-        if (page.jobs.length > MAX_LIMIT) {
-          ctx.fail({ message: `limit=${OVER_LIMIT} answered ${page.jobs.length} jobs`, expected: `at most ${MAX_LIMIT}`, exchange: over });
-        }
       } else {
-        ctx.fail({
-          message: `limit=${OVER_LIMIT} answered ${status ?? 'nothing'}`,
-          expected: `4xx GES error envelope, or at most ${MAX_LIMIT} jobs`,
-          actual: describeAnswer(over),
-          exchange: over,
-        });
+        expectGesError(ctx, over, { rule: 'list.limit-respected' }, `limit=${OVER_LIMIT}`);
       }
     },
   },
   {
     id: 'newest_first_order',
     group: 'list',
-    level: 'should',
     phase: 'probe',
     description: 'Jobs are listed newest startTime first (ties in any order), as both documented examples are.',
     async run(ctx) {
       const walk = await ctx.walkPages();
       let compared = 0;
       for (const exchange of [walk.base, ...walk.pages]) {
-        const list = ctx.requireList(exchange, 'the list');
+        const list = ctx.requireList(exchange, 'the list', 'list.order');
         for (let i = 1; i < list.jobs.length; i++) {
           const before = list.jobs[i - 1] as Record<string, unknown>;
           const after = list.jobs[i] as Record<string, unknown>;
@@ -298,6 +329,7 @@ export const listChecks: readonly ContractCheck[] = [
           compared++;
           if (b > a) {
             ctx.fail({
+              rule: 'list.order',
               message: `${describeJob(after)} started ${showValue(after.startTime)}, later than ${describeJob(before)} listed before it (${showValue(before.startTime)})`,
               expected: 'newest startTime first',
               exchange,
@@ -306,6 +338,7 @@ export const listChecks: readonly ContractCheck[] = [
           }
         }
       }
+      ctx.judged(compared);
       ctx.note(`${compared} neighbouring pairs compared`);
     },
   },

@@ -5,7 +5,8 @@
  */
 import { computeCoverage } from '../contract-coverage.js';
 import type { ContractClient } from '../contract-client.js';
-import { createContractSession } from '../contract-session.js';
+import { createContractSession, selectOperations } from '../contract-session.js';
+import type { OperationId } from '../../src/types.js';
 import type { CheckResult, ContractCheck, ContractReport, Exchange, PreflightFailure, RecordingSummary } from '../contract-types.js';
 import { runCheck } from '../run-contract.js';
 import { readHar } from './read-har.js';
@@ -19,8 +20,12 @@ export interface RecordingFile {
 
 /** Options of judgeRecording. */
 export interface JudgeRecordingOptions {
-  /** SHOULD checks fail instead of warn. */
+  /** SHOULD findings fail instead of warn. */
   strict?: boolean | undefined;
+  /** Judge only the recorded exchanges of these operations. */
+  includeOperations?: readonly OperationId[] | undefined;
+  /** Leave the recorded exchanges of these operations out. */
+  excludeOperations?: readonly OperationId[] | undefined;
 }
 
 /**
@@ -58,7 +63,8 @@ export async function judgeRecording(
       };
       break;
     }
-    exchanges.push(...read.exchanges);
+    const selected = selectOperations(options.includeOperations, options.excludeOperations);
+    exchanges.push(...read.exchanges.filter((exchange) => selected.includes(exchange.operationId)));
     recording.entries += read.entries;
     recording.ignored += read.ignored;
     recording.unanswered += read.unanswered;
@@ -79,6 +85,7 @@ export async function judgeRecording(
     target: { baseUrl: '(recorded)', projectId: '', graph: '', missingGraph: '' },
     strict,
     allowMutations: false,
+    operations: [...new Set(exchanges.map((exchange) => exchange.operationId))],
     startedAt: startedAt.toISOString(),
     durationMs: performance.now() - started,
     preflight: failure,
@@ -90,7 +97,14 @@ export async function judgeRecording(
   });
   if (failure) return report([]);
   const session = createContractSession(
-    { baseUrl: 'http://recorded.invalid', projectId: 'recorded', graph: 'recorded', strict },
+    {
+      baseUrl: 'http://recorded.invalid',
+      projectId: 'recorded',
+      graph: 'recorded',
+      strict,
+      includeOperations: options.includeOperations,
+      excludeOperations: options.excludeOperations,
+    },
     createRecordedClient(exchanges),
   );
   const results: CheckResult[] = [];

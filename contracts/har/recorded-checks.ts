@@ -5,12 +5,13 @@
  * answer, jobCount per answer and across close pages of one graph, and each job's status moving only
  * forward across list and status answers.
  */
-import { contractChecks } from '../contract-checks.js';
-import type { CheckContext, ContractCheck, Exchange, SeenJob } from '../contract-types.js';
-import { describeJob, showValue, statusPhase } from '../../src/spec/job-facts.js';
+import { contractChecks, withLevel } from '../contract-checks.js';
+import type { CheckContext, CheckDefinition, ContractCheck, Exchange, SeenJob } from '../contract-types.js';
+import { describeJob, showValue } from '../../src/spec/job-facts.js';
 import { limitBounds } from '../../src/spec/spec-facts.js';
 import { envelopeViolations } from '../../src/spec/spec-validator.js';
-import { bodyObject, describeAnswer, isAuthStatus } from '../checks/check-helpers.js';
+import { bodyObject, describeAnswer, isAuthStatus, readStatusAnswer } from '../checks/check-helpers.js';
+import { phaseOf, stateOf } from '../checks/job-states.js';
 
 /** Two list answers of one graph further apart than this may differ in jobCount (jobs come and go). */
 const JOB_COUNT_WINDOW_MS = 5000;
@@ -60,20 +61,18 @@ function listAnswers(ctx: CheckContext): { exchange: Exchange; jobs: SeenJob[]; 
 
 const PHASE_RANK: Record<string, number> = { pending: 0, running: 1, finished: 2 };
 
-/** pending 0, running 1, finished 2; undefined for a value nobody documents. */
+/** pending 0, running 1, finished 2 (in any documented spelling); undefined for a value nobody documents. */
 function rank(status: unknown): number | undefined {
-  const phase = statusPhase(status);
+  const phase = phaseOf(status);
   if (phase === 'finished') return PHASE_RANK.finished;
-  if (status === 'pending' || status === 'running') return PHASE_RANK[status];
-  return undefined;
+  return phase === undefined ? undefined : PHASE_RANK[stateOf(status) as string];
 }
 
 /** The recorded versions of the probes. */
-const recordedOnly: readonly ContractCheck[] = [
+const recordedOnly: readonly CheckDefinition[] = [
   {
     id: 'list_limit_respected',
     group: 'list',
-    level: 'must',
     phase: 'audit',
     description: 'No recorded list answer holds more jobs than its limit asked for.',
     async run(ctx) {
@@ -83,8 +82,10 @@ const recordedOnly: readonly ContractCheck[] = [
         const limit = paging(exchange)?.limit;
         if (limit === undefined) continue;
         judged++;
+        ctx.judged();
         if (jobs.length > limit) {
           ctx.fail({
+            rule: 'list.limit-respected',
             message: `limit=${limit} answered ${jobs.length} jobs`,
             expected: `at most ${limit} jobs`,
             actual: `${jobs.length} jobs`,
@@ -99,7 +100,6 @@ const recordedOnly: readonly ContractCheck[] = [
   {
     id: 'job_count_consistent',
     group: 'list',
-    level: 'must',
     phase: 'audit',
     description: `jobCount is the total: an integer, never below offset + jobs on a page, equal to it on a last page; list answers of one graph within ${JOB_COUNT_WINDOW_MS / 1000} s of each other, with no submit or cancel between, agree.`,
     async run(ctx) {
@@ -107,8 +107,10 @@ const recordedOnly: readonly ContractCheck[] = [
       if (answers.length === 0) return ctx.skip('the recording holds no list answer');
       for (const { exchange, jobs, jobCount } of answers) {
         const page = paging(exchange);
+        ctx.judged();
         if (typeof jobCount !== 'number' || !Number.isInteger(jobCount)) {
           ctx.fail({
+            rule: 'list.shape',
             message: `the list answer says jobCount ${showValue(jobCount)}`,
             expected: 'an integer jobCount, the total',
             exchange,
@@ -120,12 +122,14 @@ const recordedOnly: readonly ContractCheck[] = [
         const last = jobs.length < (page.limit ?? limitBounds.default);
         if (jobs.length > 0 && jobCount < seen) {
           ctx.fail({
+            rule: 'list.job-count-total',
             message: `offset ${page.offset} + ${jobs.length} jobs = ${seen}, more than jobCount ${jobCount}`,
             expected: `jobCount ≥ ${seen}`,
             exchange,
           });
         } else if (last && (jobs.length > 0 || page.offset === 0) && jobCount !== seen) {
           ctx.fail({
+            rule: 'list.job-count-total',
             message: `a last page (${jobs.length} jobs at offset ${page.offset}, fewer than limit ${page.limit ?? limitBounds.default}) says jobCount ${jobCount}`,
             expected: `jobCount ${seen}, the total`,
             exchange,
@@ -151,6 +155,7 @@ const recordedOnly: readonly ContractCheck[] = [
         compared++;
         if (before.jobCount !== jobCount) {
           ctx.fail({
+            rule: 'list.job-count-total',
             message: `two list answers of one graph ${Math.round(Math.abs(timeOf(exchange) - timeOf(before.exchange)))} ms apart say jobCount ${before.jobCount} and ${jobCount}`,
             expected: `the same jobCount (the entry before: ${before.exchange.source?.file} entry #${before.exchange.source?.index})`,
             exchange,
@@ -163,7 +168,6 @@ const recordedOnly: readonly ContractCheck[] = [
   {
     id: 'list_status_matches_job_status',
     group: 'consistency',
-    level: 'must',
     phase: 'audit',
     description:
       'Across list and single-status answers, in recorded order, a job only moves forward (pending → running → finished), and a finished job keeps its status.',
@@ -176,9 +180,12 @@ const recordedOnly: readonly ContractCheck[] = [
       const lists = new Map(listAnswers(ctx).map((answer) => [answer.exchange, answer.jobs]));
       for (const exchange of inTimeOrder(ctx.exchanges())) {
         for (const job of lists.get(exchange) ?? []) add(job.jobId, job.status, exchange, job);
-        if (exchange.operationId === 'getJobStatus' && exchange.response?.status === 200 && !exchange.response.bodyNotRecorded) {
+        if (exchange.operationId === 'getJobStatus' && !exchange.response?.bodyNotRecorded) {
           const id = decodeURIComponent(/\/jobs\/([^/]+)\/status$/.exec(new URL(exchange.request.url).pathname)?.[1] ?? '');
-          add(id, bodyObject(exchange)?.status, exchange);
+          // A failed job's status may be the 400 GES.8301 carrying its failure, as the algorithm page shows.
+          const answer = readStatusAnswer(exchange);
+          if (answer.kind === 'state') add(id, answer.status, exchange);
+          else if (answer.kind === 'failure') add(id, 'failed', exchange);
         }
       }
       let compared = 0;
@@ -190,11 +197,13 @@ const recordedOnly: readonly ContractCheck[] = [
           const b = rank(after.status);
           if (a === undefined || b === undefined) continue;
           compared++;
-          const finishedChanged = a === PHASE_RANK.finished && before.status !== after.status;
+          ctx.judged();
+          const finishedChanged = a === PHASE_RANK.finished && stateOf(before.status) !== stateOf(after.status);
           if (b < a || finishedChanged) {
             const where = (exchange: Exchange) =>
               `${exchange.operationId === 'listJobs' ? 'the list' : 'the status endpoint'} (${exchange.source?.file} entry #${exchange.source?.index})`;
             ctx.fail({
+              rule: 'status.same-as-list',
               message: `job ${id} is ${showValue(before.status)} in ${where(before.exchange)}, then ${showValue(after.status)} in ${where(after.exchange)}`,
               expected: finishedChanged
                 ? `a finished job keeps its status ${showValue(before.status)}`
@@ -213,15 +222,16 @@ const recordedOnly: readonly ContractCheck[] = [
   {
     id: 'auth_error_envelope',
     group: 'errors',
-    level: 'should',
     phase: 'audit',
     description: 'Every recorded 401/403 is a JSON GES error envelope (real 401/403 bodies are undocumented; a gateway may send its own).',
     async run(ctx) {
       const refused = ctx.exchanges().filter((exchange) => isAuthStatus(exchange.response?.status) && !exchange.response?.bodyNotRecorded);
       if (refused.length === 0) return ctx.skip('the recording holds no 401 or 403');
       for (const exchange of refused) {
+        ctx.judged();
         if (exchange.response?.contentType !== 'application/json' || envelopeViolations(exchange.response?.json).length > 0) {
           ctx.fail({
+            rule: 'auth.codes',
             message: `${exchange.operationId} answered ${exchange.response?.status} without a JSON GES error envelope`,
             expected: '{"errorMessage", "errorCode": "GES.xxxx", "result": "failed"} as application/json',
             actual: describeAnswer(exchange),
@@ -236,7 +246,7 @@ const recordedOnly: readonly ContractCheck[] = [
 /** Every check that judges a recording: the live kit's audits, then the recorded probes, grouped as in the live kit. */
 export const recordedChecks: readonly ContractCheck[] = (() => {
   const audits = contractChecks.filter((check) => check.phase === 'audit');
-  const all = [...recordedOnly, ...audits];
+  const all = [...recordedOnly.map(withLevel), ...audits];
   const groups = [...new Set(contractChecks.map((check) => check.group))];
   return groups.flatMap((group) => all.filter((check) => check.group === group));
 })();

@@ -11,6 +11,12 @@ export interface SchemaViolation {
   message: string;
   keyword: string;
   params: Record<string, unknown>;
+  /**
+   * Where in the spec the broken keyword is, e.g. `#/components/schemas/JobTime/pattern`, or relative
+   * to the schema that holds it (`#/allOf/0/properties/jobId/minLength`): lets a caller tell which rule
+   * of the spec a value breaks.
+   */
+  schemaPath: string;
 }
 
 /** Validates values against schemas of openapi.yaml with a JSON Schema 2020-12 validator. */
@@ -28,6 +34,7 @@ function toViolation(error: ErrorObject): SchemaViolation {
     message: error.message ?? 'does not match the schema',
     keyword: error.keyword,
     params: error.params as Record<string, unknown>,
+    schemaPath: error.schemaPath,
   };
 }
 

@@ -7,35 +7,28 @@
 import { describe, expect, test } from 'vitest';
 import { runContract } from '../../contracts/run-contract.js';
 import type { ContractReport } from '../../contracts/contract-types.js';
-import {
-  FORBIDDEN_TOKEN,
-  PROJECT,
-  TOKEN,
-  bodyOf,
-  startCorruptServer,
-  withBody,
-  withQuery,
-  type Corruption,
-} from './support/corrupt-server.js';
+import { FORBIDDEN_TOKEN, PROJECT, TOKEN, bodyOf, reshapeList, startCorruptServer, type Corruption } from './support/corrupt-server.js';
 
-/** A graph whose seeded jobs have all finished: the list hides the seeded unfinished ones (jobs submitted during the run stay). */
-function onlyFinishedSeeded(): Corruption {
+/**
+ * A graph whose list hides the seeded jobs `hidden` picks (jobs submitted during the run stay), paged
+ * consistently.
+ */
+function hideSeeded(hidden: (job: Record<string, unknown>) => boolean): Corruption {
   const submitted = new Set<unknown>();
+  const list = reshapeList((jobs) => jobs.filter((job) => !hidden(job) || submitted.has(job.jobId)));
   return async (seen, answer) => {
+    if (seen.operation !== 'executeAlgorithm') return list(seen, answer);
     const response = await answer();
-    const body = bodyOf(response);
-    if (seen.operation === 'executeAlgorithm') submitted.add(body?.jobId);
-    if (seen.operation !== 'listJobs' || response.status !== 200 || !Array.isArray(body?.jobs)) return response;
-    // Filter the whole list, then page it, so that pages and jobCount stay consistent.
-    const full = bodyOf(await answer(withQuery(seen, { limit: undefined, offset: undefined })));
-    const kept = ((full?.jobs ?? []) as Record<string, unknown>[]).filter(
-      (job) => !['pending', 'running'].includes(String(job.status)) || submitted.has(job.jobId),
-    );
-    const offset = Number(seen.url.searchParams.get('offset') ?? 0);
-    const limit = Number(seen.url.searchParams.get('limit') ?? 100000);
-    return withBody(response, { ...body, jobs: kept.slice(offset, offset + limit), jobCount: kept.length });
+    submitted.add(bodyOf(response)?.jobId);
+    return response;
   };
 }
+
+/** A graph whose seeded jobs have all finished. */
+const onlyFinishedSeeded = () => hideSeeded((job) => ['pending', 'running'].includes(String(job.status)));
+
+/** A graph whose list holds no failed job but those submitted during the run. */
+const noFailedSeeded = () => hideSeeded((job) => job.status === 'failed');
 
 async function run(corruption: Corruption, allowMutations: boolean): Promise<ContractReport> {
   const server = await startCorruptServer(corruption);
@@ -48,6 +41,7 @@ async function run(corruption: Corruption, allowMutations: boolean): Promise<Con
       forbiddenToken: FORBIDDEN_TOKEN,
       allowMutations,
       strict: true,
+      jobWaitMs: 0, // a manual clock: the kit's own jobs never move on by themselves
     });
   } finally {
     await server.close();
@@ -56,6 +50,20 @@ async function run(corruption: Corruption, allowMutations: boolean): Promise<Con
 const result = (report: ContractReport, id: string) => report.results.find((r) => r.id === id);
 
 describe('checks that need a job in a given state', () => {
+  test('read-only, with no failed job in the list: the failed-job checks say "not exercised"; with mutations they judge the kit\'s own', async () => {
+    const readOnly = await run(noFailedSeeded(), false);
+    for (const id of ['failed_status_carries_fail_reason', 'fail_reason_iff_failed']) {
+      expect(result(readOnly, id)?.outcome, id).toBe(id === 'fail_reason_iff_failed' ? 'passed' : 'skipped');
+    }
+    expect(result(readOnly, 'failed_status_carries_fail_reason')?.note).toMatch(/^not exercised: the list holds no failed job/);
+    const mutating = await run(noFailedSeeded(), true);
+    expect(result(mutating, 'failed_status_carries_fail_reason')).toMatchObject({
+      outcome: 'passed',
+      note: "1 failed jobs looked up (the kit's own among them)",
+    });
+    expect(mutating.exitCode).toBe(0);
+  });
+
   test('read-only, with no unfinished job in the list: "not exercised", never a pass', async () => {
     const report = await run(onlyFinishedSeeded(), false);
     expect(result(report, 'unfinished_job_status')).toMatchObject({
@@ -75,7 +83,7 @@ describe('checks that need a job in a given state', () => {
     const report = await run(onlyFinishedSeeded(), true);
     expect(result(report, 'unfinished_job_status')).toMatchObject({
       outcome: 'passed',
-      note: "1 unfinished jobs looked up (the kit's own)",
+      note: "1 unfinished jobs looked up (the kit's own among them)",
     });
     expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
     expect(report.exitCode).toBe(0);
@@ -90,7 +98,14 @@ describe('checks that need a job in a given state', () => {
       ),
     );
     try {
-      const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN, allowMutations: true });
+      const report = await runContract({
+        baseUrl: server.url,
+        projectId: PROJECT,
+        graph: 'movie',
+        token: TOKEN,
+        allowMutations: true,
+        jobWaitMs: 0,
+      });
       const finding = result(report, 'writes_without_token_rejected')?.findings[0];
       const jobId = /cancelled the job (\S+) it created by mistake/.exec(finding?.message ?? '')?.[1];
       expect(finding?.message).toMatch(

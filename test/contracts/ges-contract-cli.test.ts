@@ -1,7 +1,9 @@
 /**
  * The ges-contract CLI as users meet it: a spawned process against servers on port 0. Exit codes
- * 0 (every check holds), 1 (a check fails), 2 (usage error, misconfiguration); report files written;
- * the token never printed; --prism without Prism installed says how to install it.
+ * 0 (every check holds), 1 (a check fails), 2 (usage error, misconfiguration); report files written,
+ * each finding with the rule and the GES page it rests on; the token never printed; the operations
+ * a run judges chosen with --include-operation-id / --exclude-operation-id; a --forbidden-token the
+ * target accepts named as a misconfiguration; --prism without Prism installed says how to install it.
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findFreePort } from '../../contracts/find-free-port.js';
-import type { GesServer } from '../../src/server/start-ges-server.js';
-import { FORBIDDEN_TOKEN, PROJECT, TOKEN, startCorruptServer } from './support/corrupt-server.js';
+import { FORBIDDEN_TOKEN, PROJECT, TOKEN, startCorruptServer, type Corruption } from './support/corrupt-server.js';
+import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { mutants } from './support/mutants.js';
 import { runProcess, type ProcessRun } from '../support/run-process.js';
 
@@ -27,18 +29,37 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<ProcessR
 
 let good: GesServer;
 let broken: GesServer;
+let listOnly: GesServer;
+let anyToken: GesServer;
 let dir: string;
+
+/** A server of an engine that offers Listing Jobs alone: every other operation is no API there (404). */
+const onlyTheList: Corruption = async (seen, answer) =>
+  seen.operation === 'listJobs'
+    ? answer()
+    : {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          errorMessage: `No such API: ${seen.request.method} ${seen.url.pathname}`,
+          errorCode: 'GES.8000',
+          result: 'failed',
+        }),
+      };
 
 beforeAll(async () => {
   const unknownGraph200 = mutants.find((m) => m.check === 'unknown_graph_rejected');
-  [good, broken, dir] = await Promise.all([
+  [good, broken, listOnly, anyToken, dir] = await Promise.all([
     startCorruptServer(),
     startCorruptServer(unknownGraph200?.corrupt),
+    startCorruptServer(onlyTheList),
+    // The mock as `ges-mock serve` starts it without --token: any token is accepted, on any project.
+    startGesServer({ port: 0 }),
     mkdtemp(join(tmpdir(), 'ges-contract-')),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([good?.close(), broken?.close(), rm(dir, { recursive: true, force: true })]);
+  await Promise.all([good?.close(), broken?.close(), listOnly?.close(), anyToken?.close(), rm(dir, { recursive: true, force: true })]);
 });
 
 describe('ges-contract', () => {
@@ -51,6 +72,7 @@ describe('ges-contract', () => {
       GES_GRAPH: 'social_network',
       GES_TOKEN: SECRET,
       GES_FORBIDDEN_TOKEN: FORBIDDEN_TOKEN,
+      GES_JOB_WAIT: '0', // the mock runs on a manual clock: its jobs never move on by themselves
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain(`GES contract: ${good.url}  project ${PROJECT}  graph social_network  (with mutations, lenient)`);
@@ -99,10 +121,19 @@ describe('ges-contract', () => {
     );
     expect(run.stdout).toContain('expected: 400 GES error envelope with errorCode GES.8000');
     expect(run.stdout).toMatch(/got: {6}200 application\/json \{"jobs":\[\],"jobCount":0\}/);
+    // What the failure rests on: the rule, its level and the GES page's example.
+    expect(run.stdout).toContain(
+      'rests on: errors.unknown-graph (must): the example of 查询job列表(2.2.13) (Listing Jobs) shows Http Status Code: 400 {"errorMessage": "graph : movidde not exist"',
+    );
     const report = JSON.parse(await readFile(json, 'utf8'));
-    expect(report.checks.filter((c: { outcome: string }) => c.outcome === 'failed').map((c: { id: string }) => c.id)).toEqual([
-      'unknown_graph_rejected',
-    ]);
+    const failedChecks = report.checks.filter((c: { outcome: string }) => c.outcome === 'failed');
+    expect(failedChecks.map((c: { id: string }) => c.id)).toEqual(['unknown_graph_rejected']);
+    expect(failedChecks[0].findings[0]).toMatchObject({
+      rule: 'errors.unknown-graph',
+      level: 'must',
+      evidence: [expect.stringContaining('查询job列表(2.2.13)')],
+    });
+    expect(await readFile(junit, 'utf8')).toContain('rests on: errors.unknown-graph (must)');
     expect(await readFile(junit, 'utf8')).toMatch(
       /<testcase classname="ges-contract.errors" name="unknown_graph_rejected" time="[\d.]+">\n {6}<failure /,
     );
@@ -163,6 +194,77 @@ describe('ges-contract', () => {
     expect(badTimeout.code).toBe(2);
     expect(badTimeout.stderr).toContain('--timeout (or GES_TIMEOUT) must be milliseconds from 1 to 600000, got "soon"');
     expect(sameTokens.stderr).toContain('--forbidden-token must differ from --token');
+  });
+
+  test('--include-operation-id listJobs judges a server that offers the list alone: exit 0, and the checks that need another operation say so', async () => {
+    const target = ['--base-url', listOnly.url, '--project-id', PROJECT, '--graph', 'movie', '--token', SECRET, '--allow-mutations'];
+    const json = join(dir, 'list-only.json');
+    const [everything, listJobs, excluded] = await Promise.all([
+      cli([...target, '--job-wait', '0']),
+      cli([...target, '--include-operation-id', 'listJobs', '--json', json], { GES_FORBIDDEN_TOKEN: FORBIDDEN_TOKEN }),
+      // The same selection by leaving the others out, repeatable and comma-separated.
+      cli([...target, '--exclude-operation-id', 'getJobStatus,cancelJob', '--exclude-operation-id', 'executeAlgorithm']),
+    ]);
+    // And from the environment (a flag on the command line would win over it).
+    const fromEnv = await cli(target, { GES_INCLUDE_OPERATION_ID: 'listJobs' });
+    // Judged on every operation, the server fails where it has no API.
+    expect(everything.code, everything.stdout + everything.stderr).toBe(1);
+    expect(listJobs.code, listJobs.stdout + listJobs.stderr).toBe(0);
+    expect(listJobs.stdout).toContain(`graph movie  (with mutations, lenient; operations: listJobs)`);
+    expect(listJobs.stdout).toMatch(
+      /SKIP {2}list_status_matches_job_status +.*\[not exercised: it needs getJobStatus, which this run leaves out/,
+    );
+    expect(listJobs.stdout).toMatch(/PASS {2}pages_reproduce_full_list/);
+    expect(listJobs.stdout).toMatch(/PASS {2}forbidden_token_rejected/);
+    expect(listJobs.stdout).toContain(
+      'not exercised, not judged: the run leaves this operation out (--include-operation-id / --exclude-operation-id): getJobStatus',
+    );
+    const report = JSON.parse(await readFile(json, 'utf8'));
+    expect(report.operations).toEqual(['listJobs']);
+    expect(report.summary.failed).toBe(0);
+    for (const run of [excluded, fromEnv]) {
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain('operations: listJobs)');
+    }
+  });
+
+  test('an operationId the spec lacks, or a selection that leaves nothing, exits 2 naming the operations', async () => {
+    const target = ['--base-url', good.url, '--project-id', PROJECT, '--graph', 'movie'];
+    const [typo, nothing, badWait] = await Promise.all([
+      cli([...target, '--include-operation-id', 'listjobs']),
+      cli([...target, '--include-operation-id', 'listJobs'], { GES_EXCLUDE_OPERATION_ID: 'listJobs' }),
+      cli([...target, '--job-wait', 'soon']),
+    ]);
+    expect([typo.code, nothing.code, badWait.code]).toEqual([2, 2, 2]);
+    expect(typo.stderr).toContain(
+      '--include-operation-id: "listjobs" is no operationId of the spec; did you mean listJobs? (the operations: listJobs, getJobStatus, cancelJob, executeAlgorithm)',
+    );
+    expect(nothing.stderr).toContain('--include-operation-id and --exclude-operation-id leave no operation to judge');
+    expect(badWait.stderr).toContain('--job-wait (or GES_JOB_WAIT) must be milliseconds from 0 to 600000, got "soon"');
+  });
+
+  test('a --forbidden-token the target accepts exits 2 saying so, and how to start the mock so that it refuses it', async () => {
+    const run = await cli([
+      '--base-url',
+      anyToken.url,
+      '--project-id',
+      PROJECT,
+      '--graph',
+      'movie',
+      '--token',
+      SECRET,
+      '--forbidden-token',
+      'a-token-of-another-project',
+    ]);
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stdout).not.toMatch(/FAIL|PASS/);
+    expect(run.stdout).toContain(
+      `Misconfiguration (forbidden-token), nothing was checked: the target accepted the forbidden token on project ${PROJECT}`,
+    );
+    expect(run.stdout).toContain(
+      `ges-mock serve --token <token>:${PROJECT} --token <forbidden-token>:<another project_id> (a token bound to another project gets 403 GES.8006)`,
+    );
+    expect(run.stdout).not.toContain('a-token-of-another-project');
   });
 
   test('--prism without @stoplight/prism-cli installed exits 2 saying how to install it', async () => {

@@ -1,12 +1,14 @@
 /**
  * Proof that the kit catches what matters: every deliberately broken implementation (the mock with
- * one corruption, over node:http on port 0) must make the kit report the RIGHT check, as a failure,
- * or as a warning that --strict turns into a failure. Valid variations must pass. The mutation-score
- * table is printed with the test output.
+ * one corruption, over node:http on port 0) must make the kit report the RIGHT check, as a failure
+ * when the broken rule rests on a GES page, or as a warning that --strict turns into a failure when
+ * it rests on a decision. Valid variations must pass. Every finding names a rule of the inventory
+ * that names its check. The mutation-score table is printed with the test output.
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import { runContract } from '../../contracts/run-contract.js';
 import type { ContractReport } from '../../contracts/contract-types.js';
+import { ruleById } from '../../contracts/rule-inventory.js';
 import { FORBIDDEN_TOKEN, PROJECT, TOKEN, startCorruptServer, type Corruption } from './support/corrupt-server.js';
 import { mutants, variations } from './support/mutants.js';
 
@@ -21,6 +23,8 @@ async function runAgainst(corruption: Corruption | undefined, strict: boolean): 
       forbiddenToken: FORBIDDEN_TOKEN,
       allowMutations: true,
       strict,
+      // The mock runs on a manual clock: its jobs never move on, so waiting for one is pointless.
+      jobWaitMs: 0,
     });
   } finally {
     await server.close();
@@ -30,6 +34,18 @@ async function runAgainst(corruption: Corruption | undefined, strict: boolean): 
 const outcomeOf = (report: ContractReport, id: string) => report.results.find((result) => result.id === id)?.outcome;
 const failedIds = (report: ContractReport) => report.results.filter((r) => r.outcome === 'failed').map((r) => r.id);
 const warnedIds = (report: ContractReport) => report.results.filter((r) => r.outcome === 'warning').map((r) => r.id);
+
+/** Every finding cites a rule that names its check, at that rule's level. */
+function expectFindingsCiteTheirRules(report: ContractReport): void {
+  for (const result of report.results) {
+    for (const finding of result.findings) {
+      expect(finding.rule, `${result.id}: ${finding.message}`).toBeDefined();
+      const rule = ruleById(finding.rule as string);
+      expect(rule.checks, `${result.id} cites ${rule.id}`).toContain(result.id);
+      expect(finding.level).toBe(rule.level);
+    }
+  }
+}
 
 interface Row {
   mutant: string;
@@ -67,7 +83,7 @@ describe('the contract kit against deliberately broken implementations', () => {
   test(`has at least 15 kinds of breakage, each naming a check the kit declares`, async () => {
     const { contractChecks } = await import('../../contracts/contract-checks.js');
     const ids = new Set(contractChecks.map((check) => check.id));
-    expect(mutants.filter((m) => m.kind === 'failure').length).toBeGreaterThanOrEqual(15);
+    expect(mutants.filter((m) => m.kind === 'failure').length).toBeGreaterThanOrEqual(40);
     for (const mutant of mutants) expect(ids, mutant.name).toContain(mutant.check);
   });
 
@@ -75,6 +91,7 @@ describe('the contract kit against deliberately broken implementations', () => {
   test.each(mutants.map((mutant) => [mutant.name, mutant] as const))('catches: %s', async (_name, mutant) => {
     const lenient = await runAgainst(mutant.corrupt, false);
     const strict = mutant.kind === 'warning' ? await runAgainst(mutant.corrupt, true) : lenient;
+    expectFindingsCiteTheirRules(lenient);
     const lenientOutcome = outcomeOf(lenient, mutant.check);
     const strictOutcome = outcomeOf(strict, mutant.check);
     const killed =

@@ -1,8 +1,9 @@
 /**
  * The preflight tells misconfiguration from breakage: before any check the list is read once as
  * configured, and a missing or refused token, an unknown graph, a base URL where no GES API answers,
- * a host that does not resolve, TLS, no connection or no answer in time end the run with exit code 2
- * and one paragraph (what was asked, what came back, the likely fix), never with failed checks.
+ * a host that does not resolve, TLS, no connection, no answer in time or a --forbidden-token the
+ * target accepts end the run with exit code 2 and one paragraph (what was asked, what came back, the
+ * likely fix), never with failed checks. A run that leaves the list out reads a job's status instead.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,7 @@ import { toJunitXml } from '../../contracts/to-junit-xml.js';
 import { findFreePort } from '../../contracts/find-free-port.js';
 import type { ContractOptions, ContractReport } from '../../contracts/contract-types.js';
 import type { GesServer } from '../../src/server/start-ges-server.js';
-import { FORBIDDEN_TOKEN, PROJECT, TOKEN, startCorruptServer } from './support/corrupt-server.js';
+import { FORBIDDEN_TOKEN, PROJECT, TOKEN, startCorruptServer, withToken } from './support/corrupt-server.js';
 
 let mock: GesServer;
 let html: Server;
@@ -155,6 +156,40 @@ describe('the preflight', () => {
     } finally {
       await broken.close();
     }
+  });
+
+  test('a --forbidden-token the target accepts: exit 2, says so, names the flag and how to bind tokens in ges-mock; the token is masked', async () => {
+    // A target that takes the token for one of the project's own, as ges-mock serve does without --token.
+    const lax = await startCorruptServer((seen, answer) =>
+      answer(seen.request.headers['x-auth-token'] === 'a-token-every-project-accepts' ? withToken(seen, TOKEN) : undefined),
+    );
+    const report = await runContract({
+      baseUrl: lax.url,
+      projectId: PROJECT,
+      graph: 'movie',
+      token: TOKEN,
+      forbiddenToken: 'a-token-every-project-accepts',
+    }).finally(() => lax.close());
+    expect(report.preflight?.kind).toBe('forbidden-token');
+    const text = paragraph(report);
+    expect(text).toContain(`the target accepted the forbidden token on project ${PROJECT}, so it is no forbidden token there`);
+    expect(text).toContain(
+      `Asked: GET ${lax.url}/ges/v1.0/${PROJECT}/graphs/movie/jobs/status with the forbidden token a-t… (29 characters)`,
+    );
+    expect(text).toContain('--forbidden-token (env GES_FORBIDDEN_TOKEN, option forbiddenToken)');
+    expect(text).toContain(`ges-mock serve --token <token>:${PROJECT} --token <forbidden-token>:<another project_id>`);
+    expect(text).not.toContain('a-token-every-project-accepts');
+    // A forbidden token the target refuses passes the preflight.
+    expect((await run({ forbiddenToken: FORBIDDEN_TOKEN })).preflight).toBeUndefined();
+  });
+
+  test('a run that leaves the list out reads the status of a job no graph holds instead', async () => {
+    const report = await run({ token: undefined, includeOperations: ['getJobStatus'] });
+    expect(report.preflight?.kind).toBe('token');
+    expect(paragraph(report)).toMatch(
+      new RegExp(`Asked: GET ${mock.url}/ges/v1\\.0/${PROJECT}/graphs/movie/jobs/ffffffff-0000-4000-8000-000000000000/status without`),
+    );
+    expect((await run({ includeOperations: ['getJobStatus'] })).preflight).toBeUndefined();
   });
 
   test('JUnit: the preflight is one error, and <testsuites> counts what its <testsuite> counts', async () => {

@@ -44,6 +44,7 @@ const report: ContractReport = {
   target: { baseUrl: 'http://127.0.0.1:4010', projectId: 'p1', graph: 'movie', missingGraph: 'nosuchgraph_x' },
   strict: false,
   allowMutations: true,
+  operations: ['listJobs', 'getJobStatus', 'cancelJob', 'executeAlgorithm'],
   startedAt: '2026-01-01T00:00:00.000Z',
   durationMs: 321,
   results: [

@@ -69,6 +69,30 @@ export function editListedJobs(edit: (job: Record<string, unknown>, index: numbe
   };
 }
 
+/**
+ * A corruption that reshapes the whole job list (filters or reorders it) and then pages it, so that
+ * every page, the unpaged list and jobCount agree: a consistent server, only its jobs differ.
+ */
+export function reshapeList(reshape: (jobs: Record<string, unknown>[]) => Record<string, unknown>[]): Corruption {
+  return async (seen, answer) => {
+    if (seen.operation !== 'listJobs') return answer();
+    const page = await answer();
+    const body = bodyOf(page);
+    if (page.status !== 200 || !Array.isArray(body?.jobs)) return page;
+    const full = bodyOf(await answer(withQuery(seen, { limit: undefined, offset: undefined })));
+    const jobs = reshape((full?.jobs ?? []) as Record<string, unknown>[]);
+    const offset = Number(seen.url.searchParams.get('offset') ?? 0);
+    const limit = Number(seen.url.searchParams.get('limit') ?? 100000);
+    return withBody(page, { ...body, jobs: jobs.slice(offset, offset + limit), jobCount: jobs.length });
+  };
+}
+
+/** The request sent with another X-Auth-Token. */
+export const withToken = (seen: Seen, token: string): ApiRequest => ({
+  ...seen.request,
+  headers: { ...seen.request.headers, 'x-auth-token': token },
+});
+
 /** A request with some query parameters replaced (undefined deletes). */
 export function withQuery(seen: Seen, changes: Record<string, string | undefined>): ApiRequest {
   const url = new URL(seen.url);

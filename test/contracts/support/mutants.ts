@@ -8,8 +8,10 @@ import {
   bodyOf,
   editJobs,
   editListedJobs,
+  reshapeList,
   withBody,
   withQuery,
+  withToken,
   type Corruption,
   type Seen,
 } from './corrupt-server.js';
@@ -28,7 +30,6 @@ const isFinished = (status: unknown) => status === 'success' || status === 'fail
 const envelope = (errorCode: string, errorMessage: string) => ({ errorMessage, errorCode, result: 'failed' });
 const isBadPaging = (value: string | null) => value !== null && !/^\d+$/.test(value);
 const badPaging = (url: URL) => isBadPaging(url.searchParams.get('limit')) || isBadPaging(url.searchParams.get('offset'));
-const withToken = (seen: Seen, token: string) => ({ ...seen.request, headers: { ...seen.request.headers, 'x-auth-token': token } });
 const isRead = (seen: Seen) => seen.operation === 'listJobs' || seen.operation === 'getJobStatus';
 /** A corruption that rewrites the error answers with this errorCode to another status and code. */
 const recodeError =
@@ -56,6 +57,41 @@ const editFileStats = (edit: (stat: Record<string, unknown>) => void) =>
       for (const list of Object.values(group)) for (const stat of list ?? []) edit(stat);
     }
   });
+
+/** A cancel (with the token) of a held job `when` picks is answered 200 {}, the job left as it is. */
+const cancelAcceptedWhen =
+  (when: (job: Record<string, unknown>) => boolean): Corruption =>
+  async (seen, answer) => {
+    if (seen.operation !== 'cancelJob' || seen.request.headers['x-auth-token'] !== TOKEN) return answer();
+    const job = (await heldJobs(seen)).find((held) => held.jobId === jobIdOf(seen));
+    return job && when(job) ? ok() : answer();
+  };
+
+/** A list whose offsets matching `pattern` are read as `offset`. */
+const offsetReadAs =
+  (pattern: RegExp, offset: string): Corruption =>
+  (seen, answer) => {
+    const given = seen.url.searchParams.get('offset');
+    return answer(seen.operation === 'listJobs' && given !== null && pattern.test(given) ? withQuery(seen, { offset }) : undefined);
+  };
+
+/** A failed job's status answer without its errorMessage (no page asks for one: a SHOULD). */
+const dropFailedErrorMessage: Corruption = async (seen, answer) => {
+  const response = await answer();
+  const body = bodyOf(response);
+  if (seen.operation !== 'getJobStatus' || body?.status !== 'failed') return response;
+  delete body.errorMessage;
+  return withBody(response, body);
+};
+
+/** rawRequest written again from the same JSON, not kept byte for byte (a SHOULD). */
+const reserialiseRawRequest = editListedJobs((job) => {
+  try {
+    if (typeof job.rawRequest === 'string' && job.rawRequest) job.rawRequest = JSON.stringify(JSON.parse(job.rawRequest));
+  } catch {
+    // not JSON: leave it
+  }
+});
 
 /** Every broken implementation. */
 export const mutants: readonly Mutant[] = [
@@ -154,7 +190,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'negative offset accepted as 0',
     check: 'negative_data_rejection',
-    kind: 'failure',
+    kind: 'warning',
     corrupt: (seen, answer) =>
       answer(seen.operation === 'listJobs' && seen.url.searchParams.get('offset') === '-1' ? withQuery(seen, { offset: '0' }) : undefined),
   },
@@ -170,7 +206,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'list served as text/html',
     check: 'content_type_conformance',
-    kind: 'failure',
+    kind: 'warning',
     async corrupt(seen, answer) {
       const response = await answer();
       return seen.operation === 'listJobs'
@@ -189,7 +225,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'endTime on a running job',
     check: 'unfinished_job_has_no_end_time',
-    kind: 'failure',
+    kind: 'warning',
     corrupt: editListedJobs((job) => {
       if (job.status === 'running') job.endTime = job.startTime;
     }),
@@ -205,7 +241,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'endTime before startTime',
     check: 'finished_job_times',
-    kind: 'failure',
+    kind: 'warning',
     corrupt: editListedJobs((job) => {
       if (job.status === 'success') job.endTime = '2000-01-01 00:00:00';
     }),
@@ -221,7 +257,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'import file counts do not add up',
     check: 'import_file_counts_add_up',
-    kind: 'failure',
+    kind: 'warning',
     corrupt: editListedJobs((job) => {
       for (const group of (job.files as Record<string, Record<string, unknown>[]>[] | undefined) ?? []) {
         for (const file of group.edgeFiles ?? []) if (typeof file.successfulLines === 'number') file.successfulLines += 1;
@@ -231,7 +267,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'pending job at progress 5',
     check: 'progress_matches_status',
-    kind: 'failure',
+    kind: 'warning',
     corrupt: editListedJobs((job) => {
       if (job.status === 'pending') job.progress = '5';
     }),
@@ -239,7 +275,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'jobCount varies by page',
     check: 'job_count_consistent',
-    kind: 'failure',
+    kind: 'warning',
     async corrupt(seen, answer) {
       const response = await answer();
       const body = bodyOf(response);
@@ -293,14 +329,8 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'rawRequest re-serialised',
     check: 'submitted_job_listed',
-    kind: 'failure',
-    corrupt: editListedJobs((job) => {
-      try {
-        if (typeof job.rawRequest === 'string' && job.rawRequest) job.rawRequest = JSON.stringify(JSON.parse(job.rawRequest));
-      } catch {
-        // not JSON: leave it
-      }
-    }),
+    kind: 'warning',
+    corrupt: reserialiseRawRequest,
   },
   {
     name: 'cancel answers 200 but does nothing',
@@ -313,11 +343,9 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'second cancel answers 200',
     check: 'cancel_again_rejected',
-    kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      return seen.operation === 'cancelJob' && bodyOf(response)?.errorCode === 'GES.8303' ? withBody(response, {}, 200) : response;
-    },
+    kind: 'warning',
+    // Only a job a cancel has already stopped: the other refusals stay.
+    corrupt: cancelAcceptedWhen((job) => job.status === 'failed' && /cancel/i.test(String(job.failReason))),
   },
   {
     name: 'limit=0 answered as no limit (every job)',
@@ -331,7 +359,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'limit=0 refused with 400 GES.8005',
     check: 'limit_zero_empty',
-    kind: 'failure',
+    kind: 'warning',
     async corrupt(seen, answer) {
       if (seen.operation !== 'listJobs' || seen.url.searchParams.get('limit') !== '0') return answer();
       return {
@@ -376,10 +404,15 @@ export const mutants: readonly Mutant[] = [
     },
   },
   {
-    name: 'a forbidden token is accepted (200)',
+    // The preflight reads the list with the forbidden token (a target that accepts it there is
+    // misconfigured); one step away, a job's status accepts it.
+    name: "a forbidden token is accepted on a job's status (200)",
     check: 'forbidden_token_rejected',
     kind: 'failure',
-    corrupt: (seen, answer) => answer(seen.request.headers['x-auth-token'] === FORBIDDEN_TOKEN ? withToken(seen, TOKEN) : undefined),
+    corrupt: (seen, answer) =>
+      answer(
+        seen.operation === 'getJobStatus' && seen.request.headers['x-auth-token'] === FORBIDDEN_TOKEN ? withToken(seen, TOKEN) : undefined,
+      ),
   },
   {
     name: 'out-of-range limit/offset answers 400 GES.8000',
@@ -391,12 +424,7 @@ export const mutants: readonly Mutant[] = [
     name: 'offset beyond 32 bits accepted (an empty page)',
     check: 'paging_out_of_range_code',
     kind: 'warning',
-    corrupt: (seen, answer) => {
-      const offset = seen.url.searchParams.get('offset');
-      return answer(
-        seen.operation === 'listJobs' && offset !== null && /^\d{10,}$/.test(offset) ? withQuery(seen, { offset: '100000' }) : undefined,
-      );
-    },
+    corrupt: offsetReadAs(/^\d{10,}$/, '100000'),
   },
   {
     name: "missing token answers 400 GES.8007 (the GES table's mapping)",
@@ -420,33 +448,18 @@ export const mutants: readonly Mutant[] = [
     name: 'list ordered oldest first',
     check: 'newest_first_order',
     kind: 'warning',
-    async corrupt(seen, answer) {
-      if (seen.operation !== 'listJobs') return answer();
-      // Reverse the whole list, then page it: consistent pages, only the order differs.
-      const full = await answer(withQuery(seen, { limit: undefined, offset: undefined }));
-      const body = bodyOf(full);
-      if (full.status !== 200 || !Array.isArray(body?.jobs)) return answer();
-      const page = await answer();
-      if (page.status !== 200) return page;
-      const offset = Number(seen.url.searchParams.get('offset') ?? 0);
-      const limit = Number(seen.url.searchParams.get('limit') ?? 100000);
-      return withBody(page, { ...body, jobs: [...body.jobs].reverse().slice(offset, offset + limit) });
-    },
+    // Reverse the whole list, then page it: consistent pages, only the order differs.
+    corrupt: reshapeList((jobs) => [...jobs].reverse()),
   },
   {
     name: 'a submitted job listed last',
     check: 'submitted_job_listed_first',
     kind: 'warning',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      if (seen.operation !== 'listJobs') return response;
-      // Jobs still pending on the manual clock (the kit's own submissions among them) go to the end.
-      const body = bodyOf(response);
-      if (response.status !== 200 || !Array.isArray(body?.jobs)) return response;
-      const jobs = body.jobs as Record<string, unknown>[];
+    // The kit's own shortest_path (sent with unusual spacing) goes to the end of the whole list.
+    corrupt: reshapeList((jobs) => {
       const submitted = jobs.filter((job) => String(job.rawRequest).startsWith('{ '));
-      return withBody(response, { ...body, jobs: [...jobs.filter((job) => !submitted.includes(job)), ...submitted] });
-    },
+      return [...jobs.filter((job) => !submitted.includes(job)), ...submitted];
+    }),
   },
   {
     name: 'status variant "complete" for success',
@@ -528,7 +541,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'the largest offset (2147483647) refused as out of range',
     check: 'offset_boundaries',
-    kind: 'failure',
+    kind: 'warning',
     async corrupt(seen, answer) {
       if (seen.operation !== 'listJobs' || seen.url.searchParams.get('offset') !== '2147483647') return answer();
       return {
@@ -568,19 +581,13 @@ export const mutants: readonly Mutant[] = [
   {
     name: "a failed job's status answer drops its errorMessage",
     check: 'failed_status_carries_fail_reason',
-    kind: 'failure',
-    async corrupt(seen, answer) {
-      const response = await answer();
-      const body = bodyOf(response);
-      if (seen.operation !== 'getJobStatus' || body?.status !== 'failed') return response;
-      delete body.errorMessage;
-      return withBody(response, body);
-    },
+    kind: 'warning',
+    corrupt: dropFailedErrorMessage,
   },
   {
     name: 'the submit answer says jobType 2',
     check: 'submit_answer_matches_everywhere',
-    kind: 'failure',
+    kind: 'warning',
     async corrupt(seen, answer) {
       const response = await answer();
       const body = bodyOf(response);
@@ -592,7 +599,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'jobCount frozen at its first value (a submit does not count)',
     check: 'submit_answer_matches_everywhere',
-    kind: 'failure',
+    kind: 'warning',
     corrupt: (() => {
       let first: number | undefined;
       return async (seen, answer) => {
@@ -627,7 +634,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'a running job already sends result data',
     check: 'unfinished_job_status',
-    kind: 'failure',
+    kind: 'warning',
     async corrupt(seen, answer) {
       const response = await answer();
       const body = bodyOf(response);
@@ -640,7 +647,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'errorCode "GES.0000" on a successful list',
     check: 'success_without_error_fields',
-    kind: 'failure',
+    kind: 'warning',
     async corrupt(seen, answer) {
       const response = await answer();
       const body = bodyOf(response);
@@ -653,7 +660,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'import file times in milliseconds',
     check: 'import_file_times_in_microseconds',
-    kind: 'failure',
+    kind: 'warning',
     corrupt: editFileStats((stat) => {
       for (const key of ['startTime', 'endTime']) if (typeof stat[key] === 'number') stat[key] = Math.floor((stat[key] as number) / 1000);
     }),
@@ -661,7 +668,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: 'an import file ends before it starts',
     check: 'import_file_times_in_microseconds',
-    kind: 'failure',
+    kind: 'warning',
     corrupt: editFileStats((stat) => {
       if (typeof stat.startTime === 'number' && typeof stat.endTime === 'number')
         [stat.startTime, stat.endTime] = [stat.endTime + 1, stat.startTime];
@@ -715,11 +722,7 @@ export const mutants: readonly Mutant[] = [
     name: 'cancelling a successful job answers 200',
     check: 'cancel_finished_job_rejected',
     kind: 'failure',
-    async corrupt(seen, answer) {
-      if (seen.operation !== 'cancelJob') return answer();
-      const job = (await heldJobs(seen)).find((held) => held.jobId === jobIdOf(seen));
-      return job?.status === 'success' ? ok() : answer();
-    },
+    corrupt: cancelAcceptedWhen((job) => job.status === 'success'),
   },
   {
     name: 'a cancel through an unknown graph cancels the job of another',
@@ -778,6 +781,118 @@ export const mutants: readonly Mutant[] = [
     kind: 'warning',
     corrupt: recodeError('GES.8007', 400, 'GES.8007', (seen) => !isRead(seen)),
   },
+
+  // One step away from what the kit looked at before: each rule where else it holds.
+  {
+    name: 'a malformed offset (xyz) read as 0',
+    check: 'negative_data_rejection',
+    kind: 'failure',
+    corrupt: offsetReadAs(/[a-z]/i, '0'),
+  },
+  {
+    name: "a submitted job's rawRequest loses its parameters",
+    check: 'submitted_job_listed',
+    kind: 'failure',
+    corrupt: editListedJobs((job) => {
+      // The kit sends its shortest_path with unusual spacing: only that job is changed.
+      if (typeof job.rawRequest === 'string' && job.rawRequest.startsWith('{ ')) job.rawRequest = '{"algorithmName":"shortest_path"}';
+    }),
+  },
+  {
+    name: 'an unfinished shortest_path says canStop true',
+    check: 'can_stop_matches_cancellable',
+    kind: 'failure',
+    corrupt: editListedJobs((job) => {
+      if (String(job.rawRequest).includes('"shortest_path"') && (job.status === 'pending' || job.status === 'running')) job.canStop = true;
+    }),
+  },
+  {
+    name: 'a running pagerank says canStop false',
+    check: 'can_stop_matches_cancellable',
+    kind: 'failure',
+    corrupt: editListedJobs((job) => {
+      if (String(job.rawRequest).includes('"pagerank"') && (job.status === 'pending' || job.status === 'running')) job.canStop = false;
+    }),
+  },
+  {
+    name: "algorithm jobs' rawRequest encoded twice",
+    check: 'raw_request_is_body',
+    kind: 'failure',
+    corrupt: editListedJobs((job) => {
+      if (job.taskType === 'Algorithm' && typeof job.rawRequest === 'string' && job.rawRequest !== '')
+        job.rawRequest = JSON.stringify(job.rawRequest);
+    }),
+  },
+  {
+    name: 'cancelling an unfinished shortest_path answers 200',
+    check: 'cancel_not_cancellable_rejected',
+    kind: 'failure',
+    corrupt: cancelAcceptedWhen(
+      (job) => (job.status === 'pending' || job.status === 'running') && String(job.rawRequest).includes('"shortest_path"'),
+    ),
+  },
+  {
+    name: 'an empty algorithmName is refused, yet a job is made and its jobId answered',
+    check: 'invalid_algorithm_rejected',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      if (seen.operation !== 'executeAlgorithm' || seen.request.body !== '{"algorithmName":""}') return answer();
+      const made = bodyOf(await answer({ ...seen.request, body: '{"algorithmName":"pagerank"}' }));
+      return {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...envelope('GES.8401', 'algorithmName is empty.'), jobId: made?.jobId }),
+      };
+    },
+  },
+  {
+    name: 'paged reads answer from the list as it stood at the first paged read',
+    check: 'paged_reads_current',
+    kind: 'failure',
+    corrupt: (() => {
+      const snapshots = new WeakMap<object, Record<string, unknown>[]>();
+      return async (seen, answer) => {
+        const paged = seen.url.searchParams.has('limit') || seen.url.searchParams.has('offset');
+        if (seen.operation !== 'listJobs' || !paged || badPaging(seen.url)) return answer();
+        const response = await answer();
+        const body = bodyOf(response);
+        if (response.status !== 200 || !body) return response;
+        let snapshot = snapshots.get(seen.inner);
+        if (!snapshot) {
+          snapshot =
+            (bodyOf(await answer(withQuery(seen, { limit: undefined, offset: undefined })))?.jobs as Record<string, unknown>[]) ?? [];
+          snapshots.set(seen.inner, snapshot);
+        }
+        const offset = Number(seen.url.searchParams.get('offset') ?? 0);
+        const limit = Number(seen.url.searchParams.get('limit') ?? 100000);
+        return withBody(response, { ...body, jobs: snapshot.slice(offset, offset + limit) });
+      };
+    })(),
+  },
+  {
+    name: 'the status endpoint ignores limit on a result page',
+    check: 'result_limit_respected',
+    kind: 'failure',
+    corrupt: (seen, answer) => {
+      const limit = seen.url.searchParams.get('limit');
+      return answer(
+        seen.operation === 'getJobStatus' && limit !== null && /^\d+$/.test(limit) && Number(limit) <= 100000
+          ? withQuery(seen, { limit: undefined })
+          : undefined,
+      );
+    },
+  },
+  {
+    name: "a failed job's status answers that the engine does not hold it",
+    check: 'list_status_matches_job_status',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      if (seen.operation !== 'getJobStatus' || body?.status !== 'failed') return response;
+      return withBody(response, envelope('GES.8301', `can not find job, jobId is ${jobIdOf(seen)}`), 400);
+    },
+  },
 ];
 
 /** A valid variation: the kit must pass it (warnings listed in `warnings` are allowed). */
@@ -832,8 +947,63 @@ const exportTaskType = editListedJobs((job, index) => {
   }
 });
 
+/** A failed job's status as the algorithm page shows it: 400 GES.8301 carrying the failure. */
+const failedStatusAs400: Corruption = async (seen, answer) => {
+  const response = await answer();
+  const body = bodyOf(response);
+  if (seen.operation !== 'getJobStatus' || body?.status !== 'failed') return response;
+  return withBody(response, { errorMessage: body.errorMessage, errorCode: 'GES.8301' }, 400);
+};
+
 /** Variations a real engine may show, which must pass. */
 export const variations: readonly Variation[] = [
+  { name: "a failed job's status as 400 GES.8301 carrying its failReason", warnings: [], corrupt: failedStatusAs400 },
+  {
+    name: "a failed job's status as 200 {status: failed} without errorMessage",
+    warnings: ['failed_status_carries_fail_reason', 'cancelled_status_everywhere'],
+    corrupt: dropFailedErrorMessage,
+  },
+  {
+    name: 'an algorithm body over 1 MiB accepted (no page caps a body)',
+    warnings: ['invalid_algorithm_code'],
+    corrupt: (seen, answer) =>
+      answer(
+        seen.operation === 'executeAlgorithm' && seen.request.bodyTooLarge
+          ? { ...seen.request, bodyTooLarge: undefined, body: '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}' }
+          : undefined,
+      ),
+  },
+  {
+    // The error-code page says codes beginning APIGW come from the gateway in front of the engine.
+    name: 'an API gateway in front: its own 401, 403 and 404 bodies',
+    warnings: [
+      'auth_error_envelope',
+      'forbidden_token_code',
+      'invalid_algorithm_code',
+      'missing_token_code',
+      'response_schema_conformance',
+      'write_refusal_codes',
+    ],
+    async corrupt(seen, answer) {
+      const gateway = (status: number, code: string, message: string) => ({
+        status,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ error_msg: message, error_code: code, request_id: '0b5f1c2d3e4f5a6b7c8d9e0f1a2b3c4d' }),
+      });
+      if (seen.operation === 'executeAlgorithm' && seen.url.searchParams.get('action_id') !== 'execute-algorithm') {
+        return gateway(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment.');
+      }
+      const response = await answer();
+      if (response.status === 401) return gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information.');
+      if (response.status === 403) return gateway(403, 'APIGW.0302', 'The IAM user is not authorized to access this API.');
+      return response;
+    },
+  },
+  {
+    name: 'rawRequest written again from the same JSON',
+    warnings: ['submitted_job_listed'],
+    corrupt: reserialiseRawRequest,
+  },
   { name: 'progress as an integer', warnings: ['progress_as_string'], corrupt: progressAsInteger },
   { name: 'result: "success" in the list body', warnings: [], corrupt: resultSuccess },
   { name: 'plain-UUID jobIds for some jobs', warnings: [], corrupt: plainUuidIds() },

@@ -93,7 +93,8 @@ function seedJobs(graph: string, count: number, every: boolean): Job[] {
             parameters: i % 3 === 0 ? { alpha: 0.85 } : { k: 2, source: 'Alice' },
           }),
       taskType: importing ? 'ImportGraph' : 'Algorithm',
-      canStop: status === 'running' || status === 'pending',
+      // Only the algorithms the cancel page lists can be stopped, and only while they run [doc].
+      canStop: (status === 'running' || status === 'pending') && (importing || i % 3 === 0),
       progress: asText ? String(progress) : progress,
       startTime: timeText(startMs, timeForm),
       status,
