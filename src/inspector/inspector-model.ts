@@ -201,9 +201,67 @@ export function cancelUrl(project: string, graph: string, jobId: string): string
   return `${graphBase(project, graph)}/jobs/${encodeURIComponent(jobId)}`;
 }
 
-/** POST that submits an algorithm. */
-export function submitUrl(project: string, graph: string): string {
-  return `${graphBase(project, graph)}/action?action_id=execute-algorithm`;
+/**
+ * A job-creating action the submit form offers: openapi.yaml's (`x-ges-actions`, `x-ges-job`), read
+ * by the server (action-choices.ts) and handed to the page in its configuration.
+ */
+export interface ActionChoice {
+  /** The action's id in the spec (`executeAlgorithm`, `importGraph`, `exportJobResult`, ...). */
+  id: string;
+  /** The operation it is sent to (the journal names requests by it). */
+  operationId: string;
+  /** The taskType its jobs show in the list. */
+  taskType: string;
+  method: string;
+  /** The path template, `{project_id}` and `{graph_name}` included. */
+  path: string;
+  /** The `action_id` that selects it; undefined for an operation without one. */
+  actionParam?: string | undefined;
+  /** What the form asks for: an algorithm and its parameters, a JSON body, or no body. */
+  form: 'algorithm' | 'body' | 'none';
+  /** Path parameters beyond the world and graph shown (a job id, an index name), with the spec's example. */
+  params: { name: string; example: string }[];
+  /** The body the form starts from: a request example of the spec (a GES page's own). */
+  body?: unknown;
+  cancellable: boolean;
+  /** The body field that says whether the exported job leaves the list once the export succeeds, and its default. */
+  erase?: { field: string; default: boolean } | undefined;
+  /** The task types, and the algorithms of algorithm runs, whose results it exports. */
+  exports?: { taskTypes: string[]; algorithms: string[] } | undefined;
+}
+
+/** The URL an action is sent to, for the world and graph shown and the form's other path parameters. */
+export function actionUrl(choice: ActionChoice, project: string, graph: string, params: Record<string, string> = {}): string {
+  const values: Record<string, string> = { ...params, project_id: project, graph_name: graph };
+  const path = choice.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+  return choice.actionParam === undefined ? path : `${path}?action_id=${encodeURIComponent(choice.actionParam)}`;
+}
+
+/** How the form names an action: the task type of its jobs, then its request line from the graph on. */
+export function actionLabel(choice: ActionChoice): string {
+  const query = choice.actionParam === undefined ? '' : `?action_id=${choice.actionParam}`;
+  return `${choice.taskType}: ${choice.method} …${choice.path.replace(/^.*\{graph_name\}/, '')}${query}`;
+}
+
+/** The action whose jobs show this job's taskType (none for a kind the spec does not declare). */
+export function actionOf(actions: readonly ActionChoice[], job: Pick<Job, 'taskType'>): ActionChoice | undefined {
+  return actions.find((choice) => choice.taskType === job.taskType);
+}
+
+/** The action that can export this job's result, when the job has succeeded and is of a kind it exports. */
+export function exporterOf(
+  actions: readonly ActionChoice[],
+  job: Pick<Job, 'taskType' | 'status' | 'rawRequest'>,
+): ActionChoice | undefined {
+  if (job.status !== 'success') return undefined;
+  const algorithmTaskTypes = actions.filter((choice) => choice.form === 'algorithm').map((choice) => choice.taskType);
+  const algorithm = requestBody(job.rawRequest)['algorithmName'];
+  return actions.find(
+    (choice) =>
+      choice.exports &&
+      (choice.exports.taskTypes.includes(job.taskType) ||
+        (algorithmTaskTypes.includes(job.taskType) && typeof algorithm === 'string' && choice.exports.algorithms.includes(algorithm))),
+  );
 }
 
 /** A control route of one world (`/clock`, `/state`, `/reset`, `/requests`). */
@@ -232,10 +290,15 @@ export function prettyRawRequest(raw: unknown): { text: string; note?: string | 
   }
 }
 
+/** An instant as the memory engine's lists write times: China time (UTC+8), to the second. */
+function chinaTime(ms: number): string {
+  const d = new Date(ms + 8 * 3600 * 1000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 19)}`;
+}
+
 /** The mock's virtual time as the GES lists show times: China time (UTC+8). */
 export function formatNow(ms: number): string {
-  const d = new Date(ms + 8 * 3600 * 1000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 19)} (UTC+8)`;
+  return `${chinaTime(ms)} (UTC+8)`;
 }
 
 /** "1 h 5 min" style; seconds only under a minute. */
@@ -344,6 +407,149 @@ export function resultCounters(answer: unknown): ResultCounters | undefined {
   return { returned: read('data_return_size') ?? 0, offset: read('data_offset') ?? 0, total };
 }
 
+/** A job's request body as an object: {} when it is empty or not a JSON object. */
+export function requestBody(raw: unknown): Record<string, unknown> {
+  if (typeof raw !== 'string') return {};
+  try {
+    const body: unknown = JSON.parse(raw);
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A status answer's result: `data.outputs` with whatever `data` holds beside them (engines differ). */
+function resultOf(answer: unknown): Record<string, unknown> | undefined {
+  const data = (answer as { data?: unknown } | null)?.data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const record = data as Record<string, unknown>;
+  const outputs = typeof record.outputs === 'object' && record.outputs !== null ? (record.outputs as Record<string, unknown>) : {};
+  return { ...record, ...outputs };
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** A directory and a file name as one path. */
+function joinPath(directory: string, name: string): string {
+  if (!name) return directory;
+  return !directory || directory.endsWith('/') ? directory + name : `${directory}/${name}`;
+}
+
+/** The file a finished export wrote, as its status answer names it (`exportPath`, `fileName`); undefined when none. */
+export function exportedFile(answer: unknown): { exportPath: string; fileName: string; path: string } | undefined {
+  const result = resultOf(answer);
+  const exportPath = text(result?.exportPath);
+  const fileName = text(result?.fileName);
+  return exportPath || fileName ? { exportPath, fileName, path: joinPath(exportPath, fileName) } : undefined;
+}
+
+/** The index a job builds or deletes: its result's `indexName`, else its request's ('' when neither says). */
+export function indexNameOf(job: Pick<Job, 'rawRequest'>, answer: unknown): string {
+  return text(resultOf(answer)?.indexName) || text(requestBody(job.rawRequest)['indexName']);
+}
+
+/** One record of a filter query's result as a row: a vertex's id, or an edge's ends; its label and properties. */
+export interface RecordRow {
+  id: string;
+  source: string;
+  target: string;
+  label: string;
+  /** "name: value, value; name: value" */
+  properties: string;
+}
+
+/** The properties of a record ("name: value; …"), each value list joined. */
+function propertiesText(properties: unknown): string {
+  if (typeof properties !== 'object' || properties === null) return '';
+  return Object.entries(properties as Record<string, unknown>)
+    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.map((v) => String(v)).join(', ') : String(value)}`)
+    .join('; ');
+}
+
+/**
+ * The vertices or edges of a filter query's result page, when its result holds records (objects with
+ * a label or properties; an algorithm's per-vertex values are not records); undefined otherwise.
+ */
+export function resultRecords(answer: unknown): { key: 'vertices' | 'edges'; rows: RecordRow[] } | undefined {
+  const result = resultOf(answer);
+  for (const key of ['vertices', 'edges'] as const) {
+    const items = result?.[key];
+    if (!Array.isArray(items) || items.length === 0) continue;
+    const records = items.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
+    if (!records.every((item) => 'label' in item || 'properties' in item)) continue;
+    return {
+      key,
+      rows: records.map((item) => ({
+        id: text(item.id) || String(item.id ?? ''),
+        source: text(item.source),
+        target: text(item.target),
+        label: text(item.label),
+        properties: propertiesText(item.properties),
+      })),
+    };
+  }
+  return undefined;
+}
+
+/** Whether an export job erases the job it exports: its request's field (true/false, or as text), else the default. */
+export function erasesSource(job: Pick<Job, 'rawRequest'>, erase: { field: string; default: boolean }): boolean {
+  const value = requestBody(job.rawRequest)[erase.field];
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return erase.default;
+}
+
+/** An import's progress in one line: files done of all, and lines (or labels) read of the total. */
+export function importSummary(files: unknown): string {
+  const rows = fileRows(files);
+  if (rows.length === 0) return '';
+  const done = rows.filter((row) => row.total > 0 && row.successful + row.failed >= row.total).length;
+  const read = rows.reduce((n, row) => n + row.successful + row.failed, 0);
+  const total = rows.reduce((n, row) => n + row.total, 0);
+  return `${done} of ${rows.length} files read, ${read.toLocaleString('en')} of ${total.toLocaleString('en')} lines and labels`;
+}
+
+/** A path segment as the id it encodes (as sent, when its escapes are malformed). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Which job each export job exports, learned from a world's journal: its successful requests to the
+ * export action name the job in their path and carry the export's body. An export job of the list
+ * is matched to the request with its rawRequest (and, when several have it, its start time); when
+ * the match is not one job, nothing is learned.
+ */
+export function exportSources(entries: readonly TrafficEntry[], choice: ActionChoice, jobs: readonly Job[]): Map<string, string> {
+  const learned = new Map<string, string>();
+  // The path template as a pattern: `{job_id}` captured, any other parameter one segment, the rest literal.
+  const source = choice.path
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part === '{job_id}' ? '([^/]+)' : part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .join('');
+  const pattern = new RegExp(`^${source}$`);
+  const requests = entries.flatMap((entry) => {
+    const match = pattern.exec(entry.path);
+    const param = entry.query.action_id;
+    if (!match || entry.operationId !== choice.operationId || entry.status < 200 || entry.status > 299) return [];
+    if (choice.actionParam !== undefined && (typeof param !== 'string' || param.trim() !== choice.actionParam)) return [];
+    const answeredAt = Date.parse(entry.virtualTime ?? '');
+    return [{ source: decodeSegment(match[1]!), body: entry.requestBody, at: Number.isNaN(answeredAt) ? '' : chinaTime(answeredAt) }];
+  });
+  for (const job of jobs) {
+    if (job.taskType !== choice.taskType) continue;
+    let candidates = requests.filter((request) => request.body === job.rawRequest);
+    if (new Set(candidates.map((c) => c.source)).size > 1) candidates = candidates.filter((c) => c.at === job.startTime);
+    const sources = new Set(candidates.map((c) => c.source));
+    if (sources.size === 1) learned.set(job.jobId, [...sources][0]!);
+  }
+  return learned;
+}
+
 /** What a refused answer says: the GES envelope's code and message, else its HTTP status. */
 export function refusalReason(status: number, body: unknown): string {
   const envelope = body as { errorCode?: unknown; errorMessage?: unknown } | null;
@@ -381,6 +587,10 @@ export interface TrafficEntry {
   durationMs: number;
   fault?: { kind: string } | undefined;
   requestHeaders: Record<string, string>;
+  /** The request body as sent (cut when long). */
+  requestBody?: string | undefined;
+  /** The world's clock when it was answered, ISO-8601. */
+  virtualTime?: string | undefined;
 }
 
 /** The traffic view's rows: the app's last `most` requests (the inspector's own left out), newest first. */

@@ -13,8 +13,10 @@
 import { ALGORITHM_LIST } from '../engine/algorithms.js';
 import { INSPECTOR_SCRIPT } from '../generated/inspector-script.js';
 import { exampleProjectId, limitBounds, offsetBounds } from '../spec/spec-facts.js';
+import { actionChoices } from './action-choices.js';
 import { DOCS_PATHS, toInlineScriptJson } from './docs-page.js';
 import {
+  actionOf,
   KNOWN_STATUSES,
   PAGE_SIZES,
   faultsText,
@@ -25,12 +27,25 @@ import {
   readView,
   statusOptions,
   worldInfo,
+  type ActionChoice,
   type AlgorithmChoice,
   type PagingLimits,
 } from './inspector-model.js';
 import type { InspectorSource } from './inspector-source.js';
 import { INSPECTOR_STYLE } from './inspector-style.js';
-import { esc, graphRowsHtml, jobBodyHtml, jobHeadHtml, jobRowsHtml, jobsSummary, optionsHtml, pagerHtml } from './inspector-view.js';
+import {
+  actionOptionsHtml,
+  actionParamsHtml,
+  esc,
+  graphRowsHtml,
+  jobBodyHtml,
+  jobHeadHtml,
+  jobRowsHtml,
+  jobsSummary,
+  kindHtml,
+  optionsHtml,
+  pagerHtml,
+} from './inspector-view.js';
 import { readFirstPaint, type FirstPaint } from './read-first-paint.js';
 
 /** What the page may be told beyond the defaults. */
@@ -50,6 +65,10 @@ interface InspectorPageRequest {
 /** The spec's paging bounds, which the script (running in the browser) is told. */
 const PAGING_LIMITS: PagingLimits = { maxLimit: limitBounds.max, maxOffset: offsetBounds.max };
 
+/** The spec's job-creating actions as the submit form offers them, read once. */
+let actions: ActionChoice[] | undefined;
+const actionsOnce = (): ActionChoice[] => (actions ??= actionChoices());
+
 /** What the script is told at render time (its InspectorConfig, inspector-script.ts). */
 function configOf(defaultProject: string, pollMs: number, first: FirstPaint | undefined) {
   const algorithms: AlgorithmChoice[] = ALGORITHM_LIST.map((a) => ({
@@ -64,6 +83,7 @@ function configOf(defaultProject: string, pollMs: number, first: FirstPaint | un
     limits: PAGING_LIMITS,
     docsPath: DOCS_PATHS.page,
     algorithms,
+    actions: actionsOnce(),
     initial: first ? { project: first.view.project, graph: first.view.graph, kinds: first.kinds, statuses: first.statuses } : undefined,
   };
 }
@@ -80,6 +100,9 @@ export function renderInspectorPage(options: InspectorPageOptions = {}, request:
   const row = first?.rows.find((r) => r.graph === view.graph);
   const project = view.project || defaultProject;
   const algorithm = ALGORITHM_LIST.find((a) => a.name === 'pagerank') ?? ALGORITHM_LIST[0];
+  // The form opens on algorithm runs; the other actions are one choice away.
+  const choices = actionsOnce();
+  const action = choices.find((c) => c.form === 'algorithm') ?? choices[0];
   const pageSizes = PAGE_SIZES.map(String);
   return `<!doctype html>
 <html lang="en">
@@ -144,23 +167,29 @@ export function renderInspectorPage(options: InspectorPageOptions = {}, request:
       <tbody>${list ? jobRowsHtml(list.jobs, view.job) : ''}</tbody></table></div>
     <nav class="pager" id="pager" aria-label="Pages of jobs">${list ? pagerHtml(list) : ''}</nav>
   </section>
-  <section aria-labelledby="submit-title"><h2 id="submit-title">Submit an algorithm to <span id="submit-graph">${esc(view.graph)}</span></h2>
+  <section aria-labelledby="submit-title"><h2 id="submit-title">Submit a job to <span id="submit-graph">${esc(view.graph)}</span></h2>
     <form class="submit" id="submit-form">
+      <label>Action <select id="action" title="Every action of openapi.yaml that creates a job">${actionOptionsHtml(choices, action?.id ?? '')}</select></label>
+      <div id="action-params" class="params">${actionParamsHtml(action, {})}</div>
+      <div id="algorithm-fields" class="fieldset"${action?.form === 'algorithm' ? '' : ' hidden'}>
       <label>Algorithm <select id="algorithm">${optionsHtml(
         ALGORITHM_LIST.map((a) => a.name),
         algorithm?.name ?? '',
         Object.fromEntries(ALGORITHM_LIST.map((a) => [a.name, `${a.name}${a.cancellable ? ' (cancellable)' : ''}`])),
       )}</select></label>
       <label for="parameters">Parameters (a JSON object)</label>
-      <textarea id="parameters" rows="4" spellcheck="false">${esc(JSON.stringify(parameterTemplate(algorithm), null, 2))}</textarea>
-      <div><button type="submit" id="submit-job" title="POST …/graphs/{graph_name}/action?action_id=execute-algorithm">Submit</button></div>
+      <textarea id="parameters" rows="4" spellcheck="false">${esc(JSON.stringify(parameterTemplate(algorithm), null, 2))}</textarea></div>
+      <div id="body-fields" class="fieldset"${action?.form === 'body' ? '' : ' hidden'}><label for="body">Body (JSON, sent as typed; a GES page's example to start from)</label>
+      <textarea id="body" rows="10" spellcheck="false">${esc(action?.form === 'body' ? JSON.stringify(action.body, null, 2) : '')}</textarea></div>
+      <div><button type="submit" id="submit-job" title="${esc(action ? `${action.method} ${action.path}${action.actionParam === undefined ? '' : `?action_id=${action.actionParam}`}` : '')}">Submit</button></div>
     </form>
     <div id="submit-answer" aria-live="polite"></div>
   </section>
   </div>
   <aside id="detail" aria-labelledby="detail-title">
-    <div id="job-head">${jobHeadHtml(first?.job, view.job)}</div>
+    <div id="job-head">${jobHeadHtml(first?.job, view.job, choices)}</div>
     <div id="cancel-answer" aria-live="polite"></div>
+    <div id="job-kind">${kindHtml(first?.job, undefined, { action: first?.job ? actionOf(choices, first.job) : undefined, source: undefined })}</div>
     <div id="job-body">${jobBodyHtml(first?.job)}</div>
     <section id="job-status-section"${view.job ? '' : ' hidden'} aria-labelledby="job-status-title"><h3 id="job-status-title">Status endpoint</h3><div id="job-status"><p class="hint">Loading…</p></div></section>
   </aside>

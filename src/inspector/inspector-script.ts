@@ -11,8 +11,11 @@
  */
 import type { Job, JobList } from '../types.js';
 import {
+  actionOf,
+  actionUrl,
   chooseGraph,
   chooseProject,
+  exportSources,
   clampPage,
   faultsText,
   formatNow,
@@ -31,12 +34,12 @@ import {
   statusOptions,
   statusUrl,
   cancelUrl,
-  submitUrl,
   trafficRows,
   viewSearch,
   worldInfo,
   worldsOf,
   worldUrl,
+  type ActionChoice,
   type AlgorithmChoice,
   type GraphRow,
   type InspectorState,
@@ -46,12 +49,14 @@ import {
   type WorldState,
 } from './inspector-model.js';
 import {
+  actionParamsHtml,
   answerHtml,
   graphRowsHtml,
   jobBodyHtml,
   jobHeadHtml,
   jobRowsHtml,
   jobsSummary,
+  kindHtml,
   optionsHtml,
   pagerHtml,
   statusAnswerHtml,
@@ -65,6 +70,8 @@ export interface InspectorConfig {
   pollMs: number;
   docsPath: string;
   algorithms: AlgorithmChoice[];
+  /** Every job-creating action of the spec, with the example its form starts from. */
+  actions: ActionChoice[];
   /** The spec's paging bounds. */
   limits: PagingLimits;
   /** What the server painted: the view it chose and the filters' values it saw; absent without data. */
@@ -142,6 +149,18 @@ export function startInspector(): void {
   // The open job as last listed, and the id a whole-list search did not find (not searched again).
   let openJob: Job | undefined;
   let missingJob = '';
+  // Which job each export job exports: from this page's own submissions and the world's journal, kept for the tab.
+  const SOURCES_KEY = 'ges-inspector-export-sources';
+  const sources = new Map<string, string>(Object.entries(JSON.parse(store.getItem(SOURCES_KEY) || '{}') as Record<string, string>));
+  const learn = (learned: Map<string, string>) => {
+    let changed = false;
+    for (const [jobId, source] of learned) {
+      if (sources.get(jobId) === source) continue;
+      sources.set(jobId, source);
+      changed = true;
+    }
+    if (changed) store.setItem(SOURCES_KEY, JSON.stringify(Object.fromEntries(sources)));
+  };
 
   /** Shows a message; one that only says the state could not be read goes once a refresh reads it. */
   function say(text: string, isError?: boolean, untilRefreshed?: boolean): void {
@@ -346,7 +365,13 @@ export function startInspector(): void {
     for (const [name, value] of Object.entries(attributes)) section.setAttribute(`data-${name}`, String(value));
 
     openJob = r.job;
-    setHtml(byId('job-head'), jobHeadHtml(r.job, v.job));
+    if (r.traffic) {
+      const listed = [...(list?.jobs ?? []), ...(r.job ? [r.job] : [])];
+      for (const choice of config.actions) if (choice.erase) learn(exportSources(r.traffic, choice, listed));
+    }
+    setHtml(byId('job-head'), jobHeadHtml(r.job, v.job, config.actions));
+    const action = r.job ? actionOf(config.actions, r.job) : undefined;
+    setHtml(byId('job-kind'), kindHtml(r.job, r.status?.answer.body, { action, source: r.job ? sources.get(r.job.jobId) : undefined }));
     setHtml(byId('job-body'), jobBodyHtml(r.job));
     byId('job-status-section').hidden = !r.status;
     if (r.status)
@@ -440,11 +465,13 @@ export function startInspector(): void {
   // Buttons inside re-rendered regions are handled here, by what they carry.
   document.addEventListener('click', (e) => {
     const target = (e.target as Element).closest<HTMLElement>(
-      'button[data-select-graph], button[data-select-job], button[data-page-move], button[data-result-move]',
+      'button[data-select-graph], button[data-select-job], button[data-open-job], button[data-page-move], button[data-result-move]',
     );
     if (!target) return;
     const graph = target.getAttribute('data-select-graph');
-    const job = target.hasAttribute('data-select-job') ? (target.closest('tr')?.getAttribute('data-job-id') ?? null) : null;
+    const job = target.hasAttribute('data-select-job')
+      ? (target.closest('tr')?.getAttribute('data-job-id') ?? null)
+      : target.getAttribute('data-open-job');
     const move = target.getAttribute('data-page-move');
     const result = target.getAttribute('data-result-move');
     if (graph !== null) show({ graph, page: 0 });
@@ -529,38 +556,83 @@ export function startInspector(): void {
     });
   });
 
-  // Submitting: the form's body goes as typed; the GES answer (or its error envelope) is shown as is.
+  // Submitting: any job-creating action of the spec. An algorithm's parameters are sent as
+  // {algorithmName, parameters}; any other body goes as typed; the GES answer (or its envelope) is shown as is.
+  const actionSelect = byId<HTMLSelectElement>('action');
   const algorithm = byId<HTMLSelectElement>('algorithm');
   const parameters = byId<HTMLTextAreaElement>('parameters');
+  const bodyField = byId<HTMLTextAreaElement>('body');
+  const chosenAction = () => config.actions.find((a) => a.id === actionSelect.value);
+  /** Shows the chosen action's fields: its path parameters, and the algorithm form or a body from its example. */
+  function showAction(params: Record<string, string> = {}): void {
+    const choice = chosenAction();
+    byId('action-params').innerHTML = actionParamsHtml(choice, params);
+    byId('algorithm-fields').hidden = choice?.form !== 'algorithm';
+    byId('body-fields').hidden = choice?.form !== 'body';
+    bodyField.value = choice?.form === 'body' ? JSON.stringify(choice.body, null, 2) : '';
+    const query = choice?.actionParam === undefined ? '' : `?action_id=${choice.actionParam}`;
+    byId('submit-job').title = choice ? `${choice.method} ${choice.path}${query}` : '';
+  }
+  /** The values of the action's path parameters in the form. */
+  function paramValues(): Record<string, string> {
+    const values: Record<string, string> = {};
+    byId('action-params')
+      .querySelectorAll<HTMLInputElement>('input[data-param]')
+      .forEach((input) => {
+        values[input.getAttribute('data-param') || ''] = input.value.trim();
+      });
+    return values;
+  }
+  actionSelect.addEventListener('change', () => {
+    // A job id starts as the open job's, which is what one usually exports.
+    showAction(openJob ? { job_id: openJob.jobId } : {});
+  });
   algorithm.addEventListener('change', () => {
     parameters.value = JSON.stringify(parameterTemplate(config.algorithms.find((a) => a.name === algorithm.value)), null, 2);
+  });
+  // "Export its result…" on a finished job: the form, set to that export of that job, ready to submit.
+  document.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest<HTMLButtonElement>('#export-job');
+    if (!button) return;
+    actionSelect.value = button.getAttribute('data-action') || '';
+    showAction({ job_id: button.getAttribute('data-job') || '' });
+    byId('submit-form').scrollIntoView({ block: 'nearest' });
+    byId('submit-job').focus();
   });
   byId<HTMLFormElement>('submit-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const answerRegion = byId('submit-answer');
-    let parsed: unknown;
-    try {
-      parsed = parameters.value.trim() ? JSON.parse(parameters.value) : undefined;
-    } catch (error) {
-      answerRegion.innerHTML = answerHtml('Not sent: the parameters are not JSON', 0, (error as Error).message);
-      return;
-    }
-    const body = JSON.stringify(
-      parsed === undefined ? { algorithmName: algorithm.value } : { algorithmName: algorithm.value, parameters: parsed },
-    );
-    const url = submitUrl(view.project, view.graph);
-    ges('POST', url, body).then(
+    const choice = chosenAction();
+    if (!choice) return;
+    let body: string | undefined;
+    if (choice.form === 'algorithm') {
+      let parsed: unknown;
+      try {
+        parsed = parameters.value.trim() ? JSON.parse(parameters.value) : undefined;
+      } catch (error) {
+        answerRegion.innerHTML = answerHtml('Not sent: the parameters are not JSON', 0, (error as Error).message);
+        return;
+      }
+      body = JSON.stringify(
+        parsed === undefined ? { algorithmName: algorithm.value } : { algorithmName: algorithm.value, parameters: parsed },
+      );
+    } else if (choice.form === 'body') body = bodyField.value;
+    const params = paramValues();
+    const url = actionUrl(choice, view.project, view.graph, params);
+    answerRegion.removeAttribute('data-job-id');
+    ges(choice.method, url, body).then(
       (answer) => {
-        answerRegion.innerHTML = answerHtml(`POST ${url}`, answer.status, answer.body);
+        answerRegion.innerHTML = answerHtml(`${choice.method} ${url}`, answer.status, answer.body);
         const jobId = (answer.body as { jobId?: unknown } | null)?.jobId;
         if (answer.status === 200 && typeof jobId === 'string') {
+          if (choice.erase && params['job_id']) learn(new Map([[jobId, params['job_id']]]));
           answerRegion.setAttribute('data-job-id', jobId);
           byId('cancel-answer').innerHTML = '';
           show({ job: jobId, page: 0, status: '', kind: '', resultOffset: 0 });
         }
       },
       (error: Error) => {
-        answerRegion.innerHTML = answerHtml(`POST ${url} failed`, 0, error.message);
+        answerRegion.innerHTML = answerHtml(`${choice.method} ${url} failed`, 0, error.message);
       },
     );
   });

@@ -37,4 +37,7 @@ tr.selected{background:#e8f0fe}.scroll{overflow-x:auto}.files td.id{word-break:b
 .graph-error{color:#b3261e;font-size:.85rem}.progress{white-space:nowrap}
 .hint{font-size:.8rem;color:#4b5468;margin:.2rem 0}#traffic td{font-family:ui-monospace,monospace;font-size:.75rem}
 form.submit{display:grid;gap:.4rem;max-width:40rem}form.submit textarea{font-family:ui-monospace,monospace;width:100%;box-sizing:border-box}
+.fieldset,.params{display:grid;gap:.4rem}.fieldset[hidden]{display:none}.params input{font-family:ui-monospace,monospace;font-size:.78rem}
+.records td{font-size:.75rem}.records td:last-child{word-break:break-word}details>summary{cursor:pointer;font-size:.8rem;margin:.4rem 0}
+.export-file code,.export-target code{word-break:break-all}
 `;

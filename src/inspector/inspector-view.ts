@@ -6,13 +6,22 @@
  */
 import type { Job } from '../types.js';
 import {
+  actionLabel,
+  erasesSource,
+  exportedFile,
+  exporterOf,
   fileRows,
+  importSummary,
+  indexNameOf,
   isCancellable,
+  requestBody,
+  resultRecords,
   pageBounds,
   pageCount,
   prettyRawRequest,
   progressValue,
   resultCounters,
+  type ActionChoice,
   type GraphRow,
   type InspectorView,
   type PagingLimits,
@@ -143,19 +152,109 @@ function filesHtml(files: unknown): string {
   );
 }
 
-/** The head of a job's detail: its id, status, kind, progress, and the cancel button when it can stop. */
-export function jobHeadHtml(job: Job | undefined, jobId: string): string {
+/**
+ * The head of a job's detail: its id, status, kind, progress, the cancel button when it can stop,
+ * and a button that starts an export of its result when an action of `actions` exports its kind.
+ */
+export function jobHeadHtml(job: Job | undefined, jobId: string, actions: readonly ActionChoice[] = []): string {
   if (!jobId)
     return '<h2 id="detail-title">Job detail</h2><p class="hint">Select a job to see every field, its request, its files and its result.</p>';
   if (!job) return `<h2 id="detail-title">Job <code>${esc(jobId)}</code></h2><p class="hint">Not in this graph's list (any more).</p>`;
   const cancel = isCancellable(job)
     ? ` <button type="button" id="cancel-job" data-job="${esc(job.jobId)}" title="DELETE …/jobs/{job_id}">Cancel job</button>`
     : '';
+  const exporter = exporterOf(actions, job);
+  const exportButton = exporter
+    ? ` <button type="button" id="export-job" data-action="${esc(exporter.id)}" data-job="${esc(job.jobId)}" title="Fills the submit form: ${esc(actionLabel(exporter))}">Export its result…</button>`
+    : '';
   return (
     `<h2 id="detail-title">Job <code>${esc(job.jobId)}</code></h2>` +
     `<p class="detail-head" data-job-id="${esc(job.jobId)}" data-status="${esc(job.status)}" data-can-stop="${String(job.canStop)}">` +
-    `${badgeHtml(job.status)} ${esc(job.taskType)} ${barHtml(progressValue(job.progress), job.status)}${cancel}</p>`
+    `${badgeHtml(job.status)} ${esc(job.taskType)} ${barHtml(progressValue(job.progress), job.status)}${cancel}${exportButton}</p>`
   );
+}
+
+/** What the detail knows beyond the job and its status answer. */
+export interface KindContext {
+  /** The action whose jobs show the job's taskType. */
+  action: ActionChoice | undefined;
+  /** For an export of a job's result: the job it exports, when the page knows it. */
+  source: string | undefined;
+}
+
+/**
+ * What a job did, as a person reads it, from its kind: an import's files read, the file an export
+ * wrote (or where it writes, until it has), the index a job builds or deletes, the job an
+ * export-result exports and whether that job leaves the list. '' for a job with nothing to add.
+ */
+export function kindHtml(job: Job | undefined, answer: unknown, context: KindContext): string {
+  if (!job) return '';
+  const parts: string[] = [];
+  const files = (job as { files?: unknown }).files;
+  const summary = importSummary(files);
+  if (summary) parts.push(`<p class="import-summary">${esc(summary)} (<a href="#import-files">files below</a>)</p>`);
+  const written = job.status === 'success' ? exportedFile(answer) : undefined;
+  const target = requestBody(job.rawRequest)['exportPath'];
+  if (written)
+    parts.push(
+      `<p class="export-file" data-export-path="${esc(written.exportPath)}" data-file-name="${esc(written.fileName)}">Wrote <code>${esc(written.path)}</code></p>`,
+    );
+  else if (typeof target === 'string')
+    parts.push(
+      `<p class="export-target">${job.status === 'failed' ? 'Wrote nothing to' : 'Writes to'} <code>${esc(target)}</code>${job.status === 'failed' ? '' : '; the file is named once the export has succeeded'}</p>`,
+    );
+  const index = indexNameOf(job, answer);
+  if (index) parts.push(`<p class="index-name" data-index-name="${esc(index)}">Index <code>${esc(index)}</code></p>`);
+  const erase = context.action?.erase;
+  if (erase) {
+    const source = context.source
+      ? `<button type="button" class="link" data-open-job="${esc(context.source)}">${esc(context.source)}</button>`
+      : '<span class="hint">a job this page has not seen exported (submit it here, or while the page is open)</span>';
+    const erased = erasesSource(job, erase);
+    const fate = !erased
+      ? `<code>${esc(erase.field)}</code> is false: the exported job stays in the list.`
+      : job.status === 'success'
+        ? 'The exported job has left the list: this export has succeeded.'
+        : `With <code>${esc(erase.field)}</code>, the exported job leaves the list once this export has succeeded.`;
+    parts.push(
+      `<p class="export-source" data-source="${esc(context.source ?? '')}" data-erase="${String(erased)}">Exports the result of job ${source}</p>` +
+        `<p class="erase-note">${fate}</p>`,
+    );
+  }
+  return parts.length ? `<h3>What it does</h3>${parts.join('')}` : '';
+}
+
+/** The options of the action select: every job-creating action, named by its task type and request line. */
+export function actionOptionsHtml(actions: readonly ActionChoice[], selected: string): string {
+  return optionsHtml(
+    actions.map((a) => a.id),
+    selected,
+    Object.fromEntries(actions.map((a) => [a.id, actionLabel(a)])),
+  );
+}
+
+/** The form's fields for an action's own path parameters (a job id, an index name), with their values. */
+export function actionParamsHtml(choice: ActionChoice | undefined, values: Record<string, string>): string {
+  return (choice?.params ?? [])
+    .map(
+      (p) =>
+        `<label>${esc(p.name)} <input data-param="${esc(p.name)}" value="${esc(values[p.name] ?? '')}" placeholder="${esc(p.example)}" size="46" spellcheck="false"></label>`,
+    )
+    .join('');
+}
+
+/** A filter query's records, one row each: a vertex's id or an edge's ends, its label and properties. */
+function recordsHtml(records: NonNullable<ReturnType<typeof resultRecords>>): string {
+  const edges = records.key === 'edges';
+  const head = edges ? '<th>Source</th><th>Target</th>' : '<th>Id</th>';
+  const rows = records.rows
+    .map(
+      (r) =>
+        `<tr data-record="${esc(edges ? `${r.source}>${r.target}` : r.id)}">${edges ? `<td>${esc(r.source)}</td><td>${esc(r.target)}</td>` : `<td>${esc(r.id)}</td>`}` +
+        `<td>${esc(r.label)}</td><td>${esc(r.properties)}</td></tr>`,
+    )
+    .join('');
+  return `<h4>${edges ? 'Edges' : 'Vertices'}</h4><div class="scroll"><table class="records" data-key="${records.key}"><thead><tr>${head}<th>Label</th><th>Properties</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** The body of a job's detail from the list: every field, rawRequest pretty-printed, its import files. */
@@ -188,19 +287,28 @@ export function statusAnswerHtml(
   const counters = resultCounters(answer);
   let pager = '';
   if (counters) {
+    const attributes = `class="result-pager" data-offset="${counters.offset}" data-returned="${counters.returned}" data-total="${counters.total}"`;
     const range = counters.returned === 0 ? 'no records here' : `records ${counters.offset + 1}–${counters.offset + counters.returned}`;
+    // A page shorter than asked for is the last one, whatever the total says (a query keeps fewer than it matched).
+    const more = counters.offset + counters.returned < counters.total && counters.returned >= view.resultLimit;
     pager =
-      `<p class="result-pager" data-offset="${counters.offset}" data-returned="${counters.returned}" data-total="${counters.total}">` +
-      `<button type="button" data-result-move="previous"${counters.offset > 0 ? '' : ' disabled'}>Previous records</button> ` +
-      `<span id="result-range">${range} of ${counters.total}</span> ` +
-      `<button type="button" data-result-move="next"${counters.offset + counters.returned < counters.total ? '' : ' disabled'}>Next records</button> ` +
-      `<label>per page <input id="result-limit" type="number" min="1" max="${limits.maxLimit}" value="${view.resultLimit}" size="5"></label></p>`;
+      counters.total === 0 && counters.offset === 0
+        ? `<p ${attributes}><span id="result-range">no records</span></p>`
+        : `<p ${attributes}>` +
+          `<button type="button" data-result-move="previous"${counters.offset > 0 ? '' : ' disabled'}>Previous records</button> ` +
+          `<span id="result-range">${range} of ${counters.total}</span> ` +
+          `<button type="button" data-result-move="next"${more ? '' : ' disabled'}>Next records</button> ` +
+          `<label>per page <input id="result-limit" type="number" min="1" max="${limits.maxLimit}" value="${view.resultLimit}" size="5"></label></p>`;
   }
   const data = record.data;
   let parts = '';
+  const records = resultRecords(answer);
   if (typeof data === 'object' && data !== null) {
+    // Records read as a table; their JSON stays one click away.
+    if (records) parts += recordsHtml(records);
     for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
-      parts += `<h4>data.${esc(name)}</h4><pre data-part="${esc(name)}">${esc(JSON.stringify(value, null, 2))}</pre>`;
+      const json = `<pre data-part="${esc(name)}">${esc(JSON.stringify(value, null, 2))}</pre>`;
+      parts += records ? `<details><summary>data.${esc(name)} as JSON</summary>${json}</details>` : `<h4>data.${esc(name)}</h4>${json}`;
     }
   } else if (data !== undefined) {
     parts = `<h4>data</h4><pre data-part="data">${esc(JSON.stringify(data, null, 2))}</pre>`;

@@ -8,19 +8,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { openapiDocument } from '../../src/generated/openapi-document.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
+import { specOperations } from '../../src/spec/spec-examples.js';
 import { describeInChromium, launchChromium } from './support/chromium.js';
 import { startDashboardServer, type DashboardServer } from './support/dashboard-server.js';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 /** The inspector opens this project first when the engine has seen none (the spec's example id). */
 const PROJECT = '0123456789abcdef0123456789abcdef';
-const OPERATION_TITLES = [
-  'List the jobs the engine holds (Listing Jobs, 2.2.13)',
-  "Query one job's status and result",
-  'Cancel a job',
-  'Run an algorithm as a job',
-];
+/** Redoc heads each operation with its summary: every operation of the spec, read from it. */
+const OPERATION_TITLES = specOperations.map(({ path, method }) => {
+  const operation = (openapiDocument.paths as Record<string, Record<string, { summary?: string }>>)[path]![method.toLowerCase()];
+  return operation!.summary!;
+});
 
 describeInChromium('the standalone server in a browser', (executablePath) => {
   let browser: Browser;

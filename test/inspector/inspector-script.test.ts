@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { INSPECTOR_SCRIPT } from '../../src/generated/inspector-script.js';
 import { renderInspectorPage } from '../../src/inspector/inspector-page.js';
-import { limitBounds, offsetBounds } from '../../src/spec/spec-facts.js';
 import {
   chooseGraph,
   chooseProject,
@@ -33,23 +32,9 @@ import {
 } from '../../src/inspector/inspector-model.js';
 import { jobBodyHtml, jobHeadHtml, jobRowsHtml, jobsSummary, statusAnswerHtml } from '../../src/inspector/inspector-view.js';
 import { renderInspectorScript } from '../../scripts/build-inspector-script.js';
-import type { Job } from '../../src/types.js';
+import { job, LIMITS } from './support/inspector-values.js';
 
 const graph = (project: string, name: string) => ({ project, graph: name, jobCount: 1, byStatus: { success: 1 } });
-const job = (fields: Partial<Job> & Record<string, unknown>): Job => ({
-  jobId: 'j1',
-  rawRequest: '',
-  taskType: 'Algorithm',
-  canStop: false,
-  progress: '100',
-  startTime: '2024-05-23 09:54:00',
-  endTime: '2024-05-23 09:55:00',
-  status: 'success',
-  ...fields,
-});
-
-/** The spec's paging bounds, as the page hands them to its script. */
-const LIMITS = { maxLimit: limitBounds.max, maxOffset: offsetBounds.max };
 
 describe('the inspector model', () => {
   it('shows the virtual time as China time, as the lists do, and file times (µs) to the millisecond', () => {

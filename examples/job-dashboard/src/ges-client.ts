@@ -5,8 +5,16 @@
  * because both answer on the page's own origin.
  */
 import createClient from 'openapi-fetch';
-import type { paths } from '../../../src/generated/openapi.js';
-import type { AlgorithmRequest, Job } from '../../../src/types.js';
+import type { components, paths } from '../../../src/generated/openapi.js';
+import type { AlgorithmRequest, Job, JobStatus } from '../../../src/types.js';
+
+type Schemas = components['schemas'];
+/** The import-graph body (`action_id=import-graph`). */
+export type ImportGraphRequest = Schemas['ImportGraphRequest'];
+/** The export filtered vertices body (`vertices/action?action_id=export`). */
+export type VertexExportRequest = Schemas['VertexExportRequest'];
+/** The export-result body (`jobs/{job_id}/action?action_id=export-result`). */
+type ExportJobResultRequest = Schemas['ExportJobResultRequest'];
 
 /** Where the dashboard points: a GES project and the token it sends. */
 export interface GesTarget {
@@ -15,10 +23,16 @@ export interface GesTarget {
   token: string;
 }
 
-/** The typed operations the dashboard uses. */
+/** The typed operations the dashboard uses; every submission answers the new job's id. */
 export interface GesClient {
   listJobs(graph: string, page?: { limit?: number; offset?: number }): Promise<{ jobs: Job[]; jobCount: number }>;
+  /** One job's status and, once it has finished, a page of its result. */
+  getJobStatus(graph: string, jobId: string, page?: { limit?: number; offset?: number }): Promise<JobStatus>;
   submitAlgorithm(graph: string, request: AlgorithmRequest): Promise<string>;
+  submitImport(graph: string, request: ImportGraphRequest): Promise<string>;
+  exportVertices(graph: string, request: VertexExportRequest): Promise<string>;
+  /** Exports the result of the finished job `jobId` (which, by default, then leaves the list). */
+  exportJobResult(graph: string, jobId: string, request: ExportJobResultRequest): Promise<string>;
   cancelJob(graph: string, jobId: string): Promise<void>;
 }
 
@@ -39,6 +53,21 @@ export function createGesClient(target: GesTarget): GesClient {
   const client = createClient<paths>({ baseUrl: target.baseUrl, headers: { 'X-Auth-Token': target.token } });
   const project_id = target.projectId;
 
+  /** One of the `/action` URL's actions. Its answer is a job, or a synchronous Filtered-query's `data`. */
+  async function graphAction(
+    graph_name: string,
+    action_id: 'execute-algorithm' | 'import-graph',
+    body: AlgorithmRequest | ImportGraphRequest,
+  ): Promise<string> {
+    const { data, error, response } = await client.POST('/ges/v1.0/{project_id}/graphs/{graph_name}/action', {
+      params: { path: { project_id, graph_name }, query: { action_id } },
+      body,
+    });
+    // Neither action answers `data` (only filtered-query does, when synchronous): narrow on jobId.
+    if (!data || !('jobId' in data)) throw toCallError(response, error);
+    return data.jobId;
+  }
+
   return {
     async listJobs(graph_name, page = {}) {
       const { data, error, response } = await client.GET('/ges/v1.0/{project_id}/graphs/{graph_name}/jobs/status', {
@@ -47,13 +76,29 @@ export function createGesClient(target: GesTarget): GesClient {
       if (!data) throw toCallError(response, error);
       return { jobs: data.jobs, jobCount: data.jobCount };
     },
-    async submitAlgorithm(graph_name, body) {
-      const { data, error, response } = await client.POST('/ges/v1.0/{project_id}/graphs/{graph_name}/action', {
-        params: { path: { project_id, graph_name }, query: { action_id: 'execute-algorithm' } },
+    async getJobStatus(graph_name, job_id, page = {}) {
+      const { data, error, response } = await client.GET('/ges/v1.0/{project_id}/graphs/{graph_name}/jobs/{job_id}/status', {
+        params: { path: { project_id, graph_name, job_id }, query: { limit: page.limit ?? 10, offset: page.offset ?? 0 } },
+      });
+      if (!data) throw toCallError(response, error);
+      return data;
+    },
+    submitAlgorithm: (graph_name, body) => graphAction(graph_name, 'execute-algorithm', body),
+    submitImport: (graph_name, body) => graphAction(graph_name, 'import-graph', body),
+    async exportVertices(graph_name, body) {
+      const { data, error, response } = await client.POST('/ges/v1.0/{project_id}/graphs/{graph_name}/vertices/action', {
+        params: { path: { project_id, graph_name }, query: { action_id: 'export' } },
         body,
       });
-      // The URL also answers a synchronous Filtered-query with `data`; execute-algorithm answers a job.
-      if (!data || !('jobId' in data)) throw toCallError(response, error);
+      if (!data) throw toCallError(response, error);
+      return data.jobId;
+    },
+    async exportJobResult(graph_name, job_id, body) {
+      const { data, error, response } = await client.POST('/ges/v1.0/{project_id}/graphs/{graph_name}/jobs/{job_id}/action', {
+        params: { path: { project_id, graph_name, job_id }, query: { action_id: 'export-result' } },
+        body,
+      });
+      if (!data) throw toCallError(response, error);
       return data.jobId;
     },
     async cancelJob(graph_name, job_id) {

@@ -14,18 +14,21 @@ const TOKEN = 'dashboard-demo-token';
 
 const standalone = import.meta.env.MODE === 'standalone';
 const modeLabel = document.querySelector<HTMLElement>('#mode');
+const query = new URLSearchParams(location.search);
 
 if (!standalone) {
   // Loaded on demand so the standalone build never ships MSW or the engine.
   const { startMockWorker } = await import('./start-mock-worker.js');
-  await startMockWorker();
+  // ?speed=0 holds the in-browser mock's clock still (the standalone server has --speed for that).
+  const speed = query.get('speed');
+  await startMockWorker(speed === null || speed === '' || !Number.isFinite(Number(speed)) ? undefined : Number(speed));
 }
 if (modeLabel) {
   modeLabel.textContent = standalone ? 'standalone mock via Vite proxy' : 'MSW worker in this tab';
   modeLabel.dataset.mode = standalone ? 'standalone' : 'msw';
 }
 
-const pollMs = Number(new URLSearchParams(location.search).get('poll') ?? '1000') || 1000;
+const pollMs = Number(query.get('poll') ?? '1000') || 1000;
 startDashboard({
   client: createGesClient({ baseUrl: location.origin, projectId: PROJECT_ID, token: TOKEN }),
   advanceClock: advanceMockClock,

@@ -23,9 +23,13 @@ const START = {
   quiet: true,
 } as const;
 
-/** Starts the worker and resolves once it intercepts requests. */
-export async function startMockWorker(): Promise<void> {
-  const mock = setupGesWorker();
+/**
+ * Starts the worker and resolves once it intercepts requests. `speed` is how fast the mock's virtual
+ * clock runs against real time (default 1; 0 holds it still, so only the clock button and
+ * `gesMock.api.clock.advance` move jobs on).
+ */
+export async function startMockWorker(speed?: number): Promise<void> {
+  const mock = setupGesWorker(speed === undefined ? {} : { speed });
   await mock.worker.start(START);
   window.gesMock = mock;
 }
