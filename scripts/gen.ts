@@ -27,7 +27,7 @@ const HEADER =
 async function render(): Promise<Record<string, string>> {
   const text = await readFile(specPath, 'utf8');
   const document = parse(text);
-  const ast = await openapiTS(document, { alphabetize: false });
+  const ast = await openapiTS(document, { alphabetize: false, defaultNonNullable: false });
   return {
     'openapi.ts': HEADER + astToString(ast),
     'openapi-document.ts':

@@ -623,7 +623,7 @@ export interface components {
              * @default and
              * @enum {string}
              */
-            type: "and" | "or";
+            type?: "and" | "or";
         };
         /**
          * @description Conditions on properties. The tables call it a "JsonArray format string" and type it Json or
@@ -644,7 +644,7 @@ export interface components {
              * @default incr
              * @enum {string}
              */
-            orderValue: "incr" | "decr";
+            orderValue?: "incr" | "decr";
         };
         /**
          * @description OBS credentials for reading or writing files [doc]. The tables type it String; every example
@@ -768,7 +768,7 @@ export interface components {
              * @default sync
              * @enum {string}
              */
-            executionMode: "sync" | "async";
+            executionMode?: "sync" | "async";
             /**
              * @description Whether an edge that does not exist is passed over, default false (2.2.17). A body that
              *     is not JSON is refused either way.
@@ -852,7 +852,7 @@ export interface components {
              * @default sync
              * @enum {string}
              */
-            executionMode: "sync" | "async";
+            executionMode?: "sync" | "async";
             /** @description Ids of the start vertices. */
             vertices?: string[];
             /** @description The start edges, instead of `vertices`. */
@@ -919,12 +919,12 @@ export interface components {
              * @default allow
              * @enum {string}
              */
-            action: "allow" | "ignore" | "override";
+            action?: "allow" | "ignore" | "override";
             /**
              * @description Whether edges with the same ends but different labels repeat each other, default true.
              * @default true
              */
-            ignoreLabel: boolean;
+            ignoreLabel?: boolean;
         };
         /**
          * @description The import-graph body (`action_id=import-graph`), fields as the page's table gives them [doc]: files of edges, vertices and schema to
@@ -941,14 +941,14 @@ export interface components {
              * @description Edge file format, `csv` (the default).
              * @default csv
              */
-            edgesetFormat: string;
+            edgesetFormat?: string;
             /** @description Vertex file or directory. */
             vertexsetPath?: string;
             /**
              * @description Vertex file format, `csv` (the default).
              * @default csv
              */
-            vertexsetFormat: string;
+            vertexsetFormat?: string;
             /** @description Schema (metadata) file of the new data. */
             schemaPath?: string;
             /** @description Where rejected data and the reasons are written. */
@@ -959,17 +959,17 @@ export interface components {
              * @description CSV field separator, default `,`.
              * @default ,
              */
-            delimiter: string;
+            delimiter?: string;
             /**
              * @description CSV quote character, default `"`.
              * @default "
              */
-            trimQuote: string;
+            trimQuote?: string;
             /**
              * @description Offline import (faster, the graph locked) or online (the default, the graph readable).
              * @default false
              */
-            offline: boolean;
+            offline?: boolean;
             /** @description OBS credentials. */
             obsParameters?: components["schemas"]["ObsParameters"];
         };
@@ -1011,17 +1011,17 @@ export interface components {
                  * @description Whether to write several files, default false.
                  * @default false
                  */
-                enable: boolean;
+                enable?: boolean;
                 /**
                  * @description Rows a file, default 10000000.
                  * @default 10000000
                  */
-                rowCountPerFile: number;
+                rowCountPerFile?: number;
                 /**
                  * @description Threads, default 8 (at most the CPUs of the graph).
                  * @default 8
                  */
-                numThread: number;
+                numThread?: number;
                 /** @description Bytes a file at most. */
                 maxSizePerFile?: number;
             };
@@ -1029,7 +1029,7 @@ export interface components {
              * @description Whether the job whose result is exported is deleted afterwards, default true (2025 page).
              * @default true
              */
-            erase: boolean;
+            erase?: boolean;
         };
     };
     responses: {
