@@ -40,7 +40,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ges-mock serve --fixtures', () => {
   it('serves the jobs of a YAML fixture file', async () => {
-    const mock = await startGesMockProcess(['serve', '--port', '0', '--quiet', '--fixtures', file('team.yaml', TEAM_YAML)]);
+    const team = file('team.yaml', TEAM_YAML);
+    const mock = await startGesMockProcess(['serve', '--port', '0', '--quiet', '--fixtures', team]);
     const { jobs, jobCount } = await listOf(mock.url, 'team_graph');
     expect(jobCount).toBe(2);
     expect(jobs.map((j: any) => [j.taskType, j.status])).toEqual([
@@ -48,7 +49,8 @@ describe('ges-mock serve --fixtures', () => {
       ['Algorithm', 'failed'],
     ]);
     expect(jobs[1].failReason).toBe('Running algorithm [louvain] error: my own reason');
-    expect(mock.banner).toContain('fixtures ');
+    expect(mock.banner).toContain('team_graph 2 jobs');
+    expect(mock.banner).toContain(`fixtures: ${team}`);
     await mock.stop();
   });
 
