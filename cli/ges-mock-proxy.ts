@@ -6,7 +6,8 @@
  * the recording, and exits 0, or 1 with --fail-on-violation when a MUST was broken; 2 on a usage
  * error or a port that cannot be bound; 128 + n when a second signal n cut the stop short.
  */
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ENGINE_DEFAULTS } from '../src/engine/engine-settings.js';
 import { KIT_VERSION } from '../src/generated/version.js';
 import { writeFileAtomically } from '../src/persistence/write-file-atomically.js';
@@ -104,10 +105,17 @@ function banner(proxy: GesProxy, options: ProxyOptions): string {
     ...(options.connectionFault ? [`fault ${options.connectionFault.kind} ${options.connectionFault.rate}`] : []),
   ];
   return [
-    `ges-mock proxy listening on ${proxy.url}, forwarding to ${proxy.upstream} (${extras.join(', ')})`,
+    `ges-mock proxy listening on ${proxy.url} (forwarding to ${proxy.upstream}; ${extras.join(', ')})`,
     `try: curl -H "X-Auth-Token: $GES_TOKEN" '${proxy.url}/ges/v1.0/${exampleProjectId}/graphs/<graph>/jobs/status?limit=2'`,
     `violations: ${proxy.url}/__mock/violations`,
   ].join('\n');
+}
+
+/** Writes a report or the recording atomically, creating its folder as ges-contract does for reports. */
+function writeCreatingFolder(file: string, text: string): void {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileAtomically(path, text);
 }
 
 /** How often the recording is written while jobs are seen. */
@@ -183,7 +191,7 @@ export async function runProxyCommand(argv: readonly string[], env: NodeJS.Proce
     const document = await proxy.recording();
     if (document === undefined) return;
     try {
-      writeFileAtomically(resolve(options.record), `${JSON.stringify(document, null, 2)}\n`);
+      writeCreatingFolder(options.record, `${JSON.stringify(document, null, 2)}\n`);
       lastWriteError = undefined;
     } catch (error) {
       const message = `cannot write --record ${options.record}: ${(error as Error).message}`;
@@ -227,7 +235,7 @@ export async function runProxyCommand(argv: readonly string[], env: NodeJS.Proce
       const report = await proxy.report(format);
       if (report === undefined) continue;
       try {
-        writeFileAtomically(resolve(file), report);
+        writeCreatingFolder(file, report);
         written.push(file);
       } catch (error) {
         process.stderr.write(`ges-mock proxy: cannot write --${format} ${file}: ${(error as Error).message}\n`);
