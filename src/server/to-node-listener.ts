@@ -100,7 +100,9 @@ function writeBytes(
   const logged = () =>
     onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.status, durationMs: performance.now() - started });
   if (bytes.rest === undefined) {
-    res.writeHead(response.status, { ...response.headers, 'content-length': bytes.head.byteLength });
+    // 204 and 304 carry no body and, by RFC 9110, no length of one.
+    const bodiless = response.status === 204 || response.status === 304;
+    res.writeHead(response.status, bodiless ? response.headers : { ...response.headers, 'content-length': bytes.head.byteLength });
     res.end(bytes.head);
     logged();
     return;
