@@ -42,7 +42,13 @@ async function stopped(proxy: GesMockProcess): Promise<number | null> {
   return proxy.child.exitCode;
 }
 
-const broken = () => startCorruptServer(mutants.find((mutant) => mutant.name === 'progress as a boolean')?.corrupt);
+/** A broken engine on port 0 (closed after the test) and `ges-mock proxy` in front of it with `args`. */
+async function proxyBroken(args: readonly string[]): Promise<{ upstream: GesServer; proxy: GesMockProcess }> {
+  const upstream = await startCorruptServer(mutants.find((mutant) => mutant.name === 'progress as a boolean')?.corrupt);
+  running.push(upstream);
+  const proxy = await startGesMockProcess(['proxy', '--upstream', upstream.url, '--port', '0', ...args]);
+  return { upstream, proxy };
+}
 
 describe('usage', () => {
   test('--help lists every flag with its GES_MOCK_ variable', async () => {
@@ -97,22 +103,9 @@ describe('usage', () => {
 
 describe('a session', { timeout: 120_000 }, () => {
   test('each violation is one text line with its check, evidence and a curl line; on SIGTERM the reports, and exit 1 with --fail-on-violation', async () => {
-    const upstream = await broken();
-    running.push(upstream);
     const junit = join(dir, 'reports', 'proxy.xml');
     const json = join(dir, 'reports', 'proxy.json');
-    const proxy = await startGesMockProcess([
-      'proxy',
-      '--upstream',
-      upstream.url,
-      '--port',
-      '0',
-      '--junit',
-      junit,
-      '--json',
-      json,
-      '--fail-on-violation',
-    ]);
+    const { upstream, proxy } = await proxyBroken(['--junit', junit, '--json', json, '--fail-on-violation']);
     expect(proxy.banner).toContain(`forwarding to ${upstream.url}`);
     const answer = await fetch(`${proxy.url}${LIST}?limit=3`, { headers: { 'X-Auth-Token': TOKEN } });
     expect(answer.status).toBe(200);
@@ -129,23 +122,9 @@ describe('a session', { timeout: 120_000 }, () => {
   });
 
   test('with --log-format json a violation is a JSON line; the token is in no line, report or file', async () => {
-    const upstream = await broken();
-    running.push(upstream);
     const json = join(dir, 'secret-check.json');
     const record = join(dir, 'secret-check.record.json');
-    const proxy = await startGesMockProcess([
-      'proxy',
-      '--upstream',
-      upstream.url,
-      '--port',
-      '0',
-      '--log-format',
-      'json',
-      '--json',
-      json,
-      '--record',
-      record,
-    ]);
+    const { proxy } = await proxyBroken(['--log-format', 'json', '--json', json, '--record', record]);
     // The engine's token in the header, a secret in a cookie and in a credential-like query parameter.
     await fetch(`${proxy.url}${LIST}?limit=3&access_token=${SECRET}`, { headers: { 'X-Auth-Token': TOKEN, Cookie: `s=${SECRET}` } });
     const [line] = await waitForOutput(proxy.stdout, /^\{[^\n]*"event":"violation"[^\n]*\}$/m);

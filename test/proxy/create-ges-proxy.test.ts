@@ -107,6 +107,31 @@ describe('what reaches the upstream', () => {
     expect((await proxy.violationReport()).exchanges).toMatchObject({ proxied: 1, judged: 0 });
   });
 
+  test("CORS: the proxy answers preflights and echoes Origin; with cors off the upstream's own CORS passes through", async () => {
+    const upstream = await scripted((seen, res) => {
+      if (seen.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-origin': 'https://engine-policy.example',
+          'access-control-allow-headers': 'X-Auth-Token',
+        });
+        res.end();
+      } else sendJson(res, { jobs: [], jobCount: 0 }, 200, { 'access-control-allow-origin': 'https://engine-policy.example' });
+    });
+    const preflight = { method: 'OPTIONS', headers: { Origin: 'http://app.example', 'Access-Control-Request-Method': 'GET' } };
+    const proxy = await proxyTo(upstream.url);
+    const answered = await fetch(`${proxy.url}${BASE}/jobs/status`, preflight);
+    expect([answered.status, answered.headers.get('access-control-allow-origin')]).toEqual([204, 'http://app.example']);
+    const listed = await fetch(`${proxy.url}${BASE}/jobs/status`, { headers: { ...auth, Origin: 'http://app.example' } });
+    expect(listed.headers.get('access-control-allow-origin')).toBe('http://app.example');
+    expect(upstream.requests.map((seen) => seen.method)).toEqual(['GET']);
+
+    const passing = await proxyTo(upstream.url, { cors: false });
+    const forwarded = await fetch(`${passing.url}${BASE}/jobs/status`, preflight);
+    expect([forwarded.status, forwarded.headers.get('access-control-allow-origin')]).toEqual([204, 'https://engine-policy.example']);
+    const own = await fetch(`${passing.url}${BASE}/jobs/status`, { headers: { ...auth, Origin: 'http://app.example' } });
+    expect(own.headers.get('access-control-allow-origin')).toBe('https://engine-policy.example');
+  });
+
   test('a body over 1 MiB is refused by the proxy (400 GES.8000) and never forwarded', async () => {
     const upstream = await scripted((_seen, res) => sendJson(res, {}));
     const proxy = await proxyTo(upstream.url);
