@@ -88,18 +88,8 @@ export function createSeenJobs(source: string): SeenJobs {
     return result.recording.document;
   }
 
-  /** What the document says of this session, in place of a walk's page counts. */
-  function describe(recording: Record<string, unknown> | undefined): Record<string, unknown> {
-    const { pageSize: _pageSize, graphs, ...rest } = recording ?? {};
-    const perGraph = isObject(graphs)
-      ? Object.fromEntries(
-          Object.entries(graphs).map(([graph, summary]) => {
-            // Pages and jobCount were those of the read-back, not of the engine: left out.
-            const { pages: _pages, jobCount: _jobCount, ...kept } = isObject(summary) ? summary : {};
-            return [graph, kept];
-          }),
-        )
-      : undefined;
+  /** What the document says of the session: the tool, what was seen, what is missing. */
+  function session(): Record<string, unknown> {
     const notes = [
       ...(missedAnswers > 0
         ? [`${missedAnswers} list answer(s) could not be read (longer than the proxy reads, or not JSON text): their jobs are missing`]
@@ -108,12 +98,21 @@ export function createSeenJobs(source: string): SeenJobs {
       ...(withoutId > 0 ? [`${withoutId} listed item(s) without a string jobId were not kept`] : []),
     ];
     return {
-      ...rest,
       tool: 'ges-mock proxy',
       seen: `every job of ${listAnswers} list answer(s) that passed through the proxy, each as last seen`,
-      ...(perGraph ? { graphs: perGraph } : {}),
       ...(notes.length > 0 ? { notes } : {}),
     };
+  }
+
+  /** A project's recording notes without the read-back's page size, page counts and jobCount, which are not the engine's. */
+  function ownNotes(recording: Record<string, unknown> | undefined): Record<string, unknown> {
+    const { pageSize: _pageSize, tool: _tool, graphs, ...rest } = recording ?? {};
+    if (!isObject(graphs)) return rest;
+    const summaries = Object.entries(graphs).map(([graph, summary]) => {
+      const { pages: _pages, jobCount: _jobCount, ...kept } = isObject(summary) ? summary : {};
+      return [graph, kept];
+    });
+    return { ...rest, graphs: Object.fromEntries(summaries) };
   }
 
   async function document(): Promise<FixtureDocument | undefined> {
@@ -126,24 +125,28 @@ export function createSeenJobs(source: string): SeenJobs {
     const [only] = documents;
     if (documents.length === 1 && only) {
       const [, doc] = only;
-      return { ...doc, recording: describe(doc.recording) };
+      return { ...doc, recording: { ...session(), ...ownNotes(doc.recording) } };
     }
     // Several projects: each under `projects`, the document's time and field lists shared.
     const union = (pick: (doc: FixtureDocument) => readonly string[] | undefined) =>
       [...new Set(documents.flatMap(([, doc]) => pick(doc) ?? []))].sort();
     const extraJobFields = union((doc) => doc.extraJobFields);
     const variants = union((doc) => doc.recordedStatusVariants) as NonNullable<FixtureDocument['recordedStatusVariants']>;
-    const violations = documents.reduce((sum, [, doc]) => sum + Number(doc.recording?.['violations'] ?? 0), 0);
+    const perProject = documents.map(([project, doc]) => {
+      const { source: _source, projectId: _projectId, recordedAt: _recordedAt, replay, ...notes } = ownNotes(doc.recording);
+      return { project, notes, replay };
+    });
     return {
       now: new Date(now).toISOString(),
       ...(extraJobFields.length > 0 ? { extraJobFields } : {}),
       ...(variants.length > 0 ? { recordedStatusVariants: variants } : {}),
       recording: {
-        ...describe(undefined),
+        ...session(),
         source,
         recordedAt: new Date(now).toISOString(),
-        violations,
-        projects: Object.fromEntries(documents.map(([project, doc]) => [project, describe(doc.recording)])),
+        violations: perProject.reduce((sum, { notes }) => sum + Number(notes['violations'] ?? 0), 0),
+        replay: perProject[0]?.replay,
+        projects: Object.fromEntries(perProject.map(({ project, notes }) => [project, notes])),
       },
       projects: Object.fromEntries(documents.map(([project, doc]) => [project, { graphs: doc.graphs ?? {} }])),
     };
