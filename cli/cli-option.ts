@@ -75,3 +75,6 @@ export type OptionValues<T extends OptionTable> = {
 
 /** Declares a flag table, keeping each parser's value type for {@link OptionValues}. */
 export const defineOptions = <const T extends OptionTable>(table: T): T => table;
+
+/** The environment variables a table reads. */
+export const envNames = (table: OptionTable): string[] => Object.values(table).flatMap((option) => (option.env ? [option.env] : []));

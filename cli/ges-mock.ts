@@ -6,7 +6,6 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { ENGINE_DEFAULTS } from '../src/engine/engine-settings.js';
-import type { FaultConfig } from '../src/engine/fault-config.js';
 import { KIT_VERSION } from '../src/generated/version.js';
 import { parseTokenEntry } from '../src/http/check-token.js';
 import type { FixtureDocument } from '../src/fixtures/fixture-types.js';
@@ -15,18 +14,21 @@ import type { LogFormat, RequestLog } from '../src/server/create-request-log.js'
 import type { MockStateFile } from '../src/persistence/open-state-file.js';
 import type { GesServer } from '../src/server/start-ges-server.js';
 import { exampleProjectId } from '../src/spec/spec-facts.js';
-import type { GivenValue, OptionValues } from './cli-option.js';
+import { envNames, type GivenValue, type OptionValues } from './cli-option.js';
 import { guardOutput } from './guard-output.js';
+import { isLoopback, listenError } from './listen-error.js';
 import { onShutdownSignals } from './on-shutdown-signals.js';
 import { parseOptions } from './parse-options.js';
 import { readCommandLine } from './read-command-line.js';
 import { renderFlagHelp } from './render-flag-help.js';
-import { SERVE_FLAGS } from './serve-flags.js';
+import { PROXY_FLAGS } from './proxy-flags.js';
+import { faultsOfFlags, SERVE_FLAGS } from './serve-flags.js';
 import { UsageError } from './usage-error.js';
-import { removeReadyFile, writeReadyFile } from './write-ready-file.js';
+import { announceReady, removeReadyFile, removeStaleReadyFile } from './write-ready-file.js';
 
 const usage = (defaults: Readonly<Record<string, string | number>>) => `Usage: ges-mock serve [options]
        ges-mock record --base-url URL --project-id ID --graph NAME [...]   (ges-mock record --help)
+       ges-mock proxy --upstream URL [...]   (ges-mock proxy --help)
        ges-mock --help | --version
 
 A seeded, stateful mock of Huawei Cloud GES "Listing Jobs" (2.2.13) and the job APIs around it.
@@ -61,12 +63,15 @@ type ServeOptions = OptionValues<typeof SERVE_FLAGS> & {
 type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'serve'; options: ServeOptions; warnings: string[] };
 
 function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
-  const line = readCommandLine(argv, SERVE_FLAGS, env, { version: true, warnUnknownEnv: { prefix: 'GES_MOCK_', program: 'ges-mock' } });
+  const line = readCommandLine(argv, SERVE_FLAGS, env, {
+    version: true,
+    warnUnknownEnv: { prefix: 'GES_MOCK_', program: 'ges-mock', known: envNames(PROXY_FLAGS) },
+  });
   const { positionals } = line;
   if (line.help || positionals[0] === 'help') return { kind: 'help' };
   if (line.version || positionals[0] === 'version') return { kind: 'version' };
   if (positionals.length === 0) throw new UsageError('missing command: ges-mock serve [options]');
-  if (positionals[0] !== 'serve') throw new UsageError(`unknown command "${positionals[0]}"; the command is serve`);
+  if (positionals[0] !== 'serve') throw new UsageError(`unknown command "${positionals[0]}"; the commands are serve, record and proxy`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   const values = parseOptions(SERVE_FLAGS, line);
   return {
@@ -83,8 +88,6 @@ function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Command {
     },
   };
 }
-
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 /** The graphs a project is served, each with its jobs, as the engine answers them now. */
 function servedGraphs(api: GesApi, project: string): string {
@@ -167,18 +170,6 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function listenError(error: unknown, options: ServeOptions): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const where = `${options.host}:${options.port}`;
-  return code === 'EADDRINUSE'
-    ? `port ${options.port} is already in use on ${options.host}; pick another with --port (--port 0 takes any free port)`
-    : code === 'EACCES'
-      ? `not allowed to listen on ${where}; use a port above 1023`
-      : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
-        ? `cannot listen on ${where}: no such local address`
-        : `cannot listen on ${where}: ${(error as Error).message}`;
-}
-
 /** Share of V8's heap limit the held jobs may take: the rest is the server's own, and room for collecting. */
 const HEAP_SHARE = 0.6;
 const MiB = 1024 * 1024;
@@ -216,20 +207,10 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     process.exit(2);
   }
   for (const warning of warnings) process.stderr.write(`ges-mock: warning: ${warning}\n`);
-  const faults: FaultConfig = {
-    ...(options.latency ? { latency: options.latency } : {}),
-    ...(options.errorRate ? { errorRate: options.errorRate } : {}),
-    ...(options.nextFailures ? { nextFailures: options.nextFailures } : {}),
-    ...(options.connectionFault ? { connectionFault: options.connectionFault } : {}),
-  };
+  const faults = faultsOfFlags(options);
   // A ready file left by an earlier run must not announce this one before it listens.
-  if (options.readyFile !== undefined) {
-    try {
-      removeReadyFile(options.readyFile);
-    } catch (error) {
-      fail(`cannot use --ready-file ${options.readyFile}: ${(error as Error).message}`);
-    }
-  }
+  const stale = options.readyFile === undefined ? undefined : removeStaleReadyFile(options.readyFile);
+  if (stale !== undefined) fail(stale);
 
   const fixtures =
     options.fixtures === undefined ? undefined : (await import('./read-fixtures-option.js')).readFixturesOption(options.fixtures);
@@ -265,7 +246,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     reservedBytes: Math.min(SERVER_RESERVE_BYTES, Math.floor(maxStoredBytes / 2)),
     profile: options.profile,
     journalSize: options.journalSize,
-    ...(Object.keys(faults).length > 0 ? { faults } : {}),
+    ...(faults ? { faults } : {}),
     ...(fixtures?.ok ? { fixtures: fixtures.fixtures } : {}),
     onError: (error) => process.stderr.write(`ges-mock: internal error (answered 500): ${(error as Error)?.stack ?? String(error)}\n`),
   };
@@ -274,17 +255,17 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   try {
     server = await startGesServer({ port: options.port, host: options.host, api, ...(options.quiet ? {} : { onRequest: log.request }) });
   } catch (error) {
-    fail(listenError(error, options));
+    fail(listenError(error, options.host, options.port));
   }
 
   // The ready file first: whoever sees the banner can read it too.
-  if (options.readyFile !== undefined) {
-    try {
-      writeReadyFile(options.readyFile, { url: server.url, port: server.port, pid: process.pid });
-    } catch (error) {
-      await server.close();
-      fail(`cannot write --ready-file ${options.readyFile}: ${(error as Error).message}`);
-    }
+  const unannounced =
+    options.readyFile === undefined
+      ? undefined
+      : announceReady(options.readyFile, { url: server.url, port: server.port, pid: process.pid });
+  if (unannounced !== undefined) {
+    await server.close();
+    fail(unannounced);
   }
   log.event(
     'listening',
@@ -372,6 +353,11 @@ async function main(argv: string[]): Promise<void> {
     const { runRecordCommand } = await import('./ges-mock-record.js');
     const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
     process.exitCode = await runRecordCommand(argv.slice(1), process.env, io);
+    return;
+  }
+  if (argv[0] === 'proxy') {
+    const { runProxyCommand } = await import('./ges-mock-proxy.js');
+    await runProxyCommand(argv.slice(1), process.env);
     return;
   }
   let command: Command;

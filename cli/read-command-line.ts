@@ -15,9 +15,10 @@ export interface ReadSettings {
   version?: boolean | undefined;
   /**
    * Variables starting with this prefix that are no setting are likely typos: each becomes a warning
-   * naming `program` and the nearest setting.
+   * naming `program` and the nearest setting. `known` names the variables of the program's other
+   * commands, which are settings too (no warning).
    */
-  warnUnknownEnv?: { prefix: string; program: string } | undefined;
+  warnUnknownEnv?: { prefix: string; program: string; known?: readonly string[] | undefined } | undefined;
 }
 
 /** What a command line asks for, before the values are parsed. */
@@ -160,8 +161,9 @@ export function readCommandLine(
   if (settings.warnUnknownEnv) {
     const { prefix, program } = settings.warnUnknownEnv;
     const known = options.flatMap((option) => (option.env?.startsWith(prefix) ? [option.env] : []));
+    const elsewhere = new Set(settings.warnUnknownEnv.known ?? []);
     for (const name of Object.keys(env)) {
-      if (!name.startsWith(prefix) || known.includes(name)) continue;
+      if (!name.startsWith(prefix) || known.includes(name) || elsewhere.has(name)) continue;
       const near = closestFlag(
         name.slice(prefix.length),
         known.map((k) => k.slice(prefix.length)),

@@ -65,6 +65,19 @@ function parseFailNext(given: GivenValue): NonNullable<FaultConfig['nextFailures
 
 const CONNECTION_FAULTS = ['CONNECTION_RESET_BY_PEER', 'EMPTY_RESPONSE'] as const;
 
+/** The faults the fault flags ask for, as the engine takes them; undefined when none was given. */
+export function faultsOfFlags(
+  values: Pick<FaultConfig, 'latency' | 'errorRate' | 'nextFailures' | 'connectionFault'>,
+): FaultConfig | undefined {
+  const faults: FaultConfig = {
+    ...(values.latency ? { latency: values.latency } : {}),
+    ...(values.errorRate ? { errorRate: values.errorRate } : {}),
+    ...(values.nextFailures ? { nextFailures: values.nextFailures } : {}),
+    ...(values.connectionFault ? { connectionFault: values.connectionFault } : {}),
+  };
+  return Object.keys(faults).length > 0 ? faults : undefined;
+}
+
 function parseFault(given: GivenValue): NonNullable<FaultConfig['connectionFault']> {
   const [kind = '', rateText] = given.text.split(':');
   const known = CONNECTION_FAULTS.find((name) => name === kind.toUpperCase());

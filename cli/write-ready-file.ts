@@ -23,6 +23,26 @@ export function writeReadyFile(file: string, info: ReadyInfo): void {
   }
 }
 
+/** Writes the ready file of a server now listening: undefined, or why it cannot be written. */
+export function announceReady(file: string, info: ReadyInfo): string | undefined {
+  try {
+    writeReadyFile(file, info);
+    return undefined;
+  } catch (error) {
+    return `cannot write --ready-file ${file}: ${(error as Error).message}`;
+  }
+}
+
+/** Removes a ready file an earlier run left, before listening: undefined, or why it cannot be removed. */
+export function removeStaleReadyFile(file: string): string | undefined {
+  try {
+    removeReadyFile(file);
+    return undefined;
+  } catch (error) {
+    return `cannot use --ready-file ${file}: ${(error as Error).message}`;
+  }
+}
+
 /** Removes a ready file (a stale one before starting, ours on a clean stop); a missing file is fine. */
 export function removeReadyFile(file: string): void {
   rmSync(file, { force: true });

@@ -9,4 +9,5 @@ export { formatReport, formatCoverage } from './format-report.js';
 export { toJunitXml } from './to-junit-xml.js';
 export { toJsonReport } from './to-json-report.js';
 export { startPrismMock, type PrismMock } from './start-prism-mock.js';
+export { createLiveJudge, type LiveJudgeOptions } from './live/create-live-judge.js';
 export type { ContractCheck, ContractCoverage, ContractOptions, ContractReport } from './contract-types.js';

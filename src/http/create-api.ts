@@ -66,7 +66,18 @@ export interface ApiSettings {
   journalSize?: number | undefined;
   /** Real time, epoch ms, for the journal's `startedAt`. Default Date.now. */
   realTime?: (() => number) | undefined;
+  /**
+   * Answers /ges/ requests another way than the engine (`ges-mock proxy`: from a real engine). Called
+   * after routing and the world's faults (so latency, failures and connection faults come on top),
+   * before Prefer, the token and the engine; `route` is undefined for a /ges/ path that is no
+   * operation of the spec (otherwise a 404). Returning undefined leaves the request to the engine.
+   * Its answers are journaled like the engine's.
+   */
+  forward?: ForwardRequest | undefined;
 }
+
+/** Answers one /ges/ request instead of the engine, or leaves it to the engine (undefined). */
+export type ForwardRequest = (request: ApiRequest, route: OperationMatch | undefined) => ApiResponse | Promise<ApiResponse> | undefined;
 
 /** How the API gets its engine: one made elsewhere, or one it makes from these settings. */
 export type EngineChoice =
@@ -227,7 +238,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const engine = engineOf(options);
   const cors = options.cors !== false;
   const control = options.control !== false;
-  const { controlToken, onError, onChange } = options;
+  const { controlToken, onError, onChange, forward } = options;
   const sleep = options.sleep ?? defaultSleep;
   const journal = createRequestJournal(options.journalSize ?? DEFAULT_JOURNAL_CAPACITY);
   const realTime = options.realTime ?? Date.now;
@@ -242,6 +253,12 @@ export function createApi(options: ApiOptions = {}): GesApi {
           (error: unknown) => failed(request, error),
         )
       : responder.respond(request, answer);
+
+  /** The forwarded answer of a /ges/ request (a rejection answered as 500), or undefined: the engine's to answer. */
+  function forwarded(request: ApiRequest, route: OperationMatch | undefined): ApiResponse | Promise<ApiResponse> | undefined {
+    const response = forward?.(request, route);
+    return response instanceof Promise ? response.catch((error: unknown) => failed(request, error)) : response;
+  }
 
   /** A /ges/ request after routing and the fault decision. */
   function answerOperation(
@@ -261,6 +278,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
       return responder.error(request, injectedError(decision.failure.status, decision.failure.errorCode), {
         'x-mock-fault': decision.failure.source,
       });
+    const passed = forward === undefined ? undefined : forwarded(request, route);
+    if (passed !== undefined) return passed;
     const query = parseQuery(search);
     const preference = parsePreferHeader(request.headers.prefer) ?? parsePreferQuery(query);
     if (preference) {
@@ -308,7 +327,10 @@ export function createApi(options: ApiOptions = {}): GesApi {
       if (request.method === 'OPTIONS' && cors) return { status: 204, headers: preflightHeaders(request.headers.origin) };
       if (control && (path === '/__mock' || path.startsWith('/__mock/'))) return answerControl(request, path, search, note);
       const route = routeOperation(request.method, path);
-      if (!route) return responder.error(request, httpErrors.noSuchApi(request.method, path));
+      if (!route) {
+        const passed = forward !== undefined && path.startsWith('/ges/') ? forwarded(request, undefined) : undefined;
+        return passed ?? responder.error(request, httpErrors.noSuchApi(request.method, path));
+      }
       const project = decodeSegment(route.params['project_id'] ?? '');
       if (note) {
         note.project = project;

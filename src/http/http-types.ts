@@ -37,6 +37,23 @@ export interface ApiResponse {
    * reset the connection, or close it with no response at all.
    */
   fault?: 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE' | undefined;
+  /**
+   * A body sent as bytes, unchanged, instead of `body`: a proxied upstream answer, whatever its
+   * encoding. `body` then holds its text for the journal when the whole body was read, else nothing.
+   */
+  bytes?: ResponseBytes | undefined;
+}
+
+/** The bytes of a passed-through body: what was read, then, for a long one, the rest as it comes. */
+export interface ResponseBytes {
+  /** The bytes read so far: the whole body unless `rest` is set. */
+  head: Uint8Array;
+  /** The rest of a body longer than the API holds, yielded as it arrives. */
+  rest?: AsyncIterable<Uint8Array> | undefined;
+  /** Headers sent once per value, which a string record cannot hold (Set-Cookie); never journaled. */
+  repeated?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** Gives up the rest unread (a HEAD request, a client that left). */
+  discard(): void;
 }
 
 /**

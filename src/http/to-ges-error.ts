@@ -128,6 +128,11 @@ export const httpErrors = {
       GesErrorCode.ENGINE_UNAVAILABLE,
       `The change was not applied: the mock could not save it (${cause} on ${clip(file)}: ${clip(detail)}). Try again later.`,
     ),
+  /**
+   * 502 (unreachable, reset, not HTTP) or 504 (no answer in time) GES.8602 of `ges-mock proxy`: the
+   * upstream engine gave no answer; the message names the upstream and the cause.
+   */
+  upstreamFailed: (status: 502 | 504, detail: string) => error(status, GesErrorCode.ENGINE_UNAVAILABLE, clip(detail, 600)),
 } as const;
 
 /** The error an injected failure (PUT /__mock/faults, `--fail-next`, `--errors`) answers with. */

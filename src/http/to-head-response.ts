@@ -6,6 +6,15 @@ import type { ApiResponse } from './http-types.js';
 import { utf8Length } from '../engine/utf8-length.js';
 
 function withoutBody(response: ApiResponse): ApiResponse {
+  if (response.bytes) {
+    // A passed-through body: its whole length when it was read, else the length its sender declared.
+    const { head, rest } = response.bytes;
+    response.bytes.discard();
+    return {
+      status: response.status,
+      headers: rest === undefined ? { ...response.headers, 'content-length': String(head.byteLength) } : response.headers,
+    };
+  }
   if (response.fault || response.body === undefined) return response;
   // The GET's length, so a client can size the resource without fetching it; the adapters add no
   // length of their own when there is no body.

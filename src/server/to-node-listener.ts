@@ -4,8 +4,10 @@
  * body limit, which must hold while reading so that a huge body never sits in memory.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { GesApi } from '../http/create-api.js';
-import type { ApiRequest, ApiResponse } from '../http/http-types.js';
+import type { ApiRequest, ApiResponse, ResponseBytes } from '../http/http-types.js';
 import { MAX_BODY_BYTES } from '../http/parse-algorithm-body.js';
 
 /** Past this many bytes of a refused body we stop draining and drop the connection. */
@@ -38,7 +40,8 @@ function writeResponse(
 ): void {
   const socket = req.socket;
   if (res.destroyed || socket.destroyed) {
-    // the client left while latency was injected
+    // the client left while latency was injected (or while a proxied answer was on its way)
+    response.bytes?.discard();
     onRequest?.({
       method: req.method ?? 'GET',
       url: req.url ?? '/',
@@ -65,6 +68,10 @@ function writeResponse(
     });
     return;
   }
+  if (response.bytes) {
+    writeBytes(req, res, response, response.bytes, onRequest, started);
+    return;
+  }
   const body = response.body;
   // An explicit length instead of chunked encoding: simpler for clients, and cheaper to write. One
   // headers object for writeHead: node merges it with setHeader() values on a slower path.
@@ -74,6 +81,39 @@ function writeResponse(
   );
   res.end(body);
   onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.status, durationMs: performance.now() - started });
+}
+
+/**
+ * Writes a passed-through body as it is: its bytes with their length when all were read, else the
+ * bytes read, then the rest as it arrives (with backpressure); a sender that fails mid-way, or a
+ * client that leaves, ends the connection, never the process.
+ */
+function writeBytes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: ApiResponse,
+  bytes: ResponseBytes,
+  onRequest: OnRequest | undefined,
+  started: number,
+): void {
+  for (const [name, values] of Object.entries(bytes.repeated ?? {})) res.setHeader(name, values as string[]);
+  const logged = () =>
+    onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.status, durationMs: performance.now() - started });
+  if (bytes.rest === undefined) {
+    // 204 and 304 carry no body and, by RFC 9110, no length of one.
+    const bodiless = response.status === 204 || response.status === 304;
+    res.writeHead(response.status, bodiless ? response.headers : { ...response.headers, 'content-length': bytes.head.byteLength });
+    res.end(bytes.head);
+    logged();
+    return;
+  }
+  res.writeHead(response.status, response.headers);
+  res.write(bytes.head);
+  pipeline(Readable.from(bytes.rest, { objectMode: false }), res).then(logged, () => {
+    bytes.discard();
+    res.destroy();
+    logged();
+  });
 }
 
 /** The request listener for http.createServer; `onRequest` (a request log) hears of every answer. */

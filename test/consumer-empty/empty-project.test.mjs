@@ -4,7 +4,7 @@
  * Node's own test runner (`node --test`), since the project has no other.
  *
  * Every export that needs no optional peer imports; every export that needs one fails with a message
- * naming it; every command path of both bins runs: serve, serve --fixtures (JSON, YAML, a recording),
+ * naming it; every command path of both bins runs: serve, serve --fixtures (JSON, YAML, a recording), proxy,
  * --state, record, ges-contract live and --har, --prism without Prism.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -36,10 +36,10 @@ function run(name, args, env = {}) {
   });
 }
 
-/** Starts `ges-mock serve <args>` and resolves with its URL once the ready file appears. */
-function serve(args) {
+/** Starts `ges-mock <command> <args>` (serve or proxy) and resolves with its URL once the ready file appears. */
+function serve(args, command = 'serve') {
   const ready = join(work, `ready-${Math.random().toString(36).slice(2)}.json`);
-  const child = spawn(bin('ges-mock'), ['serve', '--port', '0', '--quiet', '--ready-file', ready, ...args], {
+  const child = spawn(bin('ges-mock'), [command, '--port', '0', '--quiet', '--ready-file', ready, ...args], {
     cwd: work,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -49,7 +49,7 @@ function serve(args) {
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`ges-mock serve ${args.join(' ')} exited ${code}:\n${output}`)));
+    child.once('exit', (code) => reject(new Error(`ges-mock ${command} ${args.join(' ')} exited ${code}:\n${output}`)));
     const poll = setInterval(() => {
       if (!existsSync(ready)) return;
       clearInterval(poll);
@@ -197,6 +197,24 @@ describe('ges-mock and ges-contract, every command path', { concurrency: false }
     assert.deepEqual(
       replayed.jobs.map((job) => job.jobId),
       original.jobs.map((job) => job.jobId),
+    );
+    assert.equal(await replay.stop(), 0);
+  });
+
+  test('proxy forwards to the installed mock, judges its answers and records them for serve --fixtures', async () => {
+    const recording = join(work, 'proxied.json');
+    const proxy = await serve(['--upstream', mock.url, '--record', recording, '--fail-on-violation'], 'proxy');
+    const proxied = await list(proxy.url);
+    assert.equal(proxied.jobCount, 8);
+    const report = await (await fetch(`${proxy.url}/__mock/violations`)).json();
+    assert.equal(report.judging, true);
+    assert.equal(report.exchanges.judged, 1);
+    assert.deepEqual(report.violations, []);
+    assert.equal(await proxy.stop(), 0);
+    const replay = await serve(['--fixtures', recording, '--speed', '0']);
+    assert.deepEqual(
+      (await list(replay.url)).jobs.map((job) => job.jobId),
+      proxied.jobs.map((job) => job.jobId),
     );
     assert.equal(await replay.stop(), 0);
   });

@@ -1,13 +1,14 @@
 /**
  * Every `GES_MOCK_*` variable the README, docs/, the examples and the browser tests name is a real `ges-mock serve`
- * setting: `ges-mock` warns about any other variable of that prefix in its environment, so a name
- * that only looks like one (a proxy target, say) would greet the user who follows the docs with a
+ * or `ges-mock proxy` setting: `ges-mock` warns about any other variable of that prefix in its
+ * environment, so a name that only looks like one would greet the user who follows the docs with a
  * warning.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
+import { PROXY_FLAGS } from '../../cli/proxy-flags.js';
 import { SERVE_FLAGS } from '../../cli/serve-flags.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,7 +25,8 @@ function* textFiles(dir: string): Generator<string> {
 }
 
 test('the docs name no GES_MOCK_ variable that ges-mock would warn about', () => {
-  const settings = new Set<string>(Object.values(SERVE_FLAGS).map((flag) => flag.env));
+  // ges-mock warns about neither command's variables (proxy-flags.ts shares serve's and adds its own).
+  const settings = new Set<string>([...Object.values(SERVE_FLAGS), ...Object.values(PROXY_FLAGS)].map((flag) => flag.env));
   const unknown: string[] = [];
   for (const file of [
     join(repo, 'README.md'),
