@@ -191,7 +191,8 @@ type StoredState =
       /** The virtual time of the last journaled change (or the snapshot's). */
       lastT: number;
       generation: number;
-      journal: { path: string; validBytes: number };
+      /** The newest journal: where appending goes on (a compaction cut short may have left one past FILE's generation). */
+      journal: { path: string; validBytes: number; generation: number };
       savedWall: number;
       version: number;
       snapshotBytes: number;
@@ -236,7 +237,7 @@ function readStoredState(path: string): StoredState {
   }
   const changes: Change[] = [];
   let savedWall = statSync(path).mtimeMs;
-  let journal = { path: journalPath(path, generation), validBytes: 0 };
+  let journal = { path: journalPath(path, generation), validBytes: 0, generation };
   let journalBytes = 0;
   for (let g = generation; existsSync(journalPath(path, g)); g++) {
     const file = journalPath(path, g);
@@ -272,7 +273,7 @@ function readStoredState(path: string): StoredState {
       return { kind: 'problem', message: `state file ${path} is corrupt: its journal ${file}: ${problem}. ${UNTOUCHED}` };
     journalBytes += goodBytes;
     savedWall = Math.max(savedWall, statSync(file).mtimeMs);
-    journal = { path: file, validBytes: goodBytes };
+    journal = { path: file, validBytes: goodBytes, generation: g };
   }
   return { kind: 'ok', start, changes, lastT, generation, journal, savedWall, version, snapshotBytes, journalBytes };
 }
@@ -339,9 +340,10 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
   let refused = 0;
   let lastRefusal: StateNotSavedError | undefined;
   let restored: RestoredState | undefined;
-  let generation = stored.kind === 'ok' ? stored.generation : 0;
+  // The generation of the journal taking new lines: a compaction starts the one after it.
+  let generation = stored.kind === 'ok' ? stored.journal.generation : 0;
   // The generation FILE names: journals from it on are read at a restart, older ones are garbage.
-  let fileGeneration = generation;
+  let fileGeneration = stored.kind === 'ok' ? stored.generation : 0;
   let snapshotBytes = stored.kind === 'ok' ? stored.snapshotBytes : 0;
   let compaction: Promise<void> | undefined;
   let startCompaction: (() => void) | undefined;

@@ -111,6 +111,27 @@ describe('serve --state journal', () => {
     await second.file.close();
   });
 
+  it('a stop while a compaction runs leaves the next journal to the restart, which appends to it and loads again', async () => {
+    const dir = freshDir();
+    const path = join(dir, 'state.json');
+    const first = open(path, 1024);
+    // A body past the threshold starts a compaction: the next journal takes the following lines.
+    expect((await submit(first.api, JSON.stringify({ algorithmName: 'pagerank', parameters: {}, note: 'x'.repeat(1500) }))).status).toBe(200);
+    expect((await submit(first.api)).status).toBe(200);
+    await first.file.close(); // the compaction is stopped before it replaces FILE
+    expect(readdirSync(dir).filter((name) => name.endsWith('.journal')).sort()).toEqual(['state.json.0.journal', 'state.json.1.journal']);
+
+    const second = open(path, 1024, first.api.clock.now());
+    expect(await listed(second.api)).toEqual(await listed(first.api));
+    expect((await submit(second.api)).status).toBe(200);
+    const before = await listed(second.api);
+    await second.file.close();
+
+    const third = open(path, 1024, second.api.clock.now());
+    expect(await listed(third.api)).toEqual(before);
+    await third.file.close();
+  });
+
   it('restores from a snapshot exactly what it held: stated pending and running jobs, runsAt/endsAt, cancels, world clocks', async () => {
     const path = join(freshDir(), 'state.json');
     const first = open(path, undefined, Date.parse('2026-12-01T00:00:00Z'));
