@@ -32,7 +32,7 @@ const PROBE_ONLY = new Set([
   'second cancel answers 200',
   'limit=0 refused with 400 GES.8005',
   'status endpoint refuses unfinished jobs (400 GES.8301)',
-  'a forbidden token is accepted (200)',
+  "a forbidden token is accepted on a job's status (200)",
   'out-of-range limit/offset answers 400 GES.8000',
   'offset beyond 32 bits accepted (an empty page)',
   "missing token answers 400 GES.8007 (the GES table's mapping)",
@@ -60,6 +60,13 @@ const PROBE_ONLY = new Set([
   'an unknown algorithm accepted as a job',
   'a submit with the forbidden token is accepted',
   'writes without a token answer 400 GES.8007',
+  'a malformed offset (xyz) read as 0',
+  "a submitted job's rawRequest loses its parameters",
+  'cancelling an unfinished shortest_path answers 200',
+  'an empty algorithmName is refused, yet a job is made and its jobId answered',
+  'paged reads answer from the list as it stood at the first paged read',
+  'the status endpoint ignores limit on a result page',
+  "a failed job's status answers that the engine does not hold it",
 ]);
 
 const RECORDED_IDS = new Set(recordedChecks.map((check) => check.id));
@@ -81,7 +88,8 @@ async function judgeThroughProxy(
 ): Promise<Judged> {
   const proxy: GesProxy = await createGesProxy({ upstream: upstreamUrl, port: 0, judge: createLiveJudge({ strict }) });
   try {
-    await runContract({ baseUrl: proxy.url, graph: 'movie', allowMutations: true, strict, ...target });
+    // The upstreams' jobs never move on by themselves: the kit judges its own failed job as it finds it.
+    await runContract({ baseUrl: proxy.url, graph: 'movie', allowMutations: true, strict, jobWaitMs: 0, ...target });
     const report = await proxy.violationReport();
     const har = await (await fetch(`${proxy.url}/__mock/requests.har`)).text();
     const offline = await judgeRecording([{ file: 'proxy.har', text: har }], { strict });
