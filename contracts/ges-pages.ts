@@ -7,7 +7,8 @@
  * The pages are Huawei's GES service-plane API reference (memory edition unless named otherwise). The
  * seed page is kept in the repository (docs/reference/listing-jobs-2.2.13.txt); the others are in the
  * public repository huaweicloudDocs/ges (folder `cn.zh-cn/API参考/`) or on support.huaweicloud.com.
- * docs/reference/ges-pages-evidence.md is the fact base that reads them all, with its source ids (S1…).
+ * docs/reference/ges-pages-evidence.md is the fact base that reads them all, with its source ids (S1…);
+ * docs/reference/ges-async-apis.md reads the pages of the APIs that create jobs, a section a page.
  */
 
 /** One GES page: what it is and where to read it. */
@@ -18,7 +19,10 @@ export interface GesPage {
   url?: string | undefined;
   /** The page in huaweicloudDocs/ges, or the copy kept in this repository. */
   source: string;
-  /** The fact base's source id (docs/reference/ges-pages-evidence.md §0). */
+  /**
+   * Where the fact base reads it: a source id of docs/reference/ges-pages-evidence.md (§0), or a
+   * section of docs/reference/ges-async-apis.md (`ges-async-apis.md §2`).
+   */
   factBase: string;
 }
 
@@ -87,6 +91,12 @@ export const gesPages = {
     url: 'https://support.huaweicloud.com/api-ges/ges_03_0204.md',
     source: 'docs/reference/ges-pages-evidence.md §1.1, §1.5',
     factBase: 'S1md',
+  },
+  'cancel-job-2025': {
+    title: '取消Job(1.0.0) (Canceling a Job), ges_03_0038 of 2025-11-28',
+    url: 'https://support.huaweicloud.com/api-ges/ges_03_0038.html',
+    source: 'the page as Huawei serves it, quoted in docs/reference/ges-async-apis.md §16',
+    factBase: 'ges-async-apis.md §16',
   },
 } as const satisfies Record<string, GesPage>;
 

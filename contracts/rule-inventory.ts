@@ -531,16 +531,41 @@ const RULES = [
   },
   {
     id: 'job.cancellable-can-stop',
-    rule: 'A pending or running algorithm job has canStop true exactly when its algorithm is one the cancel page lists (topicrank, pagerank, personalrank, kcore, connected_component, label_propagation, louvain).',
+    rule: 'A pending or running job has canStop true when every cancel page names its kind cancellable (vertex and edge filter queries, add index; the algorithms topicrank, pagerank, personalrank, kcore, connected_component, label_propagation, louvain), and false when none does (exports and deletes of filtered data, batch deletes, delete index, export of a result, any other algorithm). Where the pages disagree (node2vec, import graph, Filtered-query) either value passes.',
     evidence: [
       {
         page: 'cancel-job-2024',
         says: 'Only jobs created using the following algorithms can be canceled: TopicRank, PageRank, PersonalRank, K-core, Connected Component, Label Propagation, and Louvain.',
       },
+      {
+        page: 'cancel-job-2025',
+        says: '支持取消的算法有：topicrank、pagerank、personalrank、kcore、connected_component、label_propagation、louvain、node2vec',
+      },
+      {
+        page: 'cancel-job',
+        says: 'the jobIds returned by the 4 kinds of asynchronous API vertex filter query, edge filter query, execute algorithm and add index can be cancelled',
+      },
+      { page: 'cancel-job', says: '其他类型的会报“Unsupported Operation”异常。' },
+      {
+        page: 'cancel-job-2025',
+        says: '只有导出图，导入图，点过滤查询、边过滤查询、多跳过滤查询（Filtered-query V2）、执行算法、增加索引返回的Job支持取消。',
+      },
       { page: 'list-jobs', says: '任务能否被停止。' },
     ],
     checks: ['can_stop_matches_cancellable', 'cancelled_status_everywhere'],
-    sites: ['cancelJob/description#cancellable-task-kinds-doc-filter-queries'],
+    sites: ['cancelJob/description#cancellable-task-kinds-doc-filter-queries', 'cancelJob/description#the-2025-page-lists-the-jobs'],
+  },
+  {
+    id: 'job.cancellable-newest',
+    rule: 'Where the cancel pages disagree, canStop follows the newest: an unfinished node2vec or import job can be stopped, an unfinished Filtered-query (2.2.13) cannot.',
+    evidence: [
+      {
+        decision:
+          'the 2024 page lists seven algorithms and the 2025 page adds node2vec; the 2021 page leaves imports out and the later ones list them; the 2025 page names Filtered-query V2, a different API from Filtered-query 2.2.13. openapi.yaml follows the newest page, and Filtered-query 2.2.13 is not cancellable there',
+      },
+    ],
+    checks: ['can_stop_matches_cancellable'],
+    sites: ['cancelJob/description#decision-filtered-query-2-2-13'],
   },
   {
     id: 'job.example-shape',

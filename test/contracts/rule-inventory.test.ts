@@ -77,6 +77,14 @@ describe('the evidence of the rules', () => {
     for (const { rule, says } of quotes) expect(factBase, `${rule}: “${says}”`).toContain(normalise(says));
   });
 
+  test('where the cancel pages disagree, the rule cites both and the spec follows the newest as a SHOULD', () => {
+    const canStop = ruleInventory.find((rule) => rule.id === 'job.cancellable-can-stop');
+    const cited = canStop?.evidence.filter(citesPage).map((evidence) => evidence.page);
+    expect(cited).toEqual(expect.arrayContaining(['cancel-job', 'cancel-job-2024', 'cancel-job-2025']));
+    expect(canStop?.level).toBe('must');
+    expect(ruleInventory.find((rule) => rule.id === 'job.cancellable-newest')?.level).toBe('should');
+  });
+
   test("a check's level follows from the rules it judges: MUST when one of them rests on a page", () => {
     for (const check of [...contractChecks, ...recordedChecks]) {
       expect(check.level, check.id).toBe(levelOfCheck(check.id));

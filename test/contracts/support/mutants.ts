@@ -815,6 +815,26 @@ export const mutants: readonly Mutant[] = [
     }),
   },
   {
+    name: 'an unfinished vertex filter query says canStop false',
+    check: 'can_stop_matches_cancellable',
+    kind: 'failure',
+    corrupt: editListedJobs((job) => {
+      if (job.taskType === 'VertexFilterQuery' && (job.status === 'pending' || job.status === 'running')) job.canStop = false;
+    }),
+  },
+  {
+    name: 'an unfinished export of filtered vertices or batch delete says canStop true',
+    check: 'can_stop_matches_cancellable',
+    kind: 'failure',
+    corrupt: editListedJobs((job) => {
+      if (
+        ['ExportFilteredVertices', 'BatchDeleteEdges'].includes(String(job.taskType)) &&
+        (job.status === 'pending' || job.status === 'running')
+      )
+        job.canStop = true;
+    }),
+  },
+  {
     name: "algorithm jobs' rawRequest encoded twice",
     check: 'raw_request_is_body',
     kind: 'failure',
@@ -955,6 +975,14 @@ const failedStatusAs400: Corruption = async (seen, answer) => {
   return withBody(response, { errorMessage: body.errorMessage, errorCode: 'GES.8301' }, 400);
 };
 
+/** The seeded running shortest_path jobs shown as `algorithm` runs with this canStop (the kit's own stay pending). */
+const runningAs = (algorithm: string, canStop: boolean): Corruption =>
+  editListedJobs((job) => {
+    if (job.status !== 'running' || !String(job.rawRequest).includes('"shortest_path"')) return;
+    job.rawRequest = String(job.rawRequest).replace('"shortest_path"', `"${algorithm}"`);
+    job.canStop = canStop;
+  });
+
 /** Variations a real engine may show, which must pass. */
 export const variations: readonly Variation[] = [
   { name: "a failed job's status as 400 GES.8301 carrying its failReason", warnings: [], corrupt: failedStatusAs400 },
@@ -1017,4 +1045,11 @@ export const variations: readonly Variation[] = [
         uuid(seen, (request) => progressAsInteger(seen, () => resultSuccess(seen, () => exportTaskType(seen, () => answer(request)))));
     })(),
   },
+  {
+    // The 2024 cancel page lists seven algorithms, the 2025 page adds node2vec: either canStop passes.
+    name: 'a running node2vec job that cannot be stopped (the 2024 cancel page)',
+    warnings: ['can_stop_matches_cancellable'],
+    corrupt: runningAs('node2vec', false),
+  },
+  { name: 'a running node2vec job that can be stopped (the 2025 cancel page)', warnings: [], corrupt: runningAs('node2vec', true) },
 ];
