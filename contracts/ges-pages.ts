@@ -98,6 +98,70 @@ export const gesPages = {
     source: 'the page as Huawei serves it, quoted in docs/reference/ges-async-apis.md §16',
     factBase: 'ges-async-apis.md §16',
   },
+  'vertex-filter-query': {
+    title: '点过滤查询(1.0.0) (Querying Vertices That Meet Filter Criteria)',
+    source: `${DOCS_REPO}点过滤查询(1-0-0).md`,
+    factBase: 'ges-async-apis.md §2',
+  },
+  'edge-filter-query': {
+    title: '边过滤查询(1.0.0) (Querying Edges That Meet Filter Criteria)',
+    source: `${DOCS_REPO}边过滤查询(1-0-0).md`,
+    factBase: 'ges-async-apis.md §3',
+  },
+  'filtered-query': {
+    title: 'Filtered-query(2.2.13)',
+    url: 'https://support.huaweicloud.com/intl/zh-cn/api-ges/ges_03_0175.html',
+    source: `${DOCS_REPO}Filtered-query-API(2-2-13).md`,
+    factBase: 'ges-async-apis.md §4',
+  },
+  'export-filtered-vertices': {
+    title: '导出过滤后的点(2.2.7) (Exporting Filtered Vertices)',
+    source: `${DOCS_REPO}导出过滤后的点(2-2-7).md`,
+    factBase: 'ges-async-apis.md §5',
+  },
+  'delete-filtered-vertices': {
+    title: '删除过滤后的点(2.2.7) (Deleting Filtered Vertices)',
+    source: `${DOCS_REPO}删除过滤后的点(2-2-7).md`,
+    factBase: 'ges-async-apis.md §6',
+  },
+  'export-filtered-edges': {
+    title: '导出过滤后的边(2.2.7) (Exporting Filtered Edges)',
+    source: `${DOCS_REPO}导出过滤后的边(2-2-7).md`,
+    factBase: 'ges-async-apis.md §7',
+  },
+  'delete-filtered-edges': {
+    title: '删除过滤后的边(2.2.7) (Deleting Filtered Edges)',
+    source: `${DOCS_REPO}删除过滤后的边(2-2-7).md`,
+    factBase: 'ges-async-apis.md §8',
+  },
+  'batch-delete-edges': {
+    title: '批量删除边(2.1.9; asynchronous 2.2.14) (Deleting Edges in Batches)',
+    url: 'https://support.huaweicloud.com/api-ges/ges_03_0155.html',
+    source: `${DOCS_REPO}批量删除边(2-1-9).md`,
+    factBase: 'ges-async-apis.md §9',
+  },
+  'create-index': {
+    title: '新建索引(1.1.6) (Creating an Index)',
+    source: `${DOCS_REPO}新建索引(1-1-6).md`,
+    factBase: 'ges-async-apis.md §10',
+  },
+  'delete-index': {
+    title: '删除索引(1.1.6) (Deleting an Index)',
+    source: `${DOCS_REPO}删除索引(1-1-6).md`,
+    factBase: 'ges-async-apis.md §11',
+  },
+  'export-job-result': {
+    title: "导出job返回结果到文件(2.2.1) (Exporting a Job's Result to a File)",
+    url: 'https://support.huaweicloud.com/api-ges/ges_03_0172.html',
+    source: `${DOCS_REPO}导出job返回结果到文件(2-2-1).md`,
+    factBase: 'ges-async-apis.md §12',
+  },
+  'import-graph': {
+    title: '导入图(2.1.14) (Importing a Graph), service plane',
+    url: 'https://support.huaweicloud.com/api-ges/ges_03_0228.html',
+    source: 'the page as Huawei serves it (huaweicloudDocs/ges holds only the management-plane import)',
+    factBase: 'ges-async-apis.md §13',
+  },
 } as const satisfies Record<string, GesPage>;
 
 /** A page a rule may cite. */

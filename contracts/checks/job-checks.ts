@@ -14,6 +14,7 @@ import { jobInvariantViolations, type JobInvariant, type JobViolation } from '..
 import { bodyObject } from './check-helpers.js';
 import { jobActions, jobActionById } from '../../src/spec/job-actions.js';
 import { CANCELLABLE_ALGORITHMS_TEXT, cancellability, otherSpellings, phaseOf } from './job-states.js';
+import { kindsMade } from './kind-submissions.js';
 
 /** Every job seen, after making sure the default list has been read (when the run judges the list). */
 async function sightings(ctx: CheckContext): Promise<JobSighting[]> {
@@ -235,10 +236,12 @@ export const jobChecks: readonly CheckDefinition[] = [
     phase: 'audit',
     description: `A pending or running job has canStop true when every cancel page names its kind cancellable (vertex and edge filter queries, add index; the algorithms ${CANCELLABLE_ALGORITHMS_TEXT}), false when none does (exports and deletes of filtered data, batch deletes, delete index, export of a result, other algorithms); where the pages disagree (node2vec, import, Filtered-query) either passes, and the spec follows the newest page.`,
     async run(ctx) {
+      // The kind of a job the kit made is known by the API that made it; another's by its taskType.
+      const made = await kindsMade(ctx);
       let judged = 0;
       for (const { job, exchange } of await sightings(ctx)) {
         if (phaseOf(job.status) !== 'unfinished') continue;
-        const kind = job.taskType === 'Algorithm' ? 'executeAlgorithm' : kindOfTaskType(job.taskType);
+        const kind = made.get(job.jobId) ?? (job.taskType === 'Algorithm' ? 'executeAlgorithm' : kindOfTaskType(job.taskType));
         const algorithm = algorithmOf(job);
         if (kind === undefined || (kind === 'executeAlgorithm' && algorithm === undefined)) continue;
         judged++;
