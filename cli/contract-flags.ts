@@ -136,7 +136,8 @@ export const CONTRACT_FLAGS = defineOptions({
     name: 'allow-mutations',
     kind: 'switch',
     group: JUDGEMENT,
-    description: 'also submit and cancel jobs (submitted_job_listed_first, cancelled_job_failed, cancel_again_rejected)',
+    description:
+      "also submit and cancel jobs: each page's example to every API that creates jobs (deletes that select nothing, an index of the kit's own), the refusals of the writes, a cancel",
   },
   timeoutMs: {
     name: 'timeout',
@@ -154,7 +155,7 @@ export const CONTRACT_FLAGS = defineOptions({
     env: 'GES_JOB_WAIT',
     group: JUDGEMENT,
     description:
-      'how long a check waits for a job the kit submitted to reach the state it needs, e.g. to fail (default 10000; it polls and stops as soon as the job is there)',
+      'how long a check waits for a job the kit submitted to reach the state it needs, e.g. to fail, or to succeed so that its result can be exported (default 10000; it polls and stops as soon as the job is there)',
     parse: parseJobWait,
   },
   har: {

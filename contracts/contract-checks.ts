@@ -9,6 +9,7 @@ import { consistencyChecks } from './checks/consistency-checks.js';
 import { errorChecks } from './checks/error-checks.js';
 import { exampleChecks } from './checks/example-checks.js';
 import { jobChecks } from './checks/job-checks.js';
+import { jobKindChecks } from './checks/job-kind-checks.js';
 import { listChecks } from './checks/list-checks.js';
 import { mutationChecks } from './checks/mutation-checks.js';
 import { boundaryChecks } from './checks/boundary-checks.js';
@@ -25,9 +26,12 @@ export const contractChecks: readonly ContractCheck[] = [
   ...listChecks,
   ...boundaryChecks,
   ...errorChecks,
-  ...consistencyChecks,
+  // The kit's own jobs are made first, the consistency checks come last: the jobs they wait for have
+  // had the time to finish meanwhile, so the waits overlap instead of adding up.
+  ...jobKindChecks,
   ...refusalChecks,
   ...mutationChecks,
+  ...consistencyChecks,
   ...jobChecks,
   ...exampleChecks,
   ...conformanceChecks,

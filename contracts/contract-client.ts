@@ -42,7 +42,8 @@ function buildUrl(options: ResolvedContractOptions, send: SendOptions): string {
   const filled = path
     .replace('{project_id}', encodeURIComponent(options.projectId))
     .replace('{graph_name}', encodeURIComponent(send.graph ?? options.graph))
-    .replace('{job_id}', encodeURIComponent(send.jobId ?? ''));
+    .replace('{job_id}', encodeURIComponent(send.jobId ?? ''))
+    .replace('{indexName}', encodeURIComponent(send.indexName ?? ''));
   const query = Object.entries(send.query ?? {})
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
     .join('&');

@@ -10,7 +10,10 @@ import type { ContractCoverage, CoverageGap, Exchange, ResolvedContractOptions }
 /** What decides which pairs a live run can reach. */
 type Reach = Pick<ResolvedContractOptions, 'token' | 'forbiddenToken' | 'allowMutations' | 'operations'>;
 
-const MUTATING = new Set(['cancelJob', 'executeAlgorithm']);
+/** The operations that write (submit, cancel, delete): only --allow-mutations sends them. */
+const MUTATING: ReadonlySet<OperationId> = new Set(
+  specOperations.filter((operation) => operation.method !== 'GET').map((operation) => operation.operationId),
+);
 
 /** Why a live run with these options did not exercise (operationId, status). */
 function gapReason(operationId: OperationId, status: string, reach: Reach): string {

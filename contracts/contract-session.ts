@@ -197,6 +197,9 @@ export function createContractSession(options: ContractOptions, recordedClient?:
           client.exchanges.forEach(touch);
           return client.exchanges;
         },
+        uses(exchange) {
+          touch(exchange);
+        },
         jobsSeen() {
           const seen = new Set<string>();
           const sightings: JobSighting[] = [];

@@ -237,9 +237,10 @@ export interface ContractReport {
 /** The operations a check can call, by spec operationId. */
 export interface SendOptions {
   operationId: OperationId;
-  /** Overrides of the path parameters (graph_name, job_id); project_id comes from the options. */
+  /** Overrides of the path parameters (graph_name, job_id, indexName); project_id comes from the options. */
   graph?: string | undefined;
   jobId?: string | undefined;
+  indexName?: string | undefined;
   /** Query parameters, in order, values sent as given (so malformed values can be sent). */
   query?: Record<string, string> | undefined;
   /** Send the token (default true); `forbidden`: send --forbidden-token instead. */
@@ -281,6 +282,11 @@ export interface CheckContext {
   walkPages(fresh?: boolean): Promise<PageWalk>;
   /** Every exchange so far. */
   exchanges(): readonly Exchange[];
+  /**
+   * Marks an answer this check judges that a request shared by several checks brought (sent once per
+   * run, under whichever check asked first): it counts in this check's (operation × status) reach.
+   */
+  uses(exchange: Exchange): void;
   /** Every job in every 200 list answer so far, once per distinct (exchange, job). */
   jobsSeen(): JobSighting[];
   /** Records a finding against a rule; the check continues. */

@@ -7,7 +7,8 @@
  * The pages are Huawei's GES service-plane API reference (memory edition unless named otherwise). The
  * seed page is kept in the repository (docs/reference/listing-jobs-2.2.13.txt); the others are in the
  * public repository huaweicloudDocs/ges (folder `cn.zh-cn/API参考/`) or on support.huaweicloud.com.
- * docs/reference/ges-pages-evidence.md is the fact base that reads them all, with its source ids (S1…).
+ * docs/reference/ges-pages-evidence.md is the fact base that reads them all, with its source ids (S1…);
+ * docs/reference/ges-async-apis.md reads the pages of the APIs that create jobs, a section a page.
  */
 
 /** One GES page: what it is and where to read it. */
@@ -18,7 +19,10 @@ export interface GesPage {
   url?: string | undefined;
   /** The page in huaweicloudDocs/ges, or the copy kept in this repository. */
   source: string;
-  /** The fact base's source id (docs/reference/ges-pages-evidence.md §0). */
+  /**
+   * Where the fact base reads it: a source id of docs/reference/ges-pages-evidence.md (§0), or a
+   * section of docs/reference/ges-async-apis.md (`ges-async-apis.md §2`).
+   */
   factBase: string;
 }
 
@@ -87,6 +91,76 @@ export const gesPages = {
     url: 'https://support.huaweicloud.com/api-ges/ges_03_0204.md',
     source: 'docs/reference/ges-pages-evidence.md §1.1, §1.5',
     factBase: 'S1md',
+  },
+  'cancel-job-2025': {
+    title: '取消Job(1.0.0) (Canceling a Job), ges_03_0038 of 2025-11-28',
+    url: 'https://support.huaweicloud.com/api-ges/ges_03_0038.html',
+    source: 'the page as Huawei serves it, quoted in docs/reference/ges-async-apis.md §16',
+    factBase: 'ges-async-apis.md §16',
+  },
+  'vertex-filter-query': {
+    title: '点过滤查询(1.0.0) (Querying Vertices That Meet Filter Criteria)',
+    source: `${DOCS_REPO}点过滤查询(1-0-0).md`,
+    factBase: 'ges-async-apis.md §2',
+  },
+  'edge-filter-query': {
+    title: '边过滤查询(1.0.0) (Querying Edges That Meet Filter Criteria)',
+    source: `${DOCS_REPO}边过滤查询(1-0-0).md`,
+    factBase: 'ges-async-apis.md §3',
+  },
+  'filtered-query': {
+    title: 'Filtered-query(2.2.13)',
+    url: 'https://support.huaweicloud.com/intl/zh-cn/api-ges/ges_03_0175.html',
+    source: `${DOCS_REPO}Filtered-query-API(2-2-13).md`,
+    factBase: 'ges-async-apis.md §4',
+  },
+  'export-filtered-vertices': {
+    title: '导出过滤后的点(2.2.7) (Exporting Filtered Vertices)',
+    source: `${DOCS_REPO}导出过滤后的点(2-2-7).md`,
+    factBase: 'ges-async-apis.md §5',
+  },
+  'delete-filtered-vertices': {
+    title: '删除过滤后的点(2.2.7) (Deleting Filtered Vertices)',
+    source: `${DOCS_REPO}删除过滤后的点(2-2-7).md`,
+    factBase: 'ges-async-apis.md §6',
+  },
+  'export-filtered-edges': {
+    title: '导出过滤后的边(2.2.7) (Exporting Filtered Edges)',
+    source: `${DOCS_REPO}导出过滤后的边(2-2-7).md`,
+    factBase: 'ges-async-apis.md §7',
+  },
+  'delete-filtered-edges': {
+    title: '删除过滤后的边(2.2.7) (Deleting Filtered Edges)',
+    source: `${DOCS_REPO}删除过滤后的边(2-2-7).md`,
+    factBase: 'ges-async-apis.md §8',
+  },
+  'batch-delete-edges': {
+    title: '批量删除边(2.1.9; asynchronous 2.2.14) (Deleting Edges in Batches)',
+    url: 'https://support.huaweicloud.com/api-ges/ges_03_0155.html',
+    source: `${DOCS_REPO}批量删除边(2-1-9).md`,
+    factBase: 'ges-async-apis.md §9',
+  },
+  'create-index': {
+    title: '新建索引(1.1.6) (Creating an Index)',
+    source: `${DOCS_REPO}新建索引(1-1-6).md`,
+    factBase: 'ges-async-apis.md §10',
+  },
+  'delete-index': {
+    title: '删除索引(1.1.6) (Deleting an Index)',
+    source: `${DOCS_REPO}删除索引(1-1-6).md`,
+    factBase: 'ges-async-apis.md §11',
+  },
+  'export-job-result': {
+    title: "导出job返回结果到文件(2.2.1) (Exporting a Job's Result to a File)",
+    url: 'https://support.huaweicloud.com/api-ges/ges_03_0172.html',
+    source: `${DOCS_REPO}导出job返回结果到文件(2-2-1).md`,
+    factBase: 'ges-async-apis.md §12',
+  },
+  'import-graph': {
+    title: '导入图(2.1.14) (Importing a Graph), service plane',
+    url: 'https://support.huaweicloud.com/api-ges/ges_03_0228.html',
+    source: 'the page as Huawei serves it (huaweicloudDocs/ges holds only the management-plane import)',
+    factBase: 'ges-async-apis.md §13',
   },
 } as const satisfies Record<string, GesPage>;
 

@@ -241,9 +241,9 @@ const RULES = [
     id: 'errors.no-such-api',
     rule: 'A path or method that is no API is 404 GES.8000.',
     evidence: [{ decision: 'no page documents a 404 body; GES.8000 is the generic request error' }],
-    checks: [],
+    checks: ['status_code_conformance', 'response_schema_conformance'],
     notCheckable:
-      "not from the spec's operations: every request the kit can build is one of them, and a 404 answers a path outside them (the mock's own tests send such paths)",
+      "the kit sends only the spec's paths: it judges this only where a target answers 404 or 405 to an API that creates jobs, which that target does not offer (an engine of an older version, a gateway that does not publish it)",
     sites: ['responses/NotFound/description#decision-ges-8000-the-generic-request'],
   },
   {
@@ -257,7 +257,7 @@ const RULES = [
     checks: ['not_a_server_error', 'response_schema_conformance'],
     notCheckable:
       'a client cannot make a healthy engine fail; a 5xx the run meets fails not_a_server_error, and its body is still validated',
-    sites: ['*/responses/500/description#*', 'responses/ServiceUnavailable/description#*'],
+    sites: ['*/responses/500/description#*', 'responses/ServiceUnavailable/description#*', 'responses/EngineUnavailable/description#*'],
   },
   {
     id: 'errors.documented-statuses',
@@ -531,16 +531,41 @@ const RULES = [
   },
   {
     id: 'job.cancellable-can-stop',
-    rule: 'A pending or running algorithm job has canStop true exactly when its algorithm is one the cancel page lists (topicrank, pagerank, personalrank, kcore, connected_component, label_propagation, louvain).',
+    rule: 'A pending or running job has canStop true when every cancel page names its kind cancellable (vertex and edge filter queries, add index; the algorithms topicrank, pagerank, personalrank, kcore, connected_component, label_propagation, louvain), and false when none does (exports and deletes of filtered data, batch deletes, delete index, export of a result, any other algorithm). Where the pages disagree (node2vec, import graph, Filtered-query) either value passes.',
     evidence: [
       {
         page: 'cancel-job-2024',
         says: 'Only jobs created using the following algorithms can be canceled: TopicRank, PageRank, PersonalRank, K-core, Connected Component, Label Propagation, and Louvain.',
       },
+      {
+        page: 'cancel-job-2025',
+        says: '支持取消的算法有：topicrank、pagerank、personalrank、kcore、connected_component、label_propagation、louvain、node2vec',
+      },
+      {
+        page: 'cancel-job',
+        says: 'the jobIds returned by the 4 kinds of asynchronous API vertex filter query, edge filter query, execute algorithm and add index can be cancelled',
+      },
+      { page: 'cancel-job', says: '其他类型的会报“Unsupported Operation”异常。' },
+      {
+        page: 'cancel-job-2025',
+        says: '只有导出图，导入图，点过滤查询、边过滤查询、多跳过滤查询（Filtered-query V2）、执行算法、增加索引返回的Job支持取消。',
+      },
       { page: 'list-jobs', says: '任务能否被停止。' },
     ],
     checks: ['can_stop_matches_cancellable', 'cancelled_status_everywhere'],
-    sites: ['cancelJob/description#cancellable-task-kinds-doc-filter-queries'],
+    sites: ['cancelJob/description#cancellable-task-kinds-doc-filter-queries', 'cancelJob/description#the-2025-page-lists-the-jobs'],
+  },
+  {
+    id: 'job.cancellable-newest',
+    rule: 'Where the cancel pages disagree, canStop follows the newest: an unfinished node2vec or import job can be stopped, an unfinished Filtered-query (2.2.13) cannot.',
+    evidence: [
+      {
+        decision:
+          'the 2024 page lists seven algorithms and the 2025 page adds node2vec; the 2021 page leaves imports out and the later ones list them; the 2025 page names Filtered-query V2, a different API from Filtered-query 2.2.13. openapi.yaml follows the newest page, and Filtered-query 2.2.13 is not cancellable there',
+      },
+    ],
+    checks: ['can_stop_matches_cancellable'],
+    sites: ['cancelJob/description#decision-filtered-query-2-2-13'],
   },
   {
     id: 'job.example-shape',
@@ -625,7 +650,13 @@ const RULES = [
         shows: 'Http Status Code: 400 {"errorMessage":"Running algorithm [XXXX] error: YYYYYYYYY!","errorCode":"GES.8301"}',
       },
     ],
-    checks: ['list_status_matches_job_status', 'unfinished_job_status', 'submit_answer_matches_everywhere', 'cancelled_status_everywhere'],
+    checks: [
+      'list_status_matches_job_status',
+      'unfinished_job_status',
+      'submit_answer_matches_everywhere',
+      'cancelled_status_everywhere',
+      'job_kinds_listed',
+    ],
     sites: [
       'getJobStatus/description#for-finished-jobs-the-status-here',
       'schemas/JobStatus/properties/status/description#*',
@@ -660,9 +691,14 @@ const RULES = [
         page: 'job-status',
         shows: '"data": {"outputs": {"data_return_size": 2, "vertices": […], "data_offset": 0, "data_total_size": 19}}',
       },
+      { page: 'vertex-filter-query', says: 'The result is read through the job status API' },
     ],
     checks: ['response_schema_conformance'],
-    sites: ['schemas/JobResultData/description#*'],
+    sites: [
+      'schemas/JobResultData/description#*',
+      'getJobStatus/description#a-vertex-filter-query-s-result',
+      'queryVertices/description#a-query-job-s-result-is',
+    ],
   },
   {
     id: 'status.result-paging',
@@ -671,9 +707,15 @@ const RULES = [
       { page: 'job-status', says: '本次查询返回最大数量(最大100000)，默认为100000。' },
       { page: 'job-status', says: 'data_return_size 否 Integer 本次查询返回结果数量。' },
       { page: 'job-status', says: 'data_offset 否 Integer 本次查询返回结果偏移量。' },
+      { page: 'filtered-query', says: "asynchronously, false pages the job's result, true does not" },
     ],
     checks: ['result_limit_respected'],
-    sites: ['parameters/ResultLimit/description#*', 'parameters/ResultLimit/schema/maximum', 'parameters/ResultOffset/description#*'],
+    sites: [
+      'parameters/ResultLimit/description#*',
+      'parameters/ResultLimit/schema/maximum',
+      'parameters/ResultOffset/description#*',
+      'getJobStatus/description#an-asynchronous-filtered-query-is-paged',
+    ],
   },
   {
     id: 'status.result-paging-range',
@@ -834,6 +876,416 @@ const RULES = [
       'executeAlgorithm/parameters/2/required',
       'executeAlgorithm/parameters/2/description#*',
       'executeAlgorithm/parameters/2/schema/enum',
+    ],
+  },
+  // Every API that creates a job: its answer, its job, its refusals.
+  {
+    id: 'kind.answer',
+    rule: "An API that creates a job answers an accepted submission 200 with the new job's jobId, a non-empty string, and with a jobType where its page's example shows one (a number as the examples send it, or the String the index tables type it).",
+    evidence: [
+      {
+        page: 'vertex-filter-query',
+        shows: 'Http Status Code: 200 {"jobId": "03e774f5-29ea-4187-9508-5435f3892ead016886200", "jobType": 1}',
+      },
+      {
+        page: 'edge-filter-query',
+        shows: 'Http Status Code: 200 {"jobId": "f9987cab-64d3-4b3d-ac43-e91ae0c21bef168127124", "jobType": 0}',
+      },
+      {
+        page: 'export-filtered-vertices',
+        shows: 'Http Status Code: 200 {"jobId": "03e774f5-29ea-4187-9508-5435f3892ead016886200", "jobType": 1}',
+      },
+      {
+        page: 'delete-filtered-edges',
+        shows: 'Http Status Code: 200 {"jobId": "f9987cab-64d3-4b3d-ac43-e91ae0c21bef168127124", "jobType": 0}',
+      },
+      {
+        page: 'filtered-query',
+        shows: 'Http Status Code: 200 {"jobId": "6622f13c-4b88-45f5-89a9-eaa096647c4a", "jobType": 1} for executionMode async',
+      },
+      {
+        page: 'batch-delete-edges',
+        shows: 'Http Status Code: 200 {"jobId": "500dea8f-9651-41fe-8299-c20f13a032ea", "jobType": 3} for executionMode async',
+      },
+      { page: 'create-index', shows: 'Http Status Code: 200 {"jobId": "f99f60f1-bba6-4cde-bd1a-ff4bdd1fd500000168232", "jobType": 8}' },
+      { page: 'delete-index', shows: 'Http Status Code: 200 {"jobId": "fb74314e-a82d-41b2-8900-96e2559fa0d9000168232", "jobType": 9}' },
+      {
+        page: 'export-job-result',
+        shows: 'HttpStatusCode: 200 {"jobId": "f99f60f1-bba6-4cde-bd1a-ff4bdd1fd500000168232"}, without a jobType',
+      },
+      { page: 'import-graph', shows: 'Http Status Code: 200 { "jobId": "b4f2e9a0-0439-4edd-a3ad-199bb523b613" }, without a jobType' },
+      { page: 'execute-algorithm', shows: '{"jobId": "4448c9fb-0b16-4a78-8d89-2a137c53454a001679122", "jobType": 1}' },
+    ],
+    checks: ['job_kinds_submitted'],
+    sites: [
+      'queryVertices/description#each-creates-a-job-and-answers',
+      'queryEdges/description#the-first-three-create-a-job',
+      'createIndex/description#the-answer-is-jobid-jobtype-8',
+      'deleteIndex/description#the-answer-is-jobid-jobtype-9',
+      'exportJobResult/description#the-answer-is-jobid-of-a',
+      'executeAlgorithm/description#import-graph-2-1-14-adds',
+    ],
+  },
+  {
+    id: 'kind.job-type-value',
+    rule: 'The jobType is the number its page shows: 1 for a vertex filter query, its export and delete, an asynchronous Filtered-query and an algorithm; 0 for an edge filter query, its export and delete; 3 for an asynchronous batch delete; 8 for create index; 9 for delete index.',
+    evidence: [
+      {
+        decision:
+          "no page gives the numbers a meaning, the index tables type the field String, and the export and delete pages answer with the query pages' example unchanged (the same jobId): the kit prefers each page's number and accepts any",
+      },
+    ],
+    checks: ['job_kinds_submitted'],
+    sites: [],
+  },
+  {
+    id: 'kind.sync-answer',
+    rule: 'A Filtered-query or a batch delete without executionMode async answers at once: Filtered-query 200 with its result in data (an object, at most 100,000 vertices), a batch delete 200 {"result": "success"}.',
+    evidence: [
+      { page: 'filtered-query', says: 'sync or async; default' },
+      { page: 'filtered-query', says: 'synchronously, at most 100,000 vertices are returned' },
+      {
+        page: 'filtered-query',
+        shows: 'Http Status Code: 200 {"data": {"edges": [{"index": "1", "source": "tr_1", "label": "rate", …}, ……]}}',
+      },
+      { page: 'batch-delete-edges', says: 'sync synchronous, async asynchronous; default sync' },
+      { page: 'batch-delete-edges', shows: 'Http Status Code: 200 {"result": "success"}' },
+    ],
+    checks: ['job_kinds_submitted', 'response_schema_conformance'],
+    sites: [
+      'executeAlgorithm/description#with-executionmode-sync-the-default-the',
+      'executeAlgorithm/description#a-synchronous-result-holds-at-most',
+      'queryEdges/description#batch-delete-deletes-at-once-and',
+      'schemas/BatchDeleteResult/description#*',
+      'schemas/BatchDeleteResult/required',
+      'schemas/BatchDeleteResult/properties/result/enum',
+      'schemas/FilteredQueryResult/description#*',
+      'schemas/FilteredQueryResult/required',
+    ],
+  },
+  {
+    id: 'kind.listed',
+    rule: "A job an API created is known right after its answer: the list holds its jobId, and its status endpoint answers the job's state, the list's or a later one.",
+    evidence: [
+      { page: 'list-jobs', says: '现在提供一个新的接口用于查询engine中保存的所有异步任务,返回每个任务的jobId、job状态、原始请求。' },
+      { page: 'job-status', says: '通过jobId查询任务的执行状态。' },
+      { page: 'batch-delete-edges', says: "the delete task's id, to be read through the job status API" },
+      { page: 'import-graph', says: "the async task's jobId; read its status through the job APIs" },
+    ],
+    checks: ['job_kinds_listed'],
+    sites: ['getJobStatus/description#used-after-every-asynchronous-api-algorithms'],
+  },
+  {
+    id: 'kind.task-type',
+    rule: 'An import job is listed with taskType ImportGraph and an algorithm job with Algorithm.',
+    evidence: [{ page: 'list-jobs', shows: 'taskType "ImportGraph" on the import job and "Algorithm" on the algorithm jobs' }],
+    checks: ['job_kinds_listed'],
+    sites: [],
+  },
+  {
+    id: 'kind.task-type-decided',
+    rule: 'The jobs of the other APIs are listed with the taskType the spec names for them: VertexFilterQuery, EdgeFilterQuery, FilteredQuery, ExportFilteredVertices, DeleteFilteredVertices, ExportFilteredEdges, DeleteFilteredEdges, BatchDeleteEdges, CreateIndex, DeleteIndex, ExportJobResult.',
+    evidence: [
+      {
+        decision:
+          "the pages show only Algorithm and ImportGraph; the other names are this spec's, in their style (x-ges-actions, taskTypeFrom: decision), and a client reads taskType as an open string",
+      },
+    ],
+    checks: ['job_kinds_listed'],
+    sites: [],
+  },
+  {
+    id: 'kind.raw-request',
+    rule: "A submitted job's rawRequest is the body it was submitted with (the same JSON), credentials (obsParameters) aside.",
+    evidence: [
+      {
+        inference:
+          "the list page calls rawRequest the original request body (原始请求Body体), yet its ImportGraph examples show bodies with a graphName and without the obsParameters the import page requires: what an engine keeps of a body other than an algorithm's is not settled",
+      },
+    ],
+    checks: ['job_kinds_listed'],
+    sites: [],
+  },
+  {
+    id: 'kind.refusal',
+    rule: 'An API that creates jobs refuses a submission with a 4xx GES error envelope that carries no jobId, and no job appears for it in the list.',
+    evidence: [
+      {
+        page: 'error-codes',
+        says: '当调用出错时，HTTP 请求返回一个 4xx 或 5xx 的 HTTP 状态码。返回的消息体中是具体的错误代码及错误信息。',
+      },
+      { page: 'execute-algorithm', says: '执行算法任务ID。请求失败时，字段为空。' },
+      {
+        page: 'vertex-filter-query',
+        shows:
+          'Http Status Code: 400 {"errorMessage": "Bad Request, parameter labels and vertexFilters cannot all be null", "errorCode": "GES.8203"}',
+      },
+      { page: 'create-index', shows: 'Http Status Code: 400 {"errorMessage": "graph [demo] is not found", "errorCode": "GES.8603"}' },
+    ],
+    checks: ['job_kinds_submitted', 'job_kind_refusals'],
+    sites: [
+      'queryVertices/responses/400/description#*',
+      'queryEdges/responses/400/description#*',
+      'createIndex/responses/400/description#*',
+      'deleteIndex/responses/400/description#*',
+      'exportJobResult/responses/400/description#*',
+    ],
+  },
+  {
+    id: 'kind.documented-refusals',
+    rule: "The refusals the pages show answer 400 with the page's code: a vertex filter query or export naming neither labels nor vertexFilters GES.8203, an edge one naming neither labels nor edgeFilters GES.8103, a batch delete whose edge lacks source GES.8000, a Filtered-query whose executionMode is neither sync nor async GES.8806; a graph that does not exist GES.8603 (create index), GES.8604 (delete index), GES.8011 (export of a result), GES.8013 (import), GES.8806 (Filtered-query), GES.8402 (asynchronous batch delete).",
+    evidence: [
+      {
+        page: 'vertex-filter-query',
+        shows:
+          'Http Status Code: 400 {"errorMessage": "Bad Request, parameter labels and vertexFilters cannot all be null", "errorCode": "GES.8203"}',
+      },
+      { page: 'vertex-filter-query', says: 'labels or vertexFilters, one of them' },
+      {
+        page: 'export-filtered-vertices',
+        shows:
+          'Http Status Code: 400 {"errorMessage": "Bad Request, parameter labels and vertexFilters cannot all be null", "errorCode": "GES.8203"}',
+      },
+      {
+        page: 'edge-filter-query',
+        shows:
+          'Http Status Code: 400 {"errorMessage": "Bad Request, parameter labels and edgeFilters cannot all be null", "errorCode": "GES.8103"}',
+      },
+      {
+        page: 'export-filtered-edges',
+        shows:
+          'Http Status Code: 400 {"errorMessage": "Bad Request, parameter labels and vertexFilters cannot all be null", "errorCode": "GES.8103"}',
+      },
+      {
+        page: 'batch-delete-edges',
+        shows: 'Http Status Code: 400 {"errorMessage":"parameter does not contain \'source\'", "errorCode":"GES.8000"}',
+      },
+      {
+        page: 'filtered-query',
+        shows:
+          'Http Status Code: 400 {"errorMessage": "executionMode is not correct, it should be sync or async", "errorCode": "GES.8806"}',
+      },
+      {
+        page: 'filtered-query',
+        shows: 'Http Status Code: 400 {"errorMessage": "graph [tesdt_117] is not found", "errorCode": "GES.8806"}',
+      },
+      { page: 'create-index', shows: 'Http Status Code: 400 {"errorMessage": "graph [demo] is not found", "errorCode": "GES.8603"}' },
+      { page: 'delete-index', shows: 'Http Status Code: 400 {"errorMessage": "graph [demo] is not found", "errorCode": "GES.8604 "}' },
+      { page: 'export-job-result', shows: 'HttpStatusCode: 400 {"errorMessage": "graph [demo] is not found", "errorCode": "GES.8011"}' },
+      { page: 'import-graph', shows: 'Http Status Code: 400 { "errorCode": "GES.8013", "errorMessage": "graph [movie2] is not found" }' },
+      {
+        page: 'batch-delete-edges',
+        shows: 'Http Status Code: 400 {"errorMessage": "graph [test_117d] is not found", "errorCode": "GES.8402"}',
+      },
+    ],
+    checks: ['job_kind_refusals'],
+    sites: [
+      'queryVertices/description#labels-or-vertexfilters-must-be-given',
+      'queryEdges/description#labels-or-edgefilters-must-be-given',
+      'queryEdges/description#the-export-page-s-failure-example',
+      'queryEdges/description#a-batch-delete-whose-edge-lacks',
+      'executeAlgorithm/description#an-executionmode-other-than-sync-or',
+      'executeAlgorithm/description#an-unknown-graph-is-400-ges',
+      'schemas/VertexQueryRequest/description#labels-or-vertexfilters-is-given-doc',
+      'schemas/VertexExportRequest/description#labels-or-vertexfilters-is-given-doc',
+      'schemas/VertexDeleteRequest/description#labels-or-vertexfilters-is-given-doc',
+      'schemas/EdgeQueryRequest/description#labels-or-edgefilters-is-given-doc',
+      'schemas/EdgeExportRequest/description#labels-or-edgefilters-is-given-doc',
+      'schemas/EdgeDeleteRequest/description#labels-or-edgefilters-is-given-doc',
+      'schemas/EdgeRef/required',
+      'schemas/FilteredQueryRequest/properties/executionMode/enum',
+      'schemas/BatchDeleteEdgesRequest/properties/executionMode/enum',
+    ],
+  },
+  {
+    id: 'kind.refusal-codes',
+    rule: "The refusals no page shows answer the spec's codes: a vertex or edge filter query on a graph that does not exist 400 GES.8000; a malformed condition, label or sort GES.8202, GES.8201, GES.8205 (vertices) or GES.8101, GES.8102, GES.8104 (edges); a batch delete of no edges GES.8110; an export without exportPath or obsParameters, or an action_id no page documents, GES.8000; an import naming no file GES.8013; an index name of other characters or over 63, an unknown indexType, an index the graph has GES.8603, one it does not have GES.8604; the export of a job the engine does not hold GES.8301, of one not succeeded or not exportable GES.8011.",
+    evidence: [
+      {
+        decision:
+          "the error table names these codes for these cases but no page shows them answered; an unknown graph on the filter queries answers the list's code, since their pages show none",
+      },
+    ],
+    checks: ['job_kind_refusals'],
+    notCheckable: 'the kit sends the refusals the pages show and a graph that does not exist; the other cases need bodies it does not send',
+    sites: [
+      'queryVertices/description#decision-a-filter-condition-that-is',
+      'queryVertices/description#an-export-without-exportpath-or-obsparameters',
+      'queryVertices/description#an-action-id-other-than-the',
+      'queryVertices/responses/400/description#*',
+      'queryVertices/parameters/2/required',
+      'queryVertices/parameters/2/schema/enum',
+      'queryEdges/description#a-malformed-condition-is-400-ges',
+      'queryEdges/description#an-action-id-other-than-the',
+      'queryEdges/responses/400/description#*',
+      'queryEdges/parameters/2/required',
+      'queryEdges/parameters/2/schema/enum',
+      'executeAlgorithm/description#decision-an-import-naming-none-of',
+      'executeAlgorithm/description#decision-an-action-id-that-is',
+      'createIndex/description#decision-an-indexname-with-other-characters',
+      'createIndex/description#an-index-name-the-graph-already',
+      'createIndex/responses/400/description#*',
+      'deleteIndex/description#decision-an-index-the-graph-does',
+      'deleteIndex/responses/400/description#*',
+      'exportJobResult/description#decision-a-job-the-engine-does',
+      'exportJobResult/responses/400/description#*',
+      'exportJobResult/parameters/3/required',
+      'exportJobResult/parameters/3/schema/enum',
+    ],
+  },
+  {
+    id: 'kind.effects',
+    rule: "What each job does: a Filtered-query walks k hops and lists the last hop's vertices or edges; an index (composite or full-text) exists once its job has succeeded, and a full-text one may lag an update by a second; a deleted index is gone; an export writes the result of a finished job (of the algorithms and queries its page lists) to OBS and, unless erase is false, deletes the exported job; a full-text predicate needs a full-text index.",
+    evidence: [
+      {
+        page: 'filtered-query',
+        says: 'Filters a k-hop walk layer by layer and lists the vertices or edges of the k-th hop that meet the filters',
+      },
+      { page: 'create-index', says: 'query at least a second after an update' },
+      { page: 'delete-index', says: 'Deletes the index of the given indexName' },
+      { page: 'export-job-result', says: 'Exports the execution result of an asynchronous task (jobId) to a file' },
+      { page: 'export-job-result', says: 'delete the original job after the export and release its resources' },
+      { page: 'vertex-filter-query', says: 'Full-text predicates need a full-text index created first.' },
+    ],
+    checks: [],
+    notCheckable:
+      "the kit reads no graph data and no OBS files: what a job does to them is not visible through the job APIs, and it exports only its own jobs' results",
+    sites: [
+      'executeAlgorithm/description#filtered-query-2-2-13-filters',
+      'createIndex/description#creates-a-composite-index-globalcompositevertexindex-globalcompositeedgeindex',
+      'createIndex/description#a-full-text-index-may-serve',
+      'deleteIndex/description#deletes-the-index-of-that-name',
+      'exportJobResult/description#writes-the-result-of-a-finished',
+      'exportJobResult/description#supported-the-algorithms-pagerank-personalrank-pixie',
+      'exportJobResult/description#by-default-erase-true-the-exported',
+      'queryVertices/description#with-a-full-text-predicate-vertexfilters',
+    ],
+  },
+  {
+    id: 'status.kind-results',
+    rule: "An edge filter query's result is its edges in data.outputs, with the paging counters beside them.",
+    evidence: [
+      { decision: 'no page shows the result of an edge filter query; the mock puts it where the vertex filter query has its vertices' },
+    ],
+    checks: [],
+    notCheckable:
+      "the result of a job other than the pages' example is the engine's: response_schema_conformance validates every result page as it is",
+    sites: ['getJobStatus/description#no-page-shows-an-edge-filter'],
+  },
+  // Request bodies: what an engine must take. A refusal of a page's example cannot be told from a
+  // refusal for the target graph's data, so the kit reports what it sent and fails nobody for it.
+  {
+    id: 'request.page-forms',
+    rule: 'The APIs take the forms their pages\' examples send: counts as numbers or digit strings ("offset":"0"), flags as booleans or "true"/"false" ("hasLabel": "true", "visulized": "false"), labels, filters, index properties and OBS parameters as JSON arrays and objects where the tables say String, and action_id= import-graph with a blank.',
+    evidence: [
+      { page: 'edge-filter-query', shows: '"offset":"0" and "limit":"20", strings where the table says Integer' },
+      { page: 'create-index', shows: '"hasLabel": "true" and "indexProperty": ["age"], where the table says String' },
+      { page: 'filtered-query', shows: '"visulized": "false", a misspelt visualized sent as a string' },
+      { page: 'vertex-filter-query', shows: '"labels": ["movies", "user"], an array where the table says String' },
+      { page: 'import-graph', shows: 'action_id= import-graph, with a blank, in its URI line and its example' },
+    ],
+    checks: [],
+    notCheckable:
+      "a refusal of a page's example cannot be told from a refusal for the target graph's data (a label or property it lacks): the kit sends the pages' examples, reports what came back, and fails no engine for refusing one",
+    sites: [
+      'schemas/LooseInteger/description#*',
+      'schemas/LooseInteger/oneOf',
+      'schemas/LooseInteger/oneOf/*/*',
+      'schemas/LooseBoolean/description#*',
+      'schemas/LooseBoolean/oneOf',
+      'schemas/LooseBoolean/oneOf/*/*',
+      'schemas/LabelList/description#*',
+      'schemas/FilterConditionList/description#*',
+      'schemas/ObsParameters/description#the-tables-type-it-string-every',
+      'schemas/CreateIndexRequest/properties/indexProperty/description#*',
+      'schemas/FilteredQueryRequest/properties/visulized/description#the-examples-spelling-of-visualized-sent',
+      'executeAlgorithm/description#the-chinese-page-prints-the-url',
+    ],
+  },
+  {
+    id: 'request.fields',
+    rule: "The request bodies have the fields and values of the pages' tables: filter conditions (propertyName, predicate, values, type), sorts, OBS credentials (accessKey, secretKey), edges by source and target, Filtered-query's hops and property filters, the import's files and parallelEdge, the index's name (letters, digits, - and _, under 63 characters) and type, the export's exportPath.",
+    evidence: [
+      { page: 'vertex-filter-query', says: 'labels or vertexFilters, one of them' },
+      { page: 'export-filtered-vertices', says: 'exportPath (yes, String, the export path)' },
+      { page: 'batch-delete-edges', says: 'Deletes edges in batches by their source, target and index' },
+      { page: 'create-index', says: 'letters, digits, - and _ only; under 63 characters' },
+      { page: 'export-filtered-vertices', says: 'asynchronous mode only' },
+    ],
+    checks: [],
+    notCheckable:
+      "what an engine takes is judged by sending it: the kit sends the pages' own examples, and a refusal of one is reported, not failed (see request.page-forms)",
+    sites: [
+      'queryVertices/requestBody/required',
+      'queryEdges/requestBody/required',
+      'createIndex/requestBody/required',
+      'exportJobResult/requestBody/required',
+      'deleteIndex/parameters/2/required',
+      'deleteIndex/parameters/2/schema/minLength',
+      'schemas/FilterCondition/description#*',
+      'schemas/FilterCondition/required',
+      'schemas/FilterCondition/properties/*/enum',
+      'schemas/FilterCondition/properties/values/description#*',
+      'schemas/FilterCondition/properties/values/items/anyOf/1/required',
+      'schemas/SortKey/description#*',
+      'schemas/SortKey/properties/*/enum',
+      'schemas/ObsParameters/description#obs-credentials-for-reading-or-writing',
+      'schemas/ObsParameters/required',
+      'schemas/VertexQueryRequest/description#the-vertex-filter-query-body-action',
+      'schemas/EdgeQueryRequest/description#the-edge-filter-query-body-action',
+      'schemas/VertexExportRequest/description#the-body-of-exporting-filtered-vertices',
+      'schemas/VertexExportRequest/required',
+      'schemas/EdgeExportRequest/description#the-body-of-exporting-filtered-edges',
+      'schemas/EdgeExportRequest/required',
+      'schemas/VertexDeleteRequest/description#the-body-of-deleting-filtered-vertices',
+      'schemas/EdgeDeleteRequest/description#the-body-of-deleting-filtered-edges',
+      'schemas/EdgeRef/description#*',
+      'schemas/EdgeRef/properties/sortKey/oneOf',
+      'schemas/BatchDeleteEdgesRequest/description#*',
+      'schemas/BatchDeleteEdgesRequest/required',
+      'schemas/BatchDeleteEdgesRequest/properties/ignoreError/description#*',
+      'schemas/PropertyFilter/description#*',
+      'schemas/PropertyFilter/required',
+      'schemas/PropertyFilter/properties/predicate/enum',
+      'schemas/PropertyFilter/properties/rightvalue/properties/value/oneOf',
+      'schemas/FilteredQueryLayer/description#*',
+      'schemas/FilteredQueryLayer/required',
+      'schemas/FilteredQueryLayer/properties/operator/*',
+      'schemas/FilteredQueryLayer/properties/operator/description#*',
+      'schemas/FilteredQueryRequest/description#*',
+      'schemas/FilteredQueryRequest/required',
+      'schemas/FilteredQueryRequest/properties/query_type/enum',
+      'schemas/FilteredQueryRequest/properties/full_path/description#*',
+      'schemas/ParallelEdge/description#*',
+      'schemas/ParallelEdge/properties/action/enum',
+      'schemas/ParallelEdge/properties/ignoreLabel/description#*',
+      'schemas/ImportGraphRequest/description#the-import-graph-body-action-id',
+      'schemas/CreateIndexRequest/description#*',
+      'schemas/CreateIndexRequest/required',
+      'schemas/CreateIndexRequest/properties/indexName/pattern',
+      'schemas/CreateIndexRequest/properties/indexType/enum',
+      'schemas/ExportJobResultRequest/description#the-export-result-body-2-2',
+      'schemas/ExportJobResultRequest/required',
+    ],
+  },
+  {
+    id: 'request.decisions',
+    rule: "Where the pages leave a request open, the spec decides: visulized is read as visualized when that is absent; blanks around action_id are ignored; an edge filter query's limit defaults to 10; obsParameters is optional on an import and on the export of a result; an import may name its graph (graphName).",
+    evidence: [
+      {
+        decision:
+          "the Filtered-query examples misspell visualized, the import page prints action_id with a blank, the edge query page gives limit no default, and the import and export pages require obsParameters where the list's import bodies and the 2025 export page go without",
+      },
+    ],
+    checks: [],
+    notCheckable: 'what a server reads from a body it accepted is not visible from outside beyond the jobs it makes',
+    sites: [
+      'executeAlgorithm/description#decision-blanks-around-the-action-id',
+      'queryEdges/description#decision-the-edge-filter-query-page',
+      'schemas/FilteredQueryRequest/properties/visulized/description#accepted-and-read-as-visualized-when',
+      'schemas/ImportGraphRequest/description#the-memory-edition-page-marks-obsparameters',
+      'schemas/ImportGraphRequest/properties/graphName/description#*',
+      'schemas/ExportJobResultRequest/description#obsparameters-is-required-by-the-2021',
     ],
   },
 ] as const satisfies readonly RuleEntry[];

@@ -16,6 +16,35 @@ export function describeAnswer(exchange: Exchange): string {
   return `${status} ${contentType ?? '(no content-type)'} ${body}`.trim();
 }
 
+/**
+ * A JSON text's value with object keys sorted (less the top-level keys given), so two texts of the same
+ * JSON compare equal; undefined when the text is no JSON.
+ */
+export function canonicalJson(text: unknown, without: readonly string[] = []): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const sort = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sort);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((key) => [key, sort((value as Record<string, unknown>)[key])]),
+      );
+    }
+    return value;
+  };
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    const kept =
+      parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? Object.fromEntries(Object.entries(parsed).filter(([key]) => !without.includes(key)))
+        : parsed;
+    return JSON.stringify(sort(kept));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The parsed JSON body as an object, or undefined. */
 export function bodyObject(exchange: Exchange): Record<string, unknown> | undefined {
   const json = exchange.response?.json;

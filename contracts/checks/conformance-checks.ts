@@ -5,7 +5,9 @@
  * broken keyword: a type or a field the pages show is MUST, a constraint the spec decided (the time
  * forms, non-empty ids, non-negative counts) SHOULD. Documented status spellings are left to
  * status_in_documented_set, the job invariants to the jobs checks, and 401/403 bodies to
- * auth_error_envelope, since real ones are undocumented.
+ * auth_error_envelope, since real ones are undocumented. An API that creates jobs and that the target
+ * does not offer (404 or 405 to the kit's submission) is judged by the spec's decision for a path that
+ * is no API, a SHOULD: no page says what an engine without it answers.
  */
 import { getResponseSchemaPointer, getSpecOperation } from '../../src/spec/spec-examples.js';
 import type { SchemaViolation } from '../../src/spec/spec-validator.js';
@@ -15,6 +17,7 @@ import { ruleInventory, siteMatches, type RuleId } from '../rule-inventory.js';
 import { specRuleSites } from '../spec-rule-sites.js';
 import { describeAnswer, isAuthStatus } from './check-helpers.js';
 import { otherSpellings, phaseOf, stateOf } from './job-states.js';
+import { isNotOffered } from './kind-submissions.js';
 import { describeSchema, describeViolations, valueAt } from '../describe-violations.js';
 
 /** Every answered exchange, after making sure there is at least the default list (when the run judges it). */
@@ -91,7 +94,16 @@ export const conformanceChecks: readonly CheckDefinition[] = [
         const { statuses } = getSpecOperation(exchange.operationId);
         const status = String(exchange.response?.status);
         ctx.judged();
-        if (!statuses.includes(status)) {
+        if (!statuses.includes(status) && isNotOffered(ctx, exchange)) {
+          // The target does not offer this API: no page says what such an engine answers.
+          ctx.fail({
+            rule: 'errors.no-such-api',
+            message: `${exchange.operationId} answered ${status}: the target does not offer it`,
+            expected: '404 GES.8000, as the spec answers a path or method that is no API',
+            actual: describeAnswer(exchange),
+            exchange,
+          });
+        } else if (!statuses.includes(status)) {
           ctx.fail({
             rule: 'errors.documented-statuses',
             message: `${exchange.operationId} answered ${status}, which it does not document`,
@@ -176,9 +188,11 @@ export const conformanceChecks: readonly CheckDefinition[] = [
         if (!pointer) continue; // undocumented status: status_code_conformance says so
         if (response.bodyNotRecorded) continue; // a recording without the body: nothing to validate
         validated++;
+        // An API the target does not offer: what its 404 carries is the spec's decision, not a page's.
+        const notOffered = isNotOffered(ctx, exchange);
         if (response.json === undefined) {
           ctx.fail({
-            rule: 'response.types',
+            rule: notOffered ? 'errors.no-such-api' : 'response.types',
             message: `${exchange.operationId} ${response.status}: the body is not JSON${response.jsonError ? ` (${response.jsonError})` : ''}`,
             expected: `JSON valid against ${describeSchema(pointer)}`,
             actual: describeAnswer(exchange),
@@ -200,7 +214,7 @@ export const conformanceChecks: readonly CheckDefinition[] = [
         // One finding per rule broken, so each says what it rests on.
         const byRule = new Map<RuleId, SchemaViolation[]>();
         for (const violation of violations) {
-          const rule = ruleOfViolation(violation);
+          const rule = notOffered ? 'errors.no-such-api' : ruleOfViolation(violation);
           byRule.set(rule, [...(byRule.get(rule) ?? []), violation]);
         }
         for (const [rule, broken] of byRule) {

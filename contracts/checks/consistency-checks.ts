@@ -13,6 +13,7 @@ import { describeJob, showValue } from '../../src/spec/job-facts.js';
 import { defaultJobs, describeAnswer, readStatusAnswer } from './check-helpers.js';
 import { phaseOf, sameOrLater, sameState, stateOf } from './job-states.js';
 import { ownFailedJob, pagerankOnce } from './own-jobs.js';
+import { jobsExported } from './kind-submissions.js';
 
 /** How many jobs of the list to look up: enough to cover every status, few requests. */
 const SAMPLE_SIZE = 10;
@@ -49,8 +50,14 @@ interface Subject {
  */
 async function subjects(ctx: CheckContext, phase: 'finished' | 'unfinished', state?: string): Promise<Subject[]> {
   const base = await defaultJobs(ctx);
+  // A job whose result the kit exported may be gone by the time it is looked up (an export deletes it).
+  const exported = await jobsExported(ctx);
   const matching = base.jobs.filter(
-    (job) => phaseOf(job.status) === phase && (state === undefined || stateOf(job.status) === state) && typeof job.jobId === 'string',
+    (job) =>
+      phaseOf(job.status) === phase &&
+      (state === undefined || stateOf(job.status) === state) &&
+      typeof job.jobId === 'string' &&
+      !exported.has(job.jobId),
   );
   const found: Subject[] = sampleByStatus(matching, SAMPLE_SIZE).map((job) => ({ job, own: false }));
   if (!ctx.options.allowMutations || !ctx.selects('executeAlgorithm')) return found;

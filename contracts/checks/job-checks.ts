@@ -1,7 +1,9 @@
 /**
  * Job invariants, judged on every job of every list answer the run saw. The GES pages state some
  * (failReason only when failed, files only for ImportGraph, progress 0–100, a finished job cannot be
- * stopped, which algorithms can be, rawRequest is the original body); the others are this project's
+ * stopped, which kinds and algorithms can be while they run, rawRequest is the original body); where
+ * the cancel pages disagree (node2vec, imports, Filtered-query) either canStop passes and the spec's
+ * choice, the newest page's, is SHOULD. The others are this project's
  * inferences (times in order, progress by status, import counts and units) and are SHOULD, like
  * progress as a string and the status spellings.
  */
@@ -10,7 +12,9 @@ import type { RuleId } from '../rule-inventory.js';
 import { describeJob, progressValue, showValue } from '../../src/spec/job-facts.js';
 import { jobInvariantViolations, type JobInvariant, type JobViolation } from '../../src/spec/job-invariants.js';
 import { bodyObject } from './check-helpers.js';
-import { CANCELLABLE_ALGORITHMS, otherSpellings, phaseOf } from './job-states.js';
+import { jobActions, jobActionById } from '../../src/spec/job-actions.js';
+import { CANCELLABLE_ALGORITHMS_TEXT, cancellability, otherSpellings, phaseOf } from './job-states.js';
+import { kindsMade } from './kind-submissions.js';
 
 /** Every job seen, after making sure the default list has been read (when the run judges the list). */
 async function sightings(ctx: CheckContext): Promise<JobSighting[]> {
@@ -94,6 +98,11 @@ function fileStats(job: Record<string, unknown>): { where: string; stat: Record<
         : [],
     );
   });
+}
+
+/** The kind (an action's id) whose jobs show this taskType in the spec, Algorithm and foreign types aside. */
+function kindOfTaskType(taskType: unknown): string | undefined {
+  return jobActions.find((action) => action.taskType === taskType && action.taskType !== 'Algorithm')?.id;
 }
 
 /** The algorithmName an algorithm job's rawRequest names; undefined when it names none. */
@@ -225,29 +234,42 @@ export const jobChecks: readonly CheckDefinition[] = [
     id: 'can_stop_matches_cancellable',
     group: 'jobs',
     phase: 'audit',
-    description: `A pending or running algorithm job has canStop true exactly when its algorithm is one the cancel page lists (${[...CANCELLABLE_ALGORITHMS].join(', ')}).`,
+    description: `A pending or running job has canStop true when every cancel page names its kind cancellable (vertex and edge filter queries, add index; the algorithms ${CANCELLABLE_ALGORITHMS_TEXT}), false when none does (exports and deletes of filtered data, batch deletes, delete index, export of a result, other algorithms); where the pages disagree (node2vec, import, Filtered-query) either passes, and the spec follows the newest page.`,
     async run(ctx) {
+      // The kind of a job the kit made is known by the API that made it; another's by its taskType.
+      const made = await kindsMade(ctx);
       let judged = 0;
       for (const { job, exchange } of await sightings(ctx)) {
+        if (phaseOf(job.status) !== 'unfinished') continue;
+        const kind = made.get(job.jobId) ?? (job.taskType === 'Algorithm' ? 'executeAlgorithm' : kindOfTaskType(job.taskType));
         const algorithm = algorithmOf(job);
-        if (job.taskType !== 'Algorithm' || phaseOf(job.status) !== 'unfinished' || algorithm === undefined) continue;
+        if (kind === undefined || (kind === 'executeAlgorithm' && algorithm === undefined)) continue;
         judged++;
-        const cancellable = CANCELLABLE_ALGORITHMS.has(algorithm);
-        if (job.canStop !== cancellable) {
+        const what = kind === 'executeAlgorithm' ? `runs ${algorithm}` : `is a ${jobActionById(kind).taskType} job`;
+        const { agreed, newest } = cancellability(kind, algorithm);
+        if (agreed !== undefined && job.canStop !== agreed) {
           ctx.fail({
             rule: 'job.cancellable-can-stop',
-            message: `${describeJob(job)} runs ${algorithm} with canStop ${showValue(job.canStop)}`,
-            expected: cancellable
-              ? `canStop true: the cancel page lists ${algorithm} among the cancellable algorithms`
-              : `canStop false: the cancel page does not list ${algorithm} among the cancellable algorithms`,
+            message: `${describeJob(job)} ${what} with canStop ${showValue(job.canStop)}`,
+            expected: agreed
+              ? `canStop true: every cancel page names ${kind === 'executeAlgorithm' ? `${algorithm} among the cancellable algorithms` : 'its kind cancellable'}`
+              : `canStop false: no cancel page names ${kind === 'executeAlgorithm' ? `${algorithm} among the cancellable algorithms` : 'its kind cancellable'}`,
+            actual: JSON.stringify(job).slice(0, 400),
+            exchange,
+          });
+        } else if (agreed === undefined && job.canStop !== newest) {
+          ctx.fail({
+            rule: 'job.cancellable-newest',
+            message: `${describeJob(job)} ${what} with canStop ${showValue(job.canStop)}`,
+            expected: `canStop ${newest}: the newest cancel page ${newest ? 'lists' : 'does not list'} it (the older ones ${newest ? 'do not' : 'differ'})`,
             actual: JSON.stringify(job).slice(0, 400),
             exchange,
           });
         }
       }
-      if (judged === 0) return ctx.skip('not exercised: no pending or running algorithm job naming its algorithm was seen');
+      if (judged === 0) return ctx.skip('not exercised: no pending or running job of a kind the cancel pages speak of was seen');
       ctx.judged(judged);
-      ctx.note(`${judged} unfinished algorithm jobs`);
+      ctx.note(`${judged} unfinished jobs`);
     },
   },
   {

@@ -8,30 +8,9 @@
 import type { CheckContext, CheckDefinition, Exchange, SeenJob } from '../contract-types.js';
 import { describeJob, showValue } from '../../src/spec/job-facts.js';
 import { readJobTime } from '../../src/spec/read-job-time.js';
-import { bodyObject, describeAnswer, expectGesError, readStatusAnswer } from './check-helpers.js';
+import { bodyObject, canonicalJson, describeAnswer, expectGesError, readStatusAnswer } from './check-helpers.js';
 import { phaseOf, sameOrLater, sameState, stateOf } from './job-states.js';
 import { cancelOnce, findListed, shortestPathSubmitted, submitOnce, unknownVertexOnce, waitForListed } from './own-jobs.js';
-
-/** A JSON text's value with object keys sorted, so two texts of the same JSON compare equal; undefined when not JSON. */
-function canonicalJson(text: unknown): string | undefined {
-  if (typeof text !== 'string') return undefined;
-  const sort = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(sort);
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.keys(value)
-          .sort()
-          .map((key) => [key, sort((value as Record<string, unknown>)[key])]),
-      );
-    }
-    return value;
-  };
-  try {
-    return JSON.stringify(sort(JSON.parse(text)));
-  } catch {
-    return undefined;
-  }
-}
 
 /** How many jobs a page of the paged read holds. */
 const PAGE = 3;

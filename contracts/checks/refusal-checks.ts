@@ -6,12 +6,15 @@
  * documented ones are this spec's (SHOULD). Whatever a wrong server accepted by mistake is cancelled
  * again and the finding says so; a refused cancel must leave its job as it was.
  */
-import type { CheckContext, CheckDefinition, Exchange } from '../contract-types.js';
+import type { CheckContext, CheckDefinition, Exchange, SendOptions } from '../contract-types.js';
+import type { OperationId } from '../../src/types.js';
+import { getRequestExample } from '../../src/spec/spec-examples.js';
 import type { RuleId } from '../rule-inventory.js';
 import { describeJob, showValue } from '../../src/spec/job-facts.js';
 import { bodyObject, describeAnswer, expectGesError, isAuthStatus, unknownJobId } from './check-helpers.js';
 import { phaseOf, stateOf } from './job-states.js';
 import { cancelOnce, cleanUp, findListed, once, pagerankOfItsOwn, submitOnce } from './own-jobs.js';
+import { kindRun, offeredOperations } from './kind-submissions.js';
 
 /** One MiB, the largest body the spec accepts. */
 const MAX_BODY = 1024 * 1024;
@@ -97,7 +100,7 @@ async function expectWriteRefused(ctx: CheckContext, exchange: Exchange, what: s
   const status = exchange.response?.status;
   ctx.judged();
   if (status !== undefined && status >= 400 && status < 500) return;
-  const cleaned = exchange.operationId === 'executeAlgorithm' ? await cleanUp(ctx, exchange) : '';
+  const cleaned = exchange.operationId === 'cancelJob' ? '' : await cleanUp(ctx, exchange);
   ctx.fail({
     rule: 'auth.token-required',
     message: `${what} answered ${status ?? 'nothing'}${cleaned}`,
@@ -107,15 +110,41 @@ async function expectWriteRefused(ctx: CheckContext, exchange: Exchange, what: s
   });
 }
 
-/** The writes sent with `auth` (no token, or --forbidden-token): a submit and a cancel of the kit's own shortest_path. */
+/**
+ * The writes sent with `auth` (no token, or --forbidden-token): a submit and a cancel of the kit's own
+ * shortest_path, and a request to each other API that creates jobs the target offers (its page's
+ * query example, an index of the kit's own name, the export of a job no graph holds).
+ */
 async function unauthorisedWrites(ctx: CheckContext, auth: false | 'forbidden'): Promise<Exchange[]> {
   return once(ctx, `writes:${String(auth)}`, async () => {
     const { jobId } = await submitOnce(ctx);
+    const run = await kindRun(ctx);
+    const offered = offeredOperations(run);
+    const { indexName } = run;
     const body = JSON.stringify({ algorithmName: 'pagerank', parameters: { alpha: 0.85 } });
-    return Promise.all([
-      ctx.send({ operationId: 'executeAlgorithm', query: { action_id: 'execute-algorithm' }, body, auth }),
-      ctx.send({ operationId: 'cancelJob', jobId, auth }),
-    ]);
+    const writes: SendOptions[] = [
+      { operationId: 'executeAlgorithm', query: { action_id: 'execute-algorithm' }, body },
+      { operationId: 'cancelJob', jobId },
+    ];
+    const json = (operationId: OperationId, name: string) => JSON.stringify(getRequestExample(operationId, name));
+    if (offered.has('queryVertices'))
+      writes.push({ operationId: 'queryVertices', query: { action_id: 'query' }, body: json('queryVertices', 'QueryPage') });
+    if (offered.has('queryEdges'))
+      writes.push({ operationId: 'queryEdges', query: { action_id: 'query' }, body: json('queryEdges', 'QueryPage') });
+    if (offered.has('createIndex')) {
+      const index = { ...(getRequestExample('createIndex', 'CompositePage') as Record<string, unknown>), indexName: `${indexName}_auth` };
+      writes.push({ operationId: 'createIndex', body: JSON.stringify(index) });
+    }
+    if (offered.has('deleteIndex')) writes.push({ operationId: 'deleteIndex', indexName: `${indexName}_auth` });
+    if (offered.has('exportJobResult')) {
+      writes.push({
+        operationId: 'exportJobResult',
+        query: { action_id: 'export-result' },
+        jobId: await unknownJobId(ctx),
+        body: json('exportJobResult', 'ToObsPage'),
+      });
+    }
+    return Promise.all(writes.map((write) => ctx.send({ ...write, auth })));
   });
 }
 
@@ -314,7 +343,7 @@ export const refusalChecks: readonly CheckDefinition[] = [
     phase: 'probe',
     mutates: true,
     description:
-      'A submit and a cancel without X-Auth-Token, or with --forbidden-token, are refused with a 4xx; a job created by mistake is cancelled again and reported.',
+      'A submit, a cancel and a request to each other API that creates jobs the target offers, without X-Auth-Token or with --forbidden-token, are refused with a 4xx; a job created by mistake is cancelled again and reported.',
     async run(ctx) {
       if (ctx.options.token === undefined)
         return ctx.skip('not exercised: no --token given, so a refused write cannot be told from an accepted one');

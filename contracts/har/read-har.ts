@@ -6,7 +6,7 @@
  * reason: the kit judges servers, not browsers. Secrets never leave this module: X-Auth-Token, Authorization and cookie values are
  * dropped from the headers kept, and any occurrence of them in a URL or body is masked.
  */
-import { specOperations } from '../../src/spec/spec-examples.js';
+import { routeOperation } from '../../src/spec/route-operation.js';
 import type { OperationId } from '../../src/types.js';
 import type { Exchange, ExchangeResponse, RecordingSkip } from '../contract-types.js';
 
@@ -55,16 +55,13 @@ interface HarEntry {
 
 const SECRET_HEADERS = new Set(['x-auth-token', 'authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-subject-token']);
 
-/** Each operation's path template as a regular expression; a prefix before /ges/ (a gateway's) is allowed. */
-const OPERATION_PATTERNS = specOperations.map((operation) => ({
-  operationId: operation.operationId,
-  method: operation.method,
-  pattern: new RegExp(`${operation.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
-}));
-
-/** The GES operation of a method and URL path, or undefined. */
+/**
+ * The GES operation of a method and URL path, or undefined: the spec-derived router the mock answers
+ * with, so a recording names every operation of openapi.yaml as the mock would. The path is still
+ * percent-encoded (URL.pathname) and may sit behind a gateway's prefix before /ges/.
+ */
 function operationOfRequest(method: string, pathname: string): OperationId | undefined {
-  return OPERATION_PATTERNS.find((op) => op.method === method.toUpperCase() && op.pattern.test(pathname))?.operationId;
+  return routeOperation(method.toUpperCase(), pathname, true)?.operationId;
 }
 
 function headerList(value: unknown): { name: string; value: string }[] {

@@ -25,6 +25,8 @@ export interface JobAction {
   readonly jobType: number | undefined;
   /** The `taskType` its job shows in the list. */
   readonly taskType: string;
+  /** Where that taskType comes from: `ex`, a page's example shows it; `decision`, the spec names it. */
+  readonly taskTypeFrom: 'ex' | 'decision';
   /** Whether its job can be cancelled while it runs. */
   readonly cancellable: boolean;
   /** For execute-algorithm: the algorithms whose jobs can be cancelled (the cancel page's list). */
@@ -47,6 +49,7 @@ function toAction(operationId: OperationId, actionParam: string | undefined, raw
     createsJob: raw['createsJob'] === 'async' ? 'async' : 'always',
     jobType: typeof raw['jobType'] === 'number' ? raw['jobType'] : undefined,
     taskType: String(raw['taskType']),
+    taskTypeFrom: raw['taskTypeFrom'] === 'ex' ? 'ex' : 'decision',
     cancellable: raw['cancellable'] === true,
     cancellableAlgorithms: stringsOf(raw['cancellableAlgorithms']),
     exportableAlgorithms: stringsOf(raw['exportableAlgorithms']),

@@ -84,7 +84,7 @@ export function getResponseExamples(operationId: OperationId, status: string): {
 }
 
 /** A named request-body example of an operation, e.g. ('executeAlgorithm', 'PageRank'). */
-export function getRequestExample(operationId: 'executeAlgorithm', name: string): unknown {
+export function getRequestExample(operationId: OperationId, name: string): unknown {
   const { path, method } = getSpecOperation(operationId);
   const operation = (openapiDocument.paths[path] as Json)[method.toLowerCase()] as Json;
   const body = resolveRef<Json>(operation.requestBody);

@@ -40,8 +40,28 @@ describe('against the mock in-process (msw/node)', () => {
     expect(report.exitCode).toBe(0);
     expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
     const movie = mock.api.state().graphs.find((g) => g.project === PROJECT && g.graph === 'movie');
-    // The 60 seeded jobs, two shortest_paths (one from an unknown vertex, which failed) and two cancelled pageranks.
-    expect(movie?.jobCount).toBe(64);
+    // The 60 seeded jobs, two shortest_paths (one from an unknown vertex, which failed), two cancelled
+    // pageranks, and one job of each other API that creates jobs (the synchronous forms make none).
+    expect(movie?.jobCount).toBe(76);
+    const taskTypes = (
+      mock.api.engine.listJobs(PROJECT, 'movie', { limit: 100000, offset: 0 }) as { ok: true; value: { jobs: { taskType: string }[] } }
+    ).value.jobs.map((job) => job.taskType);
+    for (const taskType of [
+      'VertexFilterQuery',
+      'EdgeFilterQuery',
+      'FilteredQuery',
+      'ExportFilteredVertices',
+      'DeleteFilteredVertices',
+      'ExportFilteredEdges',
+      'DeleteFilteredEdges',
+      'BatchDeleteEdges',
+      'ImportGraph',
+      'CreateIndex',
+      'DeleteIndex',
+      'ExportJobResult',
+    ]) {
+      expect(taskTypes, taskType).toContain(taskType);
+    }
   });
 });
 
@@ -74,32 +94,29 @@ describe('against the standalone mock server (node:http, port 0)', () => {
     });
     expect(problems(report), formatReport(report)).toEqual([]);
     expect(report.exitCode).toBe(0);
-    expect(report.coverage.documented).toBe(28);
+    // Nine operations with seven documented statuses each.
+    expect(report.coverage.documented).toBe(63);
     const exercised = report.coverage.pairs.filter((p) => p.exercised).map((p) => `${p.operationId} ${p.status}`);
-    expect(exercised).toEqual([
-      'listJobs 200',
-      'listJobs 400',
-      'listJobs 401',
-      'listJobs 403',
-      'getJobStatus 200',
-      'getJobStatus 400',
-      'getJobStatus 401',
-      'getJobStatus 403',
-      'cancelJob 200',
-      'cancelJob 400',
-      'cancelJob 401',
-      'cancelJob 403',
-      'executeAlgorithm 200',
-      'executeAlgorithm 400',
-      'executeAlgorithm 401',
-      'executeAlgorithm 403',
-    ]);
+    const operations = [
+      'listJobs',
+      'getJobStatus',
+      'cancelJob',
+      'executeAlgorithm',
+      'queryVertices',
+      'queryEdges',
+      'createIndex',
+      'deleteIndex',
+      'exportJobResult',
+    ];
+    // Every operation's success, its refusals and both token refusals: the export of a result too,
+    // since the kit's own query finished within --job-wait (a real clock).
+    expect(exercised).toEqual(operations.flatMap((operation) => ['200', '400', '401', '403'].map((status) => `${operation} ${status}`)));
     const text = formatReport(report);
-    expect(text).toContain('Coverage: 16/28 documented (operation × status) pairs exercised (57%)');
+    expect(text).toContain('Coverage: 36/63 documented (operation × status) pairs exercised (57%)');
     // What no run reaches, and why: no flag is missing from this one.
     expect(text).not.toContain('need --');
     expect(text).toContain(
-      'not exercised, never: the kit sends only API paths (404 is for a path that is no API): listJobs 404 · getJobStatus 404 · cancelJob 404 · executeAlgorithm 404',
+      `not exercised, never: the kit sends only API paths (404 is for a path that is no API): ${operations.map((operation) => `${operation} 404`).join(' · ')}`,
     );
     // The refusals a user hits on the writes are probed: nothing but 404 and 5xx is left.
     expect(report.coverage.gaps.map((gap) => gap.reason)).toEqual([
@@ -111,8 +128,10 @@ describe('against the standalone mock server (node:http, port 0)', () => {
   test('the coverage line of a read-only run without tokens names the flags that reach the other pairs', async () => {
     const report = await runContract({ baseUrl: server.url, projectId: PROJECT, graph: 'movie', token: TOKEN });
     const text = formatReport(report);
-    expect(text).toContain('Coverage: 6/28');
-    expect(text).toContain('not exercised, need --allow-mutations: cancelJob 200 400 401 403 · executeAlgorithm 200 400 401 403');
+    expect(text).toContain('Coverage: 6/63');
+    expect(text).toContain(
+      'not exercised, need --allow-mutations: cancelJob 200 400 401 403 · executeAlgorithm 200 400 401 403 · queryVertices 200 400 401 403 · queryEdges 200 400 401 403 · createIndex 200 400 401 403 · deleteIndex 200 400 401 403 · exportJobResult 200 400 401 403',
+    );
     expect(text).toContain('not exercised, need --forbidden-token: listJobs 403 · getJobStatus 403');
     expect(text).toMatch(
       /not exercised, never on purpose: only when the engine fails \(the mock: fault injection\): listJobs 500 503 · getJobStatus 500 503/,

@@ -7,7 +7,16 @@
 import { describe, expect, test } from 'vitest';
 import { runContract } from '../../contracts/run-contract.js';
 import type { ContractReport } from '../../contracts/contract-types.js';
-import { FORBIDDEN_TOKEN, PROJECT, TOKEN, bodyOf, reshapeList, startCorruptServer, type Corruption } from './support/corrupt-server.js';
+import {
+  FORBIDDEN_TOKEN,
+  PROJECT,
+  TOKEN,
+  bodyOf,
+  isSubmission,
+  reshapeList,
+  startCorruptServer,
+  type Corruption,
+} from './support/corrupt-server.js';
 
 /**
  * A graph whose list hides the seeded jobs `hidden` picks (jobs submitted during the run stay), paged
@@ -17,7 +26,7 @@ function hideSeeded(hidden: (job: Record<string, unknown>) => boolean): Corrupti
   const submitted = new Set<unknown>();
   const list = reshapeList((jobs) => jobs.filter((job) => !hidden(job) || submitted.has(job.jobId)));
   return async (seen, answer) => {
-    if (seen.operation !== 'executeAlgorithm') return list(seen, answer);
+    if (!isSubmission(seen)) return list(seen, answer);
     const response = await answer();
     submitted.add(bodyOf(response)?.jobId);
     return response;

@@ -443,3 +443,50 @@ describe('ges-contract --har', () => {
     expect(clash.stderr).toContain('--har judges a recording offline and excludes --base-url');
   });
 });
+
+describe('ges-contract --har on the APIs that create jobs', () => {
+  test('every operation of the spec is recognised, as the mock routes it (behind a gateway prefix too), and judged', async () => {
+    const server = await startCorruptServer();
+    let recorded: HarDocument;
+    try {
+      const auth = { 'X-Auth-Token': TOKEN, 'Content-Type': 'application/json' };
+      const graph = `/ges/v1.0/${PROJECT}/graphs/movie`;
+      recorded = await recordHar(server.url, [
+        { method: 'POST', path: `${graph}/vertices/action?action_id=query`, headers: auth, body: '{"labels":["user"],"limit":2}' }, // 0
+        {
+          method: 'POST',
+          path: `${graph}/edges/action?action_id=batch-delete`,
+          headers: auth,
+          body: '{"edges":[{"source":"x1","target":"x2"}]}',
+        }, // 1
+        {
+          method: 'POST',
+          path: `${graph}/indices`,
+          headers: auth,
+          body: '{"indexName":"harIndex","indexType":"FullTextIndex","indexProperty":["title"]}',
+        }, // 2
+        { method: 'DELETE', path: `${graph}/indices/harIndex`, headers: auth }, // 3
+        { method: 'POST', path: `${graph}/jobs/no-such-job/action?action_id=export-result`, headers: auth, body: '{"exportPath":"out/"}' }, // 4
+      ]);
+    } finally {
+      await server.close();
+    }
+    // A gateway in front: its prefix before /ges/ does not hide the operation.
+    const prefixed = entry(recorded, 0);
+    prefixed.request.url = prefixed.request.url.replace('/ges/', '/gateway/v2/ges/');
+    const report = await judge(recorded, true);
+    expect(failed(report), formatReport(report, RECORDED_TOKEN)).toEqual([]);
+    expect(report.recording).toMatchObject({ entries: 5, judged: 5, ignored: 0 });
+    const exercised = report.coverage.pairs.filter((pair) => pair.exercised).map((pair) => `${pair.operationId} ${pair.status}`);
+    expect(exercised).toEqual(['queryVertices 200', 'queryEdges 200', 'createIndex 200', 'deleteIndex 200', 'exportJobResult 400']);
+
+    // A vertex filter query answered without its jobId breaks the schema, and the finding names the entry.
+    const broken = structuredClone(recorded);
+    setBody(entry(broken, 0), { jobType: 1 });
+    const brokenReport = await judge(broken);
+    expect(failed(brokenReport)).toEqual(['response_schema_conformance']);
+    const finding = brokenReport.results.find((r) => r.id === 'response_schema_conformance')?.findings[0];
+    expect(finding?.exchange?.source?.index).toBe(0);
+    expect(finding?.message).toContain('queryVertices 200');
+  });
+});

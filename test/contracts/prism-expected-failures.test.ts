@@ -37,7 +37,7 @@ test('npm run contract:prism fails and warns on exactly the checks docs/contract
     const run = await npmRun(['contract:prism', '--', '--json', json]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stderr).toMatch(/prism answers on http:\/\/127\.0\.0\.1:\d+/);
-    expect(run.stdout).toMatch(/Coverage: \d+\/28 documented/);
+    expect(run.stdout).toMatch(/Coverage: \d+\/63 documented/);
     const report = JSON.parse(await readFile(json, 'utf8')) as { checks: { id: string; outcome: string }[] };
     const failed = report.checks.filter((check) => check.outcome === 'failed').map((check) => check.id);
     expect(failed.sort()).toEqual([...documented].sort());

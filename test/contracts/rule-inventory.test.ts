@@ -77,6 +77,31 @@ describe('the evidence of the rules', () => {
     for (const { rule, says } of quotes) expect(factBase, `${rule}: “${says}”`).toContain(normalise(says));
   });
 
+  test('the words of the pages of the APIs that create jobs are in their fact base (docs/reference/ges-async-apis.md)', async () => {
+    // Whitespace aside: the fact base wraps its lines, also inside the Chinese quotations.
+    const squash = (text: string) => text.replace(/[`*]/g, '').replace(/\s+/g, '');
+    const factBase = squash(await readFile(new URL('../../docs/reference/ges-async-apis.md', import.meta.url), 'utf8'));
+    const viaFactBase = Object.entries(gesPages)
+      .filter(([, page]) => page.factBase.startsWith('ges-async-apis.md'))
+      .map(([id]) => id);
+    expect(viaFactBase).toContain('cancel-job-2025');
+    const quotes = ruleInventory.flatMap((rule) =>
+      rule.evidence.flatMap((evidence) =>
+        'says' in evidence && viaFactBase.includes(evidence.page) ? [{ rule: rule.id, says: evidence.says }] : [],
+      ),
+    );
+    expect(quotes.length).toBeGreaterThan(20);
+    for (const { rule, says } of quotes) expect(factBase, `${rule}: “${says}”`).toContain(squash(says));
+  });
+
+  test('where the cancel pages disagree, the rule cites both and the spec follows the newest as a SHOULD', () => {
+    const canStop = ruleInventory.find((rule) => rule.id === 'job.cancellable-can-stop');
+    const cited = canStop?.evidence.filter(citesPage).map((evidence) => evidence.page);
+    expect(cited).toEqual(expect.arrayContaining(['cancel-job', 'cancel-job-2024', 'cancel-job-2025']));
+    expect(canStop?.level).toBe('must');
+    expect(ruleInventory.find((rule) => rule.id === 'job.cancellable-newest')?.level).toBe('should');
+  });
+
   test("a check's level follows from the rules it judges: MUST when one of them rests on a page", () => {
     for (const check of [...contractChecks, ...recordedChecks]) {
       expect(check.level, check.id).toBe(levelOfCheck(check.id));

@@ -6,6 +6,8 @@ import { createApi, type GesApi } from '../../../src/http/create-api.js';
 import type { ApiRequest, ApiResponse } from '../../../src/http/http-types.js';
 import { createManualClock } from '../../../src/clocks.js';
 import { startGesServer, type GesServer } from '../../../src/server/start-ges-server.js';
+import { routeOperation } from '../../../src/spec/route-operation.js';
+import type { OperationId } from '../../../src/types.js';
 
 /** The project and token every corrupt server is tested with. */
 export const PROJECT = '0123456789abcdef0123456789abcdef';
@@ -14,8 +16,8 @@ export const TOKEN = 'contract-test-token';
 export const FORBIDDEN_TOKEN = 'other-project-token';
 const OTHER_PROJECT = 'fedcba9876543210fedcba9876543210';
 
-/** Which operation a request is for, read from its path. */
-type Operation = 'listJobs' | 'getJobStatus' | 'cancelJob' | 'executeAlgorithm' | 'other';
+/** Which operation a request is for, read from its path by the spec's router; `other` for no API. */
+type Operation = OperationId | 'other';
 
 /** A request as a corruption sees it. */
 export interface Seen {
@@ -31,12 +33,12 @@ export type Corruption = (seen: Seen, answer: (request?: ApiRequest) => Promise<
 
 /** The operation of a request path. */
 function operationOf(method: string, path: string): Operation {
-  if (/\/graphs\/[^/]+\/jobs\/status$/.test(path) && method === 'GET') return 'listJobs';
-  if (/\/graphs\/[^/]+\/jobs\/[^/]+\/status$/.test(path) && method === 'GET') return 'getJobStatus';
-  if (/\/graphs\/[^/]+\/jobs\/[^/]+$/.test(path) && method === 'DELETE') return 'cancelJob';
-  if (/\/graphs\/[^/]+\/action$/.test(path) && method === 'POST') return 'executeAlgorithm';
-  return 'other';
+  return routeOperation(method, path)?.operationId ?? 'other';
 }
+
+/** Whether a request is for an API that creates jobs (a submission), by the spec's operations. */
+export const isSubmission = (seen: Seen): boolean =>
+  seen.operation !== 'other' && seen.operation !== 'listJobs' && seen.operation !== 'getJobStatus' && seen.operation !== 'cancelJob';
 
 /** The JSON body of an answer (undefined when none). */
 export function bodyOf(response: ApiResponse): Record<string, unknown> | undefined {

@@ -8,6 +8,7 @@ import {
   bodyOf,
   editJobs,
   editListedJobs,
+  isSubmission,
   reshapeList,
   withBody,
   withQuery,
@@ -42,7 +43,7 @@ const recodeError =
 
 /** The jobs the real engine holds for the graph of a request (read past any corruption). */
 async function heldJobs(seen: Seen): Promise<Record<string, unknown>[]> {
-  const path = seen.url.pathname.replace(/\/jobs\/[^/]+(\/status)?$/, '/jobs/status').replace(/\/action$/, '/jobs/status');
+  const path = `${/^.*\/graphs\/[^/]+/.exec(seen.url.pathname)?.[0] ?? ''}/jobs/status`;
   const body = bodyOf(await seen.inner.handle({ method: 'GET', url: path, headers: { 'x-auth-token': TOKEN } }));
   return Array.isArray(body?.jobs) ? (body.jobs as Record<string, unknown>[]) : [];
 }
@@ -92,6 +93,18 @@ const reserialiseRawRequest = editListedJobs((job) => {
     // not JSON: leave it
   }
 });
+
+/** A corruption that rewrites the 200 answers of one API that creates jobs (its action_id, if any). */
+const answerOf =
+  (operation: string, actionId: string | undefined, rewrite: (body: Record<string, unknown>) => unknown): Corruption =>
+  async (seen, answer) => {
+    const response = await answer();
+    const body = bodyOf(response);
+    const action = seen.url.searchParams.get('action_id');
+    return seen.operation === operation && (actionId === undefined || action === actionId) && response.status === 200 && body
+      ? withBody(response, rewrite(body))
+      : response;
+  };
 
 /** Every broken implementation. */
 export const mutants: readonly Mutant[] = [
@@ -706,7 +719,7 @@ export const mutants: readonly Mutant[] = [
     name: 'an unknown algorithm answers GES.8401',
     check: 'invalid_algorithm_code',
     kind: 'warning',
-    corrupt: recodeError('GES.8402', 400, 'GES.8401'),
+    corrupt: recodeError('GES.8402', 400, 'GES.8401', (seen) => seen.operation === 'executeAlgorithm'),
   },
   {
     name: 'cancelling a job the engine does not hold answers 200',
@@ -893,6 +906,184 @@ export const mutants: readonly Mutant[] = [
       return withBody(response, envelope('GES.8301', `can not find job, jobId is ${jobIdOf(seen)}`), 400);
     },
   },
+  // Every API that creates a job (job_kinds_submitted, job_kinds_listed, job_kind_refusals).
+  {
+    name: 'a vertex filter query answers 200 without a jobId',
+    check: 'job_kinds_submitted',
+    kind: 'failure',
+    corrupt: answerOf('queryVertices', 'query', (body) => ({ jobType: body.jobType })),
+  },
+  {
+    name: 'create index answers without the jobType its page shows',
+    check: 'job_kinds_submitted',
+    kind: 'failure',
+    corrupt: answerOf('createIndex', undefined, (body) => ({ jobId: body.jobId })),
+  },
+  {
+    name: 'an edge filter query answers jobType 1',
+    check: 'job_kinds_submitted',
+    kind: 'warning',
+    corrupt: answerOf('queryEdges', 'query', (body) => ({ ...body, jobType: 1 })),
+  },
+  {
+    name: 'a synchronous batch delete answers {} instead of its result',
+    check: 'job_kinds_submitted',
+    kind: 'failure',
+    corrupt: answerOf('queryEdges', 'batch-delete', (body) => (body.result === 'success' ? {} : body)),
+  },
+  {
+    name: 'a synchronous Filtered-query makes a job instead of answering its result',
+    check: 'job_kinds_submitted',
+    kind: 'failure',
+    corrupt: (seen, answer) =>
+      answer(
+        seen.operation === 'executeAlgorithm' &&
+          seen.url.searchParams.get('action_id') === 'filtered-query' &&
+          !seen.request.body?.includes('"async"') &&
+          seen.request.body?.includes('"sync"')
+          ? { ...seen.request, body: (seen.request.body ?? '').replace('"sync"', '"async"') }
+          : undefined,
+      ),
+  },
+  {
+    name: 'a refused vertex filter query still makes a job',
+    check: 'job_kinds_submitted',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      if (seen.operation !== 'queryVertices' || !seen.request.body?.includes('"movies"') || response.status !== 200) return response;
+      return withBody(response, envelope('GES.8201', 'Invalid label for vertex filtering queries.'), 400);
+    },
+  },
+  {
+    name: 'exports of filtered vertices are left out of the list',
+    check: 'job_kinds_listed',
+    kind: 'failure',
+    corrupt: reshapeList((jobs) => jobs.filter((job) => job.taskType !== 'ExportFilteredVertices')),
+  },
+  {
+    name: 'the status endpoint does not know the index jobs',
+    check: 'job_kinds_listed',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      if (seen.operation !== 'getJobStatus') return answer();
+      const job = (await heldJobs(seen)).find((held) => held.jobId === jobIdOf(seen));
+      return job?.taskType === 'CreateIndex' || job?.taskType === 'DeleteIndex'
+        ? withBody(await answer(), envelope('GES.8301', `can not find job, jobId is ${jobIdOf(seen)}`), 400)
+        : answer();
+    },
+  },
+  {
+    name: 'an import job listed with taskType Import',
+    check: 'job_kinds_listed',
+    kind: 'failure',
+    corrupt: editListedJobs((job) => {
+      if (job.taskType === 'ImportGraph') job.taskType = 'Import';
+    }),
+  },
+  {
+    name: 'vertex filter query jobs listed with taskType VertexQuery',
+    check: 'job_kinds_listed',
+    kind: 'warning',
+    corrupt: editListedJobs((job) => {
+      if (job.taskType === 'VertexFilterQuery') job.taskType = 'VertexQuery';
+    }),
+  },
+  {
+    name: "a delete job's rawRequest loses its labels",
+    check: 'job_kinds_listed',
+    kind: 'warning',
+    corrupt: editListedJobs((job) => {
+      if (job.taskType !== 'DeleteFilteredVertices' || typeof job.rawRequest !== 'string') return;
+      const { labels: _labels, ...rest } = JSON.parse(job.rawRequest) as Record<string, unknown>;
+      job.rawRequest = JSON.stringify(rest);
+    }),
+  },
+  {
+    name: 'a vertex filter query naming neither labels nor vertexFilters is accepted',
+    check: 'job_kind_refusals',
+    kind: 'failure',
+    corrupt: (seen, answer) => {
+      const body =
+        seen.operation === 'queryVertices' && seen.request.body ? (JSON.parse(seen.request.body) as Record<string, unknown>) : undefined;
+      return answer(
+        body && body.labels === undefined && body.vertexFilters === undefined
+          ? { ...seen.request, body: JSON.stringify({ ...body, labels: ['user'] }) }
+          : undefined,
+      );
+    },
+  },
+  {
+    name: 'create index on a graph that does not exist answers GES.8000',
+    check: 'job_kind_refusals',
+    kind: 'failure',
+    corrupt: recodeError('GES.8603', 400, 'GES.8000', (seen) => seen.operation === 'createIndex'),
+  },
+  {
+    name: 'an edge filter query on a graph that does not exist answers GES.8102',
+    check: 'job_kind_refusals',
+    kind: 'warning',
+    corrupt: recodeError(
+      'GES.8000',
+      400,
+      'GES.8102',
+      (seen) => seen.operation === 'queryEdges' && /\/graphs\/nosuchgraph_/.test(seen.url.pathname),
+    ),
+  },
+  {
+    name: 'a refused batch delete carries a jobId',
+    check: 'job_kind_refusals',
+    kind: 'failure',
+    async corrupt(seen, answer) {
+      const response = await answer();
+      const body = bodyOf(response);
+      return seen.operation === 'queryEdges' && body?.errorCode === 'GES.8000' && seen.request.body?.includes('"edges"')
+        ? withBody(response, { ...body, jobId: 'ffffffff-0000-4000-8000-000000000001' })
+        : response;
+    },
+  },
+  {
+    name: 'an unfinished vertex filter query says canStop false',
+    check: 'can_stop_matches_cancellable',
+    kind: 'failure',
+    corrupt: editListedJobs((job) => {
+      if (job.taskType === 'VertexFilterQuery' && (job.status === 'pending' || job.status === 'running')) job.canStop = false;
+    }),
+  },
+  {
+    name: 'an unfinished export of filtered vertices or batch delete says canStop true',
+    check: 'can_stop_matches_cancellable',
+    kind: 'failure',
+    corrupt: editListedJobs((job) => {
+      if (
+        ['ExportFilteredVertices', 'BatchDeleteEdges'].includes(String(job.taskType)) &&
+        (job.status === 'pending' || job.status === 'running')
+      )
+        job.canStop = true;
+    }),
+  },
+  {
+    name: 'an unfinished import says canStop false (the 2021 cancel page)',
+    check: 'can_stop_matches_cancellable',
+    kind: 'warning',
+    corrupt: editListedJobs((job) => {
+      if (job.taskType === 'ImportGraph' && (job.status === 'pending' || job.status === 'running')) job.canStop = false;
+    }),
+  },
+  {
+    // An engine that does not offer the index APIs, whose 404 is its web server's page.
+    name: 'an API the engine does not offer answers 404 with an HTML page',
+    check: 'response_schema_conformance',
+    kind: 'warning',
+    corrupt: (seen, answer) =>
+      seen.operation === 'createIndex' || seen.operation === 'deleteIndex'
+        ? Promise.resolve({
+            status: 404,
+            headers: { 'content-type': 'text/html' },
+            body: '<html><body><h1>404 Not Found</h1></body></html>',
+          })
+        : answer(),
+  },
 ];
 
 /** A valid variation: the kit must pass it (warnings listed in `warnings` are allowed). */
@@ -916,14 +1107,14 @@ function plainUuidIds(): Corruption {
   };
   return async (seen, answer) => {
     let request = seen.request;
-    const match = /\/jobs\/([^/]+)(\/status)?$/.exec(seen.url.pathname);
+    const match = /\/jobs\/([^/]+)(\/status|\/action)?$/.exec(seen.url.pathname);
     const id = match?.[1];
     if (id && id !== 'status' && originals.has(id)) {
       request = { ...request, url: request.url.replace(`/jobs/${id}`, `/jobs/${originals.get(id)}`) };
     }
     const response = await answer(request);
     if (seen.operation === 'listJobs') return editJobs(response, (job) => void (job.jobId = plain(String(job.jobId))));
-    if (seen.operation === 'executeAlgorithm') {
+    if (isSubmission(seen)) {
       const body = bodyOf(response);
       if (typeof body?.jobId === 'string') return withBody(response, { ...body, jobId: plain(body.jobId) });
     }
@@ -954,6 +1145,14 @@ const failedStatusAs400: Corruption = async (seen, answer) => {
   if (seen.operation !== 'getJobStatus' || body?.status !== 'failed') return response;
   return withBody(response, { errorMessage: body.errorMessage, errorCode: 'GES.8301' }, 400);
 };
+
+/** The seeded running shortest_path jobs shown as `algorithm` runs with this canStop (the kit's own stay pending). */
+const runningAs = (algorithm: string, canStop: boolean): Corruption =>
+  editListedJobs((job) => {
+    if (job.status !== 'running' || !String(job.rawRequest).includes('"shortest_path"')) return;
+    job.rawRequest = String(job.rawRequest).replace('"shortest_path"', `"${algorithm}"`);
+    job.canStop = canStop;
+  });
 
 /** Variations a real engine may show, which must pass. */
 export const variations: readonly Variation[] = [
@@ -1016,5 +1215,31 @@ export const variations: readonly Variation[] = [
       return (seen, answer) =>
         uuid(seen, (request) => progressAsInteger(seen, () => resultSuccess(seen, () => exportTaskType(seen, () => answer(request)))));
     })(),
+  },
+  {
+    // The 2024 cancel page lists seven algorithms, the 2025 page adds node2vec: either canStop passes.
+    name: 'a running node2vec job that cannot be stopped (the 2024 cancel page)',
+    warnings: ['can_stop_matches_cancellable'],
+    corrupt: runningAs('node2vec', false),
+  },
+  { name: 'a running node2vec job that can be stopped (the 2025 cancel page)', warnings: [], corrupt: runningAs('node2vec', true) },
+  {
+    // An engine older than the 2.2.x APIs: no Filtered-query, exports, deletes, imports or exports of
+    // results (404 GES.8000), and a router that answers 405 for the index URLs it does not take.
+    name: 'an older engine: the 2.2.x APIs answer 404 GES.8000, the index APIs 405',
+    warnings: ['status_code_conformance'],
+    corrupt: (seen, answer) => {
+      const action = seen.url.searchParams.get('action_id') ?? '';
+      const noApi = (status: number) =>
+        Promise.resolve({
+          status,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(envelope('GES.8000', `No such API: ${seen.request.method} ${seen.url.pathname}`)),
+        });
+      if (seen.operation === 'createIndex' || seen.operation === 'deleteIndex') return noApi(405);
+      if (seen.operation === 'exportJobResult') return noApi(404);
+      if (['export', 'delete', 'batch-delete', 'filtered-query', 'import-graph'].includes(action)) return noApi(404);
+      return answer();
+    },
   },
 ];

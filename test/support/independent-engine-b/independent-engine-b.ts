@@ -1,6 +1,7 @@
 /**
  * A third GES job engine for the test suite, written from the GES pages alone (the list page, the
- * status, cancel and execute-algorithm pages, the common algorithm parameters, the error codes),
+ * status, cancel and execute-algorithm pages, the common algorithm parameters, the error codes, the
+ * vertex and edge filter query pages, the create and delete index pages, the export-result page),
  * importing nothing of the kit and nothing of the first independent engine. Wherever the pages allow
  * two forms, it takes the one the mock and the first independent engine do not:
  *
@@ -14,7 +15,12 @@
  * - it sits behind a gateway: a missing, unknown or foreign token is refused with the gateway's own
  *   401/403 body (APIGW codes, which the error-code page says may come), like a path that is no API;
  * - a limit above 100000 is read as 100000, an offset past the end gives an empty page;
- * - paging counters sit beside the result in `data`, or inside `outputs`, as the two pages show.
+ * - paging counters sit beside the result in `data`, or inside `outputs`, as the two pages show;
+ * - of the URLs that take an `action_id` it takes the queries and execute-algorithm only: the exports
+ *   and deletes of filtered data, batch deletes, Filtered-query and imports it refuses (400 GES.8000);
+ * - it names the task types the pages leave open in its own words (VertexQuery, EdgeQuery, AddIndex,
+ *   DeleteIndex, ExportResult), and a job that exports a result deletes the exported job once done
+ *   (the 2025 export page's `erase`, default true).
  *
  * A job it starts moves on one step each time its status is read (pending → running → finished), so
  * a client that waits for a job by polling it sees it finish; the cancellable algorithms (the cancel
@@ -53,6 +59,8 @@ interface Job {
   files?: unknown[];
   /** Submitted through this engine: it moves on when its status is read. */
   live?: { algorithm: string; failure?: string };
+  /** A job of another API than execute-algorithm, submitted through this engine: what it is. */
+  other?: { kind: 'VertexQuery' | 'EdgeQuery' | 'AddIndex' | 'DeleteIndex' | 'ExportResult'; erases?: string };
   /** How many records its result holds. */
   results: number;
   /** Where its paging counters sit: beside the result in data, or inside outputs. */
@@ -346,6 +354,18 @@ function paging(value: string | null, fallback: bigint, max?: bigint): bigint | 
 /** A page of a job's result, with its counters where the job keeps them. */
 function resultData(job: Job, limit: bigint, offset: bigint): Record<string, unknown> | undefined {
   const request = job.rawRequest ? (JSON.parse(job.rawRequest) as { algorithmName?: string; parameters?: Record<string, unknown> }) : {};
+  if (job.other?.kind === 'VertexQuery' || job.other?.kind === 'EdgeQuery') {
+    // The vertex filter query page's result: the records and the counters inside outputs.
+    const records = job.other.kind === 'VertexQuery' ? 'vertices' : 'edges';
+    return {
+      outputs: {
+        [records]: [],
+        data_return_size: 0,
+        data_offset: Number(offset > 2_147_483_647n ? 2_147_483_647n : offset),
+        data_total_size: 0,
+      },
+    };
+  }
   if (job.taskType !== 'Algorithm') return undefined;
   if (SINGLE_VALUED.has(String(request.algorithmName))) {
     return { outputs: { path: [String(request.parameters?.source ?? '46'), '133', String(request.parameters?.target ?? '38')] } };
@@ -365,7 +385,17 @@ function resultData(job: Job, limit: bigint, offset: bigint): Record<string, unk
 }
 
 /** Moves a job this engine started one step on (it is being asked about). */
-function advance(job: Job, now: number): void {
+function advance(job: Job, now: number, jobs: Job[]): void {
+  if (job.other && (job.status === 'pending' || job.status === 'running')) {
+    if (job.status === 'pending') Object.assign(job, { status: 'running', progress: 50 });
+    else {
+      Object.assign(job, { status: 'success', canStop: false, progress: 100, endMs: now });
+      // The 2025 export page: the exported job is deleted once the export is done (erase, default true).
+      const erased = jobs.findIndex((held) => held.jobId === job.other?.erases);
+      if (erased >= 0) jobs.splice(erased, 1);
+    }
+    return;
+  }
   if (!job.live || (job.status !== 'pending' && job.status !== 'running')) return;
   if (job.status === 'pending') {
     Object.assign(job, { status: 'running', progress: 50 });
@@ -386,10 +416,48 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** A JSON object body, or undefined. */
+function jsonObject(body: string): Record<string, unknown> | undefined {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A list given and not empty (the pages' labels and filters are JSON arrays). */
+const nonEmptyList = (value: unknown) => Array.isArray(value) && value.length > 0;
+
+/** The algorithms and queries whose result the export page lists (2021 and 2025). */
+const EXPORTABLE = new Set([
+  'pagerank',
+  'personalrank',
+  'pixie',
+  'louvain',
+  'label_propagation',
+  'connected_component',
+  'kcore',
+  'sssp',
+  'shortest_path',
+  'shortest_path_of_vertex_sets',
+  'all_shortest_paths',
+  'n_paths',
+  'triangle_count',
+  'cluster_coefficient',
+  'degree_correlation',
+  'closeness',
+  'link_prediction',
+  'betweenness',
+  'edge_betweenness',
+  'od_betweenness',
+]);
+
 /** Starts the engine on 127.0.0.1, port 0. */
 export async function startIndependentEngineB(options: IndependentEngineBOptions = {}): Promise<IndependentEngineB> {
   const token = options.token ?? 'engine-b-token';
   const held = new Map<string, Job[]>();
+  const indices = new Map<string, Set<string>>();
   const jobsOf = (project: string, graph: string): Job[] | undefined => {
     if (!(options.graphs ?? ['movie', 'ges_demo']).includes(graph)) return undefined;
     const key = `${project}-${graph}`;
@@ -400,17 +468,31 @@ export async function startIndependentEngineB(options: IndependentEngineBOptions
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://engine-b');
-    const match = /^\/ges\/v1\.0\/([A-Za-z0-9]{1,64})\/graphs\/([^/]+)\/(jobs\/status|jobs\/([^/]+)\/status|jobs\/([^/]+)|action)$/.exec(
-      url.pathname,
-    );
+    const match =
+      /^\/ges\/v1\.0\/([A-Za-z0-9]{1,64})\/graphs\/([^/]+)\/(jobs\/status|jobs\/([^/]+)\/status|jobs\/([^/]+)\/action|jobs\/([^/]+)|action|vertices\/action|edges\/action|indices|indices\/([^/]+))$/.exec(
+        url.pathname,
+      );
     const given = req.headers['x-auth-token'];
     if (typeof given !== 'string' || given === '')
       return gateway(res, 401, 'APIGW.0301', 'Incorrect IAM authentication information: x-auth-token not found');
     if (given === options.forbiddenToken) return gateway(res, 403, 'APIGW.0302', 'The IAM user is not authorized to access this API.');
     if (given !== token) return gateway(res, 401, 'APIGW.0301', 'Incorrect IAM authentication information: verify aksk signature fail');
     if (!match) return gateway(res, 404, 'APIGW.0101', 'The API does not exist or has not been published in the environment.');
-    const [, project, graph, rest, statusOf, cancelOf] = match as unknown as [string, string, string, string, string?, string?];
+    const [, project, graph, rest, statusOf, exportOf, cancelOf, indexOf] = match as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string?,
+      string?,
+      string?,
+      string?,
+    ];
     const jobs = jobsOf(project, graph);
+    // The index and export pages show their own code for a graph that does not exist.
+    const graphCode =
+      rest === 'indices' ? 'GES.8603' : indexOf !== undefined ? 'GES.8604' : exportOf !== undefined ? 'GES.8011' : undefined;
+    if (!jobs && graphCode) return gesError(res, 400, graphCode, `graph [${graph}] is not found`);
     if (!jobs) {
       return send(res, 400, {
         errorMessage: `Graph [${project}-${graph}] does not exist, please check project_id and graph_name.`,
@@ -433,7 +515,7 @@ export async function startIndependentEngineB(options: IndependentEngineBOptions
       }
       const job = jobs.find((candidate) => candidate.jobId === statusOf);
       if (!job) return gesError(res, 400, 'GES.8301', `can not find job, jobId is ${statusOf}`);
-      advance(job, Date.now());
+      advance(job, Date.now(), jobs);
       if (job.status === 'failed') return gesError(res, 400, 'GES.8301', job.failReason ?? 'Running algorithm error!');
       if (job.status === 'pending') return send(res, 200, ok({ status: 'waiting' }));
       if (job.status === 'running') return send(res, 200, ok({ status: 'running' }));
@@ -484,6 +566,84 @@ export async function startIndependentEngineB(options: IndependentEngineBOptions
       };
       jobs.push(job);
       return send(res, 200, { errorMessage: '', errorCode: '', jobId: job.jobId, jobType: 1 });
+    }
+
+    const start = (taskType: string, rawRequest: string, other: NonNullable<Job['other']>, canStop: boolean): Job => {
+      const job: Job = {
+        jobId: randomUUID(),
+        rawRequest,
+        taskType,
+        canStop,
+        progress: 0,
+        startMs: Date.now(),
+        status: 'pending',
+        other,
+        results: 0,
+        counters: 'none',
+      };
+      jobs.push(job);
+      return job;
+    };
+
+    if ((rest === 'vertices/action' || rest === 'edges/action') && req.method === 'POST') {
+      const body = await readBody(req);
+      if (url.searchParams.get('action_id') !== 'query') return gesError(res, 400, 'GES.8000', 'Incorrect parameter format.');
+      const request = jsonObject(body);
+      if (!request) return gesError(res, 400, 'GES.8000', 'Incorrect parameter format.');
+      const vertices = rest === 'vertices/action';
+      const filters = vertices ? 'vertexFilters' : 'edgeFilters';
+      if (!nonEmptyList(request.labels) && !nonEmptyList(request[filters]))
+        return gesError(res, 400, vertices ? 'GES.8203' : 'GES.8103', `Bad Request, parameter labels and ${filters} cannot all be null`);
+      // The cancel pages list both filter queries among the jobs that can be cancelled.
+      const job = start(
+        vertices ? 'VertexQuery' : 'EdgeQuery',
+        JSON.stringify(request),
+        { kind: vertices ? 'VertexQuery' : 'EdgeQuery' },
+        true,
+      );
+      return send(res, 200, { jobId: job.jobId, jobType: vertices ? 1 : 0 });
+    }
+
+    const named = indices.get(`${project}-${graph}`) ?? new Set<string>();
+    indices.set(`${project}-${graph}`, named);
+    if (rest === 'indices' && req.method === 'POST') {
+      const request = jsonObject(await readBody(req));
+      const name = request?.indexName;
+      if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,62}$/.test(name) || named.has(name))
+        return gesError(res, 400, 'GES.8603', 'Failed to create an index.');
+      if (!['GlobalCompositeVertexIndex', 'GlobalCompositeEdgeIndex', 'FullTextIndex'].includes(String(request?.indexType)))
+        return gesError(res, 400, 'GES.8603', 'Failed to create an index.');
+      named.add(name);
+      // The cancel pages list "add index" among the jobs that can be cancelled.
+      const job = start('AddIndex', JSON.stringify(request), { kind: 'AddIndex' }, true);
+      return send(res, 200, { jobId: job.jobId, jobType: 8 });
+    }
+    if (indexOf !== undefined && req.method === 'DELETE') {
+      const name = decodeURIComponent(indexOf);
+      if (!named.has(name)) return gesError(res, 400, 'GES.8604', 'Failed to delete an index.');
+      named.delete(name);
+      const job = start('DeleteIndex', '', { kind: 'DeleteIndex' }, false);
+      return send(res, 200, { jobId: job.jobId, jobType: 9 });
+    }
+    if (exportOf !== undefined && req.method === 'POST') {
+      const request = jsonObject(await readBody(req));
+      if (url.searchParams.get('action_id') !== 'export-result' || typeof request?.exportPath !== 'string')
+        return gesError(res, 400, 'GES.8000', 'Incorrect parameter format.');
+      const exported = jobs.find((candidate) => candidate.jobId === decodeURIComponent(exportOf));
+      const algorithm =
+        exported?.live?.algorithm ?? (exported?.rawRequest ? String(jsonObject(exported.rawRequest)?.algorithmName ?? '') : '');
+      const exportable =
+        exported?.other?.kind === 'VertexQuery' ||
+        exported?.other?.kind === 'EdgeQuery' ||
+        (exported?.taskType === 'Algorithm' && EXPORTABLE.has(algorithm));
+      if (exported?.status !== 'success' || !exportable) return gesError(res, 400, 'GES.8011', 'Failed to export a graph.');
+      const job = start(
+        'ExportResult',
+        JSON.stringify(request),
+        { kind: 'ExportResult', ...(request.erase === false ? {} : { erases: exported.jobId }) },
+        false,
+      );
+      return send(res, 200, { jobId: job.jobId });
     }
     return gateway(res, 404, 'APIGW.0101', 'The API does not exist or has not been published in the environment.');
   };
