@@ -15,7 +15,7 @@ import { parseInstant } from '../fixtures/parse-duration.js';
 import { toFixtureDocument } from '../fixtures/to-fixture-document.js';
 import { KIT_VERSION } from '../generated/version.js';
 import { actionParamsOf, jobActionOf } from '../spec/job-actions.js';
-import { decodeSegment, routeOperation, splitTarget, type OperationMatch } from '../spec/route-operation.js';
+import type { OperationMatch } from '../spec/route-operation.js';
 import { projectIdPattern } from '../spec/spec-facts.js';
 import { createTokenPolicy } from './check-token.js';
 import { isRefusedChange, type Answer, type OnChange } from './commit-change.js';
@@ -25,7 +25,6 @@ import { preflightHeaders } from './cors-headers.js';
 import { createResponder } from './create-responder.js';
 import { answerGesOperation, type OperationContext } from './ges-operations.js';
 import type { ApiRequest, ApiResponse } from './http-types.js';
-import { parseQuery } from './parse-query.js';
 import { chooseExample, parsePreferHeader, parsePreferQuery } from './prefer-example.js';
 import {
   createRequestJournal,
@@ -35,6 +34,7 @@ import {
   type JournalFault,
   type JournalFilter,
 } from './request-journal.js';
+import { createTargetReader, type RequestTarget } from './read-target.js';
 import { toHar } from './to-har.js';
 import { httpErrors, injectedError, internalError, toGesError } from './to-ges-error.js';
 import { toHeadResponse } from './to-head-response.js';
@@ -245,6 +245,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const responder = createResponder(cors);
   const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens), onChange, onError };
   const scopeOf = (world: string | undefined): ControlScope => ({ engine, world, journal, onChange, onError });
+  const readTarget = createTargetReader();
 
   const settle = (request: ApiRequest, answer: Answer): ApiResponse | Promise<ApiResponse> =>
     answer instanceof Promise
@@ -263,8 +264,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
   /** A /ges/ request after routing and the fault decision. */
   function answerOperation(
     request: ApiRequest,
+    target: RequestTarget,
     route: OperationMatch,
-    search: string,
     decision: FaultDecision,
   ): ApiResponse | Promise<ApiResponse> {
     if (decision.connection) return { status: 0, headers: {}, fault: decision.connection };
@@ -280,7 +281,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
       });
     const passed = forward === undefined ? undefined : forwarded(request, route);
     if (passed !== undefined) return passed;
-    const query = parseQuery(search);
+    const query = target.query;
     const preference = parsePreferHeader(request.headers.prefer) ?? parsePreferQuery(query);
     if (preference) {
       const chosen = chooseExample(route.operationId, preference);
@@ -323,37 +324,30 @@ export function createApi(options: ApiOptions = {}): GesApi {
   function answer(request: ApiRequest, note: Note | undefined): ApiResponse | Promise<ApiResponse> {
     if (request.method === 'HEAD') return toHeadResponse(answer({ ...request, method: 'GET' }, note));
     try {
-      const { path, search } = splitTarget(request.url);
+      const target = readTarget(request.method, request.url);
+      const { path, route } = target;
       if (request.method === 'OPTIONS' && cors) return { status: 204, headers: preflightHeaders(request.headers.origin) };
-      if (control && (path === '/__mock' || path.startsWith('/__mock/'))) return answerControl(request, path, search, note);
-      const route = routeOperation(request.method, path);
+      if (control && (path === '/__mock' || path.startsWith('/__mock/'))) return answerControl(request, path, target.search, note);
       if (!route) {
         const passed = forward !== undefined && path.startsWith('/ges/') ? forwarded(request, undefined) : undefined;
         return passed ?? responder.error(request, httpErrors.noSuchApi(request.method, path));
       }
-      const project = decodeSegment(route.params['project_id'] ?? '');
+      const { project, graph } = target;
       if (note) {
         note.project = project;
-        note.graph = decodeSegment(route.params['graph_name'] ?? '');
+        note.graph = graph;
         note.operationId = route.operationId;
       }
       const faults = engine.faults(project);
-      const decision = faults.active
-        ? faults.decide({
-            method: request.method,
-            path,
-            operationId: route.operationId,
-            graph: decodeSegment(route.params['graph_name'] ?? ''),
-          })
-        : NO_FAULT;
+      const decision = faults.active ? faults.decide({ method: request.method, path, operationId: route.operationId, graph }) : NO_FAULT;
       if (note && decision !== NO_FAULT) note.fault = faultOf(decision);
       if (decision.delayMs > 0) {
         return sleep(decision.delayMs).then(
-          () => safely(request, () => answerOperation(request, route, search, decision)),
+          () => safely(request, () => answerOperation(request, target, route, decision)),
           (error: unknown) => failed(request, error),
         );
       }
-      return answerOperation(request, route, search, decision);
+      return answerOperation(request, target, route, decision);
     } catch (error) {
       return failed(request, error);
     }
@@ -483,11 +477,9 @@ export function createApi(options: ApiOptions = {}): GesApi {
 
   function admitsBody(request: Pick<ApiRequest, 'method' | 'url'>, bodyBytes: number): boolean {
     if (request.method !== 'POST') return true;
-    const route = routeOperation(request.method, splitTarget(request.url).path);
+    const { route, project, graph } = readTarget(request.method, request.url);
     // Every POST that creates a job carries a body the budget may refuse.
     if (!route || (actionParamsOf(route.operationId).length === 0 && !jobActionOf(route.operationId, undefined))) return true;
-    const project = decodeSegment(route.params['project_id'] ?? '');
-    const graph = decodeSegment(route.params['graph_name'] ?? '');
     return project === undefined || graph === undefined || engine.refusesBody(project, graph, bodyBytes) === undefined;
   }
 

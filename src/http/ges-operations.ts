@@ -36,8 +36,22 @@ const fromEngine = <T>(result: EngineResult<T>): RouteResult =>
   result.ok ? { kind: 'json', status: 200, value: result.value } : failure(toGesError(result.error));
 const created = (value: unknown): RouteResult => ({ kind: 'json', status: 200, value });
 
-/** Decodes and checks path parameters. */
-function readParams(route: OperationMatch): { ok: true; params: Params } | { ok: false; error: HttpError } {
+type ParamsRead = { ok: true; params: Params } | { ok: false; error: HttpError };
+
+/** A route read once is read again for every request of the same URL (read-target.ts shares it). */
+const readRoutes = new WeakMap<OperationMatch, ParamsRead>();
+
+/** Decodes and checks path parameters; the answer is shared, never changed. */
+function readParams(route: OperationMatch): ParamsRead {
+  let read = readRoutes.get(route);
+  if (read === undefined) {
+    read = checkParams(route);
+    readRoutes.set(route, read);
+  }
+  return read;
+}
+
+function checkParams(route: OperationMatch): ParamsRead {
   const project = decodeSegment(route.params['project_id'] ?? '');
   const graph = decodeSegment(route.params['graph_name'] ?? '');
   const rawJobId = route.params['job_id'];

@@ -28,12 +28,26 @@ function readInteger(
   return { ok: true, value: value === 0 ? 0 : value }; // -0 becomes 0
 }
 
-/** Reads limit and offset, each defaulting to the spec's default. */
-export function parsePage(query: Query): { ok: true; page: Page } | { ok: false; error: HttpError } {
-  if (query.size === 0) return { ok: true, page: { limit: limitBounds.default, offset: offsetBounds.default } };
+type PageRead = { ok: true; page: Page } | { ok: false; error: HttpError };
+
+/** A query read once is read again for every request of the same URL (read-target.ts shares it). */
+const readPages = new WeakMap<Query, PageRead>();
+
+/** Reads limit and offset, each defaulting to the spec's default. The answer is shared: never changed. */
+export function parsePage(query: Query): PageRead {
+  let read = readPages.get(query);
+  if (read === undefined) {
+    read = readPage(query);
+    readPages.set(query, read);
+  }
+  return read;
+}
+
+function readPage(query: Query): PageRead {
+  if (query.size === 0) return { ok: true, page: Object.freeze({ limit: limitBounds.default, offset: offsetBounds.default }) };
   const limit = readInteger(query, 'limit', limitBounds);
   if (!limit.ok) return limit;
   const offset = readInteger(query, 'offset', offsetBounds);
   if (!offset.ok) return offset;
-  return { ok: true, page: { limit: limit.value, offset: offset.value } };
+  return { ok: true, page: Object.freeze({ limit: limit.value, offset: offset.value }) };
 }

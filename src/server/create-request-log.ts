@@ -4,7 +4,7 @@
  * a line is a template string (no object is stringified), the timestamp is formatted once per
  * millisecond, and lines are buffered and written every FLUSH_MS (or every 64 KiB), so a server
  * answering thousands of requests a second makes a few writes a second, not one per request or per
- * event-loop turn (a pipe write per turn cost more than answering the request). Lifecycle events are
+ * event-loop turn (at thousands of requests a second, a write per turn is thousands of writes). Lifecycle events are
  * written at once.
  */
 import type { RequestRecord } from './to-node-listener.js';

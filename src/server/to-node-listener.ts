@@ -3,7 +3,7 @@
  * is written back (or a connection fault acted out). No decisions here, only conversion, plus the
  * body limit, which must hold while reading so that a huge body never sits in memory.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { GesApi } from '../http/create-api.js';
@@ -31,12 +31,40 @@ export interface RequestRecord {
 /** Told about each request once it is answered; called synchronously, so it must be cheap. */
 export type OnRequest = (record: RequestRecord) => void;
 
+/**
+ * The headers to write for a body: the answer's own plus its length. Requests for the same page get
+ * the same body string and the same headers object, so the last ones are remembered: the common case
+ * measures no string and builds no object.
+ */
+function createHeaderWriter(): (headers: ApiResponse['headers'], body: string) => OutgoingHttpHeaders {
+  let lastBody: string | undefined;
+  let lastLength = 0;
+  let lastHeaders: ApiResponse['headers'] | undefined;
+  let lastWritten: OutgoingHttpHeaders = {};
+  return (headers, body) => {
+    if (body !== lastBody) {
+      lastBody = body;
+      lastLength = Buffer.byteLength(body);
+      lastHeaders = undefined;
+    }
+    if (headers !== lastHeaders) {
+      lastHeaders = headers;
+      // One headers object for writeHead (never changed by node): it merges setHeader() values on a slower path.
+      lastWritten = { ...headers, 'content-length': lastLength };
+    }
+    return lastWritten;
+  };
+}
+
+type HeadersFor = ReturnType<typeof createHeaderWriter>;
+
 function writeResponse(
   req: IncomingMessage,
   res: ServerResponse,
   response: ApiResponse,
   onRequest: OnRequest | undefined,
   started: number,
+  headersFor: HeadersFor,
 ): void {
   const socket = req.socket;
   if (res.destroyed || socket.destroyed) {
@@ -73,12 +101,8 @@ function writeResponse(
     return;
   }
   const body = response.body;
-  // An explicit length instead of chunked encoding: simpler for clients, and cheaper to write. One
-  // headers object for writeHead: node merges it with setHeader() values on a slower path.
-  res.writeHead(
-    response.status,
-    body === undefined ? response.headers : { ...response.headers, 'content-length': Buffer.byteLength(body) },
-  );
+  // An explicit length instead of chunked encoding: simpler for clients, and cheaper to write.
+  res.writeHead(response.status, body === undefined ? response.headers : headersFor(response.headers, body));
   res.end(body);
   onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.status, durationMs: performance.now() - started });
 }
@@ -118,15 +142,16 @@ function writeBytes(
 
 /** The request listener for http.createServer; `onRequest` (a request log) hears of every answer. */
 export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: IncomingMessage, res: ServerResponse) => void {
+  const headersFor = createHeaderWriter();
   const answer = (req: IncomingMessage, res: ServerResponse, request: ApiRequest, started: number): void => {
     const response = api.handle(request);
     if (response instanceof Promise) {
       response.then(
-        (resolved) => writeResponse(req, res, resolved, onRequest, started),
+        (resolved) => writeResponse(req, res, resolved, onRequest, started, headersFor),
         () => res.destroy(), // it never rejects; if it ever did, do not leave the socket hanging
       );
     } else {
-      writeResponse(req, res, response, onRequest, started);
+      writeResponse(req, res, response, onRequest, started, headersFor);
     }
   };
   return (req, res) => {

@@ -11,13 +11,15 @@ describe('request log', () => {
     expect(toLoggedTarget(`/${'a'.repeat(5000)}`)).toHaveLength(2048 + '...'.length);
   });
 
-  it('writes one text line per request, escaping what would break it, and nothing until the turn ends', async () => {
+  it('writes one text line per request, escaping what would break it, buffered for a moment (one write for many lines)', async () => {
     const chunks: string[] = [];
     const log = createRequestLog({ format: 'text', write: (chunk) => chunks.push(chunk) });
     log.request({ method: 'GET', url: '/ges/a b\nc?x=1', status: 404, durationMs: 1.26 });
     log.request({ method: 'GET', url: '/__mock/state', status: 0, durationMs: 3, outcome: 'client-closed' });
     expect(chunks).toEqual([]);
     await new Promise((resolve) => setImmediate(resolve));
+    expect(chunks).toEqual([]); // not per event-loop turn: a busy server would write per turn
+    await new Promise((resolve) => setTimeout(resolve, 80));
     expect(chunks).toHaveLength(1);
     const lines = chunks[0]!.split('\n');
     expect(lines[0]).toMatch(/^\S+Z GET \/ges\/a%20b%0Ac\?x=1 404 1\.3ms$/);
