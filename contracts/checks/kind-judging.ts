@@ -6,7 +6,7 @@
  * synchronous form, a refusal's envelope without a jobId and without a job made of its body, the
  * taskType and rawRequest of the job as the list shows it, the status endpoint knowing it.
  */
-import type { JobAction } from '../../src/spec/job-actions.js';
+import { jobActionOf, type JobAction } from '../../src/spec/job-actions.js';
 import { describeJob, showValue } from '../../src/spec/job-facts.js';
 import type { CheckContext, Exchange, SeenJob } from '../contract-types.js';
 import type { RuleId } from '../rule-inventory.js';
@@ -27,6 +27,12 @@ export function parseBody(text: string | undefined): Record<string, unknown> | u
   } catch {
     return undefined;
   }
+}
+
+/** The API that creates jobs a request was sent to (its operation and action_id, blanks aside as the import page prints it); undefined for any other. */
+export function jobActionOfExchange(exchange: Exchange): JobAction | undefined {
+  const actionParam = new URL(exchange.request.url).searchParams.get('action_id');
+  return jobActionOf(exchange.operationId, actionParam === null ? undefined : actionParam.trim());
 }
 
 /** The form a body asks for: an action that makes a job only asynchronously answers at once unless executionMode is async (the pages' default is sync). */

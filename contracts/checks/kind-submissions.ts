@@ -17,7 +17,7 @@ import { getRequestExample } from '../../src/spec/spec-examples.js';
 import type { OperationId } from '../../src/types.js';
 import type { CheckContext, Exchange, SendOptions } from '../contract-types.js';
 import { describeAnswer, readStatusAnswer } from './check-helpers.js';
-import { type AnswerOutcome, classifyAnswer, type KindForm, labelOf } from './kind-judging.js';
+import { type AnswerOutcome, classifyAnswer, jobActionOfExchange, type KindForm, labelOf } from './kind-judging.js';
 import { stateOf } from './job-states.js';
 import { findListed, once, shortestPathSubmitted, type ListedJob, unknownVertexOnce } from './own-jobs.js';
 
@@ -198,8 +198,16 @@ const EXPORT: { probe: KindProbe; body: () => Body } = {
 /** The key under which the exchanges of APIs the target does not offer are kept for the audits. */
 const NOT_OFFERED = 'notOffered';
 
-/** Whether this answer says the target does not offer the API that creates jobs it was sent to (404 or 405). */
+/**
+ * Whether this answer says the target does not offer the API that creates jobs it was sent to (404 or
+ * 405): one of the kit's submissions it classified so, or a recorded request (a HAR's, the proxy's) to
+ * such an API that got 404 or 405, which the kit would classify so.
+ */
 export function isNotOffered(ctx: Pick<CheckContext, 'shared'>, exchange: Exchange): boolean {
+  if (exchange.source !== undefined) {
+    const action = jobActionOfExchange(exchange);
+    return action !== undefined && classifyAnswer('job', exchange).outcome === 'not-offered';
+  }
   return (ctx.shared.get(NOT_OFFERED) as Set<Exchange> | undefined)?.has(exchange) === true;
 }
 
