@@ -243,7 +243,7 @@ const RULES = [
     evidence: [{ decision: 'no page documents a 404 body; GES.8000 is the generic request error' }],
     checks: ['status_code_conformance', 'response_schema_conformance'],
     notCheckable:
-      "the kit sends only the spec's paths: it judges this only where a target answers 404 or 405 to an API that creates jobs, which that target does not offer (an engine of an older version, a gateway that does not publish it)",
+      "the kit sends only the spec's paths: it judges this only where a target answers 404 or 405 to an API that creates jobs, which that target does not offer (an engine of an older version, a gateway that does not publish it), to the kit's own request or to one a recording holds",
     sites: ['responses/NotFound/description#decision-ges-8000-the-generic-request'],
   },
   {

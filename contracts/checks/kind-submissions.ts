@@ -16,7 +16,8 @@ import { jobActionById, type JobAction } from '../../src/spec/job-actions.js';
 import { getRequestExample } from '../../src/spec/spec-examples.js';
 import type { OperationId } from '../../src/types.js';
 import type { CheckContext, Exchange, SendOptions } from '../contract-types.js';
-import { bodyObject, describeAnswer, readStatusAnswer } from './check-helpers.js';
+import { describeAnswer, readStatusAnswer } from './check-helpers.js';
+import { type AnswerOutcome, classifyAnswer, jobActionOfExchange, type KindForm, labelOf } from './kind-judging.js';
 import { stateOf } from './job-states.js';
 import { findListed, once, shortestPathSubmitted, type ListedJob, unknownVertexOnce } from './own-jobs.js';
 
@@ -33,7 +34,7 @@ interface KindProbe {
   label: string;
   action: JobAction;
   /** `job`: it answers a jobId; `sync`: it answers at once (Filtered-query, batch delete without executionMode async). */
-  form: 'job' | 'sync';
+  form: KindForm;
   /** The openapi.yaml request example it is built from. */
   example: string;
   /** How its body differs from the example, and why; undefined when it is sent unchanged. */
@@ -41,11 +42,10 @@ interface KindProbe {
 }
 
 /**
- * What became of one submission: `created` a job, `answered` at once (or 200 without the jobId a job
- * form owes), `refused` with a 4xx, `not-offered` (404, 405), `unanswered` (no answer, a 5xx),
- * `not-selected` (the run leaves its operation out), `not-sent` (what it needs is missing).
+ * What became of one submission: what its answer made of it (kind-judging.ts), or `not-selected` (the
+ * run leaves its operation out), `not-sent` (what it needs is missing).
  */
-type KindOutcome = 'created' | 'answered' | 'refused' | 'not-offered' | 'unanswered' | 'not-selected' | 'not-sent';
+type KindOutcome = AnswerOutcome | 'not-selected' | 'not-sent';
 
 /** One submission and what the kit saw of it. */
 export interface KindSubmission {
@@ -81,11 +81,9 @@ type Body = Record<string, unknown>;
 const example = (operationId: OperationId, name: string): Body => structuredClone(getRequestExample(operationId, name)) as Body;
 
 /** A probe of an action: its label and form. */
-function probe(key: string, actionId: string, form: 'job' | 'sync', exampleName: string, adapted?: string): KindProbe {
+function probe(key: string, actionId: string, form: KindForm, exampleName: string, adapted?: string): KindProbe {
   const action = jobActionById(actionId);
-  const param = action.actionParam ? ` action_id=${action.actionParam}` : '';
-  const mode = action.createsJob === 'async' ? (form === 'sync' ? ' (at once)' : ' (executionMode async)') : '';
-  return { key, label: `${action.operationId}${param}${mode}`, action, form, example: exampleName, adapted };
+  return { key, label: labelOf(action, form), action, form, example: exampleName, adapted };
 }
 
 /** How one probe's request is made: its body and path parameters, or why it cannot be sent. */
@@ -200,20 +198,17 @@ const EXPORT: { probe: KindProbe; body: () => Body } = {
 /** The key under which the exchanges of APIs the target does not offer are kept for the audits. */
 const NOT_OFFERED = 'notOffered';
 
-/** Whether this answer says the target does not offer the API that creates jobs it was sent to (404 or 405). */
+/**
+ * Whether this answer says the target does not offer the API that creates jobs it was sent to (404 or
+ * 405): one of the kit's submissions it classified so, or a recorded request (a HAR's, the proxy's) to
+ * such an API that got 404 or 405, which the kit would classify so.
+ */
 export function isNotOffered(ctx: Pick<CheckContext, 'shared'>, exchange: Exchange): boolean {
+  if (exchange.source !== undefined) {
+    const action = jobActionOfExchange(exchange);
+    return action !== undefined && classifyAnswer('job', exchange).outcome === 'not-offered';
+  }
   return (ctx.shared.get(NOT_OFFERED) as Set<Exchange> | undefined)?.has(exchange) === true;
-}
-
-/** What an answer makes of a submission. */
-function classify(probe: KindProbe, exchange: Exchange): { outcome: KindOutcome; jobId?: string | undefined } {
-  const status = exchange.response?.status;
-  if (status === undefined || status >= 500) return { outcome: 'unanswered' };
-  if (status === 404 || status === 405) return { outcome: 'not-offered' };
-  if (status >= 400) return { outcome: 'refused' };
-  const jobId = bodyObject(exchange)?.jobId;
-  if (probe.form === 'job' && status === 200 && typeof jobId === 'string' && jobId !== '') return { outcome: 'created', jobId };
-  return { outcome: 'answered' };
 }
 
 /** The request of one probe. */
@@ -236,7 +231,7 @@ async function submitProbe(ctx: CheckContext, probe: KindProbe, built: ReturnTyp
   if (typeof built === 'string') return { probe, outcome: 'not-sent', reason: built };
   const send = sendOptions(probe, built);
   const exchange = await ctx.send(send);
-  const { outcome, jobId } = classify(probe, exchange);
+  const { outcome, jobId } = classifyAnswer(probe.form, exchange);
   if (outcome === 'not-offered') {
     const notOffered = (ctx.shared.get(NOT_OFFERED) as Set<Exchange> | undefined) ?? new Set<Exchange>();
     notOffered.add(exchange);
@@ -298,7 +293,7 @@ async function executeAlgorithmSubmission(ctx: CheckContext): Promise<KindSubmis
     return { probe: executeAlgorithm, outcome: 'not-selected', reason: 'the run leaves executeAlgorithm out' };
   const submitted = await shortestPathSubmitted(ctx);
   const exchange = 'refused' in submitted ? submitted.refused : submitted.submit;
-  const { outcome, jobId } = classify(executeAlgorithm, exchange);
+  const { outcome, jobId } = classifyAnswer(executeAlgorithm.form, exchange);
   return { probe: executeAlgorithm, outcome, body: submitted.body, exchange, jobId };
 }
 

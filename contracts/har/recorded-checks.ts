@@ -2,62 +2,20 @@
  * The checks that judge recorded traffic: every audit of the live kit (they judge each exchange:
  * statuses, content types, schemas, error envelopes, job invariants) and, in place of the probes
  * that would have to send requests, the same rules judged on what the recording holds: limit per
- * answer, jobCount per answer and across close pages of one graph, and each job's status moving only
- * forward across list and status answers.
+ * answer, jobCount per answer and across close pages of one graph, each job's status moving only
+ * forward across list and status answers, and the job kinds (recorded-kind-checks.ts): the answers,
+ * jobs and refusals of every API that creates jobs.
  */
 import { contractChecks, withLevel } from '../contract-checks.js';
-import type { CheckContext, CheckDefinition, ContractCheck, Exchange, SeenJob } from '../contract-types.js';
+import type { CheckDefinition, ContractCheck, Exchange, SeenJob } from '../contract-types.js';
 import { describeJob, showValue } from '../../src/spec/job-facts.js';
 import { limitBounds } from '../../src/spec/spec-facts.js';
 import { envelopeViolations } from '../../src/spec/spec-validator.js';
-import { bodyObject, describeAnswer, isAuthStatus, readStatusAnswer } from '../checks/check-helpers.js';
+import { describeAnswer, isAuthStatus, readStatusAnswer } from '../checks/check-helpers.js';
 import { phaseOf, stateOf } from '../checks/job-states.js';
-
-/** Two list answers of one graph further apart than this may differ in jobCount (jobs come and go). */
-const JOB_COUNT_WINDOW_MS = 5000;
-
-/** Time of a recorded exchange, ms since the epoch (NaN sorts by index). */
-const timeOf = (exchange: Exchange) => Date.parse(exchange.source?.startedDateTime ?? '');
-
-/** Exchanges in recorded time order (ties and unreadable times keep the file order). */
-function inTimeOrder(exchanges: readonly Exchange[]): Exchange[] {
-  return [...exchanges].sort((a, b) => {
-    const ta = timeOf(a);
-    const tb = timeOf(b);
-    return Number.isNaN(ta) || Number.isNaN(tb) || ta === tb ? a.seq - b.seq : ta - tb;
-  });
-}
-
-/** `origin/project/graph` of a request URL: the identity of a graph across answers. */
-function graphKey(exchange: Exchange): string {
-  const url = new URL(exchange.request.url);
-  const match = /\/ges\/v1\.0\/([^/]+)\/graphs\/([^/]+)\//.exec(url.pathname);
-  return `${url.origin} ${match?.[1] ?? ''} ${match?.[2] ?? ''}`;
-}
-
-/** A list answer's paging: limit and offset as integers (undefined when absent or not integers). */
-function paging(exchange: Exchange): { limit?: number | undefined; offset: number } | undefined {
-  const params = new URL(exchange.request.url).searchParams;
-  const read = (name: string) => {
-    const value = params.get(name);
-    return value === null ? undefined : /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  };
-  const limit = read('limit');
-  const offset = read('offset');
-  if (Number.isNaN(limit) || Number.isNaN(offset)) return undefined;
-  return { limit, offset: offset ?? 0 };
-}
-
-/** The 200 list answers of the recording with their jobs. */
-function listAnswers(ctx: CheckContext): { exchange: Exchange; jobs: SeenJob[]; jobCount: unknown }[] {
-  return ctx.exchanges().flatMap((exchange) => {
-    if (exchange.operationId !== 'listJobs' || exchange.response?.status !== 200 || exchange.response.bodyNotRecorded) return [];
-    const body = bodyObject(exchange);
-    if (!body || !Array.isArray(body.jobs)) return [];
-    const jobs = body.jobs.filter((job): job is SeenJob => typeof job === 'object' && job !== null && !Array.isArray(job));
-    return [{ exchange, jobs, jobCount: body.jobCount }];
-  });
-}
+import { jobActionOfExchange } from '../checks/kind-judging.js';
+import { recordedKindChecks } from './recorded-kind-checks.js';
+import { answeredBefore, graphKey, inTimeOrder, listAnswers, paging, pathJobId, timeOf, WINDOW_MS } from './recorded-traffic.js';
 
 const PHASE_RANK: Record<string, number> = { pending: 0, running: 1, finished: 2 };
 
@@ -101,7 +59,7 @@ const recordedOnly: readonly CheckDefinition[] = [
     id: 'job_count_consistent',
     group: 'list',
     phase: 'audit',
-    description: `jobCount is the total: an integer, never below offset + jobs on a page, equal to it on a last page; list answers of one graph within ${JOB_COUNT_WINDOW_MS / 1000} s of each other, with no submit or cancel between, agree.`,
+    description: `jobCount is the total: an integer, never below offset + jobs on a page, equal to it on a last page; list answers of one graph within ${WINDOW_MS / 1000} s of each other, with no submit or cancel between, agree.`,
     async run(ctx) {
       const answers = listAnswers(ctx);
       if (answers.length === 0) return ctx.skip('the recording holds no list answer');
@@ -143,7 +101,12 @@ const recordedOnly: readonly CheckDefinition[] = [
       const countOf = new Map(answers.map((answer) => [answer.exchange, answer.jobCount]));
       ordered.forEach((exchange, position) => {
         const key = graphKey(exchange);
-        if (exchange.operationId === 'executeAlgorithm' || exchange.operationId === 'cancelJob') {
+        // A request that may make a job (any API that creates jobs) or end one changes the count.
+        if (
+          jobActionOfExchange(exchange) !== undefined ||
+          exchange.operationId === 'executeAlgorithm' ||
+          exchange.operationId === 'cancelJob'
+        ) {
           previous.delete(key);
           return;
         }
@@ -151,7 +114,7 @@ const recordedOnly: readonly CheckDefinition[] = [
         if (typeof jobCount !== 'number') return;
         const before = previous.get(key);
         previous.set(key, { exchange, jobCount, position });
-        if (!before || Math.abs(timeOf(exchange) - timeOf(before.exchange)) > JOB_COUNT_WINDOW_MS) return;
+        if (!before || Math.abs(timeOf(exchange) - timeOf(before.exchange)) > WINDOW_MS) return;
         compared++;
         if (before.jobCount !== jobCount) {
           ctx.fail({
@@ -169,8 +132,7 @@ const recordedOnly: readonly CheckDefinition[] = [
     id: 'list_status_matches_job_status',
     group: 'consistency',
     phase: 'audit',
-    description:
-      'Across list and single-status answers, in recorded order, a job only moves forward (pending → running → finished), and a finished job keeps its status.',
+    description: `Across list and single-status answers, in recorded order, a job only moves forward (pending → running → finished), a finished job keeps its status, and a job a list shows is known to its status endpoint read within ${WINDOW_MS / 1000} s after (unless an export of its result, which may delete it, came between).`,
     async run(ctx) {
       const sightings = new Map<string, { status: unknown; exchange: Exchange; job?: SeenJob | undefined }[]>();
       const add = (id: unknown, status: unknown, exchange: Exchange, job?: SeenJob) => {
@@ -178,17 +140,37 @@ const recordedOnly: readonly CheckDefinition[] = [
         sightings.set(id, [...(sightings.get(id) ?? []), { status, exchange, ...(job ? { job } : {}) }]);
       };
       const lists = new Map(listAnswers(ctx).map((answer) => [answer.exchange, answer.jobs]));
+      /** The last list answer that showed each job, by graph and jobId. */
+      const lastListed = new Map<string, { exchange: Exchange; job: SeenJob }>();
+      let compared = 0;
       for (const exchange of inTimeOrder(ctx.exchanges())) {
-        for (const job of lists.get(exchange) ?? []) add(job.jobId, job.status, exchange, job);
+        for (const job of lists.get(exchange) ?? []) {
+          add(job.jobId, job.status, exchange, job);
+          lastListed.set(`${graphKey(exchange)} ${String(job.jobId)}`, { exchange, job });
+        }
+        // The export of a job's result deletes it unless erase is false: its status may then not be known.
+        if (exchange.operationId === 'exportJobResult' && exchange.response?.status === 200)
+          lastListed.delete(`${graphKey(exchange)} ${pathJobId(exchange)}`);
         if (exchange.operationId === 'getJobStatus' && !exchange.response?.bodyNotRecorded) {
-          const id = decodeURIComponent(/\/jobs\/([^/]+)\/status$/.exec(new URL(exchange.request.url).pathname)?.[1] ?? '');
+          const id = pathJobId(exchange);
           // A failed job's status may be the 400 GES.8301 carrying its failure, as the algorithm page shows.
           const answer = readStatusAnswer(exchange);
           if (answer.kind === 'state') add(id, answer.status, exchange);
           else if (answer.kind === 'failure') add(id, 'failed', exchange);
+          const listed = lastListed.get(`${graphKey(exchange)} ${id}`);
+          if (answer.kind === 'unknown' && listed && answeredBefore(listed.exchange, exchange)) {
+            compared++;
+            ctx.judged();
+            ctx.fail({
+              rule: 'status.same-as-list',
+              message: `job ${id} is ${showValue(listed.job.status)} in the list (${listed.exchange.source?.file} entry #${listed.exchange.source?.index}), then its status endpoint says the engine does not hold it`,
+              expected: `200 with status ${showValue(listed.job.status)} or a later one`,
+              actual: describeAnswer(exchange),
+              exchange,
+            });
+          }
         }
       }
-      let compared = 0;
       for (const [id, seen] of sightings) {
         for (let i = 1; i < seen.length; i++) {
           const before = seen[i - 1] as (typeof seen)[number];
@@ -246,7 +228,7 @@ const recordedOnly: readonly CheckDefinition[] = [
 /** Every check that judges a recording: the live kit's audits, then the recorded probes, grouped as in the live kit. */
 export const recordedChecks: readonly ContractCheck[] = (() => {
   const audits = contractChecks.filter((check) => check.phase === 'audit');
-  const all = [...recordedOnly.map(withLevel), ...audits];
+  const all = [...[...recordedOnly, ...recordedKindChecks].map(withLevel), ...audits];
   const groups = [...new Set(contractChecks.map((check) => check.group))];
   return groups.flatMap((group) => all.filter((check) => check.group === group));
 })();

@@ -15,6 +15,7 @@ import { formatReport } from '../../contracts/format-report.js';
 import { toJsonReport } from '../../contracts/to-json-report.js';
 import { toJunitXml } from '../../contracts/to-junit-xml.js';
 import type { ContractReport } from '../../contracts/contract-types.js';
+import { getRequestExample } from '../../src/spec/spec-examples.js';
 import { PROJECT, TOKEN, startCorruptServer } from './support/corrupt-server.js';
 import { recordHar, type HarDocument, type HarEntry } from './support/record-har.js';
 import { runProcess } from '../support/run-process.js';
@@ -83,6 +84,27 @@ interface HarCorruption {
   kind: 'failure' | 'warning';
   index: number;
   corrupt(doc: HarDocument): void;
+}
+
+/** The corrupted recording fails (or warns on) the right check, naming the entry, and prints no secret. */
+async function expectCaught(doc: HarDocument, corruption: HarCorruption): Promise<void> {
+  const lenient = await judge(doc);
+  const result = lenient.results.find((r) => r.id === corruption.check);
+  expect(result?.outcome, formatReport(lenient, RECORDED_TOKEN)).toBe(corruption.kind === 'failure' ? 'failed' : 'warning');
+  expect(lenient.exitCode).toBe(corruption.kind === 'failure' ? 1 : 0);
+  if (corruption.kind === 'warning') {
+    expect(failed(lenient)).toEqual([]);
+    expect((await judge(doc, true)).exitCode).toBe(1);
+  }
+  // The finding names the entry: file, index, method, URL and time.
+  const e = entry(doc, corruption.index);
+  const named = result?.findings.find((f) => f.exchange?.source?.index === corruption.index);
+  expect(named, JSON.stringify(result?.findings.map((f) => f.message))).toBeDefined();
+  expect(formatReport(lenient, RECORDED_TOKEN)).toContain(
+    `entry:    traffic.har entry #${corruption.index} ${e.request.method} ${e.request.url} at ${e.startedDateTime}`,
+  );
+  expect(allText(lenient)).not.toContain(TOKEN);
+  expect(allText(lenient)).not.toContain(COOKIE_SECRET);
 }
 
 const corruptions: HarCorruption[] = [
@@ -247,23 +269,7 @@ describe('ges-contract --har', () => {
   test.each(corruptions.map((c) => [c.name, c] as const))('catches: %s', async (_name, corruption) => {
     const doc = structuredClone(har);
     corruption.corrupt(doc);
-    const lenient = await judge(doc);
-    const result = lenient.results.find((r) => r.id === corruption.check);
-    expect(result?.outcome, formatReport(lenient, RECORDED_TOKEN)).toBe(corruption.kind === 'failure' ? 'failed' : 'warning');
-    expect(lenient.exitCode).toBe(corruption.kind === 'failure' ? 1 : 0);
-    if (corruption.kind === 'warning') {
-      expect(failed(lenient)).toEqual([]);
-      expect((await judge(doc, true)).exitCode).toBe(1);
-    }
-    // The finding names the entry: file, index, method, URL and time.
-    const e = entry(doc, corruption.index);
-    const named = result?.findings.find((f) => f.exchange?.source?.index === corruption.index);
-    expect(named, JSON.stringify(result?.findings.map((f) => f.message))).toBeDefined();
-    expect(formatReport(lenient, RECORDED_TOKEN)).toContain(
-      `entry:    traffic.har entry #${corruption.index} ${e.request.method} ${e.request.url} at ${e.startedDateTime}`,
-    );
-    expect(allText(lenient)).not.toContain(TOKEN);
-    expect(allText(lenient)).not.toContain(COOKIE_SECRET);
+    await expectCaught(doc, corruption);
   });
 
   test('a body the recording left out is not judged; an aborted request is counted, not judged', async () => {
@@ -480,13 +486,198 @@ describe('ges-contract --har on the APIs that create jobs', () => {
     const exercised = report.coverage.pairs.filter((pair) => pair.exercised).map((pair) => `${pair.operationId} ${pair.status}`);
     expect(exercised).toEqual(['queryVertices 200', 'queryEdges 200', 'createIndex 200', 'deleteIndex 200', 'exportJobResult 400']);
 
-    // A vertex filter query answered without its jobId breaks the schema, and the finding names the entry.
+    // A vertex filter query answered without its jobId breaks the schema and the page's answer, and the finding names the entry.
     const broken = structuredClone(recorded);
     setBody(entry(broken, 0), { jobType: 1 });
     const brokenReport = await judge(broken);
-    expect(failed(brokenReport)).toEqual(['response_schema_conformance']);
+    expect(failed(brokenReport).sort()).toEqual(['job_kinds_submitted', 'response_schema_conformance']);
     const finding = brokenReport.results.find((r) => r.id === 'response_schema_conformance')?.findings[0];
     expect(finding?.exchange?.source?.index).toBe(0);
     expect(finding?.message).toContain('queryVertices 200');
+  });
+});
+
+describe('ges-contract --har judges the job kinds from the traffic alone', () => {
+  const graph = `/ges/v1.0/${PROJECT}/graphs/movie`;
+  const missing = `/ges/v1.0/${PROJECT}/graphs/no_such_graph`;
+  const auth = { 'X-Auth-Token': TOKEN, 'Content-Type': 'application/json' };
+  const post = (path: string, body: unknown) => ({ method: 'POST', path, headers: auth, body: JSON.stringify(body) });
+  const INDEX = { indexName: 'harIndex', indexType: 'GlobalCompositeVertexIndex', hasLabel: 'true', indexProperty: ['age'] };
+  let kinds: HarDocument;
+
+  beforeAll(async () => {
+    const server = await startCorruptServer();
+    try {
+      const first = await recordHar(server.url, [
+        { path: `${graph}/jobs/status`, headers: auth }, // 0: the whole list, before
+        post(`${graph}/vertices/action?action_id=query`, { labels: ['user'], limit: 2 }), // 1: a job
+        post(`${graph}/edges/action?action_id=batch-delete`, { edges: [{ source: 'x1', target: 'x2' }] }), // 2: at once
+        post(`${graph}/action?action_id=filtered-query`, getRequestExample('executeAlgorithm', 'FilteredQuerySyncPage')), // 3: at once
+        post(`${graph}/indices`, INDEX), // 4: a job
+        post(`${graph}/vertices/action?action_id=query`, { offset: 0, limit: 2 }), // 5: 400 GES.8203, as the page shows
+        post(`${graph}/edges/action?action_id=batch-delete`, { edges: [{ target: 'x2' }] }), // 6: 400 GES.8000, as the page shows
+        { path: `${graph}/jobs/status`, headers: auth }, // 7: the whole list, after
+        { path: `${missing}/jobs/status`, headers: auth }, // 8: 400 GES.8000: the graph does not exist
+        post(`${missing}/indices`, INDEX), // 9: 400 GES.8603, as the page shows
+      ]);
+      const jobId = body(entry(first, 1)).jobId as string;
+      const second = await recordHar(server.url, [{ path: `${graph}/jobs/${jobId}/status`, headers: auth }]); // 10
+      const status = entry(second, 0);
+      status.startedDateTime = new Date(Date.parse(entry(first, 9).startedDateTime) + 100).toISOString();
+      first.log.entries.push(status);
+      kinds = first;
+    } finally {
+      await server.close();
+    }
+  });
+
+  const jobIdOf = (doc: HarDocument, index: number) => body(entry(doc, index)).jobId as string;
+  const editListed = (doc: HarDocument, index: number, edit: (jobs: Record<string, unknown>[]) => Record<string, unknown>[]) => {
+    const list = body(entry(doc, index));
+    const jobs = edit(list.jobs);
+    setBody(entry(doc, index), { ...list, jobs, jobCount: jobs.length });
+  };
+  const envelope = (errorCode: string, errorMessage: string) => ({ errorMessage, errorCode, result: 'failed' });
+
+  const kindCorruptions: HarCorruption[] = [
+    {
+      name: 'create index answered without the jobType its page shows',
+      check: 'job_kinds_submitted',
+      kind: 'failure',
+      index: 4,
+      corrupt: (doc) => setBody(entry(doc, 4), { jobId: jobIdOf(doc, 4) }),
+    },
+    {
+      // No page gives the numbers a meaning: the page's own number is the spec's preference.
+      name: 'a vertex filter query answered jobType 0',
+      check: 'job_kinds_submitted',
+      kind: 'warning',
+      index: 1,
+      corrupt: (doc) => setBody(entry(doc, 1), { jobId: jobIdOf(doc, 1), jobType: 0 }),
+    },
+    {
+      name: 'a synchronous Filtered-query answered with a job instead of its result',
+      check: 'job_kinds_submitted',
+      kind: 'failure',
+      index: 3,
+      corrupt: (doc) => setBody(entry(doc, 3), { jobId: 'f9987cab-64d3-4b3d-ac43-e91ae0c21bef168127124', jobType: 1 }),
+    },
+    {
+      name: 'a refused vertex filter query whose job the list then holds',
+      check: 'job_kinds_submitted',
+      kind: 'failure',
+      index: 7,
+      corrupt: (doc) => {
+        entry(doc, 1).response.status = 400;
+        setBody(entry(doc, 1), envelope('GES.8201', 'Invalid label for vertex filtering queries'));
+      },
+    },
+    {
+      name: 'the list read after the vertex filter query does not hold its job',
+      check: 'job_kinds_listed',
+      kind: 'failure',
+      index: 7,
+      corrupt: (doc) => editListed(doc, 7, (jobs) => jobs.filter((job) => job.jobId !== jobIdOf(doc, 1))),
+    },
+    {
+      name: 'the status endpoint does not know the vertex filter query job',
+      check: 'job_kinds_listed',
+      kind: 'failure',
+      index: 10,
+      corrupt: (doc) => {
+        entry(doc, 10).response.status = 400;
+        setBody(entry(doc, 10), envelope('GES.8301', `can not find job, jobId is ${jobIdOf(doc, 1)}`));
+      },
+    },
+    {
+      // The pages name only Algorithm and ImportGraph: CreateIndex is the spec's name.
+      name: 'the create index job listed with taskType Index',
+      check: 'job_kinds_listed',
+      kind: 'warning',
+      index: 7,
+      corrupt: (doc) =>
+        editListed(doc, 7, (jobs) => jobs.map((job) => (job.jobId === jobIdOf(doc, 4) ? { ...job, taskType: 'Index' } : job))),
+    },
+    {
+      name: "the vertex filter query job's rawRequest lost its labels",
+      check: 'job_kinds_listed',
+      kind: 'warning',
+      index: 7,
+      corrupt: (doc) =>
+        editListed(doc, 7, (jobs) => jobs.map((job) => (job.jobId === jobIdOf(doc, 1) ? { ...job, rawRequest: '{"limit":2}' } : job))),
+    },
+    {
+      name: 'a vertex filter query naming neither labels nor vertexFilters accepted',
+      check: 'job_kind_refusals',
+      kind: 'failure',
+      index: 5,
+      corrupt: (doc) => {
+        entry(doc, 5).response.status = 200;
+        setBody(entry(doc, 5), { jobId: 'ffffffff-0000-4000-8000-000000000005', jobType: 1 });
+      },
+    },
+    {
+      name: 'a refused batch delete whose edge has no source carries a jobId',
+      check: 'job_kind_refusals',
+      kind: 'failure',
+      index: 6,
+      corrupt: (doc) => setBody(entry(doc, 6), { ...body(entry(doc, 6)), jobId: 'ffffffff-0000-4000-8000-000000000006' }),
+    },
+    {
+      name: 'create index on a graph the recording shows absent answered GES.8000',
+      check: 'job_kind_refusals',
+      kind: 'failure',
+      index: 9,
+      corrupt: (doc) => setBody(entry(doc, 9), envelope('GES.8000', 'graph [no_such_graph] is not found')),
+    },
+  ];
+
+  test("a recording of the mock passes, strict: each API's answers, jobs and refusals judged", async () => {
+    const report = await judge(kinds, true);
+    expect(failed(report), formatReport(report, RECORDED_TOKEN)).toEqual([]);
+    expect(report.results.filter((r) => r.outcome === 'warning')).toEqual([]);
+    for (const id of ['job_kinds_submitted', 'job_kinds_listed', 'job_kind_refusals']) expect(outcome(report, id), id).toBe('passed');
+    const note = (id: string) => report.results.find((r) => r.id === id)?.note;
+    expect(note('job_kinds_submitted')).toBe(
+      '4 answers: 2 created a job, 2 answered at once, 0 refused; 3 refusals the pages document, judged by job_kind_refusals',
+    );
+    expect(note('job_kind_refusals')).toBe('3 refusals');
+  });
+
+  test.each(kindCorruptions.map((c) => [c.name, c] as const))('catches: %s', async (_name, corruption) => {
+    const doc = structuredClone(kinds);
+    corruption.corrupt(doc);
+    await expectCaught(doc, corruption);
+  });
+
+  test('an API the engine does not offer (405) is reported, not failed; the 405 warns as the spec decided', async () => {
+    const doc = structuredClone(kinds);
+    entry(doc, 4).response.status = 405;
+    setBody(entry(doc, 4), envelope('GES.8000', `No such API: POST ${graph}/indices`));
+    const report = await judge(doc);
+    expect(failed(report), formatReport(report, RECORDED_TOKEN)).toEqual([]);
+    expect(outcome(report, 'status_code_conformance')).toBe('warning');
+    expect(report.results.find((r) => r.id === 'job_kinds_submitted')?.note).toContain('not offered: createIndex');
+  });
+
+  test("a refusal's code on a graph is judged only where the recording shows the graph does not exist", async () => {
+    const doc = structuredClone(kinds);
+    setBody(entry(doc, 9), envelope('GES.8000', 'graph [no_such_graph] is not found'));
+    // Without the list that said so, nothing in the traffic says the graph is absent: only a probe can tell.
+    entry(doc, 8).response.status = 200;
+    setBody(entry(doc, 8), { jobs: [], jobCount: 0 });
+    const report = await judge(doc, true);
+    expect(failed(report), formatReport(report, RECORDED_TOKEN)).toEqual([]);
+    expect(report.results.find((r) => r.id === 'job_kind_refusals')?.note).toBe('2 refusals');
+  });
+
+  test('a list answered further than 5 s after the job was made is not compared', async () => {
+    const doc = structuredClone(kinds);
+    editListed(doc, 7, (jobs) => jobs.filter((job) => job.jobId !== jobIdOf(doc, 1)));
+    for (const index of [7, 8, 9, 10]) {
+      entry(doc, index).startedDateTime = new Date(Date.parse(entry(doc, index).startedDateTime) + 6000).toISOString();
+    }
+    const report = await judge(doc, true);
+    expect(failed(report), formatReport(report, RECORDED_TOKEN)).toEqual([]);
   });
 });

@@ -116,10 +116,16 @@ describe('serve --state journal', () => {
     const path = join(dir, 'state.json');
     const first = open(path, 1024);
     // A body past the threshold starts a compaction: the next journal takes the following lines.
-    expect((await submit(first.api, JSON.stringify({ algorithmName: 'pagerank', parameters: {}, note: 'x'.repeat(1500) }))).status).toBe(200);
+    expect((await submit(first.api, JSON.stringify({ algorithmName: 'pagerank', parameters: {}, note: 'x'.repeat(1500) }))).status).toBe(
+      200,
+    );
     expect((await submit(first.api)).status).toBe(200);
     await first.file.close(); // the compaction is stopped before it replaces FILE
-    expect(readdirSync(dir).filter((name) => name.endsWith('.journal')).sort()).toEqual(['state.json.0.journal', 'state.json.1.journal']);
+    expect(
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.journal'))
+        .sort(),
+    ).toEqual(['state.json.0.journal', 'state.json.1.journal']);
 
     const second = open(path, 1024, first.api.clock.now());
     expect(await listed(second.api)).toEqual(await listed(first.api));
