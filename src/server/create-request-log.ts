@@ -78,10 +78,32 @@ const escapeText = (text: string) =>
 
 const isControlPath = (url: string) => url.startsWith('/__mock/') || url === '/__mock' || url.startsWith('/__mock?');
 
+/** Remembers a computed string per request target for the targets seen lately (clients repeat their URLs). */
+function rememberPerTarget(compute: (url: string) => string): (url: string) => string {
+  let seen = new Map<string, string>();
+  return (url) => {
+    let known = seen.get(url);
+    if (known === undefined) {
+      known = compute(url);
+      if (seen.size >= 512) seen = new Map();
+      if (url.length <= MAX_LOGGED_TARGET) seen.set(url, known);
+    }
+    return known;
+  };
+}
+
 /** Creates a request log writing through `options.write`. */
 export function createRequestLog(options: RequestLogOptions): RequestLog {
   const { format, write, quiet = false } = options;
-  let buffer = '';
+  // A request's line is written from these fields at the next write: kept as fields (strings shared
+  // with other requests, and numbers) rather than as a line, little lives until then for the GC to copy.
+  let times: string[] = [];
+  let methods: string[] = [];
+  let targets: string[] = [];
+  let statuses: number[] = [];
+  let durations: number[] = [];
+  let suffixes: string[] = [];
+  let pendingChars = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastMs = -1;
   let lastIso = '';
@@ -95,20 +117,53 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
     return lastIso;
   };
 
+  const duration = (ms: number) => Math.round(ms * 10) / 10;
+  const textTarget = rememberPerTarget((url) => escapeText(toLoggedTarget(url)));
+  const jsonTarget = rememberPerTarget((url) => JSON.stringify(toLoggedTarget(url)));
+  const textMethod = rememberPerTarget(escapeText);
+  const jsonMethod = rememberPerTarget((method) => JSON.stringify(method));
+
+  const lineAt =
+    format === 'json'
+      ? (i: number) =>
+          `{"time":"${times[i]}","event":"request","method":${methods[i]},"path":${targets[i]},"status":${statuses[i]},"ms":${durations[i]}${suffixes[i]}}\n`
+      : (i: number) => `${times[i]} ${methods[i]} ${targets[i]} ${statuses[i] === 0 ? '-' : statuses[i]} ${durations[i]}ms${suffixes[i]}\n`;
+
   const flush = () => {
     if (timer !== undefined) {
       clearTimeout(timer);
       timer = undefined;
     }
-    if (buffer === '') return;
-    const chunk = buffer;
-    buffer = '';
+    const count = times.length;
+    if (count === 0) return;
+    let chunk = '';
+    for (let i = 0; i < count; i++) chunk += lineAt(i);
+    times = [];
+    methods = [];
+    targets = [];
+    statuses = [];
+    durations = [];
+    suffixes = [];
+    pendingChars = 0;
     write(chunk);
   };
 
-  const push = (line: string) => {
-    buffer += line;
-    if (buffer.length >= FLUSH_BYTES) flush();
+  const request = (record: RequestRecord) => {
+    const json = format === 'json';
+    const target = json ? jsonTarget(record.url) : textTarget(record.url);
+    const control = isControlPath(record.url);
+    times.push(now());
+    methods.push(json ? jsonMethod(record.method) : textMethod(record.method));
+    targets.push(target);
+    statuses.push(record.status);
+    durations.push(duration(record.durationMs));
+    suffixes.push(
+      json
+        ? `${control ? ',"control":true' : ''}${record.outcome ? `,"outcome":"${record.outcome}"` : ''}`
+        : `${control ? ' control' : ''}${record.outcome ? ` ${record.outcome}` : ''}`,
+    );
+    pendingChars += target.length + 64;
+    if (pendingChars >= FLUSH_BYTES) flush();
     else if (timer === undefined) {
       timer = setTimeout(flush, FLUSH_MS);
       // A line waiting to be written never keeps the process alive: a stop flushes it (flush()).
@@ -116,32 +171,11 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
     }
   };
 
-  const duration = (ms: number) => Math.round(ms * 10) / 10;
-
-  const request =
-    format === 'json'
-      ? (record: RequestRecord) => {
-          const control = isControlPath(record.url) ? ',"control":true' : '';
-          const outcome = record.outcome ? `,"outcome":"${record.outcome}"` : '';
-          push(
-            `{"time":"${now()}","event":"request","method":${JSON.stringify(record.method)},"path":${JSON.stringify(toLoggedTarget(record.url))},` +
-              `"status":${record.status},"ms":${duration(record.durationMs)}${control}${outcome}}\n`,
-          );
-        }
-      : (record: RequestRecord) => {
-          const status = record.status === 0 ? '-' : record.status;
-          const suffix = `${isControlPath(record.url) ? ' control' : ''}${record.outcome ? ` ${record.outcome}` : ''}`;
-          push(
-            `${now()} ${escapeText(record.method)} ${escapeText(toLoggedTarget(record.url))} ${status} ${duration(record.durationMs)}ms${suffix}\n`,
-          );
-        };
-
   return {
     request: quiet ? () => {} : request,
     event(event, fields, text) {
-      if (format === 'json') buffer += `${JSON.stringify({ time: now(), event, ...fields })}\n`;
-      else buffer += `${text}\n`;
       flush();
+      write(format === 'json' ? `${JSON.stringify({ time: now(), event, ...fields })}\n` : `${text}\n`);
     },
     flush,
   };
