@@ -15,6 +15,11 @@ export interface BenchSettings {
   rounds: number;
   /** Seconds of load per contender per round (small page). */
   loadSec: number;
+  /**
+   * Rounds of the small page: more and shorter than the others', since on a shared machine a server's
+   * cost drifts by a third within seconds, and only ratios of loads taken seconds apart cancel it.
+   */
+  smallPageRounds: number;
   /** Seconds of unmeasured load per contender before the first round (JIT, caches). */
   warmupSec: number;
   /** Connections of the small-page load. */
@@ -72,8 +77,9 @@ export interface MeasureError {
 }
 
 /**
- * Small page: the mock beside Prism and the bare server. `mockLogged` is the mock with its request log
- * on (text lines to a pipe, as `ges-mock serve` runs by default); absent from results older than it.
+ * Small page: `ges-mock serve` beside Prism and the bare server. `mock` is `--quiet`; `mockLogged` is
+ * the command as users start it (request log on, to a file); `mockSilent` is `--quiet --journal-size
+ * 0` (neither log nor journal). Fields absent from results older than them are optional.
  */
 export interface SmallPageResult {
   path: string;
@@ -83,13 +89,14 @@ export interface SmallPageResult {
     order: string[];
     mock: ServerLoadFigures;
     mockLogged?: ServerLoadFigures;
+    mockSilent?: ServerLoadFigures;
     prism: ServerLoadFigures;
     bare: ServerLoadFigures;
     peers?: Partial<Record<PeerId, ServerLoadFigures>>;
     baseline?: ServerLoadFigures;
   }[];
   /** Medians of the rounds, requests per second. */
-  reqPerSec: { mock: number; mockLogged?: number; prism: number; bare: number };
+  reqPerSec: { mock: number; mockLogged?: number; mockSilent?: number; prism: number; bare: number };
   /** Medians of the per-round ratios (so drift within a round cancels). */
   mockOverPrism: number;
   mockOverBare: number;
@@ -99,6 +106,8 @@ export interface SmallPageResult {
   loggedOverMock?: number;
   /** The mock with its request log on, against bare. */
   loggedOverBare?: number;
+  /** What the request journal and the log together cost: req/s without both over req/s with both, less 1. */
+  journalAndLog?: number;
   /** The other mocks, measured in the same rounds (absent from results older than them). */
   peers?: PeerResult[];
   baseline?: BaselineResult;
@@ -107,12 +116,15 @@ export interface SmallPageResult {
    * be if each server, not the load generator, were the bottleneck. Medians of per-round ratios.
    */
   byCpu?: {
-    usPerRequest: { mock: number; mockLogged?: number; prism: number; bare: number };
+    usPerRequest: { mock: number; mockLogged?: number; mockSilent?: number; prism: number; bare: number };
     mockOverPrism: number;
     mockOverBare: number;
+    loggedOverBare?: number;
+    /** CPU per request with both over CPU without, less 1. */
+    journalAndLog?: number;
     mockBusy: number;
   };
-  responseBytes: { mock: number; mockLogged?: number; prism: number; bare: number };
+  responseBytes: { mock: number; mockLogged?: number; mockSilent?: number; prism: number; bare: number };
 }
 
 /** Largest page: one request at a time for every job of a graph. */

@@ -1,8 +1,8 @@
 /**
  * `npm run bench` / `npm run bench:smoke`. Flags:
  *   --smoke            CI mode: 1 round, 1 s loads, 1,000 jobs; targets not judged; RESULTS.md untouched
- *   --rounds N         rounds per measure (full default 3)
- *   --duration S       seconds of small-page load per contender per round (full default 10)
+ *   --rounds N         rounds per measure (full default 3; the small page 9)
+ *   --duration S       seconds of small-page load per contender per round (full default 3)
  *   --only a,b         measures to run: smallPage, largestPage, seeding, inProcess, contractRun
  *   --profile          --cpu-prof the mock servers and rank their hot functions (figures perturbed)
  *   --peers MODE       the other mocks of the small page: install (full default: npm ci in bench/peers
@@ -85,7 +85,7 @@ if (parsed.baseline !== undefined && !existsSync(parsed.baseline)) usage(`--base
 const base = parsed.smoke ? BENCH_MODES.smoke : BENCH_MODES.full;
 const settings: BenchSettings = {
   ...base,
-  ...(rounds ? { rounds } : {}),
+  ...(rounds ? { rounds, smallPageRounds: rounds } : {}),
   ...(duration ? { loadSec: duration } : {}),
   ...(only ? { only: only as MeasureId[] } : {}),
   profile: parsed.profile,

@@ -1,7 +1,7 @@
 /**
  * `npm run measure:journal [-- --rounds 5 --duration 5 --connections 32]`: what the request journal
  * costs in throughput. Two standalone mocks in child processes, one with the default journal (1000
- * entries) and one with `journalSize: 0`, take the same small-page GET in alternating rounds (the
+ * entries) and one with `--journal-size 0` (both `ges-mock serve --quiet`), take the same small-page GET in alternating rounds (the
  * order rotates, so machine noise hits both alike); the report is each median and the ratio, the
  * bound docs/benchmarks.md sets being at most 10 % lost at 20,000 req/s. `--rate 20000` offers exactly
  * that load to both and compares what each server's own CPU spends per request (at a fixed offered
@@ -30,8 +30,8 @@ const overallRate = values.rate === undefined ? undefined : Number(values.rate);
 
 const profiler = createProfiler(false);
 const path = listJobsPath(3, 0);
-const withJournal = await startMock('journal-on', [], profiler);
-const withoutJournal = await startMock('journal-off', ['--journal', '0'], profiler);
+const withJournal = await startMock('journal-on', ['--quiet'], profiler);
+const withoutJournal = await startMock('journal-off', ['--quiet', '--journal-size', '0'], profiler);
 try {
   const mocks = { journal: withJournal, none: withoutJournal } as const;
   const figures: Record<keyof typeof mocks, number[]> = { journal: [], none: [] };

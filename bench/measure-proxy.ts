@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util';
 import { BENCH_HEADERS, listJobsPath } from './bench-target.js';
 import { runCleanLoad } from './lib/clean-load.js';
 import { forkServer, type ServerChild } from './lib/fork-child.js';
+import { createProfiler } from './lib/profiler.js';
+import { startMock } from './lib/start-mock.js';
 import { createSender } from './lib/load-client.js';
 import { median } from './lib/median.js';
 import { replaceMarkedSection } from './lib/replace-marked-section.js';
@@ -64,7 +66,7 @@ async function measureLatency(url: string, seconds: number): Promise<{ p50: numb
   const ms = (value: number) => Math.round(value * 100) / 100;
   return { p50: ms(quantile(times, 0.5)), p99: ms(quantile(times, 0.99)) };
 }
-const upstream = await forkServer('mock-server', []);
+const upstream = await startMock('upstream', ['--quiet'], createProfiler(false));
 const proxies: Partial<Record<Target, ServerChild>> = {};
 try {
   proxies['proxy, not judging'] = await forkServer('proxy-server', ['--upstream', upstream.url, '--judge', 'off']);

@@ -18,7 +18,8 @@ export const BENCH_MODES = {
   full: {
     mode: 'full',
     rounds: 3,
-    loadSec: 10,
+    loadSec: 3,
+    smallPageRounds: 9,
     warmupSec: 2,
     connections: 20,
     largestJobs: 100_000,
@@ -31,6 +32,7 @@ export const BENCH_MODES = {
     mode: 'smoke',
     rounds: 1,
     loadSec: 1,
+    smallPageRounds: 1,
     warmupSec: 0,
     connections: 20,
     largestJobs: 1000,

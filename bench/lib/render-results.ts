@@ -113,7 +113,13 @@ export function renderResults(results: BenchResults): string {
         'contenders measured seconds apart so that drift over the run cancels. They need not match the bars.',
       '',
     );
-    out.push(`\`GET ${small.path}\` with \`X-Auth-Token\`. Prism runs as \`${small.prismCommand}\` (its default logging included).`, '');
+    out.push(
+      `\`GET ${small.path}\` with \`X-Auth-Token\`. The mock is the \`ges-mock serve\` command (bench/lib/start-mock.ts): "mock" ` +
+        'with `--quiet`, "log on" as it starts by default (its request log to a file, its journal on), "silent" with `--quiet ' +
+        '--journal-size 0`. Bare is bench/children/bare-http.mjs on plain Node: `JSON.stringify` of the same body per request, ' +
+        `nothing else. Prism runs as \`${small.prismCommand}\` (its default logging included).`,
+      '',
+    );
     const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(1));
     const busy = (value: number | undefined) => (value === undefined ? 'n/a' : `${Math.round(value * 100)} %`);
     out.push(
@@ -139,16 +145,19 @@ export function renderResults(results: BenchResults): string {
       );
     }
     if (small.rounds.every((r) => r.mockLogged)) {
+      const silent = small.rounds.every((r) => r.mockSilent);
       out.push(
         '',
-        'With its request log on (one text line per request to a pipe, as `ges-mock serve` runs by default):',
+        'As `ges-mock serve` starts (request log on, one text line per request to a file; journal on), with `--quiet`, and with ' +
+          '`--quiet --journal-size 0` (silent):',
         '',
-        '| round | mock req/s, log off | mock req/s, log on | on / off | CPU µs/req off, on |',
+        '| round | req/s log on | req/s --quiet | req/s silent | CPU µs/req log on, --quiet, silent |',
         '|---|---|---|---|---|',
       );
       small.rounds.forEach((r, i) =>
         out.push(
-          `| ${i + 1} | ${n0(r.mock.reqPerSec)} | ${n0(r.mockLogged!.reqPerSec)} | ${Math.round((r.mockLogged!.reqPerSec / r.mock.reqPerSec) * 100)} % | ${us(r.mock.serverCpuUsPerRequest)}, ${us(r.mockLogged!.serverCpuUsPerRequest)} |`,
+          `| ${i + 1} | ${n0(r.mockLogged!.reqPerSec)} | ${n0(r.mock.reqPerSec)} | ${silent ? n0(r.mockSilent!.reqPerSec) : 'n/a'} | ` +
+            `${us(r.mockLogged!.serverCpuUsPerRequest)}, ${us(r.mock.serverCpuUsPerRequest)}, ${silent ? us(r.mockSilent!.serverCpuUsPerRequest) : 'n/a'} |`,
         ),
       );
     }
@@ -179,7 +188,7 @@ export function renderResults(results: BenchResults): string {
       const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(1));
       out.push(
         `| Prism | @stoplight/prism-cli ${PRISM_VERSION} | \`${small.prismCommand}\` | ${n0(small.reqPerSec.prism)} | ${Math.round(median(small.rounds.map((r) => r.prism.reqPerSec / r.bare.reqPerSec)) * 100)} % | ${small.mockOverPrism.toFixed(1)}× | ${us(small.byCpu?.usPerRequest.prism)} | ${small.responseBytes.prism} B |`,
-        `| bare node:http | node ${results.machine.node} | \`bench/children/bare-server.ts\` | ${n0(small.reqPerSec.bare)} | 100 % | ${small.mockOverBare.toFixed(2)}× | ${us(small.byCpu?.usPerRequest.bare)} | ${small.responseBytes.bare} B |`,
+        `| bare node:http | node ${results.machine.node} | \`bench/children/bare-http.mjs\` | ${n0(small.reqPerSec.bare)} | 100 % | ${small.mockOverBare.toFixed(2)}× | ${us(small.byCpu?.usPerRequest.bare)} | ${small.responseBytes.bare} B |`,
         '',
       );
     }

@@ -45,7 +45,7 @@ export async function measureContractRun(
   const rounds: ContractRunResult['rounds'] = [];
   let command = '';
   for (let round = 0; round < settings.rounds; round++) {
-    const mock = await startMock(`contract-mock-${round + 1}`, [], profiler);
+    const mock = await startMock(`contract-mock-${round + 1}`, ['--quiet'], profiler);
     try {
       const args = contractArgs(mock.url);
       command = `node ${args.join(' ').replace(mock.url, '<mock url>')}`;

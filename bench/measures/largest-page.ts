@@ -2,11 +2,11 @@
  * Largest page: every job of a graph seeded with `largestJobs` jobs (limit = that many), one request
  * at a time, the mock beside a bare server stringifying the very same jobs.
  */
-import { BENCH_HEADERS, BENCH_TOKEN, listJobsPath } from '../bench-target.js';
+import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
 import type { BenchSettings, LargestPageResult } from '../bench-types.js';
 import { runCleanLoad, type ServerLoadFigures } from '../lib/clean-load.js';
 import { fetchPage } from '../lib/fetch-page.js';
-import { forkChild } from '../lib/fork-child.js';
+import { startBare } from '../lib/start-bare.js';
 import { median } from '../lib/median.js';
 import type { Profiler } from '../lib/profiler.js';
 import { rotate } from '../lib/rotate.js';
@@ -25,19 +25,14 @@ export async function measureLargestPage(
   const path = listJobsPath(jobs, 0);
   const stops: (() => Promise<void>)[] = [];
   try {
-    const mock = await startMock('largest-page-mock', ['--graphs', 'movie', '--jobs', String(jobs)], profiler);
+    const mock = await startMock('largest-page-mock', ['--quiet', '--graphs', 'movie', '--jobs', String(jobs)], profiler);
     stops.push(() => mock.stop());
     // also forces the lazy seeding, so no round pays for it
     const page = await fetchPage(mock.url + path, jobs);
 
-    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN], {
-      nodeFlags: profiler.nodeFlags('largest-page-bare'),
-    });
-    stops.push(async () => {
-      await bare.stop();
-      profiler.collect('largest-page-bare');
-    });
-    const urls: Record<Contender, string> = { mock: mock.url + path, bare: String((await bare.first).url) + path };
+    const bare = await startBare('largest-page-bare', mock.url + path, profiler);
+    stops.push(() => bare.stop());
+    const urls: Record<Contender, string> = { mock: mock.url + path, bare: bare.url + path };
     const pids: Record<Contender, number | undefined> = { mock: mock.pid, bare: bare.pid };
     await fetchPage(urls.bare, jobs);
 

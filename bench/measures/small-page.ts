@@ -1,25 +1,26 @@
 /**
- * Small-page throughput: the same GET (limit=3) against the standalone mock (request log off, and on
- * as `ges-mock serve` runs by default), `prism mock` over the same spec, a bare node:http server
- * stringifying the mock's own body, and the other mocks a user might pick (bench/lib/start-peer.ts),
+ * Small-page throughput: the same GET (limit=3) against `ges-mock serve` as users run it (its request
+ * log on, as by default; `--quiet`; and `--quiet --journal-size 0`, neither log nor journal, which
+ * prices the two), `prism mock` over the same spec, a bare node:http server stringifying the mock's
+ * own body, and the other mocks a user might pick (bench/lib/start-peer.ts),
  * with 20 connections, every contender once per round in a rotated order. A peer that cannot start
  * or answer cleanly is reported with its reason and left out; the others go on.
  */
 import { execFileSync } from 'node:child_process';
-import { BENCH_HEADERS, BENCH_TOKEN, listJobsPath } from '../bench-target.js';
+import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
 import type { BaselineResult, BenchSettings, PeerResult, SmallPageResult } from '../bench-types.js';
 import { runCleanLoad, type ServerLoadFigures } from '../lib/clean-load.js';
 import { fetchPage } from '../lib/fetch-page.js';
-import { forkChild } from '../lib/fork-child.js';
 import { ensurePeers } from '../lib/install-peers.js';
 import { median } from '../lib/median.js';
 import type { Profiler } from '../lib/profiler.js';
 import { rotate } from '../lib/rotate.js';
+import { startBare } from '../lib/start-bare.js';
 import { startMock } from '../lib/start-mock.js';
 import { PEER_IDS, PEER_LABELS, startPeer, type PeerId, type PeerServer } from '../lib/start-peer.js';
 import { startPrismMock } from '../../contracts/start-prism-mock.js';
 
-const CORE = ['mock', 'mockLogged', 'prism', 'bare'] as const;
+const CORE = ['mock', 'mockLogged', 'mockSilent', 'prism', 'bare'] as const;
 type Core = (typeof CORE)[number];
 type Contender = Core | PeerId | 'baseline';
 type Round = SmallPageResult['rounds'][number];
@@ -32,11 +33,14 @@ function cpuView(rounds: Round[]): SmallPageResult['byCpu'] {
     usPerRequest: {
       mock: median(rounds.map((r) => us(r, 'mock')!)),
       mockLogged: median(rounds.map((r) => us(r, 'mockLogged')!)),
+      mockSilent: median(rounds.map((r) => us(r, 'mockSilent')!)),
       prism: median(rounds.map((r) => us(r, 'prism')!)),
       bare: median(rounds.map((r) => us(r, 'bare')!)),
     },
     mockOverPrism: median(rounds.map((r) => us(r, 'prism')! / us(r, 'mock')!)),
     mockOverBare: median(rounds.map((r) => us(r, 'bare')! / us(r, 'mock')!)),
+    loggedOverBare: median(rounds.map((r) => us(r, 'bare')! / us(r, 'mockLogged')!)),
+    journalAndLog: median(rounds.map((r) => us(r, 'mockLogged')! / us(r, 'mockSilent')! - 1)),
     mockBusy: median(rounds.map((r) => r.mock.serverCpuBusy ?? 0)),
   };
 }
@@ -61,28 +65,34 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
   prismStarting.catch(() => {});
   stops.push(async () => (await prismStarting.catch(() => undefined))?.close());
   try {
-    const mock = await startMock('small-page-mock', [], profiler);
+    const mock = await startMock('small-page-mock', ['--quiet'], profiler);
     stops.push(() => mock.stop());
     const mockPage = await fetchPage(mock.url + path, 3);
-    // The request log as `ges-mock serve` writes it by default: text lines to stdout, a pipe read by the parent.
-    const mockLogged = await startMock('small-page-mock-logged', ['--log', 'text'], profiler);
+    // As `ges-mock serve` runs by default: its request log on (to a file, as a CI step's log), its journal on.
+    const mockLogged = await startMock('small-page-mock-logged', [], profiler);
     stops.push(() => mockLogged.stop());
+    const mockSilent = await startMock('small-page-mock-silent', ['--quiet', '--journal-size', '0'], profiler);
+    stops.push(() => mockSilent.stop());
 
-    const bare = forkChild('bare-server', ['--source', mock.url + path, '--token', BENCH_TOKEN], {
-      nodeFlags: profiler.nodeFlags('small-page-bare'),
-    });
-    stops.push(async () => {
-      await bare.stop();
-      profiler.collect('small-page-bare');
-    });
-    const bareUrl = String((await bare.first).url);
+    const bare = await startBare('small-page-bare', mock.url + path, profiler);
+    stops.push(() => bare.stop());
 
-    const urls: Partial<Record<Contender, string>> = { mock: mock.url + path, mockLogged: mockLogged.url + path, bare: bareUrl + path };
-    const pids: Partial<Record<Contender, number | undefined>> = { mock: mock.pid, mockLogged: mockLogged.pid, bare: bare.pid };
+    const urls: Partial<Record<Contender, string>> = {
+      mock: mock.url + path,
+      mockLogged: mockLogged.url + path,
+      mockSilent: mockSilent.url + path,
+      bare: bare.url + path,
+    };
+    const pids: Partial<Record<Contender, number | undefined>> = {
+      mock: mock.pid,
+      mockLogged: mockLogged.pid,
+      mockSilent: mockSilent.pid,
+      bare: bare.pid,
+    };
 
     let baselineCommit: string | undefined;
     if (settings.baselineDir) {
-      const baseline = await startMock('small-page-baseline', [], profiler, settings.baselineDir);
+      const baseline = await startMock('small-page-baseline', ['--quiet'], profiler, settings.baselineDir);
       stops.push(() => baseline.stop());
       await fetchPage(baseline.url + path, 3);
       urls.baseline = baseline.url + path;
@@ -152,7 +162,7 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     if (settings.warmupSec > 0) for (const who of contenders()) await loadOrDrop(who, settings.warmupSec);
 
     const rounds: Round[] = [];
-    for (let round = 0; round < settings.rounds; round++) {
+    for (let round = 0; round < settings.smallPageRounds; round++) {
       const order = rotate(contenders(), round);
       const figures = {} as Partial<Record<Contender, ServerLoadFigures>>;
       for (const who of order) {
@@ -161,7 +171,7 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
         figures[who] = taken;
         const cpu = taken.serverCpuUsPerRequest;
         log(
-          `small page, round ${round + 1}/${settings.rounds}: ${who} ${Math.round(taken.reqPerSec)} req/s${cpu === undefined ? '' : `, ${cpu.toFixed(1)} µs CPU/request, busy ${Math.round((taken.serverCpuBusy ?? 0) * 100)} %`}`,
+          `small page, round ${round + 1}/${settings.smallPageRounds}: ${who} ${Math.round(taken.reqPerSec)} req/s${cpu === undefined ? '' : `, ${cpu.toFixed(1)} µs CPU/request, busy ${Math.round((taken.serverCpuBusy ?? 0) * 100)} %`}`,
         );
       }
       const peerFigures = Object.fromEntries(PEER_IDS.filter((id) => figures[id]).map((id) => [id, figures[id]!]));
@@ -169,6 +179,7 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
         order,
         mock: figures.mock!,
         mockLogged: figures.mockLogged!,
+        mockSilent: figures.mockSilent!,
         prism: figures.prism!,
         bare: figures.bare!,
         ...(Object.keys(peerFigures).length ? { peers: peerFigures } : {}),
@@ -215,6 +226,7 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
       reqPerSec: {
         mock: median(rounds.map((r) => r.mock.reqPerSec)),
         mockLogged: median(rounds.map((r) => r.mockLogged!.reqPerSec)),
+        mockSilent: median(rounds.map((r) => r.mockSilent!.reqPerSec)),
         prism: median(rounds.map((r) => r.prism.reqPerSec)),
         bare: median(rounds.map((r) => r.bare.reqPerSec)),
       },
@@ -223,7 +235,14 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
       loggedOverPrism: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.prism.reqPerSec)),
       loggedOverMock: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.mock.reqPerSec)),
       loggedOverBare: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.bare.reqPerSec)),
-      responseBytes: { mock: bytes.mock!, mockLogged: bytes.mockLogged!, prism: bytes.prism!, bare: bytes.bare! },
+      journalAndLog: median(rounds.map((r) => r.mockSilent!.reqPerSec / r.mockLogged!.reqPerSec - 1)),
+      responseBytes: {
+        mock: bytes.mock!,
+        mockLogged: bytes.mockLogged!,
+        mockSilent: bytes.mockSilent!,
+        prism: bytes.prism!,
+        bare: bytes.bare!,
+      },
       ...(byCpu ? { byCpu } : {}),
       peers: peerResults,
       ...(baseline ? { baseline } : {}),

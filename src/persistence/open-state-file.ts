@@ -104,11 +104,21 @@ export type OpenStateFileResult = { ok: true; file: MockStateFile } | { ok: fals
 export interface StateFileOptions {
   /** Wall clock (epoch ms). Default Date.now. */
   now?: (() => number) | undefined;
-  /** Compaction starts once the journal holds this many bytes and more than the snapshot. Default 16 MiB. */
+  /**
+   * Compaction starts once the journal holds this many bytes and SNAPSHOTS_PER_COMPACTION times the
+   * snapshot's. Default 16 MiB.
+   */
   compactAtBytes?: number | undefined;
 }
 
 const DEFAULT_COMPACT_AT_BYTES = 16 * 1024 * 1024;
+/**
+ * A compaction writes the whole state again, so a large state compacted as soon as its journal passes
+ * it spends as much on compactions as on its changes (10,000 writing projects: 35 µs a write, 0.65x the
+ * in-memory server's writes/s). Waiting for three times the snapshot's bytes divides that by three; a
+ * restart replays at most that much journal (about 2 s for a 15 MB state and its 45 MB journal here).
+ */
+const SNAPSHOTS_PER_COMPACTION = 3;
 const UNTOUCHED = 'It was left untouched: name another file with --state, or move this one away.';
 
 function isAlive(pid: number): boolean {
@@ -434,7 +444,7 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
             .catch(() => undefined)
             .finally(() => {
               compaction = undefined;
-              nextCompactionAt = Math.max(compactAtBytes, snapshotBytes);
+              nextCompactionAt = Math.max(compactAtBytes, snapshotBytes * SNAPSHOTS_PER_COMPACTION);
             });
         };
 
@@ -461,7 +471,7 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
             noteRefusal(error);
             throw error;
           }
-          if (journal.size >= nextCompactionAt && journal.size >= snapshotBytes) setImmediate(compact);
+          if (journal.size >= nextCompactionAt && journal.size >= snapshotBytes * SNAPSHOTS_PER_COMPACTION) setImmediate(compact);
           return saving.catch((error: unknown) => {
             noteRefusal(error);
             throw error;
@@ -516,7 +526,8 @@ export function openStateFile(path: string, fileOptions: StateFileOptions = {}):
           // Journals older than FILE: a crash came between a compaction's rename and their removal.
           for (let g = stored.generation - 1; g >= 0 && existsSync(journalPath(path, g)); g--)
             rmSync(journalPath(path, g), { force: true });
-          if (stored.version < 4 || stored.journalBytes >= Math.max(compactAtBytes, stored.snapshotBytes)) setImmediate(compact);
+          if (stored.version < 4 || stored.journalBytes >= Math.max(compactAtBytes, stored.snapshotBytes * SNAPSHOTS_PER_COMPACTION))
+            setImmediate(compact);
         } else {
           // Written at once, so an unwritable FILE is reported at start, not at the first change.
           try {

@@ -49,14 +49,15 @@ describe('npm run bench:smoke', () => {
     }
   });
 
-  it('measures the small page against the mock (request log off and on), Prism and the bare server', () => {
+  it('measures the small page against ges-mock serve (quiet, as started, without journal or log), Prism and the bare server', () => {
     const small = results.measures.smallPage as Extract<BenchResults['measures']['smallPage'], { rounds: unknown }>;
     expect(small.rounds).toHaveLength(1);
-    for (const who of ['mock', 'mockLogged', 'prism', 'bare'] as const) {
+    for (const who of ['mock', 'mockLogged', 'mockSilent', 'prism', 'bare'] as const) {
       expect(isPositive(small.reqPerSec[who]), who).toBe(true);
       expect(small.rounds[0]![who]).toMatchObject({ ok: positive, non2xx: 0, errors: 0, timeouts: 0 });
     }
     expect(isPositive(small.mockOverPrism) && isPositive(small.mockOverBare)).toBe(true);
+    expect(Number.isFinite(small.journalAndLog)).toBe(true);
   });
 
   it('reports every peer mock: measured beside the others, or with the reason it was not (e.g. not installed)', () => {
