@@ -78,16 +78,25 @@ const escapeText = (text: string) =>
 
 const isControlPath = (url: string) => url.startsWith('/__mock/') || url === '/__mock' || url.startsWith('/__mock?');
 
-/** Remembers a computed string per request target for the targets seen lately (clients repeat their URLs). */
+/**
+ * Remembers a computed string per request target for the targets seen lately (clients repeat their
+ * URLs); the last one is compared first, since a busy client repeats one URL and a comparison costs
+ * less than hashing a fresh string.
+ */
 function rememberPerTarget(compute: (url: string) => string): (url: string) => string {
   let seen = new Map<string, string>();
+  let lastUrl = '';
+  let lastKnown = '';
   return (url) => {
+    if (url === lastUrl) return lastKnown;
     let known = seen.get(url);
     if (known === undefined) {
       known = compute(url);
       if (seen.size >= 512) seen = new Map();
       if (url.length <= MAX_LOGGED_TARGET) seen.set(url, known);
     }
+    lastUrl = url;
+    lastKnown = known;
     return known;
   };
 }
