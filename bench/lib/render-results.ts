@@ -79,7 +79,7 @@ export function renderResults(results: BenchResults): string {
   const judged = results.checks.filter((c) => c.pass !== null).length;
   out.push('# Benchmark results', '');
   out.push(
-    `Measured ${results.date} with \`${results.command}\` (${settings.mode} mode, ${plural(settings.rounds, 'round')}, ` +
+    `Measured ${results.date} with \`${results.command}\` (${settings.mode} mode, ${plural(settings.rounds, 'round')}${settings.smallPageRounds !== undefined && settings.smallPageRounds !== settings.rounds ? ` (small page: ${settings.smallPageRounds})` : ''}, ` +
       `${Math.round(results.durationSec)} s in all). ` +
       (judged ? `**${passed} of ${judged} targets met.**` : '**Targets not judged** (smoke mode: too short to mean anything).'),
     '',
@@ -101,7 +101,7 @@ export function renderResults(results: BenchResults): string {
   const chart = renderThroughputChart(results);
   const small = measures.smallPage;
   if (chart && small && !isError(small)) {
-    out.push(`## Small-page throughput (${small.connections} connections, median of ${plural(settings.rounds, 'round')})`, '');
+    out.push(`## Small-page throughput (${small.connections} connections, median of ${plural(small.rounds.length, 'round')})`, '');
     out.push('```', chart, '```', '');
     out.push(
       "The verdict judges the mock against bare by each server's own CPU time per request (below): on this machine one autocannon " +

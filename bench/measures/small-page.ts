@@ -60,6 +60,9 @@ function describeCheckout(dir: string): string | undefined {
 export async function measureSmallPage(settings: BenchSettings, profiler: Profiler, log: (line: string) => void): Promise<SmallPageResult> {
   const path = listJobsPath(3, 0);
   const stops: (() => Promise<void>)[] = [];
+  // First, while nothing runs: installing the peers blocks this process for seconds, and a kept-alive
+  // connection to a server started before would be closed by that server meanwhile.
+  const notThere = settings.peers === 'none' ? 'not run (--peers none)' : ensurePeers(settings.peers === 'install', log);
   // Prism takes seconds to start: let it start while the mock and the bare server do
   const prismStarting = startPrismMock({ startTimeoutMs: 90_000 });
   prismStarting.catch(() => {});
@@ -103,7 +106,6 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     // the peers, one after another (each takes seconds to start; two JVMs or Nodes at once would crowd 2 cores)
     const peerResults: PeerResult[] = [];
     const peers = new Map<PeerId, PeerServer>();
-    const notThere = settings.peers === 'none' ? 'not run (--peers none)' : ensurePeers(settings.peers === 'install', log);
     if (settings.peers !== 'none' || notThere) {
       const twenty = JSON.parse((await fetchPage(mock.url + listJobsPath(20, 0))).text) as { jobs: unknown[] };
       for (const id of PEER_IDS) {
