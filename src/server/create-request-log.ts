@@ -78,25 +78,16 @@ const escapeText = (text: string) =>
 
 const isControlPath = (url: string) => url.startsWith('/__mock/') || url === '/__mock' || url.startsWith('/__mock?');
 
-/**
- * Remembers a computed string per request target for the targets seen lately (clients repeat their
- * URLs); the last one is compared first, since a busy client repeats one URL and a comparison costs
- * less than hashing a fresh string.
- */
+/** Remembers a computed string per request target for the targets seen lately (clients repeat their URLs). */
 function rememberPerTarget(compute: (url: string) => string): (url: string) => string {
   let seen = new Map<string, string>();
-  let lastUrl = '';
-  let lastKnown = '';
   return (url) => {
-    if (url === lastUrl) return lastKnown;
     let known = seen.get(url);
     if (known === undefined) {
       known = compute(url);
       if (seen.size >= 512) seen = new Map();
       if (url.length <= MAX_LOGGED_TARGET) seen.set(url, known);
     }
-    lastUrl = url;
-    lastKnown = known;
     return known;
   };
 }
@@ -106,10 +97,10 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
   const { format, write, quiet = false } = options;
   // A request's line is written from these fields at the next write: kept as fields (strings shared
   // with other requests, and numbers) rather than as a line, little lives until then for the GC to copy.
+  // A line's head (method, target and status) is the same for every request a client repeats: it is
+  // prepared once per URL, method and status, and the last one is compared first.
   let times: string[] = [];
-  let methods: string[] = [];
-  let targets: string[] = [];
-  let statuses: number[] = [];
+  let heads: string[] = [];
   let durations: number[] = [];
   let suffixes: string[] = [];
   let pendingChars = 0;
@@ -126,17 +117,23 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
     return lastIso;
   };
 
+  const json = format === 'json';
   const duration = (ms: number) => Math.round(ms * 10) / 10;
-  const textTarget = rememberPerTarget((url) => escapeText(toLoggedTarget(url)));
-  const jsonTarget = rememberPerTarget((url) => JSON.stringify(toLoggedTarget(url)));
-  const textMethod = rememberPerTarget(escapeText);
-  const jsonMethod = rememberPerTarget((method) => JSON.stringify(method));
+  const loggedTarget = rememberPerTarget(json ? (url) => JSON.stringify(toLoggedTarget(url)) : (url) => escapeText(toLoggedTarget(url)));
+  const loggedMethod = rememberPerTarget(json ? (method) => JSON.stringify(method) : escapeText);
+  const headOf = (method: string, url: string, status: number) =>
+    json
+      ? `"method":${loggedMethod(method)},"path":${loggedTarget(url)},"status":${status}`
+      : `${loggedMethod(method)} ${loggedTarget(url)} ${status === 0 ? '-' : status}`;
+  let lastUrl = '';
+  let lastMethod = '';
+  let lastStatus = -1;
+  let lastHead = '';
+  let lastControl = false;
 
-  const lineAt =
-    format === 'json'
-      ? (i: number) =>
-          `{"time":"${times[i]}","event":"request","method":${methods[i]},"path":${targets[i]},"status":${statuses[i]},"ms":${durations[i]}${suffixes[i]}}\n`
-      : (i: number) => `${times[i]} ${methods[i]} ${targets[i]} ${statuses[i] === 0 ? '-' : statuses[i]} ${durations[i]}ms${suffixes[i]}\n`;
+  const lineAt = json
+    ? (i: number) => `{"time":"${times[i]}","event":"request",${heads[i]},"ms":${durations[i]}${suffixes[i]}}\n`
+    : (i: number) => `${times[i]} ${heads[i]} ${durations[i]}ms${suffixes[i]}\n`;
 
   const flush = () => {
     if (timer !== undefined) {
@@ -148,9 +145,7 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
     let chunk = '';
     for (let i = 0; i < count; i++) chunk += lineAt(i);
     times = [];
-    methods = [];
-    targets = [];
-    statuses = [];
+    heads = [];
     durations = [];
     suffixes = [];
     pendingChars = 0;
@@ -158,20 +153,25 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
   };
 
   const request = (record: RequestRecord) => {
-    const json = format === 'json';
-    const target = json ? jsonTarget(record.url) : textTarget(record.url);
-    const control = isControlPath(record.url);
+    const { url, method, status, outcome } = record;
+    if (url !== lastUrl || method !== lastMethod || status !== lastStatus) {
+      lastUrl = url;
+      lastMethod = method;
+      lastStatus = status;
+      lastHead = headOf(method, url, status);
+      lastControl = isControlPath(url);
+    }
     times.push(now());
-    methods.push(json ? jsonMethod(record.method) : textMethod(record.method));
-    targets.push(target);
-    statuses.push(record.status);
+    heads.push(lastHead);
     durations.push(duration(record.durationMs));
     suffixes.push(
-      json
-        ? `${control ? ',"control":true' : ''}${record.outcome ? `,"outcome":"${record.outcome}"` : ''}`
-        : `${control ? ' control' : ''}${record.outcome ? ` ${record.outcome}` : ''}`,
+      !lastControl && !outcome
+        ? ''
+        : json
+          ? `${lastControl ? ',"control":true' : ''}${outcome ? `,"outcome":"${outcome}"` : ''}`
+          : `${lastControl ? ' control' : ''}${outcome ? ` ${outcome}` : ''}`,
     );
-    pendingChars += target.length + 64;
+    pendingChars += lastHead.length + 48;
     if (pendingChars >= FLUSH_BYTES) flush();
     else if (timer === undefined) {
       timer = setTimeout(flush, FLUSH_MS);
