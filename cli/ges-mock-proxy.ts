@@ -18,14 +18,14 @@ import { exampleProjectId } from '../src/spec/spec-facts.js';
 import { envNames, type OptionValues } from './cli-option.js';
 import { guardOutput } from './guard-output.js';
 import { isLoopback, listenError } from './listen-error.js';
-import { onShutdownSignals } from './on-shutdown-signals.js';
+import { onGracefulStop } from './on-shutdown-signals.js';
 import { parseOptions } from './parse-options.js';
 import { PROXY_FLAGS } from './proxy-flags.js';
 import { readCommandLine } from './read-command-line.js';
 import { renderFlagHelp } from './render-flag-help.js';
 import { faultsOfFlags, SERVE_FLAGS } from './serve-flags.js';
 import { UsageError } from './usage-error.js';
-import { announceReady, removeReadyFile, removeStaleReadyFile } from './write-ready-file.js';
+import { announceReady, removeStaleReadyFile } from './write-ready-file.js';
 
 const USAGE = `Usage: ges-mock proxy --upstream URL [options]
 
@@ -251,28 +251,5 @@ export async function runProxyCommand(argv: readonly string[], env: NodeJS.Proce
     return options.failOnViolation && summary.failed > 0 ? 1 : 0;
   }
 
-  onShutdownSignals(
-    async (signal) => {
-      const drained = proxy.drain();
-      log.event('stopping', { signal }, `ges-mock proxy: ${signal}: no new connections; finishing the requests in flight (at most 5 s)`);
-      log.flush();
-      let code = 0;
-      try {
-        await drained;
-        code = await finish();
-      } catch (error) {
-        process.stderr.write(`ges-mock proxy: could not stop cleanly: ${(error as Error)?.message ?? String(error)}\n`);
-        code = 1;
-      }
-      if (options.readyFile !== undefined) removeReadyFile(options.readyFile);
-      log.event('stopped', { code }, 'ges-mock proxy: stopped');
-      log.flush();
-      return code;
-    },
-    (signal) => {
-      log.event('killed', { signal }, `ges-mock proxy: second ${signal}: exiting now`);
-      log.flush();
-      if (options.readyFile !== undefined) removeReadyFile(options.readyFile);
-    },
-  );
+  onGracefulStop({ name: 'ges-mock proxy', log, readyFile: options.readyFile, drain: () => proxy.drain(), finish });
 }

@@ -17,14 +17,14 @@ import { exampleProjectId } from '../src/spec/spec-facts.js';
 import { envNames, type GivenValue, type OptionValues } from './cli-option.js';
 import { guardOutput } from './guard-output.js';
 import { isLoopback, listenError } from './listen-error.js';
-import { onShutdownSignals } from './on-shutdown-signals.js';
+import { onGracefulStop } from './on-shutdown-signals.js';
 import { parseOptions } from './parse-options.js';
 import { readCommandLine } from './read-command-line.js';
 import { renderFlagHelp } from './render-flag-help.js';
 import { PROXY_FLAGS } from './proxy-flags.js';
 import { faultsOfFlags, SERVE_FLAGS } from './serve-flags.js';
 import { UsageError } from './usage-error.js';
-import { announceReady, removeReadyFile, removeStaleReadyFile } from './write-ready-file.js';
+import { announceReady, removeStaleReadyFile } from './write-ready-file.js';
 
 const usage = (defaults: Readonly<Record<string, string | number>>) => `Usage: ges-mock serve [options]
        ges-mock record --base-url URL --project-id ID --graph NAME [...]   (ges-mock record --help)
@@ -295,45 +295,26 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     );
   }
 
-  // Work to finish before exiting, after the last request is answered (e.g. flushing saved state).
-  let beforeExit: (() => Promise<void>) | undefined;
-  if (stateFile) {
-    beforeExit = async () => {
-      await stateFile.close();
-      const { count, last } = stateFile.refusals();
-      // Every acknowledged change is saved; say what was refused, so nobody looks for it later.
-      if (count > 0 && last) {
-        process.stderr.write(
-          `ges-mock: ${count} change${count === 1 ? ' was' : 's were'} not saved and not applied (answered 503): the last one because of ${last.code} on ${last.file}. Every change answered 2xx is in ${stateFile.path}.\n`,
-        );
+  onGracefulStop({
+    name: 'ges-mock',
+    log,
+    readyFile: options.readyFile,
+    drain: () => server.drain(),
+    // After the last request is answered: the saved state made durable and closed.
+    finish: async () => {
+      if (stateFile) {
+        await stateFile.close();
+        const { count, last } = stateFile.refusals();
+        // Every acknowledged change is saved; say what was refused, so nobody looks for it later.
+        if (count > 0 && last) {
+          process.stderr.write(
+            `ges-mock: ${count} change${count === 1 ? ' was' : 's were'} not saved and not applied (answered 503): the last one because of ${last.code} on ${last.file}. Every change answered 2xx is in ${stateFile.path}.\n`,
+          );
+        }
       }
-    };
-  }
-  onShutdownSignals(
-    async (signal) => {
-      // Stop listening first, then say so: whoever reads the line can rely on it.
-      const drained = server.drain();
-      log.event('stopping', { signal }, `ges-mock: ${signal}: no new connections; finishing the requests in flight (at most 5 s)`);
-      log.flush();
-      let code = 0;
-      try {
-        await drained;
-        await beforeExit?.();
-      } catch (error) {
-        process.stderr.write(`ges-mock: could not stop cleanly: ${(error as Error)?.message ?? String(error)}\n`);
-        code = 1;
-      }
-      if (options.readyFile !== undefined) removeReadyFile(options.readyFile);
-      log.event('stopped', { code }, 'ges-mock: stopped');
-      log.flush();
-      return code;
+      return 0;
     },
-    (signal) => {
-      log.event('killed', { signal }, `ges-mock: second ${signal}: exiting now`);
-      log.flush();
-      if (options.readyFile !== undefined) removeReadyFile(options.readyFile);
-    },
-  );
+  });
 }
 
 /** The API over --state FILE; a stored state that does not load exits 2 (FILE untouched). */

@@ -4,6 +4,8 @@
  * number, as a shell reports a process killed by it.
  */
 import { constants } from 'node:os';
+import type { RequestLog } from '../src/server/create-request-log.js';
+import { removeReadyFile } from './write-ready-file.js';
 
 type StopSignal = 'SIGTERM' | 'SIGINT';
 
@@ -20,4 +22,49 @@ export function onShutdownSignals(stop: (signal: StopSignal) => Promise<number>,
   };
   process.on('SIGTERM', handle);
   process.on('SIGINT', handle);
+}
+
+/** What a server command stops: its name in messages, its log, its ready file, and how it ends. */
+export interface GracefulStop {
+  /** `ges-mock` or `ges-mock proxy`, as the lines it writes name it. */
+  name: string;
+  log: RequestLog;
+  readyFile: string | undefined;
+  /** Stops listening; resolves once the requests in flight are answered. */
+  drain(): Promise<unknown>;
+  /** Work after the last answer (saving state, writing reports); resolves to the exit code. */
+  finish(): Promise<number>;
+}
+
+/**
+ * The server commands' stop: on the first signal stop listening, then say so (whoever reads the line
+ * can rely on it), finish the requests in flight and the command's own work, remove the ready file
+ * and exit with the code; on a second signal say so and exit at once.
+ */
+export function onGracefulStop(server: GracefulStop): void {
+  const { name, log, readyFile } = server;
+  onShutdownSignals(
+    async (signal) => {
+      const drained = server.drain();
+      log.event('stopping', { signal }, `${name}: ${signal}: no new connections; finishing the requests in flight (at most 5 s)`);
+      log.flush();
+      let code = 0;
+      try {
+        await drained;
+        code = await server.finish();
+      } catch (error) {
+        process.stderr.write(`${name}: could not stop cleanly: ${(error as Error)?.message ?? String(error)}\n`);
+        code = 1;
+      }
+      if (readyFile !== undefined) removeReadyFile(readyFile);
+      log.event('stopped', { code }, `${name}: stopped`);
+      log.flush();
+      return code;
+    },
+    (signal) => {
+      log.event('killed', { signal }, `${name}: second ${signal}: exiting now`);
+      log.flush();
+      if (readyFile !== undefined) removeReadyFile(readyFile);
+    },
+  );
 }

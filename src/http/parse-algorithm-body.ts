@@ -21,18 +21,21 @@ export function isBodyTooLarge(body: string): boolean {
 export const bodyTooLargeError = (): HttpError => httpErrors.malformed(`the request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
 
 /** `application/json`, optionally with parameters (`; charset=utf-8`), in any case. */
-export function isJsonContentType(value: string | undefined): boolean {
+function isJsonContentType(value: string | undefined): boolean {
   if (value === undefined || value.trim() === '') return true;
   const type = value.split(';', 1)[0]!.trim().toLowerCase();
   return type === 'application/json';
 }
 
-/** Checks and parses the body; `rawBody` is the text exactly as received. */
-export function parseAlgorithmBody(
+/**
+ * The checks every job-creating body shares: at most 1 MiB, a JSON content type, a JSON object.
+ * `rawBody` is the text exactly as received.
+ */
+export function readJsonObjectBody(
   body: string | undefined,
   contentType: string | undefined,
   bodyTooLarge = false,
-): { ok: true; rawBody: string; request: AlgorithmRequest } | { ok: false; error: HttpError } {
+): { ok: true; rawBody: string; value: Record<string, unknown> } | { ok: false; error: HttpError } {
   const rawBody = body ?? '';
   if (bodyTooLarge || isBodyTooLarge(rawBody)) return { ok: false, error: bodyTooLargeError() };
   if (!isJsonContentType(contentType)) {
@@ -48,6 +51,17 @@ export function parseAlgorithmBody(
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { ok: false, error: httpErrors.malformed('the request body is not a JSON object.') };
   }
+  return { ok: true, rawBody, value: parsed as Record<string, unknown> };
+}
+
+/** Checks and parses the body; `rawBody` is the text exactly as received. */
+export function parseAlgorithmBody(
+  body: string | undefined,
+  contentType: string | undefined,
+  bodyTooLarge = false,
+): { ok: true; rawBody: string; request: AlgorithmRequest } | { ok: false; error: HttpError } {
+  const read = readJsonObjectBody(body, contentType, bodyTooLarge);
+  if (!read.ok) return read;
   // algorithmName and parameters are the engine's to judge (GES.8401 / GES.8402).
-  return { ok: true, rawBody, request: parsed as AlgorithmRequest };
+  return { ok: true, rawBody: read.rawBody, request: read.value as unknown as AlgorithmRequest };
 }

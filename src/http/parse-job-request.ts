@@ -7,11 +7,10 @@
  * names is GES.8000.
  */
 import type { JobBody } from '../engine/job-kinds.js';
-import { parseJson } from '../parse-json.js';
 import type { JobAction } from '../spec/job-actions.js';
 import { sharedSpecValidator, type SchemaViolation } from '../spec/spec-validator.js';
 import { GesErrorCode } from './ges-error-codes.js';
-import { bodyTooLargeError, isBodyTooLarge, isJsonContentType } from './parse-algorithm-body.js';
+import { readJsonObjectBody } from './parse-algorithm-body.js';
 import { httpErrors, type HttpError } from './to-ges-error.js';
 
 const error = (errorCode: string, errorMessage: string): HttpError => ({ status: 400, errorCode, errorMessage });
@@ -126,20 +125,9 @@ export function parseJobRequest(
   contentType: string | undefined,
   bodyTooLarge = false,
 ): { ok: true; rawBody: string; body: JobBody } | { ok: false; error: HttpError } {
-  const rawBody = body ?? '';
-  if (bodyTooLarge || isBodyTooLarge(rawBody)) return { ok: false, error: bodyTooLargeError() };
-  if (!isJsonContentType(contentType)) return { ok: false, error: httpErrors.malformed('Content-Type must be application/json.') };
-  let parsed: unknown;
-  try {
-    // Without `__proto__` keys; rawBody keeps them: rawRequest is the body byte for byte.
-    parsed = parseJson(rawBody);
-  } catch {
-    return { ok: false, error: httpErrors.malformed('the request body is not a JSON object.') };
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, error: httpErrors.malformed('the request body is not a JSON object.') };
-  }
-  const value = parsed as Record<string, unknown>;
+  const read = readJsonObjectBody(body, contentType, bodyTooLarge);
+  if (!read.ok) return read;
+  const { rawBody, value } = read;
   if (
     action.id === 'filteredQuery' &&
     value['executionMode'] !== undefined &&
