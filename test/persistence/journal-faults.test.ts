@@ -34,7 +34,11 @@ vi.mock('node:fs', async (importOriginal) => {
     if (disk.failing) process.nextTick(callback, refusal('fdatasync'));
     else fs.fdatasync(fd, callback);
   }) as typeof fs.fdatasync;
-  const patched = { ...fs, writeSync, ftruncateSync, fdatasync };
+  const fdatasyncSync = ((fd: number) => {
+    if (disk.failing) throw refusal('fdatasync');
+    fs.fdatasyncSync(fd);
+  }) as typeof fs.fdatasyncSync;
+  const patched = { ...fs, writeSync, ftruncateSync, fdatasync, fdatasyncSync };
   return { ...patched, default: patched };
 });
 

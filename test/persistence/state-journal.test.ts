@@ -115,12 +115,12 @@ describe('serve --state journal', () => {
     const dir = freshDir();
     const path = join(dir, 'state.json');
     const first = open(path, 1024);
-    // A body past the threshold starts a compaction: the next journal takes the following lines.
-    expect((await submit(first.api, JSON.stringify({ algorithmName: 'pagerank', parameters: {}, note: 'x'.repeat(1500) }))).status).toBe(
-      200,
-    );
     expect((await submit(first.api)).status).toBe(200);
-    await first.file.close(); // the compaction is stopped before it replaces FILE
+    // The compaction starts the next journal and writes its first chunk at once, then lets the event
+    // loop run: the stop comes before it replaces FILE.
+    const compacting = first.file.compact();
+    await first.file.close();
+    await compacting;
     expect(
       readdirSync(dir)
         .filter((name) => name.endsWith('.journal'))
@@ -256,6 +256,32 @@ describe('serve --state journal', () => {
     await second.file.close();
     const third = open(path);
     expect((await listed(third.api)).map((job) => job.jobId)).toEqual(expect.arrayContaining([kept.body.jobId, next.body.jobId]));
+    await third.file.close();
+  });
+
+  it('grows the journal ahead of its lines in zeros, which a stop cuts off and a restart after a crash reads as an unwritten tail', async () => {
+    const path = join(freshDir(), 'state.json');
+    const journal = `${path}.0.journal`;
+    const first = open(path);
+    const kept = [(await submit(first.api)).body.jobId!, (await submit(first.api)).body.jobId!];
+    const lines = readFileSync(journal);
+    const end = lines.lastIndexOf(10) + 1;
+    // The file is longer than its lines: zeros follow the last newline.
+    expect(lines.length).toBeGreaterThan(end);
+    expect(lines.subarray(end).every((byte) => byte === 0)).toBe(true);
+    // A crash leaves the zeros (and maybe a line cut short among them): the copy is what a restart finds.
+    const crashed = Buffer.concat([lines.subarray(0, end), Buffer.from('{"kind":"submit","t":1'), lines.subarray(end)]);
+    await first.file.close();
+    expect(readFileSync(journal)).toHaveLength(end);
+
+    writeFileSync(journal, crashed);
+    const second = open(path, undefined, first.api.clock.now());
+    expect((await listed(second.api)).map((job) => job.jobId)).toEqual(expect.arrayContaining(kept));
+    const next = await submit(second.api);
+    expect(next.status).toBe(200);
+    await second.file.close();
+    const third = open(path, undefined, second.api.clock.now());
+    expect((await listed(third.api)).map((job) => job.jobId)).toEqual(expect.arrayContaining([...kept, next.body.jobId!]));
     await third.file.close();
   });
 });
