@@ -22,6 +22,8 @@ export interface BenchSettings {
   smallPageRounds: number;
   /** Seconds of unmeasured load per contender before the first round (JIT, caches). */
   warmupSec: number;
+  /** ABBA pairs of one-second slices measuring the journal and the log in one process. */
+  journalLogPairs: number;
   /** Connections of the small-page load. */
   connections: number;
   /** Jobs in the one graph of the largest page and of the seeding probe. */
@@ -108,6 +110,8 @@ export interface SmallPageResult {
   loggedOverBare?: number;
   /** What the request journal and the log together cost: req/s without both over req/s with both, less 1. */
   journalAndLog?: number;
+  /** The same, by CPU per request in one process, both servers side by side (what the verdict judges). */
+  journalAndLogPaired?: JournalAndLogResult;
   /** The other mocks, measured in the same rounds (absent from results older than them). */
   peers?: PeerResult[];
   baseline?: BaselineResult;
@@ -125,6 +129,19 @@ export interface SmallPageResult {
     mockBusy: number;
   };
   responseBytes: { mock: number; mockLogged?: number; mockSilent?: number; prism: number; bare: number };
+}
+
+/** The request journal and the log together, both on against both off, in one process (bench/measures/journal-and-log.ts). */
+export interface JournalAndLogResult {
+  /** ABBA pairs of slices measured. */
+  pairs: number;
+  sliceSec: number;
+  /** Medians of the slices: the process's CPU per request with both on, and with both off. */
+  usPerRequest: { on: number; off: number };
+  /** Median of the pairs' ratios (CPU per request on over off, less 1): what the verdict judges. */
+  share: number;
+  /** The pairs' ratios at the first and third quartile. */
+  quartiles: [number, number];
 }
 
 /** Largest page: one request at a time for every job of a graph. */

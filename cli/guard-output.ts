@@ -7,7 +7,7 @@
  */
 
 /** A writer that stops writing (and never throws) once its stream has failed. */
-export type GuardedWrite = (text: string) => void;
+export type GuardedWrite = (text: string | Uint8Array) => void;
 
 /** Guards a stream once: later calls return the same writer. */
 const guarded = new WeakMap<NodeJS.WritableStream, GuardedWrite>();

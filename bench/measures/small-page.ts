@@ -11,6 +11,7 @@ import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
 import type { BaselineResult, BenchSettings, PeerResult, SmallPageResult } from '../bench-types.js';
 import { runCleanLoad, type ServerLoadFigures } from '../lib/clean-load.js';
 import { fetchPage } from '../lib/fetch-page.js';
+import { measureJournalAndLog } from './journal-and-log.js';
 import { ensurePeers } from '../lib/install-peers.js';
 import { median } from '../lib/median.js';
 import type { Profiler } from '../lib/profiler.js';
@@ -220,6 +221,7 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     }
 
     const byCpu = cpuView(rounds);
+    const journalAndLogPaired = await measureJournalAndLog({ connections: settings.connections, pairs: settings.journalLogPairs }, log);
     return {
       path,
       connections: settings.connections,
@@ -238,6 +240,7 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
       loggedOverMock: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.mock.reqPerSec)),
       loggedOverBare: median(rounds.map((r) => r.mockLogged!.reqPerSec / r.bare.reqPerSec)),
       journalAndLog: median(rounds.map((r) => r.mockSilent!.reqPerSec / r.mockLogged!.reqPerSec - 1)),
+      journalAndLogPaired,
       responseBytes: {
         mock: bytes.mock!,
         mockLogged: bytes.mockLogged!,

@@ -1,8 +1,8 @@
 /**
  * The request log of the standalone server: one line per answered request, as text or as JSON, and
  * the lifecycle events around them (listening, shutdown). Cheap by design, since it is on by default:
- * a line is a template string (no object is stringified), the timestamp is formatted once per
- * millisecond, and lines are buffered and written every FLUSH_MS (or every 64 KiB), so a server
+ * a line is written as bytes straight into a chunk (no string or object is made per line), the
+ * timestamp is formatted once per millisecond, and chunks are written every FLUSH_MS (or every 64 KiB), so a server
  * answering thousands of requests a second makes a few writes a second, not one per request or per
  * event-loop turn (at thousands of requests a second, a write per turn is thousands of writes). Lifecycle events are
  * written at once.
@@ -15,8 +15,11 @@ export type LogFormat = 'text' | 'json';
 /** Options of createRequestLog. */
 export interface RequestLogOptions {
   format: LogFormat;
-  /** Where finished chunks of lines go, e.g. `(chunk) => process.stdout.write(chunk)`. */
-  write: (chunk: string) => void;
+  /**
+   * Where finished chunks of lines go, e.g. `(chunk) => process.stdout.write(chunk)`: request lines
+   * as UTF-8 bytes (a chunk is never reused once handed over), events as text.
+   */
+  write: (chunk: string | Buffer) => void;
   /** Leave out request lines (lifecycle events are still written). Default false. */
   quiet?: boolean | undefined;
 }
@@ -39,6 +42,8 @@ const SECRET_NAME = /token|secret|passw|auth|session|cookie|signature|credential
 /** Paths longer than this are cut in the log (a 16 KiB URL must not make a 16 KiB log line). */
 const MAX_LOGGED_TARGET = 2_048;
 const FLUSH_BYTES = 64 * 1024;
+/** A chunk holds FLUSH_BYTES and the line that passes them (a longer line gets a chunk of its own). */
+const CHUNK_BYTES = FLUSH_BYTES + 8 * 1024;
 /** How long a request line may wait in the buffer: soon enough for a person or a CI step reading along. */
 const FLUSH_MS = 50;
 
@@ -92,87 +97,118 @@ function rememberPerTarget(compute: (url: string) => string): (url: string) => s
   };
 }
 
+/** Digits of a non-negative integer, written at `at` in `into`; returns the end. */
+function putInteger(into: Buffer, at: number, value: number): number {
+  let digits = 1;
+  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  let rest = value;
+  for (let i = at + digits - 1; i >= at; i--) {
+    const next = Math.floor(rest / 10);
+    into[i] = 48 + (rest - next * 10);
+    rest = next;
+  }
+  return at + digits;
+}
+
 /** Creates a request log writing through `options.write`. */
 export function createRequestLog(options: RequestLogOptions): RequestLog {
   const { format, write, quiet = false } = options;
-  // A request's line is written from these fields at the next write: kept as fields (strings shared
-  // with other requests, and numbers) rather than as a line, little lives until then for the GC to copy.
-  // A line's head (method, target and status) is the same for every request a client repeats: it is
-  // prepared once per URL, method and status, and the last one is compared first.
-  let times: string[] = [];
-  let heads: string[] = [];
-  let durations: number[] = [];
-  let suffixes: string[] = [];
-  let pendingChars = 0;
+  // A request's line is written at once into the chunk being filled, as bytes: its time (the same
+  // bytes for every request of a millisecond), its head (method, target and status, encoded once per
+  // URL and answer) and its duration's digits. Nothing is made per line, so nothing waits for the
+  // garbage collector until the chunk is written.
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastMs = -1;
   let lastIso = '';
+  let lastIsoBytes = Buffer.alloc(0);
 
   const now = () => {
     const ms = Date.now();
     if (ms !== lastMs) {
       lastMs = ms;
       lastIso = new Date(ms).toISOString();
+      lastIsoBytes = Buffer.from(lastIso, 'latin1');
     }
     return lastIso;
   };
 
   const json = format === 'json';
-  const duration = (ms: number) => Math.round(ms * 10) / 10;
   const loggedTarget = rememberPerTarget(json ? (url) => JSON.stringify(toLoggedTarget(url)) : (url) => escapeText(toLoggedTarget(url)));
   const loggedMethod = rememberPerTarget(json ? (method) => JSON.stringify(method) : escapeText);
   const headOf = (method: string, url: string, status: number) =>
-    json
-      ? `"method":${loggedMethod(method)},"path":${loggedTarget(url)},"status":${status}`
-      : `${loggedMethod(method)} ${loggedTarget(url)} ${status === 0 ? '-' : status}`;
-  let lastUrl = '';
-  let lastMethod = '';
-  let lastStatus = -1;
-  let lastHead = '';
-  let lastControl = false;
-
-  const lineAt = json
-    ? (i: number) => `{"time":"${times[i]}","event":"request",${heads[i]},"ms":${durations[i]}${suffixes[i]}}\n`
-    : (i: number) => `${times[i]} ${heads[i]} ${durations[i]}ms${suffixes[i]}\n`;
+    Buffer.from(
+      json
+        ? `{"time":"0000-00-00T00:00:00.000Z","event":"request","method":${loggedMethod(method)},"path":${loggedTarget(url)},"status":${status},"ms":`
+        : `0000-00-00T00:00:00.000Z ${loggedMethod(method)} ${loggedTarget(url)} ${status === 0 ? '-' : status} `,
+      'utf8',
+    );
+  // Where the time goes in a head: after `{"time":"` in JSON, first in text.
+  const timeAt = json ? 9 : 0;
+  /** Heads of the targets seen lately, with the method and status they were made for. */
+  let heads = new Map<string, { method: string; status: number; bytes: Buffer; control: boolean }>();
+  const headFor = (method: string, url: string, status: number) => {
+    let head = heads.get(url);
+    if (head === undefined || head.method !== method || head.status !== status) {
+      head = { method, status, bytes: headOf(method, url, status), control: isControlPath(url) };
+      if (heads.size >= 512) heads = new Map();
+      if (url.length <= MAX_LOGGED_TARGET) heads.set(url, head);
+    }
+    return head;
+  };
 
   const flush = () => {
     if (timer !== undefined) {
       clearTimeout(timer);
       timer = undefined;
     }
-    const count = times.length;
-    if (count === 0) return;
-    let chunk = '';
-    for (let i = 0; i < count; i++) chunk += lineAt(i);
-    times = [];
-    heads = [];
-    durations = [];
-    suffixes = [];
-    pendingChars = 0;
-    write(chunk);
+    if (used === 0) return;
+    const full = chunk.subarray(0, used);
+    // A new chunk, not the same one again: a stream may still hold the last one when write returns.
+    chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    used = 0;
+    write(full);
   };
 
   const request = (record: RequestRecord) => {
     const { url, method, status, outcome } = record;
-    if (url !== lastUrl || method !== lastMethod || status !== lastStatus) {
-      lastUrl = url;
-      lastMethod = method;
-      lastStatus = status;
-      lastHead = headOf(method, url, status);
-      lastControl = isControlPath(url);
-    }
-    times.push(now());
-    heads.push(lastHead);
-    durations.push(duration(record.durationMs));
-    suffixes.push(
-      !lastControl && !outcome
+    const head = headFor(method, url, status);
+    const suffix =
+      !head.control && !outcome
         ? ''
         : json
-          ? `${lastControl ? ',"control":true' : ''}${outcome ? `,"outcome":"${outcome}"` : ''}`
-          : `${lastControl ? ' control' : ''}${outcome ? ` ${outcome}` : ''}`,
-    );
-    pendingChars += lastHead.length + 48;
-    if (pendingChars >= FLUSH_BYTES) flush();
+          ? `${head.control ? ',"control":true' : ''}${outcome ? `,"outcome":"${outcome}"` : ''}`
+          : `${head.control ? ' control' : ''}${outcome ? ` ${outcome}` : ''}`;
+    // Room for the head, the time, the duration (at most 16 digits and a decimal), the suffix and the end.
+    const room = head.bytes.length + 24 + suffix.length + 8;
+    if (used + room > chunk.length) {
+      flush();
+      if (room > chunk.length) chunk = Buffer.allocUnsafe(room);
+    }
+    now();
+    let at = used;
+    chunk.set(head.bytes, at);
+    chunk.set(lastIsoBytes, at + timeAt);
+    at += head.bytes.length;
+    const tenths = Math.round(record.durationMs * 10);
+    if (tenths >= 0 && tenths < 1e15) {
+      const whole = Math.floor(tenths / 10);
+      at = putInteger(chunk, at, whole);
+      if (tenths !== whole * 10) {
+        chunk[at++] = 46; // .
+        chunk[at++] = 48 + (tenths - whole * 10);
+      }
+    } else at += chunk.write(String(Math.round(record.durationMs * 10) / 10), at, 'latin1');
+    if (!json) {
+      chunk[at++] = 109; // m
+      chunk[at++] = 115; // s
+    }
+    if (suffix !== '') at += chunk.write(suffix, at, 'latin1');
+    if (json) chunk[at++] = 125; // }
+    chunk[at++] = 10;
+    used = at;
+    if (used >= FLUSH_BYTES) flush();
     else if (timer === undefined) {
       timer = setTimeout(flush, FLUSH_MS);
       // A line waiting to be written never keeps the process alive: a stop flushes it (flush()).

@@ -13,7 +13,7 @@ describe('request log', () => {
 
   it('writes one text line per request, escaping what would break it, buffered for a moment (one write for many lines)', async () => {
     const chunks: string[] = [];
-    const log = createRequestLog({ format: 'text', write: (chunk) => chunks.push(chunk) });
+    const log = createRequestLog({ format: 'text', write: (chunk) => chunks.push(chunk.toString()) });
     log.request({ method: 'GET', url: '/ges/a b\nc?x=1', status: 404, durationMs: 1.26 });
     log.request({ method: 'GET', url: '/__mock/state', status: 0, durationMs: 3, outcome: 'client-closed' });
     expect(chunks).toEqual([]);
@@ -26,9 +26,48 @@ describe('request log', () => {
     expect(lines[1]).toMatch(/^\S+Z GET \/__mock\/state - 3ms control client-closed$/);
   });
 
+  it('keeps every line whole and in order across chunks, whatever the duration, target or length', () => {
+    for (const format of ['text', 'json'] as const) {
+      // Chunks kept as handed over: a chunk reused after write would show here as damaged lines.
+      const chunks: (string | Buffer)[] = [];
+      const log = createRequestLog({ format, write: (chunk) => chunks.push(chunk) });
+      const durations = [0, 0.04, 0.05, 1, 1.26, 9.96, 10, 123.45, 99_999.94, 1e16];
+      const urls = ['/ges/v1.0/p/graphs/movie/jobs/status?limit=3', '/ges/é/ü?x=ß', `/${'x'.repeat(3000)}`, '/__mock/state'];
+      const expected: { url: string; status: number; ms: number }[] = [];
+      for (let i = 0; i < 5000; i++) {
+        const url = urls[i % urls.length]!;
+        const durationMs = durations[i % durations.length]!;
+        const status = i % 7 === 0 ? 0 : 200;
+        log.request({ method: 'GET', url, status, durationMs, ...(status === 0 ? { outcome: 'client-closed' as const } : {}) });
+        expected.push({ url, status, ms: Math.round(durationMs * 10) / 10 });
+      }
+      log.flush();
+      expect(chunks.length).toBeGreaterThan(1);
+      const lines = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk)))
+        .toString('utf8')
+        .trimEnd()
+        .split('\n');
+      expect(lines).toHaveLength(expected.length);
+      lines.forEach((line, i) => {
+        const { url, status, ms } = expected[i]!;
+        const path = url.length > 2048 ? `${url.slice(0, 2048)}...` : url;
+        if (format === 'json') {
+          const value = JSON.parse(line);
+          expect(value).toMatchObject({ event: 'request', method: 'GET', path, status, ms });
+          expect(new Date(value.time).toISOString()).toBe(value.time);
+        } else {
+          expect(line.slice(25)).toBe(
+            `GET ${path} ${status === 0 ? '-' : status} ${ms}ms${url.startsWith('/__mock') ? ' control' : ''}${status === 0 ? ' client-closed' : ''}`,
+          );
+          expect(new Date(line.slice(0, 24)).toISOString()).toBe(line.slice(0, 24));
+        }
+      });
+    }
+  });
+
   it('writes JSON objects with --log-format json and lifecycle events even when quiet', () => {
     const chunks: string[] = [];
-    const log = createRequestLog({ format: 'json', quiet: true, write: (chunk) => chunks.push(chunk) });
+    const log = createRequestLog({ format: 'json', quiet: true, write: (chunk) => chunks.push(chunk.toString()) });
     log.event('listening', { url: 'http://127.0.0.1:1', port: 1 }, 'unused in json');
     log.request({ method: 'GET', url: '/x', status: 200, durationMs: 1 });
     log.flush();

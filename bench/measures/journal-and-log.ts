@@ -1,0 +1,65 @@
+/**
+ * The request journal and the request log together, both on against both off, in one process
+ * (bench/children/journal-log-pair.ts says why): the small page loads the `on` server for a slice,
+ * then the `off` one (then `off`, then `on`: ABBA, so a machine slowing down during a pair weighs on
+ * both alike), and each pair gives the ratio of the process's CPU per request. The figure is the
+ * median of the pairs' ratios, with their quartiles, so a reader sees how far the machine let it be
+ * trusted.
+ */
+import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
+import type { BenchSettings, JournalAndLogResult } from '../bench-types.js';
+import { runCleanLoad } from '../lib/clean-load.js';
+import { forkChild } from '../lib/fork-child.js';
+import { median } from '../lib/median.js';
+
+/** Seconds per slice: long enough for CPU time read from /proc in 10 ms ticks to be within 1 %. */
+const SLICE_SEC = 1;
+
+const quantile = (values: readonly number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
+};
+
+/** Measures `pairs` ABBA pairs of slices (at least 1). */
+export async function measureJournalAndLog(
+  settings: Pick<BenchSettings, 'connections'> & { pairs: number },
+  log: (line: string) => void,
+): Promise<JournalAndLogResult> {
+  const child = forkChild('journal-log-pair', []);
+  try {
+    const ready = await child.first;
+    const path = listJobsPath(3, 0);
+    const load = async (which: 'on' | 'off', durationSec: number) => {
+      const taken = await runCleanLoad(
+        `journal and log ${which}`,
+        { url: String(ready[which]) + path, headers: { ...BENCH_HEADERS }, connections: settings.connections, durationSec },
+        child.pid,
+      );
+      if (taken.serverCpuUsPerRequest === undefined) throw new Error('the server CPU time cannot be read here (needs /proc)');
+      return taken.serverCpuUsPerRequest;
+    };
+    await load('on', 1);
+    await load('off', 1);
+    const on: number[] = [];
+    const off: number[] = [];
+    const ratios: number[] = [];
+    for (let pair = 0; pair < settings.pairs; pair++) {
+      const order = pair % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
+      const taken = { on: 0, off: 0 };
+      for (const which of order) taken[which] = await load(which, SLICE_SEC);
+      on.push(taken.on);
+      off.push(taken.off);
+      ratios.push(taken.on / taken.off - 1);
+      log(`journal and log, pair ${pair + 1}/${settings.pairs}: on ${taken.on.toFixed(1)}, off ${taken.off.toFixed(1)} µs CPU/request`);
+    }
+    return {
+      pairs: settings.pairs,
+      sliceSec: SLICE_SEC,
+      usPerRequest: { on: median(on), off: median(off) },
+      share: median(ratios),
+      quartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
+    };
+  } finally {
+    await child.stop();
+  }
+}
