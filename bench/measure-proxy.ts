@@ -18,7 +18,7 @@ import { forkServer, type ServerChild } from './lib/fork-child.js';
 import { createProfiler } from './lib/profiler.js';
 import { startMock } from './lib/start-mock.js';
 import { createSender } from './lib/load-client.js';
-import { median } from './lib/median.js';
+import { median, quantile } from './lib/median.js';
 import { replaceMarkedSection } from './lib/replace-marked-section.js';
 import { rotate } from './lib/rotate.js';
 
@@ -47,9 +47,6 @@ interface Figures {
 
 const path = listJobsPath(3, 0);
 
-/** The `q` quantile of sorted values. */
-const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-
 /** One request at a time over one kept-alive connection for `seconds`: p50 and p99 in ms. */
 async function measureLatency(url: string, seconds: number): Promise<{ p50: number; p99: number }> {
   const send = createSender(1);
@@ -62,7 +59,6 @@ async function measureLatency(url: string, seconds: number): Promise<{ p50: numb
     times.push(performance.now() - started);
     if (status !== 200) throw new Error(`${url}${path} answered ${status}; figures discarded`);
   }
-  times.sort((a, b) => a - b);
   const ms = (value: number) => Math.round(value * 100) / 100;
   return { p50: ms(quantile(times, 0.5)), p99: ms(quantile(times, 0.99)) };
 }

@@ -13,6 +13,7 @@ import { createApi, type GesApi } from '../src/http/create-api.js';
 import { openStateFile, type MockStateFile } from '../src/persistence/open-state-file.js';
 import { toStateFileText } from '../src/persistence/state-file-format.js';
 import { writeFileAtomically } from '../src/persistence/write-file-atomically.js';
+import { quantile } from './lib/median.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,8 +36,6 @@ const submit = (api: GesApi, project: string) =>
     body: BODY,
   });
 
-const quantile = (values: number[], q: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const directorySize = (dir: string) => readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);

@@ -11,13 +11,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startGesMockProcess } from '../test/support/ges-mock-process.js';
 import { createSender, memoryMb } from './lib/load-client.js';
+import { quantile } from './lib/median.js';
 
 const { values } = parseArgs({ options: { projects: { type: 'string', default: '10,1000' }, seconds: { type: 'string', default: '10' } } });
 const seconds = Number(values.seconds);
 const send = createSender(64);
 const BODY = '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}';
-const quantile = (list: number[], q: number) =>
-  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * q))] ?? NaN;
 const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 console.log('projects | --state | submit p50 / p99 | writes/s (20 clients) | concurrent list p50 / p99 | RSS | stop | restart');

@@ -1,7 +1,8 @@
 /**
  * What the request journal and the request log cost, measured in one process: two servers built as
  * `ges-mock serve` builds them (cli/ges-mock.ts), over one engine. `on` is the command as started: the
- * default journal, and the request log written to a file (`--log FILE`, as a CI step's log); `off` is
+ * default journal, and the request log written to a file (as the bench's as-started mock writes its
+ * stdout, like a CI step's log); `off` is
  * `--quiet --journal-size 0`: no journal, and no onRequest at all. The bench loads one, then the
  * other, in short alternating slices, and reads this process's CPU time per slice.
  *
@@ -24,6 +25,7 @@ runChild('ready', async () => {
   const fd = openSync(join(dir, 'mock.log'), 'w');
   const log = createRequestLog({
     format: 'text',
+    // Two calls for writeSync's two overloads (text and bytes), as a file stdout writes either.
     write: (chunk) => (typeof chunk === 'string' ? writeSync(fd, chunk) : writeSync(fd, chunk)),
   });
   const journaled = createApi({});

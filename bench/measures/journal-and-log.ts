@@ -10,15 +10,10 @@ import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
 import type { BenchSettings, JournalAndLogResult } from '../bench-types.js';
 import { runCleanLoad } from '../lib/clean-load.js';
 import { forkChild } from '../lib/fork-child.js';
-import { median } from '../lib/median.js';
+import { median, quantile } from '../lib/median.js';
 
 /** Seconds per slice: long enough for CPU time read from /proc in 10 ms ticks to be within 1 %. */
 const SLICE_SEC = 1;
-
-const quantile = (values: readonly number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
-};
 
 /** Measures `pairs` ABBA pairs of slices (at least 1). */
 export async function measureJournalAndLog(

@@ -20,9 +20,10 @@
  * each waiting answer gets a StateNotSavedError. The next change tries the disk again, so the server
  * recovers by itself once the disk does.
  */
-import { closeSync, constants, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, statSync } from 'node:fs';
 import type { RefusedChange } from '../http/commit-change.js';
 import { httpErrors, type HttpError } from '../http/to-ges-error.js';
+import { writeFully } from './write-fully.js';
 
 /** A change refused because its journal line could not be made durable. */
 export class StateNotSavedError extends Error implements RefusedChange {
@@ -116,8 +117,7 @@ function growAhead(segment: Segment, end: number): boolean {
   if (!segment.grows || end + ZERO_CHUNK / 2 <= segment.grownTo) return false;
   const from = Math.max(end, segment.grownTo);
   try {
-    let done = 0;
-    while (done < ZERO_CHUNK) done += writeSync(segment.fd, ZEROS, done, ZERO_CHUNK - done, from + done);
+    writeFully(segment.fd, ZEROS, from);
     segment.grownTo = from + ZERO_CHUNK;
   } catch {
     segment.grows = false;
@@ -269,8 +269,7 @@ export function openJournalWriter(
       // One write for the whole batch, on the event loop: no fdatasync of this file is running now
       // (one flush at a time), so it only copies into the page cache; a pool hop would cost more.
       try {
-        let done = 0;
-        while (done < bytes.length) done += writeSync(segment.fd, bytes, done, bytes.length - done, at + done);
+        writeFully(segment.fd, bytes, at);
       } catch (error) {
         return failed(error);
       }

@@ -15,7 +15,7 @@
  * Versions 2 and 3 are still read (legacy-state.ts).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EngineDump, FixtureGraph, FixturesDump, WorldDump } from '../engine/engine-types.js';
 import { ENGINE_PROFILES } from '../engine/engine-profiles.js';
@@ -25,6 +25,7 @@ import { readEntry, storedEntry } from './journal-record.js';
 import { STATE_FORMAT } from './legacy-state.js';
 import { readSnapshotLines } from './read-lines.js';
 import { syncDirectory } from './sync-directory.js';
+import { writeFully } from './write-fully.js';
 
 const VERSION = 4;
 /** Jobs per snapshot line: a line stays a few MB even with large request bodies. */
@@ -137,13 +138,6 @@ function* snapshotChunks(dump: EngineDump, generation: number, savedAtMs: number
   yield `${chunk}${JSON.stringify({ end: true, lines, sha256: hash.digest('hex') })}\n`;
 }
 
-/** Writes all of `text` at the file's current position. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let done = 0;
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
 /**
  * Writes `dump` as FILE for `generation`, a chunk at a time, letting the event loop run between chunks
  * (`pause`, which may throw to give up): a chunk only copies into the page cache, and the one fsync
@@ -164,7 +158,7 @@ export async function writeSnapshot(
   let open = true;
   try {
     for (const chunk of snapshotChunks(dump, generation, savedAtMs)) {
-      writeAll(fd, chunk);
+      writeFully(fd, Buffer.from(chunk, 'utf8'));
       await pause();
     }
     await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
@@ -189,7 +183,7 @@ export function writeSnapshotSync(path: string, dump: EngineDump, generation: nu
   const temporary = temporaryBeside(path);
   const fd = openSync(temporary, 'wx', 0o644);
   try {
-    for (const chunk of snapshotChunks(dump, generation, savedAtMs)) writeAll(fd, chunk);
+    for (const chunk of snapshotChunks(dump, generation, savedAtMs)) writeFully(fd, Buffer.from(chunk, 'utf8'));
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temporary, path);

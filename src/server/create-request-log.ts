@@ -180,8 +180,9 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
         : json
           ? `${head.control ? ',"control":true' : ''}${outcome ? `,"outcome":"${outcome}"` : ''}`
           : `${head.control ? ' control' : ''}${outcome ? ` ${outcome}` : ''}`;
-    // Room for the head, the time, the duration (at most 16 digits and a decimal), the suffix and the end.
-    const room = head.bytes.length + 24 + suffix.length + 8;
+    // Room for the head (its time included), the suffix, and 32 bytes for the duration (at most 22
+    // characters), `ms` or `}`, and the newline.
+    const room = head.bytes.length + suffix.length + 32;
     if (used + room > chunk.length) {
       flush();
       if (room > chunk.length) chunk = Buffer.allocUnsafe(room);
