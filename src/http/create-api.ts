@@ -206,6 +206,8 @@ const NO_FAULT: FaultDecision = Object.freeze({ delayMs: 0 });
 
 /** What one request learns on its way, for the journal. */
 interface Note {
+  /** The request's URL as the target reader remembers it (the same text, one copy for many requests). */
+  url?: string | undefined;
   project?: string | undefined;
   graph?: string | undefined;
   operationId?: string | undefined;
@@ -326,6 +328,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     try {
       const target = readTarget(request.method, request.url);
       const { path, route } = target;
+      if (note) note.url = target.url;
       if (request.method === 'OPTIONS' && cors) return { status: 204, headers: preflightHeaders(request.headers.origin) };
       if (control && (path === '/__mock' || path.startsWith('/__mock/'))) return answerControl(request, path, target.search, note);
       if (!route) {
@@ -357,6 +360,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     if (note.skip) return;
     journal.record({
       request,
+      url: note.url ?? request.url,
       response,
       project: note.project,
       graph: note.graph,

@@ -9,6 +9,11 @@ import { parseQuery, type Query } from './parse-query.js';
 
 /** What a request's method and URL say; shared between requests, so never changed by a reader. */
 export interface RequestTarget {
+  /**
+   * The URL as first seen: a repeated request's own copy of the text can go with the request, and
+   * whoever keeps the URL (the request journal) keeps this one, shared.
+   */
+  readonly url: string;
   readonly path: string;
   readonly search: string;
   readonly query: Query;
@@ -28,6 +33,7 @@ function readTarget(method: string, url: string): RequestTarget {
   const { path, search } = splitTarget(url);
   const route = routeOperation(method, path);
   return {
+    url,
     path,
     search,
     query: parseQuery(search),

@@ -1,8 +1,8 @@
 /**
  * The request journal: every request the API answers (GES operations and control routes), kept in a
  * ring buffer of fixed size, in WireMock's spirit (`/__admin/requests`, verify by count). Recording
- * is cheap on purpose (one object per request, nothing parsed or copied but a capped body): the
- * entry a reader sees is built only when the journal is read.
+ * is cheap on purpose (references and numbers put into columns, nothing parsed or copied but a capped
+ * body): the entry a reader sees is built only when the journal is read.
  */
 import type { ApiRequest, ApiResponse } from './http-types.js';
 
@@ -74,6 +74,11 @@ export interface JournalFilter {
 /** What the API records of one exchange. Kept as given; turned into a JournalEntry on reading. */
 interface ExchangeRecord {
   request: ApiRequest;
+  /**
+   * The request's URL, the same text as `request.url`: a copy shared between the requests that repeat
+   * it, so an entry does not keep each request's own.
+   */
+  url?: string | undefined;
   response: ApiResponse;
   project: string | undefined;
   graph: string | undefined;
@@ -93,7 +98,7 @@ export interface JournalExchange {
   host: string | undefined;
 }
 
-/** A stored record: the request body already capped. */
+/** A record as the ring holds it (in columns) and gives it back: the request body already capped. */
 interface Stored extends ExchangeRecord {
   seq: number;
   body: string | undefined;
@@ -197,17 +202,118 @@ function matcher(filter: JournalFilter | undefined): (stored: Stored) => boolean
     (since === undefined || s.startedMs >= since);
 }
 
+/**
+ * The ring's storage, column by column: the numbers in one Float64Array (off the collected heap), the
+ * strings and objects each in its own array, and no object per entry. A journal entry lives for
+ * `capacity` requests, longer than the young generation between two scavenges, so every scavenge
+ * copies what the entries hold: a column store keeps that to what a request brought (its URL, its
+ * headers, its answer), not an entry object, a request object and three boxed numbers besides.
+ */
+interface Columns {
+  /** Per entry: seq, startedMs, virtualMs, durationMs, responseLength, status, truncated (1 or 0). */
+  numbers: Float64Array;
+  methods: string[];
+  urls: string[];
+  headers: ApiRequest['headers'][];
+  bodies: (string | undefined)[];
+  /** The response's headers and body (shared, mostly: the JSON headers, a cached page). */
+  responseHeaders: Record<string, string>[];
+  responseBodies: (string | undefined)[];
+  /** The whole response, only when it carries more (a fault, bytes). */
+  responses: (ApiResponse | undefined)[];
+  projects: (string | undefined)[];
+  graphs: (string | undefined)[];
+  operationIds: (string | undefined)[];
+  faults: (JournalFault | undefined)[];
+}
+
+const NUMBERS = 7;
+
+/** Slots of numbers a ring starts with: it grows as it fills, so a large capacity costs nothing until used. */
+const FIRST_SLOTS = 1024;
+
+const columns = (slots: number): Columns => ({
+  numbers: new Float64Array(slots * NUMBERS),
+  methods: [],
+  urls: [],
+  headers: [],
+  bodies: [],
+  responseHeaders: [],
+  responseBodies: [],
+  responses: [],
+  projects: [],
+  graphs: [],
+  operationIds: [],
+  faults: [],
+});
+
+/** Writes one record into slot `i`. */
+function put(c: Columns, i: number, s: Stored): void {
+  const n = i * NUMBERS;
+  const { request, response } = s;
+  c.numbers[n] = s.seq;
+  c.numbers[n + 1] = s.startedMs;
+  c.numbers[n + 2] = s.virtualMs;
+  c.numbers[n + 3] = s.durationMs;
+  c.numbers[n + 4] = s.responseLength;
+  c.numbers[n + 5] = response.status;
+  c.numbers[n + 6] = s.truncated ? 1 : 0;
+  c.methods[i] = request.method;
+  c.urls[i] = s.url ?? request.url;
+  c.headers[i] = request.headers;
+  c.bodies[i] = s.body;
+  c.responseHeaders[i] = response.headers;
+  c.responseBodies[i] = response.body;
+  c.responses[i] = response.fault !== undefined || response.bytes !== undefined ? response : undefined;
+  c.projects[i] = s.project;
+  c.graphs[i] = s.graph;
+  c.operationIds[i] = s.operationId;
+  c.faults[i] = s.fault;
+}
+
+/** Reads slot `i` back as a stored record (done only when the journal is read). */
+function get(c: Columns, i: number): Stored {
+  const n = i * NUMBERS;
+  const body = c.bodies[i];
+  const url = c.urls[i]!;
+  return {
+    request: { method: c.methods[i]!, url, headers: c.headers[i]!, body },
+    url,
+    response: c.responses[i] ?? { status: c.numbers[n + 5]!, headers: c.responseHeaders[i]!, body: c.responseBodies[i] },
+    project: c.projects[i],
+    graph: c.graphs[i],
+    operationId: c.operationIds[i],
+    startedMs: c.numbers[n + 1]!,
+    virtualMs: c.numbers[n + 2]!,
+    durationMs: c.numbers[n + 3]!,
+    fault: c.faults[i],
+    seq: c.numbers[n]!,
+    body,
+    truncated: c.numbers[n + 6] === 1,
+    responseLength: c.numbers[n + 4]!,
+  };
+}
+
 /** Creates a journal keeping the last `capacity` requests (0 keeps none). */
 export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY): RequestJournal {
   if (!Number.isSafeInteger(capacity) || capacity < 0) throw new RangeError(`journal size must be an integer >= 0, got ${capacity}`);
-  let ring: (Stored | undefined)[] = new Array<Stored | undefined>(capacity);
+  const firstSlots = Math.min(capacity, FIRST_SLOTS);
+  let ring = columns(firstSlots);
+  /** Makes room for slot `i` (the ring fills in order, so only while it is not yet full). */
+  const roomFor = (i: number) => {
+    const slots = ring.numbers.length / NUMBERS;
+    if (i < slots) return;
+    const numbers = new Float64Array(Math.min(capacity, Math.max(i + 1, slots * 2)) * NUMBERS);
+    numbers.set(ring.numbers);
+    ring.numbers = numbers;
+  };
   let next = 0; // where the next record goes
   let count = 0;
   let seq = 0;
 
   const ordered = (): Stored[] => {
     const out: Stored[] = [];
-    for (let i = 0; i < count; i++) out.push(ring[(next - count + i + capacity) % capacity]!);
+    for (let i = 0; i < count; i++) out.push(get(ring, (next - count + i + capacity) % capacity));
     return out;
   };
 
@@ -215,7 +321,8 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
     record(record) {
       seq += 1;
       if (capacity === 0) return;
-      const body = record.request.body;
+      const { request } = record;
+      const body = request.body;
       const truncated = body !== undefined && body.length > JOURNAL_BODY_CAP;
       const responseLength = record.response.body?.length ?? 0;
       let response = record.response;
@@ -223,11 +330,13 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
         const { body: _dropped, ...rest } = response;
         response = rest;
       }
-      // Field by field, one shape for every entry: a spread here cost more than answering the request.
-      ring[next] = {
-        // Without its body when the body was cut: the request object would keep the whole text alive
-        // (1,000 entries of 1 MB bodies held a gigabyte).
-        request: truncated ? { ...record.request, body: undefined } : record.request,
+      // Field by field into the columns, one shape for every call: a spread here cost more than
+      // answering the request. A cut body is copied: a slice would keep the whole text alive (1,000
+      // entries of 1 MB bodies held a gigabyte).
+      roomFor(next);
+      put(ring, next, {
+        request,
+        url: record.url,
         response,
         project: record.project,
         graph: record.graph,
@@ -240,7 +349,7 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
         body: truncated ? cut(body, JOURNAL_BODY_CAP) : body,
         truncated,
         responseLength,
-      };
+      });
       next = (next + 1) % capacity;
       if (count < capacity) count += 1;
     },
@@ -255,17 +364,12 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
           host: stored.request.headers.host,
         })),
     clear(filter) {
-      if (!filter) {
-        ring = new Array<Stored | undefined>(capacity);
-        next = 0;
-        count = 0;
-        return;
-      }
-      const match = matcher(filter);
-      const kept = ordered().filter((stored) => !match(stored));
-      ring = new Array<Stored | undefined>(capacity);
+      const match = filter ? matcher(filter) : undefined;
+      const kept = match ? ordered().filter((stored) => !match(stored)) : [];
+      ring = columns(firstSlots);
       kept.forEach((stored, i) => {
-        ring[i] = stored;
+        roomFor(i);
+        put(ring, i, stored);
       });
       count = kept.length;
       next = count % capacity;

@@ -152,6 +152,52 @@ describe('the request journal, in memory', () => {
     expect(heap() - before).toBeLessThan(32 * 1024 * 1024);
     expect(journal.list().at(-1)!.requestBody).toHaveLength(JOURNAL_BODY_CAP);
   });
+
+  it('grows to its capacity as it fills, wraps, and keeps order and fields through a filtered clear', () => {
+    const journal = createRequestJournal(3000);
+    const record = (i: number) =>
+      journal.record({
+        request: { method: i % 2 ? 'POST' : 'GET', url: `${LIST}&offset=${i}`, headers: { 'x-auth-token': 't', 'x-n': String(i) } },
+        url: i % 3 ? undefined : `${LIST}&offset=${i}`,
+        response: i % 5 ? { status: 200, headers: {}, body: `{"n":${i}}` } : { status: 500, headers: {}, fault: 'EMPTY_RESPONSE' },
+        project: PROJECT,
+        graph: i % 2 ? 'movie' : 'social_network',
+        operationId: 'listJobs',
+        startedMs: 1_000 + i,
+        virtualMs: 2_000 + i,
+        durationMs: i / 8,
+        fault: i % 5 ? undefined : { kind: 'EMPTY_RESPONSE' },
+      });
+    for (let i = 1; i <= 5000; i++) record(i);
+    const all = journal.list();
+    expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 3000 }, (_, k) => 2001 + k));
+    const check = (entry: (typeof all)[number]) => {
+      const i = entry.seq;
+      expect(entry).toMatchObject({
+        method: i % 2 ? 'POST' : 'GET',
+        query: { limit: '2', offset: String(i) },
+        requestHeaders: { 'x-auth-token': '***', 'x-n': String(i) },
+        status: i % 5 ? 200 : 0,
+        graph: i % 2 ? 'movie' : 'social_network',
+        startedAt: new Date(1_000 + i).toISOString(),
+        virtualTime: new Date(2_000 + i).toISOString(),
+        durationMs: i / 8,
+      });
+      expect(entry.fault).toEqual(i % 5 ? undefined : { kind: 'EMPTY_RESPONSE' });
+    };
+    all.forEach(check);
+    expect(journal.listExchanges().find((x) => x.entry.seq === 4999)!.response).toEqual({ status: 200, headers: {}, body: '{"n":4999}' });
+    journal.clear({ method: 'POST' });
+    const kept = journal.list();
+    expect(kept.map((e) => e.seq)).toEqual(all.filter((e) => e.method === 'GET').map((e) => e.seq));
+    kept.forEach(check);
+    for (let i = 5001; i <= 7000; i++) record(i);
+    const after = journal.list();
+    expect(after).toHaveLength(3000);
+    expect(after.at(0)!.seq).toBe(kept[500]!.seq);
+    expect(after.at(-1)!.seq).toBe(7000);
+    after.forEach(check);
+  });
 });
 
 describe('the request journal, on both transports', () => {
