@@ -142,6 +142,11 @@ export interface JournalAndLogResult {
   share: number;
   /** The pairs' ratios at the first and third quartile. */
   quartiles: [number, number];
+  /**
+   * A 95 % interval for the median (bench/lib/median.ts `medianInterval`); undefined below 6 pairs.
+   * The verdict passes only when all of it is within the target: a median under it by luck is not shown.
+   */
+  medianInterval: [number, number] | undefined;
 }
 
 /** Largest page: one request at a time for every job of a graph. */

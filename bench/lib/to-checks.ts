@@ -77,6 +77,10 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
     const paired = small.journalAndLogPaired;
     if (paired) {
       const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+      // Judged on the median's interval, not the median alone: on a noisy machine a median can fall
+      // under the target by luck, and the interval says whether the pairs show it.
+      const interval = paired.medianInterval;
+      const shown = interval !== undefined && interval[1] <= TARGETS.journalAndLog;
       const across =
         small.byCpu?.journalAndLog === undefined
           ? ''
@@ -85,8 +89,8 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
         'smallPage',
         'small page: request journal and log together (both on vs both off)',
         `≤ ${TARGETS.journalAndLog * 100} %`,
-        `${pct(paired.share)} by server CPU per request in one process (${paired.usPerRequest.on.toFixed(1)} vs ${paired.usPerRequest.off.toFixed(1)} µs; median of ${paired.pairs} ABBA pairs, quartiles ${pct(paired.quartiles[0])} to ${pct(paired.quartiles[1])})${across}`,
-        paired.share <= TARGETS.journalAndLog,
+        `${pct(paired.share)} by server CPU per request in one process (${paired.usPerRequest.on.toFixed(1)} vs ${paired.usPerRequest.off.toFixed(1)} µs; median of ${paired.pairs} ABBA pairs, quartiles ${pct(paired.quartiles[0])} to ${pct(paired.quartiles[1])}; ${interval === undefined ? 'too few pairs for an interval of the median' : `95 % interval of the median ${pct(interval[0])} to ${pct(interval[1])}${shown ? '' : `, so ≤ ${TARGETS.journalAndLog * 100} % is not shown`}`})${across}`,
+        shown,
       );
     } else if (small.journalAndLog !== undefined && small.reqPerSec.mockSilent !== undefined && small.reqPerSec.mockLogged !== undefined) {
       const byCpu = small.byCpu?.journalAndLog;

@@ -3,14 +3,15 @@
  * (bench/children/journal-log-pair.ts says why): the small page loads the `on` server for a slice,
  * then the `off` one (then `off`, then `on`: ABBA, so a machine slowing down during a pair weighs on
  * both alike), and each pair gives the ratio of the process's CPU per request. The figure is the
- * median of the pairs' ratios, with their quartiles, so a reader sees how far the machine let it be
- * trusted.
+ * median of the pairs' ratios, with their quartiles and a 95 % interval for the median, so a reader
+ * sees how far the machine let it be trusted (and the verdict passes only when the whole interval
+ * does).
  */
 import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
 import type { BenchSettings, JournalAndLogResult } from '../bench-types.js';
 import { runCleanLoad } from '../lib/clean-load.js';
 import { forkChild } from '../lib/fork-child.js';
-import { median, quantile } from '../lib/median.js';
+import { median, medianInterval, quantile } from '../lib/median.js';
 
 /** Seconds per slice: long enough for CPU time read from /proc in 10 ms ticks to be within 1 %. */
 const SLICE_SEC = 1;
@@ -53,6 +54,7 @@ export async function measureJournalAndLog(
       usPerRequest: { on: median(on), off: median(off) },
       share: median(ratios),
       quartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
+      medianInterval: medianInterval(ratios),
     };
   } finally {
     await child.stop();
