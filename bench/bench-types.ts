@@ -132,6 +132,9 @@ export interface SmallPageResult {
 }
 
 /** The request journal and the log together, both on against both off, in one process (bench/measures/journal-and-log.ts). */
+/** What the `on` server of the journal-and-log pair has: both, one of the two, or neither (an A/A check). */
+export type PairOn = 'both' | 'journal' | 'log' | 'neither';
+
 export interface JournalAndLogResult {
   /** ABBA pairs of slices measured. */
   pairs: number;

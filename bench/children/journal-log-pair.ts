@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { createApi } from '../../src/http/create-api.js';
 import { createRequestLog } from '../../src/server/create-request-log.js';
 import { startGesServer } from '../../src/server/start-ges-server.js';
+import type { PairOn } from '../bench-types.js';
 import { runChild } from '../lib/child-channel.js';
 
 runChild('ready', async () => {
@@ -28,9 +29,12 @@ runChild('ready', async () => {
     // Two calls for writeSync's two overloads (text and bytes), as a file stdout writes either.
     write: (chunk) => (typeof chunk === 'string' ? writeSync(fd, chunk) : writeSync(fd, chunk)),
   });
-  const journaled = createApi({});
+  // What `on` has: both (the command as started), or one of the two to tell their shares apart, or
+  // neither (the same as `off`: an A/A check of the method itself).
+  const has = (process.argv[2] ?? 'both') as PairOn;
+  const journaled = createApi(has === 'both' || has === 'journal' ? {} : { journalSize: 0 });
   const bare = createApi({ engine: journaled.engine, journalSize: 0 });
-  const on = await startGesServer({ port: 0, api: journaled, onRequest: log.request });
+  const on = await startGesServer({ port: 0, api: journaled, ...(has === 'both' || has === 'log' ? { onRequest: log.request } : {}) });
   const off = await startGesServer({ port: 0, api: bare });
   return {
     answer: { url: on.url, on: on.url, off: off.url },

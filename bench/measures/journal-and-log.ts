@@ -8,7 +8,7 @@
  * does).
  */
 import { BENCH_HEADERS, listJobsPath } from '../bench-target.js';
-import type { BenchSettings, JournalAndLogResult } from '../bench-types.js';
+import type { BenchSettings, JournalAndLogResult, PairOn } from '../bench-types.js';
 import { runCleanLoad } from '../lib/clean-load.js';
 import { forkChild } from '../lib/fork-child.js';
 import { median, medianInterval, quantile } from '../lib/median.js';
@@ -18,10 +18,10 @@ const SLICE_SEC = 1;
 
 /** Measures `pairs` ABBA pairs of slices (at least 1). */
 export async function measureJournalAndLog(
-  settings: Pick<BenchSettings, 'connections'> & { pairs: number },
+  settings: Pick<BenchSettings, 'connections'> & { pairs: number; on?: PairOn | undefined },
   log: (line: string) => void,
 ): Promise<JournalAndLogResult> {
-  const child = forkChild('journal-log-pair', []);
+  const child = forkChild('journal-log-pair', [settings.on ?? 'both']);
   try {
     const ready = await child.first;
     const path = listJobsPath(3, 0);
