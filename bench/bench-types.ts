@@ -131,10 +131,10 @@ export interface SmallPageResult {
   responseBytes: { mock: number; mockLogged?: number; mockSilent?: number; prism: number; bare: number };
 }
 
-/** The request journal and the log together, both on against both off, in one process (bench/measures/journal-and-log.ts). */
 /** What the `on` server of the journal-and-log pair has: both, one of the two, or neither (an A/A check). */
 export type PairOn = 'both' | 'journal' | 'log' | 'neither';
 
+/** The request journal and the log together, both on against both off, in one process (bench/measures/journal-and-log.ts). */
 export interface JournalAndLogResult {
   /** ABBA pairs of slices measured. */
   pairs: number;

@@ -360,7 +360,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
     if (note.skip) return;
     journal.record({
       request,
-      url: note.url ?? request.url,
+      url: note.url,
       response,
       project: note.project,
       graph: note.graph,

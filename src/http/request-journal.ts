@@ -206,8 +206,9 @@ function matcher(filter: JournalFilter | undefined): (stored: Stored) => boolean
  * The ring's storage, column by column: the numbers in one Float64Array (off the collected heap), the
  * strings and objects each in its own array, and no object per entry. A journal entry lives for
  * `capacity` requests, longer than the young generation between two scavenges, so every scavenge
- * copies what the entries hold: a column store keeps that to what a request brought (its URL, its
- * headers, its answer), not an entry object, a request object and three boxed numbers besides.
+ * copies what the entries hold: a column store keeps that to references (most of them shared: the
+ * URL as the target reader remembers it, the answer's headers and body) and the request's own
+ * headers, not an entry object, a request object, a response object and boxed numbers besides.
  */
 interface Columns {
   /** Per entry: seq, startedMs, virtualMs, durationMs, responseLength, status, truncated (1 or 0). */
