@@ -10,10 +10,10 @@
  *   growing the file on every flush made each one commit the file system's metadata too (twice the
  *   CPU and the time here). The zeros after the last line are no line (a line ends with a newline):
  *   a restart reads them as the unwritten tail they are, and a stop cuts them off.
- * - The fdatasync runs on the event loop while the disk answers fast (under SLOW_SYNC_MS): it blocks
- *   the loop about 0.1 ms, where a round trip through libuv's pool wakes two threads, which on a small
- *   machine cost the server more CPU than the wait. A sync slower than that sends the syncs of the
- *   next POOL_AFTER_SLOW_MS to the pool, so a slow disk never stalls the reads.
+ * - The fdatasync runs on the event loop while the disk answers fast: it blocks the loop about
+ *   0.1-0.5 ms, where a round trip through libuv's pool wakes two threads, which on a small machine
+ *   cost the server more CPU than the wait. When the disk's typical sync gets slow the syncs go to the
+ *   pool, so a slow disk never stalls the reads (sync-placement.ts).
  *
  * A change is kept if and only if it is saved. A flush whose write or fdatasync fails fails every line
  * not yet durable: their changes are reverted newest first, the files cut back to what is durable, and
@@ -23,6 +23,7 @@
 import { closeSync, constants, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, statSync } from 'node:fs';
 import type { RefusedChange } from '../http/commit-change.js';
 import { httpErrors, type HttpError } from '../http/to-ges-error.js';
+import { createSyncPlacement } from './sync-placement.js';
 import { writeFully } from './write-fully.js';
 
 /** A change refused because its journal line could not be made durable. */
@@ -44,9 +45,6 @@ export class StateNotSavedError extends Error implements RefusedChange {
 /** Bytes of zeros a journal file is grown by ahead of its lines. */
 const ZERO_CHUNK = 1024 * 1024;
 const ZEROS = Buffer.alloc(ZERO_CHUNK);
-/** An fdatasync on the event loop slower than this sends the next ones to libuv's pool for a while. */
-const SLOW_SYNC_MS = 2;
-const POOL_AFTER_SLOW_MS = 1_000;
 
 interface Segment {
   readonly path: string;
@@ -161,8 +159,7 @@ export function openJournalWriter(
   const segments: Segment[] = [openSegment(path, validBytes)];
   const waiting: Waiting[] = [];
   let flushing = false;
-  // Until when syncs go to libuv's pool, after a slow one on the event loop.
-  let poolUntil = 0;
+  const placement = createSyncPlacement();
   let idle: (() => void)[] = [];
   // Called after each flush, success or failure.
   let onFlushed: (() => void)[] = [];
@@ -250,15 +247,19 @@ export function openJournalWriter(
       };
       // A sync that also makes the file's new zeros durable writes a megabyte: it goes to the pool.
       const sync = (grew: boolean) => {
-        const started = grew ? 0 : performance.now();
-        if (grew || started < poolUntil) return fdatasync(segment.fd, (error) => (error ? failed(error) : next(i + 1)));
+        if (grew) return fdatasync(segment.fd, (error) => (error ? failed(error) : next(i + 1)));
+        const started = performance.now();
+        if (!placement.onLoop())
+          return fdatasync(segment.fd, (error) => {
+            placement.observe(performance.now() - started);
+            return error ? failed(error) : next(i + 1);
+          });
         try {
           fdatasyncSync(segment.fd);
         } catch (error) {
           return failed(error);
         }
-        const finished = performance.now();
-        if (finished - started > SLOW_SYNC_MS) poolUntil = finished + POOL_AFTER_SLOW_MS;
+        placement.observe(performance.now() - started);
         next(i + 1);
       };
       if (segment.queuedBytes === 0) return sync(false);
