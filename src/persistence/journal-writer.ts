@@ -246,13 +246,14 @@ export function openJournalWriter(
         notifyFlushed();
       };
       // A sync that also makes the file's new zeros durable writes a megabyte: it goes to the pool.
+      const synced = (error: NodeJS.ErrnoException | null) => (error ? failed(error) : next(i + 1));
       const sync = (grew: boolean) => {
-        if (grew) return fdatasync(segment.fd, (error) => (error ? failed(error) : next(i + 1)));
+        if (grew) return fdatasync(segment.fd, synced);
         const started = performance.now();
         if (!placement.onLoop())
           return fdatasync(segment.fd, (error) => {
             placement.observe(performance.now() - started);
-            return error ? failed(error) : next(i + 1);
+            synced(error);
           });
         try {
           fdatasyncSync(segment.fd);

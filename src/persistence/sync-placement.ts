@@ -22,8 +22,6 @@ export interface SyncPlacement {
   onLoop(): boolean;
   /** Tells how long a sync took (on the loop, or from call to callback in the pool). */
   observe(ms: number): void;
-  /** The typical sync time now, in ms. */
-  readonly typicalMs: number;
 }
 
 export function createSyncPlacement(slowMs = SLOW_SYNC_MS): SyncPlacement {
@@ -32,9 +30,6 @@ export function createSyncPlacement(slowMs = SLOW_SYNC_MS): SyncPlacement {
     onLoop: () => typical <= slowMs,
     observe(ms) {
       typical += (ms - typical) * WEIGHT;
-    },
-    get typicalMs() {
-      return typical;
     },
   };
 }
