@@ -150,6 +150,12 @@ export interface JournalAndLogResult {
    * The verdict passes only when all of it is within the target: a median under it by luck is not shown.
    */
   medianInterval: [number, number] | undefined;
+  /**
+   * Where the difference goes, by thread (Linux): medians of the pairs' differences, on less off, in
+   * µs of CPU per request: the main thread's user time (JavaScript, the collector's main-thread part)
+   * and system time (its system calls), and the other threads' (the collector's helpers, libuv's pool).
+   */
+  threads?: { mainUser: number; mainSystem: number; otherThreads: number } | undefined;
 }
 
 /** Largest page: one request at a time for every job of a graph. */

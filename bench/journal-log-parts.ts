@@ -4,7 +4,8 @@
  * slices) run once per kind of `on` server, to tell the two parts apart: the journal alone, the log
  * alone, both, and neither (an A/A check: two identical servers, whose interval should hold 0 and
  * whose width says how finely the machine lets the others be read). Prints, per kind, the median of
- * the pairs' CPU ratios, their quartiles and the median's 95 % interval.
+ * the pairs' CPU ratios, their quartiles and the median's 95 % interval, and where the difference
+ * goes by thread: the main thread's user and system time, and the other threads' (Linux).
  */
 import { parseArgs } from 'node:util';
 import type { PairOn } from './bench-types.js';
@@ -36,15 +37,17 @@ for (const on of kinds as PairOn[]) {
   const r = await measureJournalAndLog({ connections, pairs, on }, (line) => process.stderr.write(`${on}: ${line}\n`));
   const interval = r.medianInterval ? `${pct(r.medianInterval[0])} to ${pct(r.medianInterval[1])}` : 'too few pairs';
   rows.push(
-    `| ${on} | ${pct(r.share)} | ${pct(r.quartiles[0])} to ${pct(r.quartiles[1])} | ${interval} | ${r.usPerRequest.on.toFixed(1)} / ${r.usPerRequest.off.toFixed(1)} |`,
+    `| ${on} | ${pct(r.share)} | ${pct(r.quartiles[0])} to ${pct(r.quartiles[1])} | ${interval} | ${r.usPerRequest.on.toFixed(1)} / ${r.usPerRequest.off.toFixed(1)} | ${
+      r.threads ? [r.threads.mainUser, r.threads.mainSystem, r.threads.otherThreads].map((us) => us.toFixed(2)).join(' / ') : '-'
+    } |`,
   );
 }
 process.stdout.write(
   `${[
     `CPU per request of the \`on\` server over \`--quiet --journal-size 0\`, in one process, ${pairs} ABBA pairs each:`,
     '',
-    '| on has | median | quartiles | 95 % interval of the median | µs per request, on / off |',
-    '|---|---|---|---|---|',
+    '| on has | median | quartiles | 95 % interval of the median | µs per request, on / off | µs per request on less off: main thread user / system, other threads |',
+    '|---|---|---|---|---|---|',
     ...rows,
   ].join('\n')}\n`,
 );

@@ -12,6 +12,9 @@ import type { BenchSettings, JournalAndLogResult, PairOn } from '../bench-types.
 import { runCleanLoad } from '../lib/clean-load.js';
 import { forkChild } from '../lib/fork-child.js';
 import { median, medianInterval, quantile } from '../lib/median.js';
+import { readThreadCpuMs, type ThreadCpuMs } from '../lib/process-cpu.js';
+
+const THREAD_PARTS = ['mainUser', 'mainSystem', 'otherThreads'] as const;
 
 /** Seconds per slice: long enough for CPU time read from /proc in 10 ms ticks to be within 1 %. */
 const SLICE_SEC = 1;
@@ -26,28 +29,50 @@ export async function measureJournalAndLog(
     const ready = await child.first;
     const path = listJobsPath(3, 0);
     const load = async (which: 'on' | 'off', durationSec: number) => {
+      const before = readThreadCpuMs(child.pid);
       const taken = await runCleanLoad(
         `journal and log ${which}`,
         { url: String(ready[which]) + path, headers: { ...BENCH_HEADERS }, connections: settings.connections, durationSec },
         child.pid,
       );
+      const after = readThreadCpuMs(child.pid);
       if (taken.serverCpuUsPerRequest === undefined) throw new Error('the server CPU time cannot be read here (needs /proc)');
-      return taken.serverCpuUsPerRequest;
+      const usPerRequest = (ms: number) => (ms * 1000) / taken.ok;
+      const threads: ThreadCpuMs | undefined =
+        before && after
+          ? {
+              mainUser: usPerRequest(after.mainUser - before.mainUser),
+              mainSystem: usPerRequest(after.mainSystem - before.mainSystem),
+              otherThreads: usPerRequest(after.otherThreads - before.otherThreads),
+            }
+          : undefined;
+      return { us: taken.serverCpuUsPerRequest, threads };
     };
     await load('on', 1);
     await load('off', 1);
     const on: number[] = [];
     const off: number[] = [];
     const ratios: number[] = [];
+    const differences: Record<keyof ThreadCpuMs, number[]> = { mainUser: [], mainSystem: [], otherThreads: [] };
     for (let pair = 0; pair < settings.pairs; pair++) {
       const order = pair % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
-      const taken = { on: 0, off: 0 };
+      const taken: Partial<Record<'on' | 'off', Awaited<ReturnType<typeof load>>>> = {};
       for (const which of order) taken[which] = await load(which, SLICE_SEC);
-      on.push(taken.on);
-      off.push(taken.off);
-      ratios.push(taken.on / taken.off - 1);
-      log(`journal and log, pair ${pair + 1}/${settings.pairs}: on ${taken.on.toFixed(1)}, off ${taken.off.toFixed(1)} µs CPU/request`);
+      const { on: a, off: b } = taken as Record<'on' | 'off', Awaited<ReturnType<typeof load>>>;
+      on.push(a.us);
+      off.push(b.us);
+      ratios.push(a.us / b.us - 1);
+      if (a.threads && b.threads) for (const part of THREAD_PARTS) differences[part].push(a.threads[part] - b.threads[part]);
+      log(`journal and log, pair ${pair + 1}/${settings.pairs}: on ${a.us.toFixed(1)}, off ${b.us.toFixed(1)} µs CPU/request`);
     }
+    const threads =
+      differences.mainUser.length === settings.pairs
+        ? {
+            mainUser: median(differences.mainUser),
+            mainSystem: median(differences.mainSystem),
+            otherThreads: median(differences.otherThreads),
+          }
+        : undefined;
     return {
       pairs: settings.pairs,
       sliceSec: SLICE_SEC,
@@ -55,6 +80,7 @@ export async function measureJournalAndLog(
       share: median(ratios),
       quartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
       medianInterval: medianInterval(ratios),
+      ...(threads ? { threads } : {}),
     };
   } finally {
     await child.stop();
