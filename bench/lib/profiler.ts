@@ -16,6 +16,8 @@ export interface Profiler {
   /** After that child exited: rank its profile. */
   collect(label: string): void;
   readonly summaries: ProfileSummary[];
+  /** Whether children are profiled. */
+  readonly enabled: boolean;
 }
 
 const folderName = (label: string) => label.replace(/[^a-z0-9-]+/gi, '-');
@@ -26,6 +28,7 @@ export function createProfiler(enabled: boolean): Profiler {
   let dir: string | undefined;
   return {
     summaries,
+    enabled,
     nodeFlags(label) {
       if (!enabled) return [];
       dir ??= mkdtempSync(join(tmpdir(), 'ges-bench-profiles-'));

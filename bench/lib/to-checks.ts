@@ -84,12 +84,15 @@ export function toChecks(measures: BenchResults['measures'], judged: boolean): B
       const across =
         small.byCpu?.journalAndLog === undefined
           ? ''
-          : `; across processes ${pct(small.byCpu.journalAndLog)} (${small.byCpu.usPerRequest.mockLogged!.toFixed(1)} vs ${small.byCpu.usPerRequest.mockSilent!.toFixed(1)} µs), which the processes' own differences swamp`;
+          : `; across processes (started anew each round) ${pct(small.byCpu.journalAndLog)} (${small.byCpu.usPerRequest.mockLogged!.toFixed(1)} vs ${small.byCpu.usPerRequest.mockSilent!.toFixed(1)} µs)`;
+      const threads = paired.threads
+        ? `; on less off by thread: main user ${paired.threads.mainUser.toFixed(2)}, main system ${paired.threads.mainSystem.toFixed(2)}, other threads ${paired.threads.otherThreads.toFixed(2)} µs`
+        : '';
       row(
         'smallPage',
         'small page: request journal and log together (both on vs both off)',
         `≤ ${TARGETS.journalAndLog * 100} %`,
-        `${pct(paired.share)} by server CPU per request in one process (${paired.usPerRequest.on.toFixed(1)} vs ${paired.usPerRequest.off.toFixed(1)} µs; median of ${paired.pairs} ABBA pairs, quartiles ${pct(paired.quartiles[0])} to ${pct(paired.quartiles[1])}; ${interval === undefined ? 'too few pairs for an interval of the median' : `95 % interval of the median ${pct(interval[0])} to ${pct(interval[1])}${shown ? '' : `, so ≤ ${TARGETS.journalAndLog * 100} % is not shown`}`})${across}`,
+        `${pct(paired.share)} by server CPU per request in one process (${paired.usPerRequest.on.toFixed(1)} vs ${paired.usPerRequest.off.toFixed(1)} µs; median of ${paired.pairs} ABBA pairs, quartiles ${pct(paired.quartiles[0])} to ${pct(paired.quartiles[1])}; ${interval === undefined ? 'too few pairs for an interval of the median' : `95 % interval of the median ${pct(interval[0])} to ${pct(interval[1])}${shown ? '' : `, so ≤ ${TARGETS.journalAndLog * 100} % is not shown`}`}${threads})${across}`,
         shown,
       );
     } else if (small.journalAndLog !== undefined && small.reqPerSec.mockSilent !== undefined && small.reqPerSec.mockLogged !== undefined) {
