@@ -18,6 +18,8 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
+const ticksToMs = (ticks: number) => (ticks * 1000) / clockTicks();
+
 /** utime and stime, in clock ticks, of a /proc `stat` line (fields 14 and 15). */
 function userAndSystemTicks(stat: string): [number, number] {
   // the command name may hold spaces and parentheses: count fields from the last ')'
@@ -31,7 +33,7 @@ export function readProcessCpuMs(pid: number | undefined): number | undefined {
   try {
     const [user, system] = userAndSystemTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
     const ticks = user + system;
-    return Number.isFinite(ticks) ? (ticks * 1000) / clockTicks() : undefined;
+    return Number.isFinite(ticks) ? ticksToMs(ticks) : undefined;
   } catch {
     return undefined;
   }
@@ -53,7 +55,6 @@ export interface ThreadCpuMs {
 export function readThreadCpuMs(pid: number | undefined): ThreadCpuMs | undefined {
   if (pid === undefined || process.platform !== 'linux') return undefined;
   try {
-    const ms = (ticks: number) => (ticks * 1000) / clockTicks();
     const split: ThreadCpuMs = { mainUser: 0, mainSystem: 0, otherThreads: 0 };
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       let stat: string;
@@ -64,9 +65,9 @@ export function readThreadCpuMs(pid: number | undefined): ThreadCpuMs | undefine
       }
       const [user, system] = userAndSystemTicks(stat);
       if (task === String(pid)) {
-        split.mainUser += ms(user);
-        split.mainSystem += ms(system);
-      } else split.otherThreads += ms(user + system);
+        split.mainUser += ticksToMs(user);
+        split.mainSystem += ticksToMs(system);
+      } else split.otherThreads += ticksToMs(user + system);
     }
     return Number.isFinite(split.mainUser + split.mainSystem + split.otherThreads) ? split : undefined;
   } catch {

@@ -56,9 +56,10 @@ export async function measureJournalAndLog(
     const differences: Record<keyof ThreadCpuMs, number[]> = { mainUser: [], mainSystem: [], otherThreads: [] };
     for (let pair = 0; pair < settings.pairs; pair++) {
       const order = pair % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
-      const taken: Partial<Record<'on' | 'off', Awaited<ReturnType<typeof load>>>> = {};
+      // both keys are set by the loop below, in the pair's order
+      const taken = {} as Record<'on' | 'off', Awaited<ReturnType<typeof load>>>;
       for (const which of order) taken[which] = await load(which, SLICE_SEC);
-      const { on: a, off: b } = taken as Record<'on' | 'off', Awaited<ReturnType<typeof load>>>;
+      const { on: a, off: b } = taken;
       on.push(a.us);
       off.push(b.us);
       ratios.push(a.us / b.us - 1);

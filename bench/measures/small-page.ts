@@ -88,6 +88,7 @@ export async function measureSmallPage(settings: BenchSettings, profiler: Profil
     stops.push(stopCore);
     const startCore = async () => {
       const mock = await startMock('small-page-mock', ['--quiet'], profiler);
+      // Filled as each one starts, so that a start that fails still stops the ones started before it.
       core = { mock } as Record<FreshCore, MockChild>;
       // As `ges-mock serve` runs by default: its request log on (to a file, as a CI step's log), its journal on.
       core.mockLogged = await startMock('small-page-mock-logged', [], profiler);
