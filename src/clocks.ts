@@ -55,3 +55,35 @@ export function createSystemClock(options: SystemClockOptions = {}): AdjustableC
     },
   };
 }
+
+/**
+ * The platform's monotonic clock in milliseconds (`performance.now()`), read through the object
+ * captured once here: in Node the `performance` global is a lazy accessor, so every
+ * `performance.now()` written out costs a getter call besides the read. Works in browsers alike.
+ */
+const platformPerformance = globalThis.performance;
+export const monotonicNow = (): number => platformPerformance.now();
+
+/** How long, in monotonic ms, an offset between the wall clock and the monotonic one is trusted. */
+const WALL_OFFSET_TRUSTED_MS = 50;
+
+/**
+ * Turns monotonicNow() readings into wall-clock epoch ms (whole ms) without reading the wall clock
+ * per call: the offset between the two clocks is read again once the monotonic clock has moved
+ * WALL_OFFSET_TRUSTED_MS past the last reading, so a wall clock that is stepped, or a
+ * machine that slept (the monotonic clock stops while it sleeps), is followed within that time, and a
+ * server answering thousands of requests a second reads the wall clock a few times a second.
+ * The offset is rounded up by the millisecond `Date.now()` cuts off, so a time read with `Date.now()`
+ * before the instant is never later than the instant's conversion.
+ */
+export function createWallTime(): (monotonicMs: number) => number {
+  let offset = 0;
+  let readAt = Number.NEGATIVE_INFINITY;
+  return (monotonicMs) => {
+    if (monotonicMs - readAt >= WALL_OFFSET_TRUSTED_MS) {
+      readAt = monotonicNow();
+      offset = Date.now() + 1 - readAt;
+    }
+    return Math.floor(offset + monotonicMs);
+  };
+}

@@ -5,7 +5,7 @@
  * routes (control-routes.ts); both answer values that create-responder.ts turns into responses, and
  * the request journal records the exchange. The API keeps no world state: worlds are the engine's.
  */
-import { createSystemClock } from '../clocks.js';
+import { createSystemClock, createWallTime, monotonicNow } from '../clocks.js';
 import { createEngine } from '../engine/create-engine.js';
 import type { AdjustableClock, Engine, EngineWrite, MockState, WorldState } from '../engine/engine-types.js';
 import type { EngineSettings } from '../engine/engine-settings.js';
@@ -243,7 +243,10 @@ export function createApi(options: ApiOptions = {}): GesApi {
   const { controlToken, onError, onChange, forward } = options;
   const sleep = options.sleep ?? defaultSleep;
   const journal = createRequestJournal(options.journalSize ?? DEFAULT_JOURNAL_CAPACITY);
-  const realTime = options.realTime ?? Date.now;
+  // Without an injected clock, the arrival's wall time comes from the monotonic reading the duration
+  // needs anyway (createWallTime reads the wall clock a few times a second, not per request).
+  const wallTime = createWallTime();
+  const realTime = options.realTime;
   const responder = createResponder(cors);
   const operations: OperationContext = { engine, checkToken: createTokenPolicy(options.tokens), onChange, onError };
   const scopeOf = (world: string | undefined): ControlScope => ({ engine, world, journal, onChange, onError });
@@ -367,15 +370,15 @@ export function createApi(options: ApiOptions = {}): GesApi {
       operationId: note.operationId,
       startedMs,
       virtualMs: engine.now(note.project),
-      durationMs: Math.round((performance.now() - startedPerf) * 1000) / 1000,
+      durationMs: Math.round((monotonicNow() - startedPerf) * 1000) / 1000,
       fault: note.fault,
     });
   }
 
   function handle(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
     if (journal.capacity === 0) return answer(request, undefined);
-    const startedPerf = performance.now();
-    const startedMs = realTime();
+    const startedPerf = monotonicNow();
+    const startedMs = realTime === undefined ? wallTime(startedPerf) : realTime();
     const note: Note = {};
     const response = answer(request, note);
     if (response instanceof Promise) {

@@ -1,7 +1,7 @@
 /**
  * The request journal: every request the API answers (GES operations and control routes), kept in a
  * ring buffer of fixed size, in WireMock's spirit (`/__admin/requests`, verify by count). Recording
- * is cheap on purpose (references and numbers put into columns, nothing parsed or copied but a capped
+ * is cheap on purpose (references and numbers put into rows, nothing parsed or copied but a capped
  * body): the entry a reader sees is built only when the journal is read.
  */
 import type { ApiRequest, ApiResponse } from './http-types.js';
@@ -98,7 +98,7 @@ export interface JournalExchange {
   host: string | undefined;
 }
 
-/** A record as the ring holds it (in columns) and gives it back: the request body already capped. */
+/** A record as the ring holds it (in rows) and gives it back: the request body already capped. */
 interface Stored extends ExchangeRecord {
   seq: number;
   body: string | undefined;
@@ -203,103 +203,120 @@ function matcher(filter: JournalFilter | undefined): (stored: Stored) => boolean
 }
 
 /**
- * The ring's storage, column by column: the numbers in one Float64Array (off the collected heap), the
- * strings and objects each in its own array, and no object per entry. A journal entry lives for
- * `capacity` requests, longer than the young generation between two scavenges, so every scavenge
- * copies what the entries hold: a column store keeps that to references (most of them shared: the
- * URL as the target reader remembers it, the answer's headers and body) and the request's own
- * headers, not an entry object, a request object, a response object and boxed numbers besides.
+ * The ring's storage: the numbers in one Float64Array (off the collected heap) and the references in
+ * one array, each entry's in a row of REFS consecutive slots, so recording touches two short runs of
+ * memory and makes no object per entry. A journal entry lives for `capacity` requests, longer than
+ * the young generation between two scavenges, so every scavenge copies what the entries hold: the
+ * rows keep that to references (most of them shared: the URL as the target reader remembers it, the
+ * answer's headers and body, and the request's headers when they repeat the last entry's), not an
+ * entry object, a request object, a response object and boxed numbers besides.
  */
-interface Columns {
+interface Rows {
   /** Per entry: seq, startedMs, virtualMs, durationMs, responseLength, status, truncated (1 or 0). */
   numbers: Float64Array;
-  methods: string[];
-  urls: string[];
-  headers: ApiRequest['headers'][];
-  bodies: (string | undefined)[];
-  /** The response's headers and body (shared, mostly: the JSON headers, a cached page). */
-  responseHeaders: Record<string, string>[];
-  responseBodies: (string | undefined)[];
-  /** The whole response, only when it carries more (a fault, bytes). */
-  responses: (ApiResponse | undefined)[];
-  projects: (string | undefined)[];
-  graphs: (string | undefined)[];
-  operationIds: (string | undefined)[];
-  faults: (JournalFault | undefined)[];
+  /** Per entry, in this order: the REF_ fields below. */
+  refs: unknown[];
 }
 
 const NUMBERS = 7;
 
+const REF_METHOD = 0;
+const REF_URL = 1;
+const REF_HEADERS = 2;
+const REF_BODY = 3;
+/** The response's headers and body (shared, mostly: the JSON headers, a cached page). */
+const REF_RESPONSE_HEADERS = 4;
+const REF_RESPONSE_BODY = 5;
+/** The whole response, only when it carries more (a fault, bytes). */
+const REF_RESPONSE = 6;
+const REF_PROJECT = 7;
+const REF_GRAPH = 8;
+const REF_OPERATION = 9;
+const REF_FAULT = 10;
+const REFS = 11;
+
 /** Slots of numbers a ring starts with: it grows as it fills, so a large capacity costs nothing until used. */
 const FIRST_SLOTS = 1024;
 
-const columns = (slots: number): Columns => ({
-  numbers: new Float64Array(slots * NUMBERS),
-  methods: [],
-  urls: [],
-  headers: [],
-  bodies: [],
-  responseHeaders: [],
-  responseBodies: [],
-  responses: [],
-  projects: [],
-  graphs: [],
-  operationIds: [],
-  faults: [],
-});
+const rows = (slots: number): Rows => ({ numbers: new Float64Array(slots * NUMBERS), refs: [] });
 
-/** Writes one record into slot `i`. */
-function put(c: Columns, i: number, s: Stored): void {
+/** Writes one record into slot `i`, with `headers` for the request's own (the same names and values). */
+function put(c: Rows, i: number, s: Stored, headers: ApiRequest['headers']): void {
   const n = i * NUMBERS;
+  const r = i * REFS;
   const { request, response } = s;
-  c.numbers[n] = s.seq;
-  c.numbers[n + 1] = s.startedMs;
-  c.numbers[n + 2] = s.virtualMs;
-  c.numbers[n + 3] = s.durationMs;
-  c.numbers[n + 4] = s.responseLength;
-  c.numbers[n + 5] = response.status;
-  c.numbers[n + 6] = s.truncated ? 1 : 0;
-  c.methods[i] = request.method;
-  c.urls[i] = s.url ?? request.url;
-  c.headers[i] = request.headers;
-  c.bodies[i] = s.body;
-  c.responseHeaders[i] = response.headers;
-  c.responseBodies[i] = response.body;
-  c.responses[i] = response.fault !== undefined || response.bytes !== undefined ? response : undefined;
-  c.projects[i] = s.project;
-  c.graphs[i] = s.graph;
-  c.operationIds[i] = s.operationId;
-  c.faults[i] = s.fault;
+  const { numbers, refs } = c;
+  numbers[n] = s.seq;
+  numbers[n + 1] = s.startedMs;
+  numbers[n + 2] = s.virtualMs;
+  numbers[n + 3] = s.durationMs;
+  numbers[n + 4] = s.responseLength;
+  numbers[n + 5] = response.status;
+  numbers[n + 6] = s.truncated ? 1 : 0;
+  refs[r + REF_METHOD] = request.method;
+  refs[r + REF_URL] = s.url ?? request.url;
+  refs[r + REF_HEADERS] = headers;
+  refs[r + REF_BODY] = s.body;
+  refs[r + REF_RESPONSE_HEADERS] = response.headers;
+  refs[r + REF_RESPONSE_BODY] = response.body;
+  refs[r + REF_RESPONSE] = response.fault !== undefined || response.bytes !== undefined ? response : undefined;
+  refs[r + REF_PROJECT] = s.project;
+  refs[r + REF_GRAPH] = s.graph;
+  refs[r + REF_OPERATION] = s.operationId;
+  refs[r + REF_FAULT] = s.fault;
 }
 
-/** Reads slot `i` back as a stored record (done only when the journal is read). */
-function get(c: Columns, i: number): Stored {
+/** Reads slot `i` back as a stored record (done only when the journal is read); put() wrote each slot's type. */
+function get(c: Rows, i: number): Stored {
   const n = i * NUMBERS;
-  const body = c.bodies[i];
-  const url = c.urls[i]!;
+  const r = i * REFS;
+  const { numbers, refs } = c;
+  const body = refs[r + REF_BODY] as string | undefined;
+  const url = refs[r + REF_URL] as string;
+  const response = refs[r + REF_RESPONSE] as ApiResponse | undefined;
   return {
-    request: { method: c.methods[i]!, url, headers: c.headers[i]!, body },
+    request: { method: refs[r + REF_METHOD] as string, url, headers: refs[r + REF_HEADERS] as ApiRequest['headers'], body },
     url,
-    response: c.responses[i] ?? { status: c.numbers[n + 5]!, headers: c.responseHeaders[i]!, body: c.responseBodies[i] },
-    project: c.projects[i],
-    graph: c.graphs[i],
-    operationId: c.operationIds[i],
-    startedMs: c.numbers[n + 1]!,
-    virtualMs: c.numbers[n + 2]!,
-    durationMs: c.numbers[n + 3]!,
-    fault: c.faults[i],
-    seq: c.numbers[n]!,
+    response: response ?? {
+      status: numbers[n + 5]!,
+      headers: refs[r + REF_RESPONSE_HEADERS] as Record<string, string>,
+      body: refs[r + REF_RESPONSE_BODY] as string | undefined,
+    },
+    project: refs[r + REF_PROJECT] as string | undefined,
+    graph: refs[r + REF_GRAPH] as string | undefined,
+    operationId: refs[r + REF_OPERATION] as string | undefined,
+    startedMs: numbers[n + 1]!,
+    virtualMs: numbers[n + 2]!,
+    durationMs: numbers[n + 3]!,
+    fault: refs[r + REF_FAULT] as JournalFault | undefined,
+    seq: numbers[n]!,
     body,
-    truncated: c.numbers[n + 6] === 1,
-    responseLength: c.numbers[n + 4]!,
+    truncated: numbers[n + 6] === 1,
+    responseLength: numbers[n + 4]!,
   };
+}
+
+/**
+ * Whether two requests' headers are the same names with the same values. A client sends the same
+ * headers request after request; an entry then keeps the last entry's object, and the new one dies
+ * young instead of being copied by every scavenge while the ring holds it.
+ */
+function sameHeaders(a: ApiRequest['headers'], b: ApiRequest['headers']): boolean {
+  if (a === b) return true;
+  let names = 0;
+  for (const name in a) {
+    if (a[name] !== b[name]) return false;
+    names++;
+  }
+  for (const _ in b) names--;
+  return names === 0;
 }
 
 /** Creates a journal keeping the last `capacity` requests (0 keeps none). */
 export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY): RequestJournal {
   if (!Number.isSafeInteger(capacity) || capacity < 0) throw new RangeError(`journal size must be an integer >= 0, got ${capacity}`);
   const firstSlots = Math.min(capacity, FIRST_SLOTS);
-  let ring = columns(firstSlots);
+  let ring = rows(firstSlots);
   /** Makes room for slot `i` (the ring fills in order, so only while it is not yet full). */
   const roomFor = (i: number) => {
     const slots = ring.numbers.length / NUMBERS;
@@ -311,6 +328,8 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   let next = 0; // where the next record goes
   let count = 0;
   let seq = 0;
+  /** The request headers the last entry keeps (see sameHeaders). */
+  let lastHeaders: ApiRequest['headers'] | undefined;
 
   const ordered = (): Stored[] => {
     const out: Stored[] = [];
@@ -331,26 +350,33 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
         const { body: _dropped, ...rest } = response;
         response = rest;
       }
-      // Field by field into the columns, one shape for every call: a spread here cost more than
+      // Field by field into the rows, one shape for every call: a spread here cost more than
       // answering the request. A cut body is copied: a slice would keep the whole text alive (1,000
       // entries of 1 MB bodies held a gigabyte).
+      const headers = lastHeaders !== undefined && sameHeaders(request.headers, lastHeaders) ? lastHeaders : request.headers;
+      lastHeaders = headers;
       roomFor(next);
-      put(ring, next, {
-        request,
-        url: record.url,
-        response,
-        project: record.project,
-        graph: record.graph,
-        operationId: record.operationId,
-        startedMs: record.startedMs,
-        virtualMs: record.virtualMs,
-        durationMs: record.durationMs,
-        fault: record.fault,
-        seq,
-        body: truncated ? cut(body, JOURNAL_BODY_CAP) : body,
-        truncated,
-        responseLength,
-      });
+      put(
+        ring,
+        next,
+        {
+          request,
+          url: record.url,
+          response,
+          project: record.project,
+          graph: record.graph,
+          operationId: record.operationId,
+          startedMs: record.startedMs,
+          virtualMs: record.virtualMs,
+          durationMs: record.durationMs,
+          fault: record.fault,
+          seq,
+          body: truncated ? cut(body, JOURNAL_BODY_CAP) : body,
+          truncated,
+          responseLength,
+        },
+        headers,
+      );
       next = (next + 1) % capacity;
       if (count < capacity) count += 1;
     },
@@ -367,10 +393,10 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
     clear(filter) {
       const match = filter ? matcher(filter) : undefined;
       const kept = match ? ordered().filter((stored) => !match(stored)) : [];
-      ring = columns(firstSlots);
+      ring = rows(firstSlots);
       kept.forEach((stored, i) => {
         roomFor(i);
-        put(ring, i, stored);
+        put(ring, i, stored, stored.request.headers);
       });
       count = kept.length;
       next = count % capacity;

@@ -2,11 +2,13 @@
  * The request log of the standalone server: one line per answered request, as text or as JSON, and
  * the lifecycle events around them (listening, shutdown). Cheap by design, since it is on by default:
  * a line is written as bytes straight into a chunk (no string or object is made per line), the
- * timestamp is formatted once per millisecond, and chunks are written every FLUSH_MS (or every 64 KiB), so a server
- * answering thousands of requests a second makes a few writes a second, not one per request or per
- * event-loop turn (at thousands of requests a second, a write per turn is thousands of writes). Lifecycle events are
- * written at once.
+ * timestamp comes from the record's monotonic time (no clock read per line) and is formatted once per
+ * millisecond, and chunks are written every FLUSH_MS (or every 64 KiB), so a server answering
+ * thousands of requests a second makes a few writes a second, not one per request or per event-loop
+ * turn (at thousands of requests a second, a write per turn is thousands of writes). Lifecycle events
+ * are written at once.
  */
+import { createWallTime } from '../clocks.js';
 import type { RequestRecord } from './to-node-listener.js';
 
 /** `text`: `<ISO time> GET /path?query 200 1.2ms`; `json`: one object per line. */
@@ -124,8 +126,11 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
   let lastIso = '';
   let lastIsoBytes = Buffer.alloc(0);
 
-  const now = () => {
-    const ms = Date.now();
+  // A request's time comes from its record's monotonic reading (createWallTime reads the wall clock a
+  // few times a second, not per line); a record without one, and an event, read the wall clock.
+  const wallTime = createWallTime();
+  const now = (answeredAt?: number) => {
+    const ms = answeredAt === undefined ? Date.now() : wallTime(answeredAt);
     if (ms !== lastMs) {
       lastMs = ms;
       lastIso = new Date(ms).toISOString();
@@ -146,12 +151,15 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
     );
   // Where the time goes in a head: after `{"time":"` in JSON, first in text.
   const timeAt = json ? 9 : 0;
-  /** Heads of the targets seen lately, with the method and status they were made for. */
-  let heads = new Map<string, { method: string; status: number; bytes: Buffer; control: boolean }>();
+  /**
+   * Heads of the targets seen lately, with the method and status they were made for, and the
+   * millisecond whose time their bytes hold now (a head is stamped once per millisecond it is used in).
+   */
+  let heads = new Map<string, { method: string; status: number; bytes: Buffer; control: boolean; stampedMs: number }>();
   const headFor = (method: string, url: string, status: number) => {
     let head = heads.get(url);
     if (head === undefined || head.method !== method || head.status !== status) {
-      head = { method, status, bytes: headOf(method, url, status), control: isControlPath(url) };
+      head = { method, status, bytes: headOf(method, url, status), control: isControlPath(url), stampedMs: -1 };
       if (heads.size >= 512) heads = new Map();
       if (url.length <= MAX_LOGGED_TARGET) heads.set(url, head);
     }
@@ -187,10 +195,13 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
       flush();
       if (room > chunk.length) chunk = Buffer.allocUnsafe(room);
     }
-    now();
+    now(record.answeredAt);
     let at = used;
+    if (head.stampedMs !== lastMs) {
+      head.bytes.set(lastIsoBytes, timeAt);
+      head.stampedMs = lastMs;
+    }
     chunk.set(head.bytes, at);
-    chunk.set(lastIsoBytes, at + timeAt);
     at += head.bytes.length;
     const tenths = Math.round(record.durationMs * 10);
     if (tenths >= 0 && tenths < 1e15) {

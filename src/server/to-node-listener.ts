@@ -6,6 +6,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { monotonicNow } from '../clocks.js';
 import type { GesApi } from '../http/create-api.js';
 import type { ApiRequest, ApiResponse, ResponseBytes } from '../http/http-types.js';
 import { MAX_BODY_BYTES } from '../http/parse-algorithm-body.js';
@@ -24,6 +25,11 @@ export interface RequestRecord {
   status: number;
   /** From the request's headers to the answer's last byte handed to the socket. */
   durationMs: number;
+  /**
+   * When that last byte was handed over, on the monotonic clock (`performance.now()` ms), so a log
+   * can stamp the line without reading the wall clock again. Absent: the log reads the wall clock.
+   */
+  answeredAt?: number | undefined;
   /** Why no status was sent: the injected connection fault, or `client-closed`. */
   outcome?: 'CONNECTION_RESET_BY_PEER' | 'EMPTY_RESPONSE' | 'client-closed' | undefined;
 }
@@ -58,6 +64,12 @@ function createHeaderWriter(): (headers: ApiResponse['headers'], body: string) =
 
 type HeadersFor = ReturnType<typeof createHeaderWriter>;
 
+/** Tells the log of an answered request: one clock reading gives both its duration and its time. */
+function logged(onRequest: OnRequest, req: IncomingMessage, status: number, started: number, outcome: RequestRecord['outcome']): void {
+  const answeredAt = monotonicNow();
+  onRequest({ method: req.method ?? 'GET', url: req.url ?? '/', status, durationMs: answeredAt - started, answeredAt, outcome });
+}
+
 function writeResponse(
   req: IncomingMessage,
   res: ServerResponse,
@@ -70,13 +82,7 @@ function writeResponse(
   if (res.destroyed || socket.destroyed) {
     // the client left while latency was injected (or while a proxied answer was on its way)
     response.bytes?.discard();
-    onRequest?.({
-      method: req.method ?? 'GET',
-      url: req.url ?? '/',
-      status: 0,
-      durationMs: performance.now() - started,
-      outcome: 'client-closed',
-    });
+    if (onRequest) logged(onRequest, req, 0, started, 'client-closed');
     return;
   }
   if (response.fault) {
@@ -87,13 +93,7 @@ function writeResponse(
     } else {
       socket.end(); // EMPTY_RESPONSE: FIN without a single response byte
     }
-    onRequest?.({
-      method: req.method ?? 'GET',
-      url: req.url ?? '/',
-      status: 0,
-      durationMs: performance.now() - started,
-      outcome: response.fault,
-    });
+    if (onRequest) logged(onRequest, req, 0, started, response.fault);
     return;
   }
   if (response.bytes) {
@@ -104,7 +104,7 @@ function writeResponse(
   // An explicit length instead of chunked encoding: simpler for clients, and cheaper to write.
   res.writeHead(response.status, body === undefined ? response.headers : headersFor(response.headers, body));
   res.end(body);
-  onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.status, durationMs: performance.now() - started });
+  if (onRequest) logged(onRequest, req, response.status, started, undefined);
 }
 
 /**
@@ -121,22 +121,23 @@ function writeBytes(
   started: number,
 ): void {
   for (const [name, values] of Object.entries(bytes.repeated ?? {})) res.setHeader(name, values as string[]);
-  const logged = () =>
-    onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', status: response.status, durationMs: performance.now() - started });
+  const tell = () => {
+    if (onRequest) logged(onRequest, req, response.status, started, undefined);
+  };
   if (bytes.rest === undefined) {
     // 204 and 304 carry no body and, by RFC 9110, no length of one.
     const bodiless = response.status === 204 || response.status === 304;
     res.writeHead(response.status, bodiless ? response.headers : { ...response.headers, 'content-length': bytes.head.byteLength });
     res.end(bytes.head);
-    logged();
+    tell();
     return;
   }
   res.writeHead(response.status, response.headers);
   res.write(bytes.head);
-  pipeline(Readable.from(bytes.rest, { objectMode: false }), res).then(logged, () => {
+  pipeline(Readable.from(bytes.rest, { objectMode: false }), res).then(tell, () => {
     bytes.discard();
     res.destroy();
-    logged();
+    tell();
   });
 }
 
@@ -156,7 +157,7 @@ export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: Incomi
   };
   return (req, res) => {
     // Read the time only for a log: the fast path without one stays as it was.
-    const started = onRequest ? performance.now() : 0;
+    const started = onRequest ? monotonicNow() : 0;
     // Node joins repeated headers into one string; only set-cookie stays an array, and nothing reads it.
     const headers = req.headers as Headers;
     const method = req.method ?? 'GET';

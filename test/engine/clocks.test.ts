@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_MANUAL_CLOCK_START_MS, createManualClock } from '../../src/clocks.js';
-import { createSystemClock } from '../../src/clocks.js';
+import { createSystemClock, createWallTime, monotonicNow } from '../../src/clocks.js';
 import { formatChinaTime } from '../../src/engine/format-time.js';
 import { readJobTime } from '../../src/spec/read-job-time.js';
 
@@ -35,6 +35,37 @@ describe('system clock', () => {
     expect(clock.now()).toBe(75_000);
     expect(createSystemClock().now()).toBe(real);
     expect(() => createSystemClock({ speed: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('wall time of a monotonic instant', () => {
+  it('is never before the wall clock read ahead of the instant, and at most a millisecond after it', () => {
+    const wallTime = createWallTime();
+    for (let i = 0; i < 1_000; i++) {
+      const before = Date.now();
+      const instant = monotonicNow();
+      const after = Date.now();
+      const wall = wallTime(instant);
+      expect(wall).toBeGreaterThanOrEqual(before);
+      expect(wall).toBeLessThanOrEqual(after + 1);
+      expect(Number.isInteger(wall)).toBe(true);
+    }
+  });
+
+  it('follows a wall clock that is stepped (or a machine that slept) once 50 monotonic ms have passed', () => {
+    let wall = Date.UTC(2030, 0, 1);
+    let mono = 1_000;
+    vi.spyOn(Date, 'now').mockImplementation(() => wall);
+    vi.spyOn(performance, 'now').mockImplementation(() => mono);
+    const wallTime = createWallTime();
+    expect(wallTime(mono)).toBe(wall + 1);
+    mono += 10;
+    wall += 3_600_000 + 10; // stepped an hour forward
+    expect(wallTime(mono)).toBe(Date.UTC(2030, 0, 1) + 11); // the offset is trusted for 50 ms
+    mono += 40;
+    wall += 40;
+    expect(wallTime(mono)).toBe(wall + 1);
+    expect(wallTime(mono - 20)).toBe(wall - 19); // an earlier instant, read later, by the same offset
   });
 });
 

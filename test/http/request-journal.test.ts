@@ -153,6 +153,41 @@ describe('the request journal, in memory', () => {
     expect(journal.list().at(-1)!.requestBody).toHaveLength(JOURNAL_BODY_CAP);
   });
 
+  it('shows each request its own headers when a client repeats them, changes a value, drops or adds one', () => {
+    const journal = createRequestJournal(10);
+    const sent: Record<string, string | undefined>[] = [
+      { host: 'h', 'x-auth-token': 't', accept: 'application/json' },
+      { host: 'h', 'x-auth-token': 't', accept: 'application/json' },
+      { host: 'h', 'x-auth-token': 't', accept: 'text/html' },
+      { host: 'h', 'x-auth-token': 't' },
+      { host: 'h', 'x-auth-token': 't', accept: undefined },
+      { host: 'h', 'x-auth-token': 't', accept: 'text/html', 'x-extra': '1' },
+      { accept: 'text/html', host: 'h', 'x-auth-token': 't', 'x-extra': '1' },
+      { host: 'h', 'x-auth-token': 't', 'x-extra': '1', 'x-other': '' },
+    ];
+    for (const headers of sent) {
+      journal.record({
+        request: { method: 'GET', url: LIST, headers },
+        response: { status: 200, headers: {}, body: '{}' },
+        project: PROJECT,
+        graph: 'movie',
+        operationId: 'listJobs',
+        startedMs: 0,
+        virtualMs: 0,
+        durationMs: 0,
+        fault: undefined,
+      });
+    }
+    const shown = (headers: Record<string, string | undefined>) =>
+      Object.fromEntries(
+        Object.entries(headers)
+          .filter(([, value]) => value !== undefined)
+          .map(([name, value]) => [name, name === 'x-auth-token' ? '***' : value]),
+      );
+    expect(journal.list().map((entry) => entry.requestHeaders)).toEqual(sent.map(shown));
+    expect(journal.listExchanges().map((exchange) => exchange.host)).toEqual(sent.map(() => 'h'));
+  });
+
   it('grows to its capacity as it fills, wraps, and keeps order and fields through a filtered clear', () => {
     const journal = createRequestJournal(3000);
     const record = (i: number) =>

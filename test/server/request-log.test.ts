@@ -1,5 +1,6 @@
 /** The request log's lines as a reader sees them: redaction, one line per request whatever the path holds, buffering. */
 import { describe, expect, it } from 'vitest';
+import { monotonicNow } from '../../src/clocks.js';
 import { createRequestLog, toLoggedTarget } from '../../src/server/create-request-log.js';
 
 describe('request log', () => {
@@ -24,6 +25,29 @@ describe('request log', () => {
     const lines = chunks[0]!.split('\n');
     expect(lines[0]).toMatch(/^\S+Z GET \/ges\/a%20b%0Ac\?x=1 404 1\.3ms$/);
     expect(lines[1]).toMatch(/^\S+Z GET \/__mock\/state - 3ms control client-closed$/);
+  });
+
+  it('stamps a line with the wall time of the instant its record was answered at', () => {
+    const chunks: (string | Buffer)[] = [];
+    const log = createRequestLog({ format: 'text', write: (chunk) => chunks.push(chunk) });
+    const url = '/ges/v1.0/p/graphs/movie/jobs/status?limit=3';
+    const before = Date.now();
+    const answeredAt = monotonicNow();
+    const after = Date.now();
+    // The same target at three instants, as a poller sends it: each line has its own time.
+    for (const later of [0, 7, 2_000, 7]) log.request({ method: 'GET', url, status: 200, durationMs: 1, answeredAt: answeredAt + later });
+    log.request({ method: 'GET', url, status: 200, durationMs: 1 }); // no instant: the wall clock now
+    log.flush();
+    const times = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk)))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => Date.parse(line.slice(0, 24)));
+    expect(times[0]).toBeGreaterThanOrEqual(before);
+    expect(times[0]).toBeLessThanOrEqual(after + 1);
+    expect(times.slice(1, 4).map((time) => time - times[0]!)).toEqual([7, 2_000, 7]);
+    expect(times[4]).toBeGreaterThanOrEqual(before);
+    expect(times[4]).toBeLessThanOrEqual(Date.now());
   });
 
   it('keeps every line whole and in order across chunks, whatever the duration, target or length', () => {
