@@ -64,7 +64,10 @@ export interface ApiSettings {
   onChange?: OnChange | undefined;
   /** Requests the journal keeps (a ring buffer: the oldest goes first). 0 keeps none. Default 1000. */
   journalSize?: number | undefined;
-  /** Real time, epoch ms, for the journal's `startedAt`. Default Date.now. */
+  /**
+   * Real time, epoch ms, for the journal's `startedAt`, called once per request. Default: the wall
+   * clock, read through the monotonic clock the duration is timed with (see createWallTime).
+   */
   realTime?: (() => number) | undefined;
   /**
    * Answers /ges/ requests another way than the engine (`ges-mock proxy`: from a real engine). Called
