@@ -380,7 +380,7 @@ export function createApi(options: ApiOptions = {}): GesApi {
 
   function handle(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
     if (journal.capacity === 0) return answer(request, undefined);
-    const startedPerf = monotonicNow();
+    const startedPerf = request.receivedAt ?? monotonicNow();
     const startedMs = realTime === undefined ? wallTime(startedPerf) : realTime();
     const note: Note = {};
     const response = answer(request, note);

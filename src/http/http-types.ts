@@ -25,6 +25,11 @@ export interface ApiRequest {
    * it would have read the body.
    */
   bodyUnread?: number | undefined;
+  /**
+   * When the adapter received the request, on the monotonic clock (`performance.now()` ms): the
+   * journal times the request from it. Absent: from when `handle` is called.
+   */
+  receivedAt?: number | undefined;
 }
 
 /** What the adapter sends back. `body` is already serialised (JSON or HTML). */

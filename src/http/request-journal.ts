@@ -105,6 +105,8 @@ interface Stored extends ExchangeRecord {
   truncated: boolean;
   /** The response body's length, also when the body itself was too long to keep. */
   responseLength: number;
+  /** What it shares with the entries around it. */
+  shared: Shared;
 }
 
 /** The journal of one API. */
@@ -203,113 +205,125 @@ function matcher(filter: JournalFilter | undefined): (stored: Stored) => boolean
 }
 
 /**
+ * What an entry shares with the entries around it: the request as the client sent it (method, URL,
+ * headers) and the answer it got. A client repeats the same request, answered alike, so consecutive
+ * entries share one of these, and an entry holds one reference to it instead of nine.
+ */
+interface Shared {
+  method: string;
+  url: string;
+  headers: ApiRequest['headers'];
+  status: number;
+  responseHeaders: ApiResponse['headers'];
+  /** Absent when longer than the journal keeps (RESPONSE_BODY_CAP). */
+  responseBody: string | undefined;
+  responseLength: number;
+  project: string | undefined;
+  graph: string | undefined;
+  operationId: string | undefined;
+}
+
+/**
  * The ring's storage: the numbers in one Float64Array (off the collected heap) and the references in
- * one array, each entry's in a row of REFS consecutive slots, so recording touches two short runs of
+ * one array, each entry's in a row of consecutive slots, so recording touches two short runs of
  * memory and makes no object per entry. A journal entry lives for `capacity` requests, longer than
- * the young generation between two scavenges, so every scavenge copies what the entries hold: the
- * rows keep that to references (most of them shared: the URL as the target reader remembers it, the
- * answer's headers and body, and the request's headers when they repeat the last entry's), not an
- * entry object, a request object, a response object and boxed numbers besides.
+ * the young generation between two scavenges, and a slot is written again only `capacity` requests
+ * later, when the processor's caches have long forgotten it: the fewer bytes an entry has, the fewer
+ * the collector copies and the fewer the cache lines a request must fetch. So an entry is five numbers
+ * and four references, mostly to what it shares with the last entry (Shared) or to nothing.
  */
 interface Rows {
-  /** Per entry: seq, startedMs, virtualMs, durationMs, responseLength, status, truncated (1 or 0). */
+  /** Per entry: seq, startedMs, virtualMs, durationMs, truncated (1 or 0). */
   numbers: Float64Array;
   /** Per entry, in this order: the REF_ fields below. */
   refs: unknown[];
 }
 
-const NUMBERS = 7;
+const NUMBERS = 5;
 
-const REF_METHOD = 0;
-const REF_URL = 1;
-const REF_HEADERS = 2;
-const REF_BODY = 3;
-/** The response's headers and body (shared, mostly: the JSON headers, a cached page). */
-const REF_RESPONSE_HEADERS = 4;
-const REF_RESPONSE_BODY = 5;
+const REF_SHARED = 0;
+/** The request body (capped), mostly none. */
+const REF_BODY = 1;
 /** The whole response, only when it carries more (a fault, bytes). */
-const REF_RESPONSE = 6;
-const REF_PROJECT = 7;
-const REF_GRAPH = 8;
-const REF_OPERATION = 9;
-const REF_FAULT = 10;
-const REFS = 11;
+const REF_RESPONSE = 2;
+const REF_FAULT = 3;
+const REFS = 4;
 
 /** Slots of numbers a ring starts with: it grows as it fills, so a large capacity costs nothing until used. */
 const FIRST_SLOTS = 1024;
 
 const rows = (slots: number): Rows => ({ numbers: new Float64Array(slots * NUMBERS), refs: [] });
 
-/** Writes one record into slot `i`, with `headers` for the request's own (the same names and values). */
-function put(c: Rows, i: number, s: Stored, headers: ApiRequest['headers']): void {
+/** Writes one entry into slot `i`: its numbers, then its references. */
+function put(
+  c: Rows,
+  i: number,
+  seq: number,
+  times: TimesOf,
+  truncated: boolean,
+  shared: Shared,
+  body: string | undefined,
+  response: ApiResponse,
+  fault: JournalFault | undefined,
+): void {
   const n = i * NUMBERS;
   const r = i * REFS;
-  const { request, response } = s;
   const { numbers, refs } = c;
-  numbers[n] = s.seq;
-  numbers[n + 1] = s.startedMs;
-  numbers[n + 2] = s.virtualMs;
-  numbers[n + 3] = s.durationMs;
-  numbers[n + 4] = s.responseLength;
-  numbers[n + 5] = response.status;
-  numbers[n + 6] = s.truncated ? 1 : 0;
-  refs[r + REF_METHOD] = request.method;
-  refs[r + REF_URL] = s.url ?? request.url;
-  refs[r + REF_HEADERS] = headers;
-  refs[r + REF_BODY] = s.body;
-  refs[r + REF_RESPONSE_HEADERS] = response.headers;
-  refs[r + REF_RESPONSE_BODY] = response.body;
+  numbers[n] = seq;
+  numbers[n + 1] = times.startedMs;
+  numbers[n + 2] = times.virtualMs;
+  numbers[n + 3] = times.durationMs;
+  numbers[n + 4] = truncated ? 1 : 0;
+  refs[r + REF_SHARED] = shared;
+  refs[r + REF_BODY] = body;
   refs[r + REF_RESPONSE] = response.fault !== undefined || response.bytes !== undefined ? response : undefined;
-  refs[r + REF_PROJECT] = s.project;
-  refs[r + REF_GRAPH] = s.graph;
-  refs[r + REF_OPERATION] = s.operationId;
-  refs[r + REF_FAULT] = s.fault;
+  refs[r + REF_FAULT] = fault;
 }
+
+/** An entry's three times. */
+type TimesOf = Pick<ExchangeRecord, 'startedMs' | 'virtualMs' | 'durationMs'>;
 
 /** Reads slot `i` back as a stored record (done only when the journal is read); put() wrote each slot's type. */
 function get(c: Rows, i: number): Stored {
   const n = i * NUMBERS;
   const r = i * REFS;
   const { numbers, refs } = c;
+  const shared = refs[r + REF_SHARED] as Shared;
   const body = refs[r + REF_BODY] as string | undefined;
-  const url = refs[r + REF_URL] as string;
   const response = refs[r + REF_RESPONSE] as ApiResponse | undefined;
   return {
-    request: { method: refs[r + REF_METHOD] as string, url, headers: refs[r + REF_HEADERS] as ApiRequest['headers'], body },
-    url,
-    response: response ?? {
-      status: numbers[n + 5]!,
-      headers: refs[r + REF_RESPONSE_HEADERS] as Record<string, string>,
-      body: refs[r + REF_RESPONSE_BODY] as string | undefined,
-    },
-    project: refs[r + REF_PROJECT] as string | undefined,
-    graph: refs[r + REF_GRAPH] as string | undefined,
-    operationId: refs[r + REF_OPERATION] as string | undefined,
+    request: { method: shared.method, url: shared.url, headers: shared.headers, body },
+    url: shared.url,
+    response: response ?? { status: shared.status, headers: shared.responseHeaders, body: shared.responseBody },
+    project: shared.project,
+    graph: shared.graph,
+    operationId: shared.operationId,
     startedMs: numbers[n + 1]!,
     virtualMs: numbers[n + 2]!,
     durationMs: numbers[n + 3]!,
     fault: refs[r + REF_FAULT] as JournalFault | undefined,
     seq: numbers[n]!,
     body,
-    truncated: numbers[n + 6] === 1,
-    responseLength: numbers[n + 4]!,
+    truncated: numbers[n + 4] === 1,
+    responseLength: shared.responseLength,
+    shared,
   };
 }
 
 /**
- * Whether two requests' headers are the same names with the same values. A client sends the same
- * headers request after request; an entry then keeps the last entry's object, and the new one dies
- * young instead of being copied by every scavenge while the ring holds it.
+ * Whether two requests' headers are the same names with the same values, in the same order (`names`
+ * and `values`: the last entry's). A client sends the same headers request after request; an entry
+ * then keeps the last entry's object, and the new one dies young instead of being copied by every
+ * scavenge while the ring holds it. Comparing with arrays, not with the last object, keeps every
+ * property read on the object the loop walks (a read by name on another object is a slow lookup).
  */
-function sameHeaders(a: ApiRequest['headers'], b: ApiRequest['headers']): boolean {
-  if (a === b) return true;
-  let names = 0;
-  for (const name in a) {
-    if (a[name] !== b[name]) return false;
-    names++;
+function sameHeaders(headers: ApiRequest['headers'], names: readonly string[], values: readonly (string | undefined)[]): boolean {
+  let i = 0;
+  for (const name in headers) {
+    if (i === names.length || name !== names[i] || headers[name] !== values[i]) return false;
+    i++;
   }
-  for (const _ in b) names--;
-  return names === 0;
+  return i === names.length;
 }
 
 /** Creates a journal keeping the last `capacity` requests (0 keeps none). */
@@ -328,8 +342,10 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   let next = 0; // where the next record goes
   let count = 0;
   let seq = 0;
-  /** The request headers the last entry keeps (see sameHeaders). */
-  let lastHeaders: ApiRequest['headers'] | undefined;
+  /** What the last entry shares, and the names and values of its request headers (see sameHeaders). */
+  let lastShared: Shared | undefined;
+  let lastNames: string[] = [];
+  let lastValues: (string | undefined)[] = [];
 
   const ordered = (): Stored[] => {
     const out: Stored[] = [];
@@ -350,33 +366,48 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
         const { body: _dropped, ...rest } = response;
         response = rest;
       }
-      // Field by field into the rows, one shape for every call: a spread here cost more than
-      // answering the request. A cut body is copied: a slice would keep the whole text alive (1,000
-      // entries of 1 MB bodies held a gigabyte).
-      const headers = lastHeaders !== undefined && sameHeaders(request.headers, lastHeaders) ? lastHeaders : request.headers;
-      lastHeaders = headers;
-      roomFor(next);
-      put(
-        ring,
-        next,
-        {
-          request,
-          url: record.url,
-          response,
+      const url = record.url ?? request.url;
+      const headers = request.headers;
+      let shared = lastShared;
+      if (
+        shared === undefined ||
+        shared.url !== url ||
+        shared.method !== request.method ||
+        shared.status !== response.status ||
+        shared.responseBody !== response.body ||
+        shared.responseLength !== responseLength ||
+        shared.responseHeaders !== response.headers ||
+        shared.operationId !== record.operationId ||
+        shared.project !== record.project ||
+        shared.graph !== record.graph ||
+        !sameHeaders(headers, lastNames, lastValues)
+      ) {
+        const kept = shared !== undefined && sameHeaders(headers, lastNames, lastValues) ? shared.headers : headers;
+        shared = {
+          method: request.method,
+          url,
+          headers: kept,
+          status: response.status,
+          responseHeaders: response.headers,
+          responseBody: response.body,
+          responseLength,
           project: record.project,
           graph: record.graph,
           operationId: record.operationId,
-          startedMs: record.startedMs,
-          virtualMs: record.virtualMs,
-          durationMs: record.durationMs,
-          fault: record.fault,
-          seq,
-          body: truncated ? cut(body, JOURNAL_BODY_CAP) : body,
-          truncated,
-          responseLength,
-        },
-        headers,
-      );
+        };
+        lastShared = shared;
+        if (kept === headers) {
+          lastNames = [];
+          lastValues = [];
+          for (const name in headers) {
+            lastNames.push(name);
+            lastValues.push(headers[name]);
+          }
+        }
+      }
+      roomFor(next);
+      // A cut body is copied: a slice would keep the whole text alive (1,000 entries of 1 MB bodies held a gigabyte).
+      put(ring, next, seq, record, truncated, shared, truncated ? cut(body, JOURNAL_BODY_CAP) : body, response, record.fault);
       next = (next + 1) % capacity;
       if (count < capacity) count += 1;
     },
@@ -396,7 +427,7 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
       ring = rows(firstSlots);
       kept.forEach((stored, i) => {
         roomFor(i);
-        put(ring, i, stored, stored.request.headers);
+        put(ring, i, stored.seq, stored, stored.truncated, stored.shared, stored.body, stored.response, stored.fault);
       });
       count = kept.length;
       next = count % capacity;

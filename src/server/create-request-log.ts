@@ -2,8 +2,8 @@
  * The request log of the standalone server: one line per answered request, as text or as JSON, and
  * the lifecycle events around them (listening, shutdown). Cheap by design, since it is on by default:
  * a line is written as bytes straight into a chunk (no string or object is made per line), the
- * timestamp comes from the record's monotonic time (no clock read per line) and is formatted once per
- * millisecond, and chunks are written every FLUSH_MS (or every 64 KiB), so a server answering
+ * timestamp comes from the record's monotonic time (no clock read per line) and is formatted once a
+ * second (within a second only its milliseconds' digits change), and chunks are written every FLUSH_MS (or every 64 KiB), so a server answering
  * thousands of requests a second makes a few writes a second, not one per request or per event-loop
  * turn (at thousands of requests a second, a write per turn is thousands of writes). Lifecycle events
  * are written at once.
@@ -122,21 +122,34 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let used = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastMs = -1;
-  let lastIso = '';
-  let lastIsoBytes = Buffer.alloc(0);
 
   // A request's time comes from its record's monotonic reading (createWallTime reads the wall clock a
-  // few times a second, not per line); a record without one, and an event, read the wall clock.
+  // few times a second, not per line); a record without one reads the wall clock.
   const wallTime = createWallTime();
-  const now = (answeredAt?: number) => {
+  /**
+   * The ISO time of the millisecond `lastMs`, as bytes. Within one second only the milliseconds'
+   * three digits change, so the time is formatted (toISOString) once a second, not once a millisecond.
+   */
+  const timeBytes = Buffer.from('0000-00-00T00:00:00.000Z', 'latin1');
+  let lastMs = -1;
+  let lastSecond = Number.NaN;
+  const stamp = (answeredAt: number | undefined) => {
     const ms = answeredAt === undefined ? Date.now() : wallTime(answeredAt);
-    if (ms !== lastMs) {
-      lastMs = ms;
-      lastIso = new Date(ms).toISOString();
-      lastIsoBytes = Buffer.from(lastIso, 'latin1');
+    if (ms === lastMs) return;
+    const second = Math.floor(ms / 1000);
+    if (second === lastSecond) {
+      const milli = ms - second * 1000;
+      const tens = Math.floor(milli / 10);
+      timeBytes[20] = 48 + Math.floor(tens / 10);
+      timeBytes[21] = 48 + (tens % 10);
+      timeBytes[22] = 48 + (milli - tens * 10);
+    } else {
+      const iso = new Date(ms).toISOString();
+      // Years past 9999 make a longer text than a head holds room for; they only refresh the digits above.
+      if (iso.length === timeBytes.length) timeBytes.write(iso, 0, 'latin1');
+      lastSecond = iso.length === timeBytes.length ? second : Number.NaN;
     }
-    return lastIso;
+    lastMs = ms;
   };
 
   const json = format === 'json';
@@ -195,10 +208,10 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
       flush();
       if (room > chunk.length) chunk = Buffer.allocUnsafe(room);
     }
-    now(record.answeredAt);
+    stamp(record.answeredAt);
     let at = used;
     if (head.stampedMs !== lastMs) {
-      head.bytes.set(lastIsoBytes, timeAt);
+      head.bytes.set(timeBytes, timeAt);
       head.stampedMs = lastMs;
     }
     chunk.set(head.bytes, at);
@@ -232,7 +245,7 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
     request: quiet ? () => {} : request,
     event(event, fields, text) {
       flush();
-      write(format === 'json' ? `${JSON.stringify({ time: now(), event, ...fields })}\n` : `${text}\n`);
+      write(format === 'json' ? `${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n` : `${text}\n`);
     },
     flush,
   };

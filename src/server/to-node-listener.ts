@@ -156,15 +156,17 @@ export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: Incomi
     }
   };
   return (req, res) => {
-    // Read the time only for a log: the fast path without one stays as it was.
+    // Read the time only for a log (the journal then times the request from the same reading): the
+    // fast path without one stays as it was.
     const started = onRequest ? monotonicNow() : 0;
+    const receivedAt = onRequest ? started : undefined;
     // Node joins repeated headers into one string; only set-cookie stays an array, and nothing reads it.
     const headers = req.headers as Headers;
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const contentLength = headers['content-length'];
     if ((contentLength === undefined || contentLength === '0') && headers['transfer-encoding'] === undefined) {
-      answer(req, res, { method, url, headers }, started);
+      answer(req, res, { method, url, headers, receivedAt }, started);
       return;
     }
 
@@ -173,14 +175,14 @@ export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: Incomi
     if (declared > DISCARD_LIMIT_BYTES) {
       // Too big even to drain: answer now and close the connection behind the answer.
       res.setHeader('connection', 'close');
-      answer(req, res, { method, url, headers, bodyTooLarge: true }, started);
+      answer(req, res, { method, url, headers, bodyTooLarge: true, receivedAt }, started);
       req.resume();
       return;
     }
     const declaredBytes = Number.isSafeInteger(declared) && declared > 0 ? declared : 0; // 0: chunked, length unknown
     // Past the memory budget the refusal is answered now, and the body is drained unread below.
     const unread = !api.admitsBody({ method, url }, declaredBytes);
-    if (unread) answer(req, res, { method, url, headers, bodyUnread: declaredBytes }, started);
+    if (unread) answer(req, res, { method, url, headers, bodyUnread: declaredBytes, receivedAt }, started);
     const chunks: Buffer[] = [];
     let received = 0;
     let refused = unread; // not buffering: drain what comes (keeping the connection), up to the discard limit
@@ -200,11 +202,11 @@ export function toNodeListener(api: GesApi, onRequest?: OnRequest): (req: Incomi
     req.on('end', () => {
       if (unread) return; // answered already
       if (refused) {
-        answer(req, res, { method, url, headers, bodyTooLarge: true }, started);
+        answer(req, res, { method, url, headers, bodyTooLarge: true, receivedAt }, started);
         return;
       }
       const body = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, received).toString('utf8');
-      answer(req, res, { method, url, headers, body }, started);
+      answer(req, res, { method, url, headers, body, receivedAt }, started);
     });
   };
 }

@@ -188,6 +188,72 @@ describe('the request journal, in memory', () => {
     expect(journal.listExchanges().map((exchange) => exchange.host)).toEqual(sent.map(() => 'h'));
   });
 
+  it('shows each entry its own request and answer when a run of repeats changes one thing at a time', () => {
+    const journal = createRequestJournal(20);
+    const headers = { host: 'h', 'x-auth-token': 't' };
+    const json = { 'content-type': 'application/json' };
+    const huge = `"${'x'.repeat(300 * 1024)}"`;
+    const base = {
+      method: 'GET',
+      url: LIST,
+      status: 200,
+      responseHeaders: json,
+      body: '{"a":1}',
+      project: PROJECT,
+      graph: 'movie',
+      operationId: 'listJobs',
+    };
+    const changes = [
+      { status: 404 },
+      { operationId: 'showJob' },
+      { project: OTHER },
+      { graph: 'social_network' },
+      { body: '{"a":2}' },
+      { responseHeaders: { 'content-type': 'text/html' } },
+      { method: 'POST' },
+      { url: `${LIST}&offset=2` },
+    ];
+    // Each change alone between two plain repeats; then two bodies too long to keep, of two lengths.
+    const sent = [
+      base,
+      ...changes.flatMap((change) => [{ ...base, ...change }, base]),
+      { ...base, body: huge },
+      { ...base, body: `${huge} ` },
+      base,
+    ];
+    sent.forEach((s, i) =>
+      journal.record({
+        request: { method: s.method, url: s.url, headers },
+        response: { status: s.status, headers: s.responseHeaders, body: s.body },
+        project: s.project,
+        graph: s.graph,
+        operationId: s.operationId,
+        startedMs: i,
+        virtualMs: i,
+        durationMs: i,
+        fault: undefined,
+      }),
+    );
+    const exchanges = journal.listExchanges();
+    expect(exchanges).toHaveLength(sent.length);
+    exchanges.forEach(({ entry, response, responseLength }, i) => {
+      const s = sent[i]!;
+      expect(entry).toMatchObject({
+        seq: i + 1,
+        method: s.method,
+        status: s.status,
+        project: s.project,
+        graph: s.graph,
+        operationId: s.operationId,
+      });
+      expect(`${entry.path}?${new URLSearchParams(entry.query as Record<string, string>)}`).toBe(s.url);
+      expect(response.headers).toEqual(s.responseHeaders);
+      // A body longer than the journal keeps is left out, its length kept.
+      expect(response.body).toBe(s.body.length > 256 * 1024 ? undefined : s.body);
+      expect(responseLength).toBe(s.body.length);
+    });
+  });
+
   it('grows to its capacity as it fills, wraps, and keeps order and fields through a filtered clear', () => {
     const journal = createRequestJournal(3000);
     const record = (i: number) =>

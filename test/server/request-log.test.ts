@@ -50,6 +50,28 @@ describe('request log', () => {
     expect(times).toEqual([wall + 1, wall + 8, wall + 2_001, wall + 8, wall]);
   });
 
+  it('writes each millisecond as toISOString writes it, across seconds, minutes, days and a step back', () => {
+    const wall = Date.UTC(2030, 11, 31, 23, 59, 58, 990);
+    vi.spyOn(Date, 'now').mockImplementation(() => wall);
+    vi.spyOn(performance, 'now').mockImplementation(() => 0);
+    for (const format of ['text', 'json'] as const) {
+      const chunks: (string | Buffer)[] = [];
+      const log = createRequestLog({ format, write: (chunk) => chunks.push(chunk) });
+      // Every millisecond of 2.1 s (through a new second, minute, day and year), then back 1.5 s,
+      // then a line with the same millisecond as the one before.
+      const offsets = [...Array.from({ length: 2_100 }, (_, i) => i), 600, 600, 0];
+      for (const at of offsets) log.request({ method: 'GET', url: '/a', status: 200, durationMs: 1, answeredAt: at });
+      log.flush();
+      const times = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk)))
+        .toString('utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => (format === 'json' ? (JSON.parse(line) as { time: string }).time : line.slice(0, 24)));
+      // createWallTime rounds up by the millisecond Date.now() cuts off.
+      expect(times).toEqual(offsets.map((at) => new Date(wall + 1 + at).toISOString()));
+    }
+  });
+
   it('keeps every line whole and in order across chunks, whatever the duration, target or length', () => {
     for (const format of ['text', 'json'] as const) {
       // Chunks kept as handed over: a chunk reused after write would show here as damaged lines.
