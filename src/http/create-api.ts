@@ -382,7 +382,8 @@ export function createApi(options: ApiOptions = {}): GesApi {
     if (journal.capacity === 0) return answer(request, undefined);
     const startedPerf = request.receivedAt ?? monotonicNow();
     const startedMs = realTime === undefined ? wallTime(startedPerf) : realTime();
-    const note: Note = {};
+    // Every field from the start: one shape, so the fields answer() fills are plain stores.
+    const note: Note = { url: undefined, project: undefined, graph: undefined, operationId: undefined, fault: undefined, skip: false };
     const response = answer(request, note);
     if (response instanceof Promise) {
       return response.then((done) => {

@@ -46,6 +46,19 @@ describe('the request journal, in process', () => {
     expect(api.requests()).toHaveLength(4);
   });
 
+  it("times a request from the adapter's arrival reading when it gives one", async () => {
+    const api = createTestApi();
+    const before = Date.now();
+    const arrived = performance.now() - 250;
+    await api.handle({ method: 'GET', url: LIST, headers: AUTH, receivedAt: arrived });
+    const after = Date.now();
+    const [entry] = api.requests();
+    expect(entry!.durationMs).toBeGreaterThanOrEqual(250);
+    // Its arrival in wall time is the reading's, a quarter of a second before the call (createWallTime rounds up by 1 ms).
+    expect(Date.parse(entry!.startedAt)).toBeGreaterThanOrEqual(before - 250);
+    expect(Date.parse(entry!.startedAt)).toBeLessThanOrEqual(after - 249);
+  });
+
   it('filters by method, operationId, status, graph and since, over HTTP as in code', async () => {
     let real = 1_000;
     const api = createTestApi({ realTime: () => real++ });
