@@ -367,10 +367,20 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
         response = rest;
       }
       const url = record.url ?? request.url;
-      const headers = request.headers;
+      // The headers compared once: an entry keeps the last entry's object when they match.
+      const sameHeadersAsLast = lastShared !== undefined && sameHeaders(request.headers, lastNames, lastValues);
+      if (!sameHeadersAsLast) {
+        lastNames = [];
+        lastValues = [];
+        for (const name in request.headers) {
+          lastNames.push(name);
+          lastValues.push(request.headers[name]);
+        }
+      }
       let shared = lastShared;
       if (
         shared === undefined ||
+        !sameHeadersAsLast ||
         shared.url !== url ||
         shared.method !== request.method ||
         shared.status !== response.status ||
@@ -379,14 +389,12 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
         shared.responseHeaders !== response.headers ||
         shared.operationId !== record.operationId ||
         shared.project !== record.project ||
-        shared.graph !== record.graph ||
-        !sameHeaders(headers, lastNames, lastValues)
+        shared.graph !== record.graph
       ) {
-        const kept = shared !== undefined && sameHeaders(headers, lastNames, lastValues) ? shared.headers : headers;
         shared = {
           method: request.method,
           url,
-          headers: kept,
+          headers: sameHeadersAsLast && shared !== undefined ? shared.headers : request.headers,
           status: response.status,
           responseHeaders: response.headers,
           responseBody: response.body,
@@ -396,14 +404,6 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
           operationId: record.operationId,
         };
         lastShared = shared;
-        if (kept === headers) {
-          lastNames = [];
-          lastValues = [];
-          for (const name in headers) {
-            lastNames.push(name);
-            lastValues.push(headers[name]);
-          }
-        }
       }
       roomFor(next);
       // A cut body is copied: a slice would keep the whole text alive (1,000 entries of 1 MB bodies held a gigabyte).

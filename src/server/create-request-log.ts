@@ -3,10 +3,10 @@
  * the lifecycle events around them (listening, shutdown). Cheap by design, since it is on by default:
  * a line is written as bytes straight into a chunk (no string or object is made per line), the
  * timestamp comes from the record's monotonic time (no clock read per line) and is formatted once a
- * second (within a second only its milliseconds' digits change), and chunks are written every FLUSH_MS (or every 64 KiB), so a server answering
- * thousands of requests a second makes a few writes a second, not one per request or per event-loop
- * turn (at thousands of requests a second, a write per turn is thousands of writes). Lifecycle events
- * are written at once.
+ * second (within a second only its milliseconds' digits change), and chunks are written every
+ * FLUSH_MS (or every 64 KiB), so a server answering thousands of requests a second makes a few writes
+ * a second, not one per request or per event-loop turn (at thousands of requests a second, a write
+ * per turn is thousands of writes). Lifecycle events are written at once.
  */
 import { createWallTime } from '../clocks.js';
 import type { RequestRecord } from './to-node-listener.js';
@@ -145,9 +145,10 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
       timeBytes[22] = 48 + (milli - tens * 10);
     } else {
       const iso = new Date(ms).toISOString();
-      // Years past 9999 make a longer text than a head holds room for; they only refresh the digits above.
-      if (iso.length === timeBytes.length) timeBytes.write(iso, 0, 'latin1');
-      lastSecond = iso.length === timeBytes.length ? second : Number.NaN;
+      // A wall clock past the year 9999 gives a longer text than a head has room for: the last time that fitted stays.
+      if (iso.length !== timeBytes.length) return;
+      timeBytes.write(iso, 0, 'latin1');
+      lastSecond = second;
     }
     lastMs = ms;
   };

@@ -202,8 +202,7 @@ describe('the request journal, in memory', () => {
   });
 
   it('shows each entry its own request and answer when a run of repeats changes one thing at a time', () => {
-    const journal = createRequestJournal(20);
-    const headers = { host: 'h', 'x-auth-token': 't' };
+    const journal = createRequestJournal(30);
     const json = { 'content-type': 'application/json' };
     const huge = `"${'x'.repeat(300 * 1024)}"`;
     const base = {
@@ -215,6 +214,7 @@ describe('the request journal, in memory', () => {
       project: PROJECT,
       graph: 'movie',
       operationId: 'listJobs',
+      requestHeaders: { host: 'h', 'x-auth-token': 't' } as Record<string, string>,
     };
     const changes = [
       { status: 404 },
@@ -225,6 +225,7 @@ describe('the request journal, in memory', () => {
       { responseHeaders: { 'content-type': 'text/html' } },
       { method: 'POST' },
       { url: `${LIST}&offset=2` },
+      { requestHeaders: { host: 'h', 'x-auth-token': 't', accept: 'text/html' } },
     ];
     // Each change alone between two plain repeats; then two bodies too long to keep, of two lengths.
     const sent = [
@@ -236,7 +237,7 @@ describe('the request journal, in memory', () => {
     ];
     sent.forEach((s, i) =>
       journal.record({
-        request: { method: s.method, url: s.url, headers },
+        request: { method: s.method, url: s.url, headers: { ...s.requestHeaders } },
         response: { status: s.status, headers: s.responseHeaders, body: s.body },
         project: s.project,
         graph: s.graph,
@@ -260,6 +261,7 @@ describe('the request journal, in memory', () => {
         operationId: s.operationId,
       });
       expect(`${entry.path}?${new URLSearchParams(entry.query as Record<string, string>)}`).toBe(s.url);
+      expect(entry.requestHeaders).toEqual({ ...s.requestHeaders, 'x-auth-token': '***' });
       expect(response.headers).toEqual(s.responseHeaders);
       // A body longer than the journal keeps is left out, its length kept.
       expect(response.body).toBe(s.body.length > 256 * 1024 ? undefined : s.body);

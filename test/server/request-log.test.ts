@@ -58,7 +58,7 @@ describe('request log', () => {
       const chunks: (string | Buffer)[] = [];
       const log = createRequestLog({ format, write: (chunk) => chunks.push(chunk) });
       // Every millisecond of 2.1 s (through a new second, minute, day and year), then back 1.5 s,
-      // then a line with the same millisecond as the one before.
+      // the same millisecond again, and back to the start.
       const offsets = [...Array.from({ length: 2_100 }, (_, i) => i), 600, 600, 0];
       for (const at of offsets) log.request({ method: 'GET', url: '/a', status: 200, durationMs: 1, answeredAt: at });
       log.flush();
