@@ -47,8 +47,10 @@ export function createSystemClock(options: SystemClockOptions = {}): AdjustableC
   const start = options.startMs ?? realStart;
   if (!Number.isFinite(start)) throw new RangeError(`startMs must be finite, got ${start}`);
   let advanced = 0;
+  const at = (realMs: number) => Math.floor(start + (realMs - realStart) * speed + advanced);
   return {
-    now: () => Math.floor(start + (Date.now() - realStart) * speed + advanced),
+    now: () => at(Date.now()),
+    at,
     advance(ms: number) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite ms >= 0, got ${ms}`);
       advanced += ms;

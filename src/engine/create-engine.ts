@@ -99,7 +99,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   return {
     settings,
-    now: (id) => (id === undefined ? core.now() : core.worldNow(core.peek(id))),
+    now: (id, realMs) => (id === undefined ? core.now(realMs) : core.worldNow(core.peek(id), realMs)),
     listJobs(id, graph, page) {
       const found = core.storeIn(id, graph);
       if (!found) return refuse({ kind: 'graph-not-found', graph });

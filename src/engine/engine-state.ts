@@ -37,10 +37,10 @@ export interface EngineState {
   readonly worlds: ReadonlyMap<string, World>;
   /** Worlds only read lately: pure caches of the shared start, oldest first. */
   readonly cache: ReadonlyMap<string, World>;
-  /** The engine's virtual now. */
-  now(): number;
+  /** The engine's virtual now; with `realMs`, at that real instant when the clock can tell (Clock.at). */
+  now(realMs?: number): number;
   /** A world's virtual now: the engine's plus its offset. */
-  worldNow(world: World): number;
+  worldNow(world: World, realMs?: number): number;
   /** The world of a project for reading: its state, or a cached view of the shared start. */
   view(id: string): World;
   /** A world looked at without keeping it (state, snapshots). */
@@ -122,7 +122,7 @@ export function createEngineState(options: EngineOptions): EngineState {
 
   // The engine's own moves of virtual time (POST /__mock/clock): state, unlike time passing.
   let shiftMs = 0;
-  const now = () => clock.now() + shiftMs;
+  const now = (realMs?: number) => (realMs !== undefined && clock.at !== undefined ? clock.at(realMs) : clock.now()) + shiftMs;
 
   const makeBase = (seed: number, anchor: number, fixtures: LoadedFixtures | undefined) => createBase(settings, seed, anchor, fixtures);
 
@@ -151,7 +151,7 @@ export function createEngineState(options: EngineOptions): EngineState {
   let heldBytes = 0;
 
   const storedBytes = () => settings.reservedBytes + (base.fixtures?.bytes ?? 0) + heldBytes;
-  const worldNow = (world: World) => now() + world.clockOffsetMs;
+  const worldNow = (world: World, realMs?: number) => now(realMs) + world.clockOffsetMs;
   const view = (id: string): World => {
     const held = worlds.get(id) ?? cache.get(id);
     if (held) return held;

@@ -17,6 +17,13 @@ import type { JobEntry, JobPlan } from './job-lifecycle.js';
 /** Where the engine reads the time: epoch milliseconds. */
 export interface Clock {
   now(): number;
+  /**
+   * The time this clock showed, or will show, at the real instant `realMs` (epoch ms), for a clock
+   * that runs on real time: a caller that has read the real time already converts its reading
+   * instead of having the clock read it again. A clock not driven by real time (a manual one) has
+   * none, and is asked now().
+   */
+  at?(realMs: number): number;
 }
 
 /** A clock the caller moves: tests, `POST /__mock/clock`, and `--speed` build on it. */
@@ -246,8 +253,12 @@ export interface EngineOptions extends EngineSettings {
 export interface Engine {
   /** The settings in force, defaults filled in. */
   readonly settings: ResolvedSettings;
-  /** The virtual now one world sees (the engine's plus its offset); without a world, the engine's. */
-  now(world?: string): number;
+  /**
+   * The virtual now one world sees (the engine's plus its offset); without a world, the engine's.
+   * With `realMs` (epoch ms, a real time the caller has just read), the virtual time at that real
+   * instant, when the clock runs on real time (Clock.at); else the virtual now.
+   */
+  now(world?: string, realMs?: number): number;
   /** A page of the graph's jobs, newest first, and the total. */
   listJobs(world: string, graph: string, page: Page): EngineResult<JobList>;
   /** One job's status and, once finished, a page of its result. */

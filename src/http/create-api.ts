@@ -30,6 +30,7 @@ import {
   createRequestJournal,
   DEFAULT_JOURNAL_CAPACITY,
   verifyJournal,
+  type ExchangeRecord,
   type JournalEntry,
   type JournalFault,
   type JournalFilter,
@@ -207,16 +208,13 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 const NO_FAULT: FaultDecision = Object.freeze({ delayMs: 0 });
 
-/** What one request learns on its way, for the journal. */
-interface Note {
-  /** The request's URL as the target reader remembers it (the same text, one copy for many requests). */
-  url?: string | undefined;
-  project?: string | undefined;
-  graph?: string | undefined;
-  operationId?: string | undefined;
-  fault?: JournalFault | undefined;
+/**
+ * What one request learns on its way, for the journal: the journal's record itself, filled as the
+ * request goes (one object per request, every field set from the start so that it keeps one shape).
+ */
+interface Note extends ExchangeRecord {
   /** The journal's own routes are not recorded: a poller would fill it with itself, a clear refill it. */
-  skip?: boolean | undefined;
+  skip: boolean;
 }
 
 const faultOf = (decision: FaultDecision): JournalFault | undefined => {
@@ -362,36 +360,39 @@ export function createApi(options: ApiOptions = {}): GesApi {
     }
   }
 
-  function record(request: ApiRequest, response: ApiResponse, note: Note, startedMs: number, startedPerf: number): void {
+  function record(response: ApiResponse, note: Note, startedPerf: number): void {
     if (note.skip) return;
-    journal.record({
-      request,
-      url: note.url,
-      response,
-      project: note.project,
-      graph: note.graph,
-      operationId: note.operationId,
-      startedMs,
-      virtualMs: engine.now(note.project),
-      durationMs: Math.round((monotonicNow() - startedPerf) * 1000) / 1000,
-      fault: note.fault,
-    });
+    const answeredPerf = monotonicNow();
+    // The virtual time at the answer, from the reading just taken (the clock converts it, not reading
+    // the real time again); with a real time of the caller's own, the virtual now.
+    note.virtualMs = realTime === undefined ? engine.now(note.project, wallTime(answeredPerf)) : engine.now(note.project);
+    note.durationMs = Math.round((answeredPerf - startedPerf) * 1000) / 1000;
+    journal.record(note, response);
   }
 
   function handle(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
     if (journal.capacity === 0) return answer(request, undefined);
     const startedPerf = request.receivedAt ?? monotonicNow();
-    const startedMs = realTime === undefined ? wallTime(startedPerf) : realTime();
-    // Every field from the start: one shape, so the fields answer() fills are plain stores.
-    const note: Note = { url: undefined, project: undefined, graph: undefined, operationId: undefined, fault: undefined, skip: false };
+    const note: Note = {
+      request,
+      url: undefined,
+      project: undefined,
+      graph: undefined,
+      operationId: undefined,
+      startedMs: realTime === undefined ? wallTime(startedPerf) : realTime(),
+      virtualMs: 0,
+      durationMs: 0,
+      fault: undefined,
+      skip: false,
+    };
     const response = answer(request, note);
     if (response instanceof Promise) {
       return response.then((done) => {
-        record(request, done, note, startedMs, startedPerf);
+        record(done, note, startedPerf);
         return done;
       });
     }
-    record(request, response, note, startedMs, startedPerf);
+    record(response, note, startedPerf);
     return response;
   }
 

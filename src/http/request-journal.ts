@@ -71,15 +71,17 @@ export interface JournalFilter {
   since?: string | number | undefined;
 }
 
-/** What the API records of one exchange. Kept as given; turned into a JournalEntry on reading. */
-interface ExchangeRecord {
+/**
+ * What the API records of one exchange besides its response: the note the API fills while it answers
+ * (one object per request, handed over as it is). Turned into a JournalEntry on reading.
+ */
+export interface ExchangeRecord {
   request: ApiRequest;
   /**
    * The request's URL, the same text as `request.url`: a copy shared between the requests that repeat
    * it, so an entry does not keep each request's own.
    */
   url?: string | undefined;
-  response: ApiResponse;
   project: string | undefined;
   graph: string | undefined;
   operationId: string | undefined;
@@ -100,6 +102,7 @@ export interface JournalExchange {
 
 /** A record as the ring holds it (in rows) and gives it back: the request body already capped. */
 interface Stored extends ExchangeRecord {
+  response: ApiResponse;
   seq: number;
   body: string | undefined;
   truncated: boolean;
@@ -111,8 +114,8 @@ interface Stored extends ExchangeRecord {
 
 /** The journal of one API. */
 export interface RequestJournal {
-  /** Records one answered request (no-op when the capacity is 0). */
-  record(record: ExchangeRecord): void;
+  /** Records one answered request and its response (no-op when the capacity is 0). Keeps nothing of `record` itself. */
+  record(record: ExchangeRecord, response: ApiResponse): void;
   /** The matching entries, oldest first. */
   list(filter?: JournalFilter): JournalEntry[];
   /** The matching entries with their responses, for HAR export. */
@@ -354,14 +357,14 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   };
 
   return {
-    record(record) {
+    record(record, answered) {
       seq += 1;
       if (capacity === 0) return;
       const { request } = record;
       const body = request.body;
       const truncated = body !== undefined && body.length > JOURNAL_BODY_CAP;
-      const responseLength = record.response.body?.length ?? 0;
-      let response = record.response;
+      const responseLength = answered.body?.length ?? 0;
+      let response = answered;
       if (responseLength > RESPONSE_BODY_CAP) {
         const { body: _dropped, ...rest } = response;
         response = rest;

@@ -320,8 +320,10 @@ function readSnapshotFile(
 /** A clock `shift`ed by a fixed amount: where virtual time resumes after a restart. */
 function createShiftedClock(inner: AdjustableClock): AdjustableClock & { shift(ms: number): void } {
   let offset = 0;
+  const innerAt = inner.at?.bind(inner);
   return {
     now: () => inner.now() + offset,
+    ...(innerAt ? { at: (realMs: number) => innerAt(realMs) + offset } : {}),
     advance: (ms) => inner.advance(ms),
     shift(ms) {
       offset += ms;

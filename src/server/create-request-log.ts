@@ -99,6 +99,16 @@ function rememberPerTarget(compute: (url: string) => string): (url: string) => s
   };
 }
 
+/** A line's start for one method, target and status: its bytes (the time in them rewritten per millisecond). */
+interface Head {
+  method: string;
+  status: number;
+  bytes: Buffer;
+  control: boolean;
+  /** The millisecond whose time the bytes hold now. */
+  stampedMs: number;
+}
+
 /** Digits of a non-negative integer, written at `at` in `into`; returns the end. */
 function putInteger(into: Buffer, at: number, value: number): number {
   let digits = 1;
@@ -169,14 +179,21 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
    * Heads of the targets seen lately, with the method and status they were made for, and the
    * millisecond whose time their bytes hold now (a head is stamped once per millisecond it is used in).
    */
-  let heads = new Map<string, { method: string; status: number; bytes: Buffer; control: boolean; stampedMs: number }>();
+  let heads = new Map<string, Head>();
+  // The last head used and its target, asked first: a client repeating one request meets it there,
+  // and comparing two texts is cheaper than a map lookup keyed by a text the request made anew.
+  let lastUrl: string | undefined;
+  let lastHead: Head | undefined;
   const headFor = (method: string, url: string, status: number) => {
+    if (url === lastUrl && lastHead !== undefined && lastHead.method === method && lastHead.status === status) return lastHead;
     let head = heads.get(url);
     if (head === undefined || head.method !== method || head.status !== status) {
       head = { method, status, bytes: headOf(method, url, status), control: isControlPath(url), stampedMs: -1 };
       if (heads.size >= 512) heads = new Map();
       if (url.length <= MAX_LOGGED_TARGET) heads.set(url, head);
     }
+    lastUrl = url;
+    lastHead = head;
     return head;
   };
 

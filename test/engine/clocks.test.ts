@@ -36,6 +36,20 @@ describe('system clock', () => {
     expect(createSystemClock().now()).toBe(real);
     expect(() => createSystemClock({ speed: -1 })).toThrow(RangeError);
   });
+
+  it('tells the time it shows at a real instant read elsewhere (at), advances included, without reading the real clock', () => {
+    let real = 1_000_000;
+    const read = vi.spyOn(Date, 'now').mockImplementation(() => real);
+    const clock = createSystemClock({ speed: 60, startMs: 5_000 });
+    clock.advance(10_000);
+    real += 500;
+    const reads = read.mock.calls.length;
+    expect(clock.at!(real)).toBe(clock.now());
+    expect(clock.at!(1_002_000)).toBe(5_000 + 2_000 * 60 + 10_000); // an instant yet to come
+    expect(clock.at!(999_000)).toBe(5_000 - 1_000 * 60 + 10_000); // one gone by
+    expect(read.mock.calls.length).toBe(reads + 1); // now() read it; at() did not
+    expect(createManualClock().at).toBeUndefined(); // a clock not on real time is asked now()
+  });
 });
 
 describe('wall time of a monotonic instant', () => {

@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeRecording } from '../../contracts/har/judge-recording.js';
 import { createGesHandlers } from '../../mocks/index.js';
+import { createSystemClock } from '../../src/clocks.js';
 import { createRequestJournal, JOURNAL_BODY_CAP } from '../../src/http/request-journal.js';
 import { startGesServer, type GesServer } from '../../src/server/start-ges-server.js';
 import { AUTH, call, createTestApi, MOVIE, PROJECT } from '../support/api-client.js';
@@ -57,6 +58,22 @@ describe('the request journal, in process', () => {
     // Its arrival in wall time is the reading's, a quarter of a second before the call (createWallTime rounds up by 1 ms).
     expect(Date.parse(entry!.startedAt)).toBeGreaterThanOrEqual(before - 250);
     expect(Date.parse(entry!.startedAt)).toBeLessThanOrEqual(after - 249);
+  });
+
+  it("tells a world's virtual time at the answer on a clock that runs on real time, its advances and offset included", async () => {
+    // A clock 60,000 times real time, moved an hour forward, and a world a day ahead of it: a virtual
+    // time taken from the wrong reading, or converted without the advance or the offset, is off by
+    // seconds to days; the right one is within the real clock's millisecond (a minute here) of the world's now.
+    const clock = createSystemClock({ speed: 60_000, startMs: Date.UTC(2030, 0, 1) });
+    clock.advance(3_600_000);
+    const api = createTestApi({ clock });
+    await call(api, 'POST', `/__mock/projects/${OTHER}/clock`, { headers: {}, body: '{"advanceMs": 86400000}' });
+    const before = api.world(OTHER).clock.now();
+    await call(api, 'GET', `/ges/v1.0/${OTHER}/graphs/movie/jobs/status`);
+    const after = api.world(OTHER).clock.now();
+    const virtual = Date.parse(api.world(OTHER).requests().at(-1)!.virtualTime);
+    expect(virtual).toBeGreaterThanOrEqual(before);
+    expect(virtual).toBeLessThanOrEqual(after + 2 * 60_000);
   });
 
   it('filters by method, operationId, status, graph and since, over HTTP as in code', async () => {
@@ -149,17 +166,19 @@ describe('the request journal, in memory', () => {
     for (let i = 0; i < 200; i++) {
       // A new string each time, as each request's body is (V8 would share one literal).
       const body = `{"algorithmName":"pagerank","padding":"${String(i).padEnd(1024 * 1024, 'x')}"}`;
-      journal.record({
-        request: { method: 'POST', url: SUBMIT, headers: {}, body },
-        response: { status: 400, headers: {}, body: '{"errorCode":"GES.8402"}' },
-        project: PROJECT,
-        graph: 'movie',
-        operationId: 'executeAlgorithm',
-        startedMs: 0,
-        virtualMs: 0,
-        durationMs: 0,
-        fault: undefined,
-      });
+      journal.record(
+        {
+          request: { method: 'POST', url: SUBMIT, headers: {}, body },
+          project: PROJECT,
+          graph: 'movie',
+          operationId: 'executeAlgorithm',
+          startedMs: 0,
+          virtualMs: 0,
+          durationMs: 0,
+          fault: undefined,
+        },
+        { status: 400, headers: {}, body: '{"errorCode":"GES.8402"}' },
+      );
     }
     // 200 MB of bodies were recorded; what stays is 200 × the 16 KiB cap (about 3 MB) and the entries.
     expect(heap() - before).toBeLessThan(32 * 1024 * 1024);
@@ -179,17 +198,19 @@ describe('the request journal, in memory', () => {
       { host: 'h', 'x-auth-token': 't', 'x-extra': '1', 'x-other': '' },
     ];
     for (const headers of sent) {
-      journal.record({
-        request: { method: 'GET', url: LIST, headers },
-        response: { status: 200, headers: {}, body: '{}' },
-        project: PROJECT,
-        graph: 'movie',
-        operationId: 'listJobs',
-        startedMs: 0,
-        virtualMs: 0,
-        durationMs: 0,
-        fault: undefined,
-      });
+      journal.record(
+        {
+          request: { method: 'GET', url: LIST, headers },
+          project: PROJECT,
+          graph: 'movie',
+          operationId: 'listJobs',
+          startedMs: 0,
+          virtualMs: 0,
+          durationMs: 0,
+          fault: undefined,
+        },
+        { status: 200, headers: {}, body: '{}' },
+      );
     }
     const shown = (headers: Record<string, string | undefined>) =>
       Object.fromEntries(
@@ -236,17 +257,19 @@ describe('the request journal, in memory', () => {
       base,
     ];
     sent.forEach((s, i) =>
-      journal.record({
-        request: { method: s.method, url: s.url, headers: { ...s.requestHeaders } },
-        response: { status: s.status, headers: s.responseHeaders, body: s.body },
-        project: s.project,
-        graph: s.graph,
-        operationId: s.operationId,
-        startedMs: i,
-        virtualMs: i,
-        durationMs: i,
-        fault: undefined,
-      }),
+      journal.record(
+        {
+          request: { method: s.method, url: s.url, headers: { ...s.requestHeaders } },
+          project: s.project,
+          graph: s.graph,
+          operationId: s.operationId,
+          startedMs: i,
+          virtualMs: i,
+          durationMs: i,
+          fault: undefined,
+        },
+        { status: s.status, headers: s.responseHeaders, body: s.body },
+      ),
     );
     const exchanges = journal.listExchanges();
     expect(exchanges).toHaveLength(sent.length);
@@ -272,18 +295,20 @@ describe('the request journal, in memory', () => {
   it('grows to its capacity as it fills, wraps, and keeps order and fields through a filtered clear', () => {
     const journal = createRequestJournal(3000);
     const record = (i: number) =>
-      journal.record({
-        request: { method: i % 2 ? 'POST' : 'GET', url: `${LIST}&offset=${i}`, headers: { 'x-auth-token': 't', 'x-n': String(i) } },
-        url: i % 3 ? undefined : `${LIST}&offset=${i}`,
-        response: i % 5 ? { status: 200, headers: {}, body: `{"n":${i}}` } : { status: 500, headers: {}, fault: 'EMPTY_RESPONSE' },
-        project: PROJECT,
-        graph: i % 2 ? 'movie' : 'social_network',
-        operationId: 'listJobs',
-        startedMs: 1_000 + i,
-        virtualMs: 2_000 + i,
-        durationMs: i / 8,
-        fault: i % 5 ? undefined : { kind: 'EMPTY_RESPONSE' },
-      });
+      journal.record(
+        {
+          request: { method: i % 2 ? 'POST' : 'GET', url: `${LIST}&offset=${i}`, headers: { 'x-auth-token': 't', 'x-n': String(i) } },
+          url: i % 3 ? undefined : `${LIST}&offset=${i}`,
+          project: PROJECT,
+          graph: i % 2 ? 'movie' : 'social_network',
+          operationId: 'listJobs',
+          startedMs: 1_000 + i,
+          virtualMs: 2_000 + i,
+          durationMs: i / 8,
+          fault: i % 5 ? undefined : { kind: 'EMPTY_RESPONSE' },
+        },
+        i % 5 ? { status: 200, headers: {}, body: `{"n":${i}}` } : { status: 500, headers: {}, fault: 'EMPTY_RESPONSE' },
+      );
     for (let i = 1; i <= 5000; i++) record(i);
     const all = journal.list();
     expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 3000 }, (_, k) => 2001 + k));

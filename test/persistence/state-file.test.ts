@@ -145,6 +145,34 @@ describe('openStateFile', () => {
     expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.0.journal']);
   });
 
+  it("journals a restored server's requests at the virtual time its resumed clock shows", async () => {
+    const path = join(freshDir(), 'state.json');
+    const opened = openStateFile(path);
+    if (!opened.ok) throw new Error(opened.message);
+    // The system clock, started at the document's now (2024): it resumes there after the restart,
+    // while the new server's own clock would start at the real time, years later.
+    const api = opened.file.createApi({ fixtures: { now: STATE.now }, jobsPerGraph: 3 });
+    await api.handle({
+      method: 'POST',
+      url: '/ges/v1.0/abc/graphs/movie/action?action_id=execute-algorithm',
+      headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+      body: '{"algorithmName":"pagerank","parameters":{"alpha":0.85}}',
+    });
+    await opened.file.close();
+
+    const again = openStateFile(path);
+    if (!again.ok) throw new Error(again.message);
+    const restored = again.file.createApi({ jobsPerGraph: 3 });
+    const before = restored.clock.now();
+    await restored.handle({ method: 'GET', url: '/ges/v1.0/abc/graphs/movie/jobs/status', headers: { 'x-auth-token': 't' } });
+    const after = restored.clock.now();
+    await again.file.close();
+    const virtual = Date.parse(restored.requests().at(-1)!.virtualTime);
+    expect(before).toBeLessThan(Date.parse('2025-01-01T00:00:00Z'));
+    expect(virtual).toBeGreaterThanOrEqual(before);
+    expect(virtual).toBeLessThanOrEqual(after + 2);
+  });
+
   it('takes over a lock left by a server that is gone (killed, or an earlier run that had our pid)', async () => {
     const gone = spawnSync(process.execPath, ['-e', '']).pid!;
     for (const holder of [gone, process.pid]) {

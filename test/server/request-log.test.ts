@@ -28,6 +28,38 @@ describe('request log', () => {
     expect(lines[1]).toMatch(/^\S+Z GET \/__mock\/state - 3ms control client-closed$/);
   });
 
+  it('writes each line its own method and status when one target comes in a row, as text and as JSON', () => {
+    const url = '/ges/v1.0/p/graphs/movie/jobs/status?limit=3';
+    // Read from a fresh copy each time, as node:http gives each request its own text.
+    const sent = [
+      ['GET', 200],
+      ['GET', 200],
+      ['HEAD', 200],
+      ['HEAD', 429],
+      ['GET', 429],
+      ['GET', 200],
+    ] as const;
+    for (const format of ['text', 'json'] as const) {
+      const chunks: (string | Buffer)[] = [];
+      const log = createRequestLog({ format, write: (chunk) => chunks.push(chunk) });
+      for (const [method, status] of sent) log.request({ method, url: Buffer.from(url).toString(), status, durationMs: 1 });
+      log.flush();
+      const lines = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk)))
+        .toString('utf8')
+        .trimEnd()
+        .split('\n');
+      const read = lines.map((line) => {
+        if (format === 'json') {
+          const parsed = JSON.parse(line) as { method: string; path: string; status: number };
+          return [parsed.method, parsed.path, parsed.status];
+        }
+        const [, method, path, status] = line.split(' ');
+        return [method, path, Number(status)];
+      });
+      expect(read).toEqual(sent.map(([method, status]) => [method, url, status]));
+    }
+  });
+
   it('stamps a line with the wall time of the instant its record was answered at', () => {
     // Both clocks held still, so each line's time is known to the millisecond.
     const wall = Date.UTC(2030, 0, 1, 12);
