@@ -151,6 +151,8 @@ export async function runProxyCommand(argv: readonly string[], env: NodeJS.Proce
     format: options.logFormat ?? 'text',
     quiet: options.quiet,
     write: guardOutput(process.stdout),
+    // Written through when stdout is a file or a terminal: the log may then fill the same memory again.
+    released: () => process.stdout.writableLength === 0,
   });
   const port = options.port ?? 4010;
   const host = options.host ?? '127.0.0.1';

@@ -230,7 +230,13 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     import('../src/server/create-request-log.js'),
     import('../src/http/create-api.js'),
   ]);
-  const log: RequestLog = createRequestLog({ format: options.logFormat, quiet: options.quiet, write: guardOutput(process.stdout) });
+  const log: RequestLog = createRequestLog({
+    format: options.logFormat,
+    quiet: options.quiet,
+    write: guardOutput(process.stdout),
+    // Written through when stdout is a file or a terminal: the log may then fill the same memory again.
+    released: () => process.stdout.writableLength === 0,
+  });
   const apiOptions: ApiOptions = {
     seed: options.seed,
     jobsPerGraph,

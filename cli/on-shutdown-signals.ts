@@ -24,6 +24,19 @@ export function onShutdownSignals(stop: (signal: StopSignal) => Promise<number>,
   process.on('SIGINT', handle);
 }
 
+/**
+ * How long a stop waits for the output's reader to take the last lines. A pipe's reader that keeps up
+ * (`| tee`, a CI step) takes them at once; process.exit would drop what a pipe still holds (the request
+ * log under load, the stop lines), but a reader that stopped reading must not keep the process alive.
+ */
+const OUTPUT_WAIT_MS = 2_000;
+
+/** Resolves once `stream` holds nothing unwritten (at once for a file or a terminal), once it is gone, or after `ms`. */
+async function outputWritten(stream: NodeJS.WriteStream, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (stream.writableLength > 0 && !stream.destroyed && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 /** What a server command stops: its name in messages, its log, its ready file, and how it ends. */
 export interface GracefulStop {
   /** `ges-mock` or `ges-mock proxy`, as the lines it writes name it. */
@@ -38,8 +51,9 @@ export interface GracefulStop {
 
 /**
  * The server commands' stop: on the first signal stop listening, then say so (whoever reads the line
- * can rely on it), finish the requests in flight and the command's own work, remove the ready file
- * and exit with the code; on a second signal say so and exit at once.
+ * can rely on it), finish the requests in flight and the command's own work, remove the ready file,
+ * let the output's reader take the last lines, and exit with the code; on a second signal say so and
+ * exit at once.
  */
 export function onGracefulStop(server: GracefulStop): void {
   const { name, log, readyFile } = server;
@@ -59,6 +73,7 @@ export function onGracefulStop(server: GracefulStop): void {
       if (readyFile !== undefined) removeReadyFile(readyFile);
       log.event('stopped', { code }, `${name}: stopped`);
       log.flush();
+      await Promise.all([outputWritten(process.stdout, OUTPUT_WAIT_MS), outputWritten(process.stderr, OUTPUT_WAIT_MS)]);
       return code;
     },
     (signal) => {

@@ -28,6 +28,8 @@ runChild('ready', async () => {
     format: 'text',
     // Two calls for writeSync's two overloads (text and bytes), as a file stdout writes either.
     write: (chunk) => (typeof chunk === 'string' ? writeSync(fd, chunk) : writeSync(fd, chunk)),
+    // As `ges-mock serve` says of a stdout that is a file: written through, so the chunk comes back.
+    released: () => true,
   });
   // What `on` has: both (the command as started), or one of the two to tell their shares apart, or
   // neither (the same as `off`: an A/A check of the method itself).

@@ -19,9 +19,18 @@ export interface RequestLogOptions {
   format: LogFormat;
   /**
    * Where finished chunks of lines go, e.g. `(chunk) => process.stdout.write(chunk)`: request lines
-   * as UTF-8 bytes (a chunk is never reused once handed over), events as text.
+   * as UTF-8 bytes (a chunk is filled again only when `released` says the writer is done with it),
+   * events as text.
    */
   write: (chunk: string | Buffer) => void;
+  /**
+   * Asked right after a chunk is written: true when `write` holds nothing of it any more (a file
+   * written at once, a stream with nothing queued, e.g. `() => process.stdout.writableLength === 0`).
+   * The log then fills that chunk's memory again instead of making a new chunk per write, which a
+   * busy server would otherwise hand to the collector (and its threads) a few hundred times a second.
+   * Without it a chunk is never touched again once handed over.
+   */
+  released?: (() => boolean) | undefined;
   /** Leave out request lines (lifecycle events are still written). Default false. */
   quiet?: boolean | undefined;
 }
@@ -124,12 +133,14 @@ function putInteger(into: Buffer, at: number, value: number): number {
 
 /** Creates a request log writing through `options.write`. */
 export function createRequestLog(options: RequestLogOptions): RequestLog {
-  const { format, write, quiet = false } = options;
+  const { format, write, quiet = false, released } = options;
   // A request's line is written at once into the chunk being filled, as bytes: its time (the same
   // bytes for every request of a millisecond), its head (method, target and status, encoded once per
   // URL and answer) and its duration's digits. Nothing is made per line, so nothing waits for the
   // garbage collector until the chunk is written.
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** A chunk the writer has given back (see `released`), to fill next. */
+  let spare: typeof chunk | undefined;
   let used = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -203,11 +214,15 @@ export function createRequestLog(options: RequestLogOptions): RequestLog {
       timer = undefined;
     }
     if (used === 0) return;
+    const written = chunk;
     const full = chunk.subarray(0, used);
-    // A new chunk, not the same one again: a stream may still hold the last one when write returns.
-    chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    // Another chunk to fill, not the same one: a stream may still hold the last one when write returns.
+    chunk = spare ?? Buffer.allocUnsafe(CHUNK_BYTES);
+    spare = undefined;
     used = 0;
     write(full);
+    // Taken back only when the writer says it is done with it (a longer line's own chunk is not kept).
+    if (written.length === CHUNK_BYTES && released?.() === true) spare = written;
   };
 
   const request = (record: RequestRecord) => {

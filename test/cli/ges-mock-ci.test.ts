@@ -190,6 +190,40 @@ describe('ges-mock serve request log', () => {
     expect(stdout).not.toMatch(/secret/);
   });
 
+  it('keeps every line whole when its reader keeps up and when it falls behind (the pipe then holds what was written)', async () => {
+    const mock = await startGesMockProcess(['serve', '--port', '0']);
+    const send = async (from: number, count: number) => {
+      for (let i = from; i < from + count; i += 50) {
+        await Promise.all(
+          Array.from({ length: 50 }, (_, k) =>
+            fetch(`${listUrl(mock.url)}&offset=${i + k}`, { headers: AUTH }).then((r) => r.arrayBuffer()),
+          ),
+        );
+      }
+    };
+    // Read as it comes: each chunk is written through, and the log fills its memory again.
+    await send(0, 1_000);
+    // Not read: the pipe (64 KiB) and the reader's buffer fill, then the stream holds each chunk
+    // written (hundreds of KiB of lines), which must never be written into again.
+    mock.child.stdout!.pause();
+    await send(1_000, 4_000);
+    mock.child.stdout!.resume();
+    const output = mock.child.stdout!;
+    const ended = new Promise((resolve) => (output.readableEnded ? resolve(undefined) : output.once('end', resolve)));
+    const { code } = await stopped(mock);
+    expect(code).toBe(0);
+    // The process may exit before this side has read all it wrote: read to the end.
+    await ended;
+    const stdout = mock.stdout();
+    const line = new RegExp(
+      `^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z GET /ges/v1\\.0/${PROJECT}/graphs/movie/jobs/status\\?limit=1&offset=(\\d+) 200 [\\d.]+ms$`,
+    );
+    const requests = stdout.split('\n').filter((text) => text.includes(' GET '));
+    const offsets = requests.map((text) => Number(line.exec(text)?.[1] ?? Number.NaN));
+    expect(requests.filter((_, i) => Number.isNaN(offsets[i]!))).toEqual([]);
+    expect(offsets.sort((x, y) => x - y)).toEqual(Array.from({ length: 5_000 }, (_, i) => i));
+  }, 120_000);
+
   it('logs no request with --quiet, but still prints where it listens', async () => {
     const mock = await startGesMockProcess(['serve', '--port', '0', '--quiet']);
     expect(mock.banner).toMatch(/listening on/);

@@ -60,6 +60,39 @@ describe('request log', () => {
     }
   });
 
+  it('fills a chunk again only when the writer says it is done with it (released)', () => {
+    const url = '/ges/v1.0/p/graphs/movie/jobs/status?limit=3&offset=';
+    for (const done of [true, false]) {
+      const copies: Buffer[] = [];
+      const handed: Buffer[] = [];
+      const log = createRequestLog({
+        format: 'text',
+        // A file written at once: the bytes are taken (copied) before write returns.
+        write: (chunk) => {
+          handed.push(chunk as Buffer);
+          copies.push(Buffer.from(chunk));
+        },
+        released: () => done,
+      });
+      for (let i = 0; i < 3_000; i++) log.request({ method: 'GET', url: `${url}${i}`, status: 200, durationMs: 1 });
+      log.flush();
+      expect(handed.length).toBeGreaterThan(3);
+      const offsets = Buffer.concat(copies)
+        .toString('utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => Number(/offset=(\d+) 200 1ms$/.exec(line)?.[1]));
+      expect(offsets).toEqual(Array.from({ length: 3_000 }, (_, i) => i));
+      // Released, two chunks take turns; not released, every chunk is new and stays as it was handed over.
+      const memory = new Set(handed.map((chunk) => chunk.buffer));
+      if (done) expect(memory.size).toBe(2);
+      else {
+        expect(memory.size).toBe(handed.length);
+        handed.forEach((chunk, i) => expect(chunk.equals(copies[i]!)).toBe(true));
+      }
+    }
+  });
+
   it('stamps a line with the wall time of the instant its record was answered at', () => {
     // Both clocks held still, so each line's time is known to the millisecond.
     const wall = Date.UTC(2030, 0, 1, 12);
