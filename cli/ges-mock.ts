@@ -234,7 +234,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
     format: options.logFormat,
     quiet: options.quiet,
     write: guardOutput(process.stdout),
-    // Written through when stdout is a file or a terminal: the log may then fill the same memory again.
+    // Nothing queued after a write (a file, a terminal, a pipe whose reader keeps up): the log may fill that chunk again.
     released: () => process.stdout.writableLength === 0,
   });
   const apiOptions: ApiOptions = {
