@@ -224,6 +224,21 @@ describe('ges-mock serve request log', () => {
     expect(offsets.sort((x, y) => x - y)).toEqual(Array.from({ length: 5_000 }, (_, i) => i));
   }, 120_000);
 
+  it('stops, and exits 0, when the reader of its output never reads again', async () => {
+    const mock = await startGesMockProcess(['serve', '--port', '0']);
+    // Never read again: the pipe fills and the last lines cannot be taken.
+    mock.child.stdout!.pause();
+    for (let i = 0; i < 3_000; i += 50) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, k) => fetch(`${listUrl(mock.url)}&offset=${i + k}`, { headers: AUTH }).then((r) => r.arrayBuffer())),
+      );
+    }
+    // The stop gives the reader 2 s; one that waited for the reader for ever would never exit (the test's timeout).
+    const { code } = await stopped(mock);
+    expect(code).toBe(0);
+    mock.child.stdout!.resume();
+  }, 60_000);
+
   it('logs no request with --quiet, but still prints where it listens', async () => {
     const mock = await startGesMockProcess(['serve', '--port', '0', '--quiet']);
     expect(mock.banner).toMatch(/listening on/);
