@@ -16,7 +16,7 @@ import type { ListedViolation } from '../src/proxy/violation-list.js';
 import { createRequestLog, type RequestLog } from '../src/server/create-request-log.js';
 import { exampleProjectId } from '../src/spec/spec-facts.js';
 import { envNames, type OptionValues } from './cli-option.js';
-import { guardOutput } from './guard-output.js';
+import { logOutput } from './guard-output.js';
 import { isLoopback, listenError } from './listen-error.js';
 import { onGracefulStop } from './on-shutdown-signals.js';
 import { parseOptions } from './parse-options.js';
@@ -150,9 +150,7 @@ export async function runProxyCommand(argv: readonly string[], env: NodeJS.Proce
   const log: RequestLog = createRequestLog({
     format: options.logFormat ?? 'text',
     quiet: options.quiet,
-    write: guardOutput(process.stdout),
-    // Nothing queued after a write (a file, a terminal, a pipe whose reader keeps up): the log may fill that chunk again.
-    released: () => process.stdout.writableLength === 0,
+    ...logOutput(process.stdout),
   });
   const port = options.port ?? 4010;
   const host = options.host ?? '127.0.0.1';

@@ -15,7 +15,7 @@ import type { MockStateFile } from '../src/persistence/open-state-file.js';
 import type { GesServer } from '../src/server/start-ges-server.js';
 import { exampleProjectId } from '../src/spec/spec-facts.js';
 import { envNames, type GivenValue, type OptionValues } from './cli-option.js';
-import { guardOutput } from './guard-output.js';
+import { guardOutput, logOutput } from './guard-output.js';
 import { isLoopback, listenError } from './listen-error.js';
 import { onGracefulStop } from './on-shutdown-signals.js';
 import { parseOptions } from './parse-options.js';
@@ -233,9 +233,7 @@ async function serve(options: ServeOptions, warnings: readonly string[]): Promis
   const log: RequestLog = createRequestLog({
     format: options.logFormat,
     quiet: options.quiet,
-    write: guardOutput(process.stdout),
-    // Nothing queued after a write (a file, a terminal, a pipe whose reader keeps up): the log may fill that chunk again.
-    released: () => process.stdout.writableLength === 0,
+    ...logOutput(process.stdout),
   });
   const apiOptions: ApiOptions = {
     seed: options.seed,

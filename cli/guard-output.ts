@@ -31,3 +31,12 @@ export function guardOutput(stream: NodeJS.WritableStream): GuardedWrite {
   guarded.set(stream, write);
   return write;
 }
+
+/**
+ * A request log's output on `stream`: guarded writes (guardOutput), and each chunk given back when the
+ * stream has nothing queued after the write (a file, a terminal, a pipe whose reader keeps up), so the
+ * log fills it again; a chunk a pipe still holds is never touched.
+ */
+export function logOutput(stream: NodeJS.WriteStream): { write: GuardedWrite; released: () => boolean } {
+  return { write: guardOutput(stream), released: () => stream.writableLength === 0 };
+}
