@@ -30,6 +30,15 @@ const exited = (child: ChildProcess) =>
     child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
   );
 
+/** Lists the movie graph's jobs once per offset from `from` on, `count` times, 50 requests at a time: one log line each. */
+async function listPages(base: string, from: number, count: number): Promise<void> {
+  for (let i = from; i < from + count; i += 50) {
+    await Promise.all(
+      Array.from({ length: 50 }, (_, k) => fetch(`${listUrl(base)}&offset=${i + k}`, { headers: AUTH }).then((r) => r.arrayBuffer())),
+    );
+  }
+}
+
 /** Polls (no fixed sleep) until `check` holds. */
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -192,21 +201,12 @@ describe('ges-mock serve request log', () => {
 
   it('keeps every line whole when its reader keeps up and when it falls behind (the pipe then holds what was written)', async () => {
     const mock = await startGesMockProcess(['serve', '--port', '0']);
-    const send = async (from: number, count: number) => {
-      for (let i = from; i < from + count; i += 50) {
-        await Promise.all(
-          Array.from({ length: 50 }, (_, k) =>
-            fetch(`${listUrl(mock.url)}&offset=${i + k}`, { headers: AUTH }).then((r) => r.arrayBuffer()),
-          ),
-        );
-      }
-    };
     // Read as it comes: each chunk is written through, and the log fills its memory again.
-    await send(0, 1_000);
+    await listPages(mock.url, 0, 1_000);
     // Not read: the pipe (64 KiB) and the reader's buffer fill, then the stream holds each chunk
     // written (hundreds of KiB of lines), which must never be written into again.
     mock.child.stdout!.pause();
-    await send(1_000, 4_000);
+    await listPages(mock.url, 1_000, 4_000);
     mock.child.stdout!.resume();
     const output = mock.child.stdout!;
     const ended = new Promise((resolve) => (output.readableEnded ? resolve(undefined) : output.once('end', resolve)));
@@ -228,11 +228,7 @@ describe('ges-mock serve request log', () => {
     const mock = await startGesMockProcess(['serve', '--port', '0']);
     // Never read again: the pipe fills and the last lines cannot be taken.
     mock.child.stdout!.pause();
-    for (let i = 0; i < 3_000; i += 50) {
-      await Promise.all(
-        Array.from({ length: 50 }, (_, k) => fetch(`${listUrl(mock.url)}&offset=${i + k}`, { headers: AUTH }).then((r) => r.arrayBuffer())),
-      );
-    }
+    await listPages(mock.url, 0, 3_000);
     // The stop gives the reader 2 s; one that waited for the reader for ever would never exit (the test's timeout).
     const { code } = await stopped(mock);
     expect(code).toBe(0);
